@@ -1,0 +1,23 @@
+"""screening: sanctions screening with Cyrillic-aware fuzzy name matching and explained hits."""
+
+from screening.errors import InputError, ListLoadError, ScreeningError
+from screening.model import Entity, Explanation, Hit, Query, ScreeningResult, TokenMatch
+from screening.screener import Screener
+from screening.settings import DEFAULT_THRESHOLD, Settings
+from screening.version import ENGINE_VERSION
+
+__all__ = [
+    "DEFAULT_THRESHOLD",
+    "ENGINE_VERSION",
+    "Entity",
+    "Explanation",
+    "Hit",
+    "InputError",
+    "ListLoadError",
+    "Query",
+    "Screener",
+    "ScreeningError",
+    "ScreeningResult",
+    "Settings",
+    "TokenMatch",
+]

@@ -1,0 +1,43 @@
+"""The ``screening`` command: one sub-module per sub-command."""
+
+from __future__ import annotations
+
+import argparse
+import sys
+from collections.abc import Sequence
+
+from screening.cli import batch, lists, screen
+from screening.cli.common import EXIT_LIST_ERROR, EXIT_USAGE
+from screening.errors import InputError, ListLoadError
+from screening.version import ENGINE_VERSION
+
+
+def build_parser() -> argparse.ArgumentParser:
+    parser = argparse.ArgumentParser(
+        prog="screening", description="Screen names against sanctions lists."
+    )
+    parser.add_argument("--version", action="version", version=f"screening {ENGINE_VERSION}")
+    commands = parser.add_subparsers(dest="command", required=True)
+    screen.register(commands)
+    batch.register(commands)
+    lists.register(commands)
+    return parser
+
+
+def main(argv: Sequence[str] | None = None) -> int:
+    """Entry point of the console script; returns the process exit code."""
+    parser = build_parser()
+    args = parser.parse_args(argv)
+    try:
+        code: int = args.run(args)
+    except ListLoadError as exc:
+        print(f"screening: list error: {exc}", file=sys.stderr)
+        return EXIT_LIST_ERROR
+    except InputError as exc:
+        print(f"screening: input error: {exc}", file=sys.stderr)
+        return EXIT_USAGE
+    return code
+
+
+if __name__ == "__main__":
+    raise SystemExit(main())

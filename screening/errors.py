@@ -1,0 +1,13 @@
+"""The library's own errors. Anything else escaping the public API is a bug."""
+
+
+class ScreeningError(Exception):
+    """Base class of every error the library raises on purpose."""
+
+
+class ListLoadError(ScreeningError):
+    """A designated list could not be loaded completely: screening must not run on it."""
+
+
+class InputError(ScreeningError, ValueError):
+    """A query or input row cannot be screened (empty, too long, not text)."""

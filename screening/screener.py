@@ -1,0 +1,150 @@
+"""The public facade: load lists once, then screen names against them."""
+
+from __future__ import annotations
+
+from collections.abc import Iterable, Sequence
+from pathlib import Path
+from typing import Any
+
+from screening.errors import InputError, ListLoadError
+from screening.index import NameIndex
+from screening.model import Entity, ListSnapshot, Query, ScreeningResult
+from screening.score import rank_hits
+from screening.settings import Settings
+from screening.sources import LoadedList, load_list
+from screening.text import clean
+from screening.version import ENGINE_VERSION
+
+QueryLike = str | Query | dict[str, Any]
+
+
+class Screener:
+    """Screens names against one or more designated lists loaded into memory.
+
+    Built once (the index takes a moment), then ``screen`` is cheap and thread-safe
+    for reading. Every result records the list snapshots, engine version and
+    settings hash it was made with.
+    """
+
+    def __init__(self, lists: Sequence[LoadedList], settings: Settings | None = None) -> None:
+        if not lists:
+            raise ListLoadError("no lists given: refusing to screen against nothing")
+        entities: list[Entity] = []
+        seen: dict[str, str] = {}
+        for loaded in lists:
+            for entity in loaded.entities:
+                if entity.id in seen:
+                    raise ListLoadError(
+                        f"entity id {entity.id!r} appears in both {seen[entity.id]} "
+                        f"and {loaded.snapshot.path}"
+                    )
+                seen[entity.id] = loaded.snapshot.path
+                entities.append(entity)
+        if not entities:
+            raise ListLoadError("the lists hold no entities: refusing to screen")
+        self.settings = settings or Settings()
+        self.snapshots: list[ListSnapshot] = [loaded.snapshot for loaded in lists]
+        self.index = NameIndex.build(entities)
+
+    @classmethod
+    def from_lists(cls, *paths: str | Path, settings: Settings | None = None) -> Screener:
+        """Load list files (any supported format) and build the index."""
+        if not paths:
+            raise ListLoadError("no list files given")
+        return cls([load_list(path) for path in paths], settings=settings)
+
+    @classmethod
+    def from_entities(
+        cls, entities: Iterable[Entity], source: str = "memory", settings: Settings | None = None
+    ) -> Screener:
+        """Screen against entities built in code (tests, internal lists held in a database)."""
+        items = list(entities)
+        snapshot = ListSnapshot(
+            source=source, path=f"<{source}>", sha256=_entities_digest(items), entities=len(items)
+        )
+        return cls([LoadedList(entities=items, snapshot=snapshot)], settings=settings)
+
+    @property
+    def engine_version(self) -> str:
+        return ENGINE_VERSION
+
+    def screen(
+        self,
+        name: str,
+        schema: str | None = None,
+        birth_date: str | None = None,
+        country: str | None = None,
+        threshold: float | None = None,
+        limit: int | None = None,
+    ) -> ScreeningResult:
+        """Screen one name; hits at or above the threshold, best first."""
+        query = self._make_query(
+            {"name": name, "schema": schema, "birth_date": birth_date, "country": country}
+        )
+        return self.screen_query(query, threshold=threshold, limit=limit)
+
+    def screen_query(
+        self, query: Query, threshold: float | None = None, limit: int | None = None
+    ) -> ScreeningResult:
+        """Screen a prepared ``Query``."""
+        cutoff = self.settings.threshold if threshold is None else float(threshold)
+        if not 0.0 <= cutoff <= 1.0:
+            raise InputError(f"threshold must be within 0..1, got {cutoff}")
+        count = self.settings.limit if limit is None else int(limit)
+        if count < 1:
+            raise InputError(f"limit must be at least 1, got {count}")
+        hits = rank_hits(self.index, query, cutoff, count, self.settings)
+        return ScreeningResult(
+            query=query,
+            hits=hits,
+            threshold=cutoff,
+            engine_version=ENGINE_VERSION,
+            settings_hash=self.settings.settings_hash(),
+            lists=self.snapshots,
+        )
+
+    def screen_many(
+        self,
+        queries: Iterable[QueryLike],
+        threshold: float | None = None,
+        limit: int | None = None,
+    ) -> list[ScreeningResult]:
+        """Screen many queries; each answer equals what ``screen`` gives for it alone."""
+        return [
+            self.screen_query(self._make_query(item), threshold=threshold, limit=limit)
+            for item in queries
+        ]
+
+    def _make_query(self, item: QueryLike) -> Query:
+        if isinstance(item, Query):
+            data: dict[str, Any] = item.model_dump(by_alias=True)
+        elif isinstance(item, str):
+            data = {"name": item}
+        elif isinstance(item, dict):
+            data = dict(item)
+        else:
+            raise InputError(f"cannot screen a {type(item).__name__}; give a name string")
+        name = data.get("name")
+        if not isinstance(name, str):
+            raise InputError("the name to screen must be a string")
+        if len(name) > self.settings.max_query_chars:
+            raise InputError(
+                f"name is {len(name)} characters long; the limit is "
+                f"{self.settings.max_query_chars}"
+            )
+        if not clean(name):
+            raise InputError("the name is empty once invisible and control characters go")
+        try:
+            return Query.model_validate(data)
+        except ValueError as exc:
+            raise InputError(f"invalid query: {exc}") from None
+
+
+def _entities_digest(entities: list[Entity]) -> str:
+    import hashlib
+
+    digest = hashlib.sha256()
+    for entity in entities:
+        digest.update(entity.model_dump_json(by_alias=True).encode("utf-8"))
+        digest.update(b"\n")
+    return digest.hexdigest()

@@ -1,0 +1,25 @@
+"""Engine settings, and the hash that pins a result to the settings it was made with."""
+
+from __future__ import annotations
+
+import hashlib
+
+from pydantic import BaseModel, ConfigDict, Field
+
+DEFAULT_THRESHOLD = 0.80
+
+
+class Settings(BaseModel):
+    """Knobs of the engine. Changing any of them changes ``settings_hash``."""
+
+    model_config = ConfigDict(frozen=True)
+
+    threshold: float = Field(default=DEFAULT_THRESHOLD, ge=0.0, le=1.0)
+    limit: int = Field(default=10, ge=1, le=1000)
+    candidates: int = Field(default=40, ge=1, le=10_000)
+    max_query_chars: int = Field(default=1000, ge=1)
+
+    def settings_hash(self) -> str:
+        """A short stable digest of every setting, recorded in each result."""
+        payload = self.model_dump_json().encode("utf-8")
+        return hashlib.sha256(payload).hexdigest()[:16]
