@@ -1,16 +1,30 @@
-"""What the sub-commands share: exit codes and how ``--list`` finds list files."""
+"""What the sub-commands share: exit codes, and how ``--list`` and ``--dir`` find lists."""
 
 from __future__ import annotations
 
 import argparse
+from dataclasses import dataclass
 from pathlib import Path
+
+from screening.errors import ListLoadError
+from screening.sources.registry import SOURCES
+from screening.store import ListStore, default_store_dir
 
 EXIT_OK = 0
 EXIT_ROW_ERRORS = 1
 EXIT_USAGE = 2
 EXIT_LIST_ERROR = 3
+EXIT_FETCH_ERROR = 4  # a list could not be fetched or failed verification; the old one stays
 
 DEFAULT_LIST = Path(__file__).resolve().parents[2] / "lists" / "default.jsonl"
+
+
+@dataclass(frozen=True)
+class ResolvedList:
+    """A ``--list`` value turned into the file or folder to read, with a label for humans."""
+
+    label: str
+    path: Path
 
 
 def add_list_option(parser: argparse.ArgumentParser) -> None:
@@ -19,12 +33,50 @@ def add_list_option(parser: argparse.ArgumentParser) -> None:
         dest="lists",
         action="append",
         metavar="LIST",
-        help="list file or directory (repeatable); default: the bundled default list",
+        help=(
+            "a fetched list by name (ofac, ofac-cons, uk, eu, un; NAME@VERSION for an older "
+            "version) or a list file or folder (repeatable); default: the bundled list"
+        ),
     )
 
 
-def list_paths(specs: list[str] | None) -> list[Path]:
-    """The list files to load for the ``--list`` values given (the default list if none)."""
+def add_store_option(parser: argparse.ArgumentParser) -> None:
+    parser.add_argument(
+        "--dir",
+        dest="store_dir",
+        type=Path,
+        metavar="DIR",
+        help="list store directory (default: $SCREENING_LIST_DIR or the user cache)",
+    )
+
+
+def store_from_args(args: argparse.Namespace) -> ListStore:
+    """The list store named by ``--dir``, else the default one."""
+    chosen: Path | None = getattr(args, "store_dir", None)
+    return ListStore(chosen if chosen is not None else default_store_dir())
+
+
+def list_paths(specs: list[str] | None, store_dir: Path | None = None) -> list[Path]:
+    """The list files or folders to load for the ``--list`` values (the default list if none)."""
     if not specs:
         return [DEFAULT_LIST]
-    return [Path(spec) for spec in specs]
+    return [resolve_list(spec, store_dir).path for spec in specs]
+
+
+def resolve_list(spec: str, store_dir: Path | None = None) -> ResolvedList:
+    """A list name (``uk``, ``ofac@20250101T120000Z``) or a path, to what should be read.
+
+    A registered name always means the stored list, whatever the working directory
+    holds, so the same command screens against the same list everywhere; write
+    ``./uk`` for a local folder of that name.
+    """
+    name, at, version = spec.partition("@")
+    if name in SOURCES:
+        store = ListStore(store_dir if store_dir is not None else default_store_dir())
+        stored = store.get(name, version) if at else store.require_current(name)
+        return ResolvedList(label=stored.label, path=stored.data_dir)
+    path = Path(spec).expanduser()
+    if not path.exists():
+        known = ", ".join(SOURCES)
+        raise ListLoadError(f"{spec}: no such file or folder, nor a list name ({known})")
+    return ResolvedList(label=str(path), path=path)
