@@ -13,13 +13,22 @@ from screening.errors import ListLoadError
 from screening.sources.base import LoadedList
 from screening.sources.detect import detect_format, list_files_in
 from screening.sources.jsonl import read_jsonl
+from screening.sources.ofac_csv import read_ofac_csv, read_ofac_folder_list
 
 __all__ = ["LoadedList", "detect_format", "load_list", "load_lists"]
 
 Reader = Callable[[Path], LoadedList]
 
+# A file given on its own is read on its own; see FOLDER_READERS for files of a folder.
 READERS: dict[str, Reader] = {
     "jsonl": read_jsonl,
+    "ofac_csv": read_ofac_csv,
+}
+
+# Formats whose list is spread over several files of one folder (OFAC's primary file
+# joined with alt/add/comments): read this way when a folder is loaded.
+FOLDER_READERS: dict[str, Reader] = {
+    "ofac_csv": read_ofac_folder_list,
 }
 
 
@@ -37,13 +46,14 @@ def load_lists(path: str | Path) -> list[LoadedList]:
     path = Path(path)
     if not path.exists():
         raise ListLoadError(f"{path}: list file not found")
-    files = list_files_in(path) if path.is_dir() else [path]
-    return [_read(file) for file in files]
+    if path.is_dir():
+        return [_read(file, FOLDER_READERS) for file in list_files_in(path)]
+    return [_read(path, {})]
 
 
-def _read(path: Path) -> LoadedList:
+def _read(path: Path, preferred: dict[str, Reader]) -> LoadedList:
     fmt = detect_format(path)
-    reader = READERS.get(fmt)
+    reader = preferred.get(fmt) or READERS.get(fmt)
     if reader is None:
         raise ListLoadError(f"{path}: format {fmt!r} is not supported yet")
     return reader(path)
