@@ -1,0 +1,159 @@
+"""The index cache: a hit skips the build, anything doubtful is rebuilt."""
+
+from __future__ import annotations
+
+import os
+import pickle
+from pathlib import Path
+
+import pytest
+
+from screening import cache
+from screening.cache import cache_key, load_screener_cached
+from screening.index import NameIndex
+from screening.settings import Settings
+from tests.store.conftest import generated
+
+
+@pytest.fixture
+def list_file(tmp_path: Path) -> Path:
+    path = tmp_path / "lists" / "list.jsonl"
+    path.parent.mkdir()
+    path.write_text(generated(20), encoding="utf-8")
+    return path
+
+
+@pytest.fixture
+def cache_dir(tmp_path: Path) -> Path:
+    return tmp_path / "cache"
+
+
+@pytest.fixture
+def builds(monkeypatch: pytest.MonkeyPatch) -> list[int]:
+    """Counts index builds, so a test can tell a cache hit from a rebuild."""
+    calls: list[int] = []
+    original = NameIndex.build.__func__  # type: ignore[attr-defined]
+
+    def counting(cls: type[NameIndex], entities: list) -> NameIndex:  # type: ignore[type-arg]
+        calls.append(len(entities))
+        return original(cls, entities)  # type: ignore[no-any-return]
+
+    monkeypatch.setattr(NameIndex, "build", classmethod(counting))
+    return calls
+
+
+def entries(cache_dir: Path) -> list[Path]:
+    return sorted(cache_dir.glob(f"*{cache.SUFFIX}"))
+
+
+def test_second_load_comes_from_the_cache(
+    list_file: Path, cache_dir: Path, builds: list[int]
+) -> None:
+    first = load_screener_cached([list_file], Settings(), cache_dir)
+    second = load_screener_cached([list_file], Settings(), cache_dir)
+
+    assert builds == [20]
+    assert len(entries(cache_dir)) == 1
+    assert second.snapshots == first.snapshots
+    assert isinstance(second.index, NameIndex)
+
+
+def test_cached_and_fresh_screeners_give_the_same_answer(list_file: Path, cache_dir: Path) -> None:
+    fresh = load_screener_cached([list_file], Settings(), cache_dir)
+    cached = load_screener_cached([list_file], Settings(), cache_dir)
+
+    query = "NAME7 Surname7"
+    assert cached.screen(query).model_dump() == fresh.screen(query).model_dump()
+
+
+def test_a_changed_list_file_misses_the_cache(
+    list_file: Path, cache_dir: Path, builds: list[int]
+) -> None:
+    load_screener_cached([list_file], Settings(), cache_dir)
+    list_file.write_text(generated(21), encoding="utf-8")
+
+    screener = load_screener_cached([list_file], Settings(), cache_dir)
+
+    assert builds == [20, 21]
+    assert screener.snapshots[0].entities == 21
+
+
+def test_other_settings_miss_the_cache(list_file: Path, cache_dir: Path) -> None:
+    assert cache_key([list_file], Settings()) != cache_key([list_file], Settings(threshold=0.9))
+
+
+def test_a_corrupt_entry_is_ignored_and_rebuilt(
+    list_file: Path, cache_dir: Path, builds: list[int]
+) -> None:
+    load_screener_cached([list_file], Settings(), cache_dir)
+    [entry] = entries(cache_dir)
+    entry.write_bytes(entry.read_bytes()[:100])
+
+    screener = load_screener_cached([list_file], Settings(), cache_dir)
+    load_screener_cached([list_file], Settings(), cache_dir)
+
+    assert builds == [20, 20]
+    assert screener.snapshots[0].entities == 20
+
+
+def test_an_entry_made_for_another_key_is_not_trusted(
+    list_file: Path, cache_dir: Path, builds: list[int]
+) -> None:
+    load_screener_cached([list_file], Settings(), cache_dir)
+    [entry] = entries(cache_dir)
+    list_file.write_text(generated(25), encoding="utf-8")
+    # Plant the old entry under the new key, as a stale copy or a rename would.
+    entry.rename(cache_dir / f"{cache_key([list_file], Settings())}{cache.SUFFIX}")
+
+    screener = load_screener_cached([list_file], Settings(), cache_dir)
+
+    assert builds == [20, 25]
+    assert screener.snapshots[0].entities == 25
+
+
+def test_a_pickle_of_something_else_is_not_trusted(
+    list_file: Path, cache_dir: Path, builds: list[int]
+) -> None:
+    key = cache_key([list_file], Settings())
+    cache_dir.mkdir()
+    entry = cache_dir / f"{key}{cache.SUFFIX}"
+    entry.write_bytes(pickle.dumps({"format": 1, "key": key, "index": "x", "snapshots": []}))
+    os.chmod(entry, 0o600)
+
+    load_screener_cached([list_file], Settings(), cache_dir)
+
+    assert builds == [20]
+
+
+@pytest.mark.skipif(not hasattr(os, "getuid"), reason="POSIX permissions")
+def test_an_entry_others_can_write_is_ignored(
+    list_file: Path, cache_dir: Path, builds: list[int]
+) -> None:
+    load_screener_cached([list_file], Settings(), cache_dir)
+    [entry] = entries(cache_dir)
+    os.chmod(entry, 0o666)
+
+    load_screener_cached([list_file], Settings(), cache_dir)
+
+    assert builds == [20, 20]
+
+
+def test_an_unwritable_cache_is_not_an_error(list_file: Path, tmp_path: Path) -> None:
+    blocker = tmp_path / "not-a-folder"
+    blocker.write_text("")
+
+    screener = load_screener_cached([list_file], Settings(), blocker / "cache")
+
+    assert screener.snapshots[0].entities == 20
+
+
+def test_a_folder_key_covers_every_file_in_it(tmp_path: Path) -> None:
+    folder = tmp_path / "ofac"
+    folder.mkdir()
+    (folder / "sdn.csv").write_text("1\n")
+    (folder / "alt.csv").write_text("a\n")
+    before = cache_key([folder], Settings())
+
+    (folder / "alt.csv").write_text("b\n")
+
+    assert cache_key([folder], Settings()) != before
