@@ -1,0 +1,167 @@
+"""Prepared list names and candidate retrieval.
+
+Every list name is parsed once at build time. Retrieval looks up each query token's
+keys in an inverted index, plus every list token within one edit of them (a
+symmetric one-deletion index), plus two adjacent tokens written as one word
+(``Gazpromneft`` = ``Gazprom Neft``). Candidates are ranked by a cheap upper-bound
+of the final score and only the best few are scored in full.
+"""
+
+from __future__ import annotations
+
+import math
+from collections import defaultdict
+from dataclasses import dataclass, field
+
+from rapidfuzz.distance import OSA
+
+from screening.model import Entity
+from screening.names import ParsedName, Role, Token, parse_name
+
+MIN_FUZZY_KEY = 4  # shorter keys only match exactly: one edit in three letters is another word
+MIN_FUZZY_SIMILARITY = 0.7
+MAX_WEIGHT = 9.0
+MIN_WEIGHT = 0.8
+PARTICLE_FACTOR = 0.2
+
+
+@dataclass(frozen=True, slots=True)
+class IndexedName:
+    """One name of one list entry, parsed, with the total weight of its tokens."""
+
+    entity: int
+    text: str
+    parsed: ParsedName
+    weak: bool
+    weight: float
+
+
+def deletions(key: str) -> set[str]:
+    """Every string made by deleting one character of ``key``."""
+    return {key[:i] + key[i + 1 :] for i in range(len(key))}
+
+
+@dataclass
+class NameIndex:
+    """All list names, ready for retrieval. Plain data, so it can be cached with pickle."""
+
+    entities: list[Entity]
+    names: list[IndexedName]
+    document_frequency: dict[str, int]
+    postings: dict[str, list[int]]
+    compound_postings: dict[str, list[int]]
+    neighbours: dict[str, list[str]] = field(default_factory=dict)
+
+    @classmethod
+    def build(cls, entities: list[Entity]) -> NameIndex:
+        parsed: list[tuple[int, str, ParsedName, bool]] = []
+        for number, entity in enumerate(entities):
+            seen: set[str] = set()
+            for weak, names in ((False, entity.names), (True, entity.weak_names)):
+                for text in names:
+                    if text in seen or not text.strip():
+                        continue
+                    seen.add(text)
+                    name = parse_name(text, entity.schema_)
+                    if name.tokens:
+                        parsed.append((number, text, name, weak))
+        frequency: dict[str, int] = defaultdict(int)
+        for _, _, name, _ in parsed:
+            for key in {token.key for token in name.tokens}:
+                frequency[key] += 1
+        index = cls(
+            entities=entities,
+            names=[],
+            document_frequency=dict(frequency),
+            postings={},
+            compound_postings={},
+        )
+        postings: dict[str, list[int]] = defaultdict(list)
+        compounds: dict[str, list[int]] = defaultdict(list)
+        for number, (entity, text, name, weak) in enumerate(parsed):
+            weight = sum(index.token_weight(token) for token in name.tokens)
+            index.names.append(IndexedName(entity, text, name, weak, weight))
+            for key in dict.fromkeys(token.key for token in name.tokens):
+                postings[key].append(number)
+            for left, right in zip(name.tokens, name.tokens[1:], strict=False):
+                compounds[left.key + right.key].append(number)
+        index.postings = dict(postings)
+        index.compound_postings = dict(compounds)
+        neighbours: dict[str, list[str]] = defaultdict(list)
+        for key in index.postings:
+            if len(key) >= MIN_FUZZY_KEY:
+                neighbours[key].append(key)
+                for variant in deletions(key):
+                    neighbours[variant].append(key)
+        index.neighbours = dict(neighbours)
+        return index
+
+    @property
+    def size(self) -> int:
+        return len(self.names)
+
+    def key_weight(self, key: str) -> float:
+        """Inverse document frequency of a key: rare words (``Gazaryan``) weigh more than
+        common ones (``Ivanov``, ``Mohammad``); unseen keys weigh the most."""
+        count = self.document_frequency.get(key, 0)
+        idf = math.log((len(self.names) + 1) / (count + 0.5))
+        return min(max(idf, MIN_WEIGHT), MAX_WEIGHT)
+
+    def token_weight(self, token: Token) -> float:
+        weight = self.key_weight(token.key)
+        if token.role is Role.PARTICLE:
+            return weight * PARTICLE_FACTOR
+        if token.role is Role.INITIAL:
+            return MIN_WEIGHT
+        return weight
+
+    def similar_keys(self, key: str) -> list[tuple[str, float]]:
+        """List keys equal to ``key`` or within one edit of it, with their similarity."""
+        found: dict[str, float] = {}
+        if key in self.postings:
+            found[key] = 1.0
+        if len(key) >= MIN_FUZZY_KEY:
+            probes = deletions(key)
+            probes.add(key)
+            for probe in probes:
+                for other in self.neighbours.get(probe, ()):
+                    if other not in found:
+                        similarity = OSA.normalized_similarity(key, other)
+                        if similarity >= MIN_FUZZY_SIMILARITY:
+                            found[other] = similarity
+        return list(found.items())
+
+    def candidates(self, query: ParsedName, limit: int) -> list[int]:
+        """Names worth scoring in full, best first by an optimistic score estimate."""
+        tokens = [t for t in query.tokens if t.role is not Role.INITIAL]
+        if not tokens:
+            tokens = list(query.tokens)
+        gained: dict[int, float] = defaultdict(float)
+        query_weight = 0.0
+        for token in tokens:
+            best: dict[int, float] = {}
+            weight = self.token_weight(token)
+            query_weight += weight
+            for variant in token.keys:
+                for key, similarity in self.similar_keys(variant):
+                    value = similarity * (weight + self.key_weight(key))
+                    for name in self.postings[key]:
+                        if value > best.get(name, 0.0):
+                            best[name] = value
+                for name in self.compound_postings.get(variant, ()):
+                    value = 2 * weight
+                    if value > best.get(name, 0.0):
+                        best[name] = value
+            for name, value in best.items():
+                gained[name] += value
+        for left, right in zip(tokens, tokens[1:], strict=False):
+            joined = left.key + right.key
+            for name in self.postings.get(joined, ()):
+                gained[name] += 2 * self.key_weight(joined)
+        if not gained:
+            return []
+        ranked = sorted(
+            gained.items(),
+            key=lambda item: (-item[1] / (query_weight + self.names[item[0]].weight), item[0]),
+        )
+        return [name for name, _ in ranked[:limit]]

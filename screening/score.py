@@ -1,0 +1,446 @@
+"""Token alignment, the score of a hit, and its structured explanation.
+
+A query and a list name are compared token by token. Each query token is aligned
+with at most one list token (or two adjacent ones written as one word), and the
+score is the weighted share of both names that the alignment covers:
+
+    score = sum(similarity * (w_query + w_list) over aligned pairs)
+            / (weight of every token on both sides, unmatched ones discounted by role)
+
+Weights are inverse document frequencies, so a rare surname decides more than a
+common first name. Missing patronymics and middle names are discounted (lists and
+people drop them); a different one counts in full. Secondary evidence (birth date,
+country, schema) then moves the score up or down by small, documented amounts.
+"""
+
+from __future__ import annotations
+
+from dataclasses import dataclass
+from functools import lru_cache
+
+from rapidfuzz.distance import OSA
+
+from screening.index import MIN_FUZZY_SIMILARITY, NameIndex
+from screening.model import EvidenceCheck, Explanation, Hit, Query, TokenMatch
+from screening.names import ParsedName, Role, Token, parse_name
+from screening.settings import Settings
+from screening.translit import rules_between
+
+EXACT = 1.0
+TRANSLITERATION = 0.97
+COMPOUND = 0.95
+INITIAL = 0.8
+GENDER_VARIANT = 0.6
+
+# How much an unmatched token of the list name counts against the match.
+UNMATCHED_LIST_FACTOR = {
+    Role.WORD: 1.0,
+    Role.PATRONYMIC: 0.25,
+    Role.INITIAL: 0.2,
+    Role.PARTICLE: 1.0,
+    Role.NUMBER: 1.0,
+}
+MIDDLE_NAME_FACTOR = 0.5
+UNMATCHED_QUERY_INITIAL = 0.3
+LEGAL_FORM_MISMATCH = 0.03
+WEAK_ALIAS_FACTOR = 0.75
+NAME_SHARE = 0.95  # the rest of the scale is left for secondary evidence
+
+BIRTH_DATE_MATCH = 0.05
+BIRTH_YEAR_MATCH = 0.03
+BIRTH_DATE_DIFFERENT = -0.10
+COUNTRY_MATCH = 0.02
+COUNTRY_DIFFERENT = -0.03
+SCHEMA_DIFFERENT = -0.15
+
+
+@dataclass(frozen=True, slots=True)
+class Similarity:
+    value: float
+    rule: str
+    detail: str = ""
+
+
+_NONE = Similarity(0.0, "unmatched")
+_LETTER_CLASS = str.maketrans("yj", "ii")
+
+
+def _same_initial(initial: Token, word: Token) -> bool:
+    letter = initial.folded[0].translate(_LETTER_CLASS)
+    return letter in (word.folded[0].translate(_LETTER_CLASS), word.key[:1])
+
+
+def _gender_pair(a: str, b: str) -> bool:
+    """``Ivanov``/``Ivanova``, ``Kovalski``/``Kovalska``: the same family, not the same person."""
+    if len(a) < 4 or len(b) < 4 or a == b:
+        return False
+    short, long_ = sorted((a, b), key=len)
+    if long_ == short + "a":
+        return True
+    return a[:-1] == b[:-1] and {a[-1], b[-1]} == {"i", "a"}
+
+
+@lru_cache(maxsize=500_000)
+def _compare(
+    q_folded: str, q_keys: tuple[str, ...], q_role: Role, l_folded: str, l_key: str, l_role: Role
+) -> Similarity:
+    if q_folded == l_folded:
+        return Similarity(EXACT, "exact")
+    if l_key in q_keys:
+        rules = rules_between(q_folded, l_folded)
+        return Similarity(TRANSLITERATION, "transliteration", ", ".join(rules))
+    if q_role is Role.NUMBER or l_role is Role.NUMBER:
+        return _NONE
+    if q_role is Role.INITIAL or l_role is Role.INITIAL:
+        initial, word = (q_folded, l_folded) if q_role is Role.INITIAL else (l_folded, q_folded)
+        a = initial[0].translate(_LETTER_CLASS)
+        if a in (
+            word[0].translate(_LETTER_CLASS),
+            (l_key if q_role is Role.INITIAL else q_keys[0])[:1],
+        ):
+            return Similarity(INITIAL, "initial", f"{initial[0]} = {word}")
+        return _NONE
+    if any(_gender_pair(key, l_key) for key in q_keys):
+        return Similarity(GENDER_VARIANT, "gender_variant", "possible relative")
+    if min(len(l_key), len(q_keys[0])) < 3:
+        return _NONE
+    best = max(
+        max(OSA.normalized_similarity(key, l_key) for key in q_keys),
+        OSA.normalized_similarity(q_folded, l_folded),
+    )
+    if best >= MIN_FUZZY_SIMILARITY:
+        edits = OSA.distance(q_keys[0], l_key)
+        return Similarity(round(best, 4), "typo", f"{edits} edit{'s' if edits != 1 else ''}")
+    return _NONE
+
+
+def compare_tokens(query: Token, listed: Token) -> Similarity:
+    """How alike two tokens are, and by which rule."""
+    return _compare(query.folded, query.keys, query.role, listed.folded, listed.key, listed.role)
+
+
+@dataclass(frozen=True, slots=True)
+class Pair:
+    query: tuple[int, ...]
+    listed: tuple[int, ...]
+    similarity: Similarity
+
+
+def align(query: ParsedName, listed: ParsedName) -> list[Pair]:
+    """Greedy best-first alignment: each token used at most once, compounds allowed."""
+    options: list[tuple[float, int, Pair]] = []
+    q_tokens, l_tokens = query.tokens, listed.tokens
+    for i, q in enumerate(q_tokens):
+        for j, l in enumerate(l_tokens):
+            similarity = compare_tokens(q, l)
+            if similarity.value > 0:
+                options.append((similarity.value, len(options), Pair((i,), (j,), similarity)))
+    compound = Similarity(COMPOUND, "compound")
+    for j in range(len(l_tokens) - 1):
+        joined = l_tokens[j].key + l_tokens[j + 1].key
+        for i, q in enumerate(q_tokens):
+            if joined in q.keys:
+                options.append((COMPOUND, len(options), Pair((i,), (j, j + 1), compound)))
+    for i in range(len(q_tokens) - 1):
+        joined = q_tokens[i].key + q_tokens[i + 1].key
+        for j, l in enumerate(l_tokens):
+            if joined == l.key:
+                options.append((COMPOUND, len(options), Pair((i, i + 1), (j,), compound)))
+    options.sort(key=lambda option: (-option[0], option[1]))
+    used_q: set[int] = set()
+    used_l: set[int] = set()
+    pairs: list[Pair] = []
+    for _, _, pair in options:
+        if used_q.isdisjoint(pair.query) and used_l.isdisjoint(pair.listed):
+            used_q.update(pair.query)
+            used_l.update(pair.listed)
+            pairs.append(pair)
+    return pairs
+
+
+@dataclass(frozen=True, slots=True)
+class NameScore:
+    score: float
+    pairs: list[Pair]
+    penalties: list[str]
+
+
+def score_name(index: NameIndex, query: ParsedName, listed: ParsedName, schema: str) -> NameScore:
+    """The weighted share of both names covered by their alignment (0..1)."""
+    pairs = align(query, listed)
+    q_tokens, l_tokens = query.tokens, listed.tokens
+    q_weight = [index.token_weight(t) for t in q_tokens]
+    l_weight = [index.token_weight(t) for t in l_tokens]
+    matched = 0.0
+    total = 0.0
+    for pair in pairs:
+        wq = sum(q_weight[i] for i in pair.query)
+        wl = sum(l_weight[j] for j in pair.listed)
+        if pair.similarity.rule == "initial":
+            wq = wl = max(wq, wl)
+        elif len(pair.query) == 1 and q_tokens[pair.query[0]].key not in index.postings:
+            wq = wl  # an unseen (misspelt) query word weighs what its list word weighs
+        matched += pair.similarity.value * (wq + wl)
+        total += wq + wl
+    used_q = {i for pair in pairs for i in pair.query}
+    used_l = {j for pair in pairs for j in pair.listed}
+    penalties: list[str] = []
+    listed_has_patronymic = any(t.role is Role.PATRONYMIC for t in l_tokens)
+    for i, token in enumerate(q_tokens):
+        if i in used_q:
+            continue
+        factor = 1.0
+        if token.role is Role.INITIAL:
+            factor = UNMATCHED_QUERY_INITIAL
+        elif token.role is Role.PATRONYMIC and not listed_has_patronymic:
+            factor = 0.5
+        total += q_weight[i] * factor
+        penalties.append(f"query word {token.text!r} not in the listed name")
+    person = schema == "Person"
+    for j, token in enumerate(l_tokens):
+        if j in used_l:
+            continue
+        factor = UNMATCHED_LIST_FACTOR[token.role]
+        middle = person and 0 < j < len(l_tokens) - 1 and token.role is Role.WORD
+        if middle:
+            factor = MIDDLE_NAME_FACTOR
+        total += l_weight[j] * factor
+        if token.role is Role.PATRONYMIC:
+            query_patronymic = any(
+                t.role is Role.PATRONYMIC for i, t in enumerate(q_tokens) if i not in used_q
+            )
+            penalties.append(
+                f"patronymic {token.text!r} differs"
+                if query_patronymic
+                else f"patronymic {token.text!r} missing in query (neutral)"
+            )
+        elif middle:
+            penalties.append(f"middle name {token.text!r} missing in query")
+        else:
+            penalties.append(f"listed word {token.text!r} not in query")
+    score = matched / total if total else 0.0
+    q_forms = {form.form_class for form in query.legal_forms}
+    l_forms = {form.form_class for form in listed.legal_forms}
+    if q_forms and l_forms and q_forms.isdisjoint(l_forms):
+        score -= LEGAL_FORM_MISMATCH
+        penalties.append("legal forms differ")
+    if any(pair.similarity.rule == "gender_variant" for pair in pairs):
+        penalties.append("surname in the other gender's form: possibly a relative")
+    return NameScore(max(score, 0.0), pairs, penalties)
+
+
+def _evidence(
+    query: Query, entity_schema: str, birth_dates: list[str], countries: list[str]
+) -> list[EvidenceCheck]:
+    checks: list[EvidenceCheck] = []
+    if query.birth_date:
+        checks.append(_birth_date_check(query.birth_date.strip(), birth_dates))
+    if query.country:
+        wanted = query.country.strip().lower()
+        listed = [c.lower() for c in countries]
+        if not listed:
+            checks.append(
+                EvidenceCheck(
+                    kind="country",
+                    query_value=wanted,
+                    list_values=[],
+                    outcome="unknown",
+                    score_change=0.0,
+                )
+            )
+        elif wanted in listed:
+            checks.append(
+                EvidenceCheck(
+                    kind="country",
+                    query_value=wanted,
+                    list_values=listed,
+                    outcome="match",
+                    score_change=COUNTRY_MATCH,
+                )
+            )
+        else:
+            checks.append(
+                EvidenceCheck(
+                    kind="country",
+                    query_value=wanted,
+                    list_values=listed,
+                    outcome="different",
+                    score_change=COUNTRY_DIFFERENT,
+                )
+            )
+    if query.schema_ and not _schemas_compatible(query.schema_, entity_schema):
+        checks.append(
+            EvidenceCheck(
+                kind="schema",
+                query_value=query.schema_,
+                list_values=[entity_schema],
+                outcome="different",
+                score_change=SCHEMA_DIFFERENT,
+            )
+        )
+    return checks
+
+
+def _schemas_compatible(a: str, b: str) -> bool:
+    if a == b or ("LegalEntity" in (a, b) and "Person" not in (a, b)):
+        return True
+    return False
+
+
+def _birth_date_check(wanted: str, listed: list[str]) -> EvidenceCheck:
+    if not listed:
+        return EvidenceCheck(
+            kind="birth_date",
+            query_value=wanted,
+            list_values=[],
+            outcome="unknown",
+            score_change=0.0,
+        )
+    if wanted in listed or any(len(d) >= 10 and d == wanted[:10] for d in listed):
+        return EvidenceCheck(
+            kind="birth_date",
+            query_value=wanted,
+            list_values=listed,
+            outcome="match",
+            score_change=BIRTH_DATE_MATCH,
+        )
+    year = wanted[:4]
+    for date in listed:
+        if date[:4] == year and (len(date) == 4 or len(wanted) == 4 or date[:7] == wanted[:7]):
+            return EvidenceCheck(
+                kind="birth_date",
+                query_value=wanted,
+                list_values=listed,
+                outcome="partial",
+                score_change=BIRTH_YEAR_MATCH,
+            )
+    return EvidenceCheck(
+        kind="birth_date",
+        query_value=wanted,
+        list_values=listed,
+        outcome="different",
+        score_change=BIRTH_DATE_DIFFERENT,
+    )
+
+
+def rank_hits(
+    index: NameIndex,
+    query: Query,
+    threshold: float,
+    limit: int,
+    settings: Settings,
+    brute_force: bool = False,
+) -> list[Hit]:
+    """Score the query against candidate names and return the best entities, explained.
+
+    ``brute_force`` scores every list name instead of the retrieved candidates; the
+    benchmarks use it to measure what retrieval loses.
+    """
+    parsed = parse_name(query.name, query.schema_)
+    if not parsed.tokens:
+        return []
+    names = range(index.size) if brute_force else index.candidates(parsed, settings.candidates)
+    best: dict[int, tuple[float, int, NameScore]] = {}
+    for number in names:
+        indexed = index.names[number]
+        entity = index.entities[indexed.entity]
+        result = score_name(index, parsed, indexed.parsed, entity.schema_)
+        value = result.score * (WEAK_ALIAS_FACTOR if indexed.weak else 1.0)
+        current = best.get(indexed.entity)
+        if current is None or (value, -number) > (current[0], -current[1]):
+            best[indexed.entity] = (value, number, result)
+    scored: list[tuple[float, str, int, list[EvidenceCheck]]] = []
+    for entity_number, (value, number, _) in best.items():
+        entity = index.entities[entity_number]
+        checks = _evidence(query, entity.schema_, entity.birth_dates, entity.countries)
+        final = NAME_SHARE * value + sum(check.score_change for check in checks)
+        final = round(min(max(final, 0.0), 1.0), 4)
+        if final >= threshold:
+            scored.append((final, entity.id, entity_number, checks))
+    scored.sort(key=lambda item: (-item[0], item[1]))
+    hits = []
+    for final, _, entity_number, checks in scored[:limit]:
+        _, number, result = best[entity_number]
+        hits.append(_make_hit(index, parsed, number, result, final, checks))
+    return hits
+
+
+def _make_hit(
+    index: NameIndex,
+    query: ParsedName,
+    number: int,
+    result: NameScore,
+    final: float,
+    checks: list[EvidenceCheck],
+) -> Hit:
+    indexed = index.names[number]
+    entity = index.entities[indexed.entity]
+    listed = indexed.parsed
+    tokens: list[TokenMatch] = []
+    by_query = {pair.query[0]: pair for pair in result.pairs}
+    covered = {i for pair in result.pairs for i in pair.query}
+    for i, token in enumerate(query.tokens):
+        pair = by_query.get(i)
+        if pair is None:
+            if i in covered:
+                continue
+            tokens.append(
+                TokenMatch(
+                    query_token=token.text,
+                    list_token=None,
+                    query_key=token.key,
+                    list_key=None,
+                    similarity=0.0,
+                    rule="unmatched",
+                    role=token.role.value,
+                )
+            )
+            continue
+        query_text = " ".join(query.tokens[k].text for k in pair.query)
+        list_text = " ".join(listed.tokens[k].text for k in pair.listed)
+        tokens.append(
+            TokenMatch(
+                query_token=query_text,
+                list_token=list_text,
+                query_key="".join(query.tokens[k].key for k in pair.query),
+                list_key="".join(listed.tokens[k].key for k in pair.listed),
+                similarity=round(pair.similarity.value, 4),
+                rule=pair.similarity.rule,  # type: ignore[arg-type]
+                detail=pair.similarity.detail,
+                role=token.role.value,
+            )
+        )
+    listed_forms = {form.form_class: form.text for form in listed.legal_forms}
+    for form in query.legal_forms:
+        counterpart = listed_forms.get(form.form_class)
+        tokens.append(
+            TokenMatch(
+                query_token=form.text,
+                list_token=counterpart,
+                query_key=form.form_class,
+                list_key=form.form_class if counterpart else None,
+                similarity=1.0 if counterpart else 0.0,
+                rule="legal_form",
+                detail=f"{form.text}={counterpart} ({form.form_class})"
+                if counterpart
+                else f"{form.text} ({form.form_class}); listed name has "
+                + (", ".join(listed_forms.values()) or "no legal form"),
+                role="legal_form",
+            )
+        )
+    penalties = list(result.penalties)
+    if indexed.weak:
+        penalties.append("matched a weak alias only: it supports, but never alerts on its own")
+    return Hit(
+        entity_id=entity.id,
+        source=entity.source,
+        schema=entity.schema_,
+        listed_name=entity.names[0] if entity.names else indexed.text,
+        matched_name=indexed.text,
+        weak_alias=indexed.weak,
+        programs=list(entity.programs),
+        score=final,
+        explanation=Explanation(
+            name_score=round(result.score, 4), tokens=tokens, penalties=penalties, evidence=checks
+        ),
+    )

@@ -1,0 +1,84 @@
+"""Unicode clean-up done before anything else looks at a name.
+
+Evasion tricks live at this level: zero-width characters that split a word
+(``Bud\u200bnev``), control characters, and letters borrowed from another script
+that look the same (a Cyrillic ``Р`` in ``Рutin``). Everything here is a pure
+function of a string.
+"""
+
+from __future__ import annotations
+
+import unicodedata
+
+# Cyrillic letters that look like Latin ones, and back. Only used inside a word that
+# mixes the two scripts: a word written wholly in Cyrillic stays Cyrillic.
+_CYRILLIC_TO_LATIN = str.maketrans(
+    "АВЕКМНОРСТХУЅІЈаеорсхуіјѕԁһӏ",
+    "ABEKMHOPCTXYSIJaeopcxyijsdhl",
+)
+_LATIN_TO_CYRILLIC = str.maketrans(
+    "ABEKMHOPCTXYaeopcxy",
+    "АВЕКМНОРСТХУаеорсху",
+)
+# Greek capitals and small letters that pass for Latin inside a Latin word.
+_GREEK_TO_LATIN = str.maketrans("ΑΒΕΖΗΙΚΜΝΟΡΤΥΧοικνρτυχ", "ABEZHIKMNOPTYXoikvptux")
+
+
+def script_of(char: str) -> str:
+    """The script of a letter: ``latin``, ``cyrillic``, ``greek`` or ``other``."""
+    code = ord(char)
+    if code < 0x250 or 0x1E00 <= code < 0x1F00:
+        return "latin" if char.isalpha() else "other"
+    if 0x400 <= code < 0x530 or 0x1C80 <= code < 0x1C90 or 0x2DE0 <= code < 0x2E00:
+        return "cyrillic"
+    if 0x370 <= code < 0x400 or 0x1F00 <= code < 0x2000:
+        return "greek"
+    return "other"
+
+
+def has_cyrillic(text: str) -> bool:
+    return any(script_of(ch) == "cyrillic" for ch in text)
+
+
+def fold_homoglyphs(word: str) -> str:
+    """Rewrite the minority script of a mixed Latin/Cyrillic/Greek word into the majority one."""
+    counts = {"latin": 0, "cyrillic": 0, "greek": 0}
+    for ch in word:
+        script = script_of(ch)
+        if script in counts:
+            counts[script] += 1
+    mixed = sum(1 for value in counts.values() if value) > 1
+    if not mixed:
+        return word
+    if counts["cyrillic"] > counts["latin"] + counts["greek"]:
+        return word.translate(_LATIN_TO_CYRILLIC)
+    return word.translate(_CYRILLIC_TO_LATIN).translate(_GREEK_TO_LATIN)
+
+
+def _is_invisible(char: str) -> bool:
+    # Cf: zero-width space/joiners, bidi marks, soft hyphen, BOM; Mn after NFKC are
+    # combining marks we keep (they carry diacritics), except the ones used as fillers.
+    return unicodedata.category(char) == "Cf" or char in "\u034f\u115f\u1160\u3164\uffa0"
+
+
+def _is_space(char: str) -> bool:
+    category = unicodedata.category(char)
+    return char.isspace() or category in ("Cc", "Zs", "Zl", "Zp", "Cs", "Co", "Cn")
+
+
+def clean(text: str) -> str:
+    """NFKC, drop invisible characters, turn controls into spaces, fold look-alike letters.
+
+    Idempotent: ``clean(clean(x)) == clean(x)``. Case is kept; callers fold it.
+    """
+    text = unicodedata.normalize("NFKC", text)
+    kept: list[str] = []
+    for char in text:
+        if _is_invisible(char):
+            continue
+        kept.append(" " if _is_space(char) else char)
+    words = "".join(kept).split()
+    folded = " ".join(fold_homoglyphs(word) for word in words)
+    # Folding can create a new NFKC composition opportunity only in theory; normalise again
+    # so the function stays idempotent.
+    return unicodedata.normalize("NFKC", folded)

@@ -1,0 +1,160 @@
+"""From any spelling of a word to its spelling-invariant key.
+
+Lists, passports and people romanise Cyrillic in a dozen ways: Х is ``kh``, ``h``
+or ``x``; Щ is ``shch``, ``sch``, ``shh`` or ``sc``; -ий is ``iy``, ``ii``, ``y``
+or ``ij``; Ё is ``e``, ``yo``, ``io`` or ``ë``. ``token_key`` rewrites a word so that
+spellings that differ only by such rules get the same key, and reports which rules
+it applied, so a hit can say *why* two spellings are equal.
+
+Pure functions of strings.
+"""
+
+from __future__ import annotations
+
+import re
+import unicodedata
+from functools import lru_cache
+
+from unidecode import unidecode
+
+_RUSSIAN = {
+    "а": "a", "б": "b", "в": "v", "г": "g", "д": "d", "е": "e", "ё": "yo", "ж": "zh",
+    "з": "z", "и": "i", "й": "y", "к": "k", "л": "l", "м": "m", "н": "n", "о": "o",
+    "п": "p", "р": "r", "с": "s", "т": "t", "у": "u", "ф": "f", "х": "kh", "ц": "ts",
+    "ч": "ch", "ш": "sh", "щ": "shch", "ъ": "'", "ы": "y", "ь": "'", "э": "e", "ю": "yu",
+    "я": "ya",
+}  # fmt: skip
+_UKRAINIAN = {**_RUSSIAN, "г": "h", "ґ": "g", "є": "ye", "і": "i", "ї": "yi", "и": "y"}
+_BELARUSIAN = {**_RUSSIAN, "г": "h", "і": "i", "ў": "u"}
+# Letters of other Cyrillic alphabets that turn up in names on the lists.
+_OTHER_CYRILLIC = {
+    "ә": "a", "ғ": "g", "қ": "k", "ң": "n", "ө": "o", "ұ": "u", "ү": "u", "һ": "h",
+    "ј": "j", "љ": "lj", "њ": "nj", "ћ": "c", "ђ": "dj", "џ": "dz", "ѓ": "gj", "ќ": "kj",
+    "ѕ": "dz", "ӣ": "i", "ӯ": "u", "ҳ": "h", "ҷ": "j", "ў": "u", "і": "i", "ї": "yi",
+    "є": "ye", "ґ": "g",
+}  # fmt: skip
+
+# Latin letters with diacritics that romanisation schemes use for one Cyrillic letter:
+# unidecode would drop the information (š -> s), so they are spelt out first.
+_SCHEME_LETTERS = {
+    "š": "sh", "č": "ch", "ž": "zh", "ŝ": "shch", "ǆ": "dzh", "ĉ": "ch", "ẑ": "zh",
+    "ŭ": "u", "ë": "yo", "ĭ": "y", "ǐ": "y", "ʹ": "'", "ʺ": "'", "ʼ": "'", "’": "'",
+    "‘": "'", "`": "'", "´": "'", "ʻ": "'", "ʿ": "'", "ʾ": "'", "ß": "ss", "ø": "o",
+    "æ": "ae", "œ": "oe", "ı": "i", "ł": "l", "đ": "d", "ð": "d", "þ": "th",
+}  # fmt: skip
+
+# (pattern, replacement, rule name), applied in order to a lower-case ASCII word.
+# Upper-case letters in replacements are placeholders for one sound, so later rules
+# cannot re-read them.
+_KEY_RULES: tuple[tuple[re.Pattern[str], str, str], ...] = tuple(
+    (re.compile(pattern), replacement, name)
+    for pattern, replacement, name in (
+        (r"q", "k", "q=k"),
+        (r"w", "v", "w=v"),
+        (r"ph", "f", "ph=f"),
+        (r"x", "ks", "x=ks"),
+        (r"ck", "k", "ck=k"),
+        (r"shch|shh|sch|sc(?=[eiy])", "Q", "shch=sch=shh"),
+        (r"dzh|dj", "J", "dzh=dj"),
+        (r"ch(?=[bdfgklmnpqrstvwxz])", "h", "ch=kh"),
+        (r"tsch|tch|ch|cz", "C", "ch=tch"),
+        (r"zh", "Z", "zh"),
+        (r"sh|sz", "S", "sh"),
+        (r"kh", "h", "kh=h"),
+        (r"ts|tz", "c", "ts=c"),
+        (r"[yj]", "i", "y=i=j"),
+        (r"([a-zA-Z])\1+", r"\1", "double letter"),
+        (r"(^|[aeiou])i(?=[aeiou])", r"\1", "ya=a, ye=e, yu=u"),
+        (r"io", "e", "yo=e"),
+        (r"ou", "u", "ou=u"),
+        (r"([a-zA-Z])\1+", r"\1", "double letter"),
+    )
+)
+_APOSTROPHE_BEFORE_VOWEL = re.compile(r"(?<=[b-df-hj-np-tv-z])'(?=[aeiouy])")
+_NOT_WORD = re.compile(r"[^a-z0-9]")
+
+
+def language_of(word: str) -> str:
+    """Guess the Cyrillic language of a word from its letters: ``uk``, ``be`` or ``ru``."""
+    lower = word.lower()
+    if any(ch in lower for ch in "їєґ"):
+        return "uk"
+    if "ў" in lower:
+        return "be"
+    if "і" in lower:
+        return "be" if "ы" in lower else "uk"
+    return "ru"
+
+
+def cyrillic_to_latin(word: str, language: str | None = None) -> str:
+    """Romanise a Cyrillic word letter by letter (close to BGN/PCGN); Latin passes through."""
+    table = {"uk": _UKRAINIAN, "be": _BELARUSIAN}.get(language or language_of(word), _RUSSIAN)
+    out: list[str] = []
+    for char in word:
+        lower = char.lower()
+        latin = table.get(lower) or _OTHER_CYRILLIC.get(lower)
+        if latin is None:
+            out.append(char)
+        else:
+            out.append(latin.capitalize() if char != lower else latin)
+    return "".join(out)
+
+
+@lru_cache(maxsize=200_000)
+def ascii_fold(word: str) -> str:
+    """A word in lower-case ASCII letters and digits, whatever its script.
+
+    Cyrillic is romanised, scheme diacritics spelt out (``č`` -> ``ch``), other
+    accents dropped, and a soft sign before a vowel kept as ``i`` (``Anatol'evich``
+    is ``Anatolievich``).
+    """
+    lower = cyrillic_to_latin(word.lower())
+    spelled = "".join(_SCHEME_LETTERS.get(ch, ch) for ch in lower)
+    decomposed = unicodedata.normalize("NFKD", spelled)
+    stripped = "".join(ch for ch in decomposed if not unicodedata.combining(ch))
+    text = unidecode(stripped).lower().replace("`", "'")
+    text = _APOSTROPHE_BEFORE_VOWEL.sub("i", text)
+    return _NOT_WORD.sub("", text)
+
+
+@lru_cache(maxsize=200_000)
+def key_with_rules(folded: str) -> tuple[str, frozenset[str]]:
+    """The spelling-invariant key of an ASCII-folded word, and the rules that changed it."""
+    key = folded
+    fired: set[str] = set()
+    for pattern, replacement, name in _KEY_RULES:
+        new = pattern.sub(replacement, key)
+        if new != key:
+            fired.add(name)
+            key = new
+    return key, frozenset(fired)
+
+
+def token_key(folded: str) -> str:
+    return key_with_rules(folded)[0]
+
+
+def variant_keys(word: str) -> tuple[str, ...]:
+    """All keys a query word may stand for: the main one first, then scheme alternatives.
+
+    GOST 7.79 writes Х as ``x`` (``Texnologiya``); Ukrainian and Belarusian write Г as
+    ``h`` where Russian has ``g``. Each alternative is a separate key to look up.
+    """
+    folded = ascii_fold(word)
+    keys = [token_key(folded)]
+    if "x" in folded:
+        keys.append(token_key(folded.replace("x", "kh")))
+    if "ch" in folded:
+        keys.append(token_key(folded.replace("ch", "kh")))
+    lower = word.lower()
+    if "г" in lower:
+        other = "ru" if language_of(lower) in ("uk", "be") else "uk"
+        keys.append(token_key(ascii_fold(cyrillic_to_latin(lower, other))))
+    return tuple(dict.fromkeys(keys))
+
+
+def rules_between(folded_a: str, folded_b: str) -> list[str]:
+    """The rewrite rules that make two spellings share a key (for explanations)."""
+    rules_a = key_with_rules(folded_a)[1]
+    rules_b = key_with_rules(folded_b)[1]
+    return sorted(rules_a ^ rules_b) or sorted(rules_a)
