@@ -1,0 +1,90 @@
+"""Quality on the dev set: the engine against the brute-force baseline, same queries, same run.
+
+``python -m benchmarks.quality [--quick] [--out DIR]`` runs this part alone. Numbers are
+computed by the official scorer (``../shared/eval/score.py``), imported from its file, so they
+compare directly with the reference figures in ``../shared/eval/README.md``.
+"""
+
+from __future__ import annotations
+
+import argparse
+from pathlib import Path
+
+from benchmarks.compare import compare, headline_markdown
+from benchmarks.data import (
+    DEFAULT_OUT,
+    eval_dir,
+    every_nth_per_kind,
+    missing_eval_message,
+    read_jsonl,
+)
+from benchmarks.report import Section, times
+from benchmarks.timing import ratio
+from benchmarks.workbench import Workbench
+
+TITLE = "Quality on the dev set"
+
+
+def run(bench: Workbench | None, quick: bool, out_dir: Path) -> Section:
+    """Screen the dev queries (every 4th of each kind when quick) with engine and baseline."""
+    if bench is None:
+        return Section.skip(TITLE, missing_eval_message())
+    from screening.settings import DEFAULT_THRESHOLD
+
+    queries = read_jsonl(bench.eval_dir / "queries_dev.jsonl")
+    if quick:
+        queries = every_nth_per_kind(queries)
+    comparison = compare(
+        [bench.engine, bench.baseline],
+        queries,
+        out_dir,
+        label="dev",
+        own_thresholds={"engine": DEFAULT_THRESHOLD},
+    )
+    figures = comparison.figures("dev")
+    speed_ratio = ratio(
+        comparison.latency["engine"]["median"], comparison.latency["baseline"]["median"]
+    )
+    figures["dev.latency_ratio_median"] = speed_ratio
+    sample = "every 4th query of each kind" if quick else "all queries"
+    markdown = "\n".join(
+        [
+            f"{len(queries)} queries ({sample}) against {len(bench.records)} list entities; "
+            f"threshold 0, top 10; engine default threshold {DEFAULT_THRESHOLD}.",
+            "",
+            headline_markdown(comparison),
+            comparison.scorer_markdown,
+            comparison.latency_markdown(),
+            f"Engine median latency is {times(speed_ratio)} the baseline's.",
+            "",
+        ]
+    )
+    return Section(
+        title=TITLE,
+        markdown=markdown,
+        figures=figures,
+        details={
+            "queries": len(queries),
+            "quick_sample": quick,
+            "official_scorer": comparison.official_scorer,
+            "systems": comparison.results,
+            "latency_seconds": comparison.latency,
+            "hits_files": comparison.hits_files,
+        },
+        curves=comparison.curves,
+    )
+
+
+def main(argv: list[str] | None = None) -> int:
+    parser = argparse.ArgumentParser(description=__doc__)
+    parser.add_argument("--quick", action="store_true", help="every 4th query of each kind")
+    parser.add_argument("--out", type=Path, default=DEFAULT_OUT)
+    args = parser.parse_args(argv)
+    folder = eval_dir()
+    section = run(Workbench(folder) if folder else None, args.quick, args.out)
+    print(section.markdown)
+    return 0
+
+
+if __name__ == "__main__":
+    raise SystemExit(main())

@@ -1,0 +1,44 @@
+"""The dev list and the two systems built over it, shared by every part of one run.
+
+Building the engine over 21,000 entities takes a while; the quality, speed and retrieval
+parts all use the same build, and the build time is recorded once here.
+"""
+
+from __future__ import annotations
+
+import time
+from functools import cached_property
+from pathlib import Path
+from typing import Any
+
+from benchmarks.baseline import BaselineSystem
+from benchmarks.data import list_names, read_jsonl
+from benchmarks.systems import EngineSystem, engine_entities
+
+
+class Workbench:
+    """Lazily parses the dev list and builds each system the first time a part asks."""
+
+    def __init__(self, eval_dir: Path) -> None:
+        self.eval_dir = eval_dir
+        self.list_path = eval_dir / "list.jsonl"
+        self.timings: dict[str, float] = {}
+
+    @cached_property
+    def records(self) -> list[dict[str, Any]]:
+        return read_jsonl(self.list_path)
+
+    @cached_property
+    def engine(self) -> EngineSystem:
+        start = time.perf_counter()
+        entities = engine_entities(self.records)
+        self.timings["engine_entities_seconds"] = time.perf_counter() - start
+        system, seconds = EngineSystem.build(entities)
+        self.timings["engine_build_seconds"] = seconds
+        return system
+
+    @cached_property
+    def baseline(self) -> BaselineSystem:
+        system, seconds = BaselineSystem.build(list_names(self.records))
+        self.timings["baseline_build_seconds"] = seconds
+        return system
