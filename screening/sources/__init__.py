@@ -14,6 +14,7 @@ from screening.sources.base import LoadedList
 from screening.sources.detect import detect_format, list_files_in
 from screening.sources.jsonl import read_jsonl
 from screening.sources.ofac_csv import read_ofac_csv, read_ofac_folder_list
+from screening.sources.uk_conlist import read_uk_csv, read_uk_xlsx
 
 __all__ = ["LoadedList", "detect_format", "load_list", "load_lists"]
 
@@ -23,6 +24,8 @@ Reader = Callable[[Path], LoadedList]
 READERS: dict[str, Reader] = {
     "jsonl": read_jsonl,
     "ofac_csv": read_ofac_csv,
+    "uk_csv": read_uk_csv,
+    "uk_xlsx": read_uk_xlsx,
 }
 
 # Formats whose list is spread over several files of one folder (OFAC's primary file
