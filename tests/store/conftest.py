@@ -57,7 +57,7 @@ def server(tmp_path: Path) -> Iterator[Server]:
     root.mkdir()
     handler = functools.partial(QuietHandler, directory=str(root))
     httpd = ThreadingHTTPServer(("127.0.0.1", 0), handler)
-    thread = threading.Thread(target=httpd.serve_forever, daemon=True)
+    thread = threading.Thread(target=httpd.serve_forever, args=(0.02,), daemon=True)
     thread.start()
     try:
         yield Server(root=root, base_url=f"http://127.0.0.1:{httpd.server_address[1]}")
