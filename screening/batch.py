@@ -27,7 +27,7 @@ import os
 import signal
 import time
 from collections import deque
-from collections.abc import Callable, Iterable, Iterator, Mapping, Sequence
+from collections.abc import Callable, Generator, Iterable, Iterator, Mapping, Sequence
 from concurrent.futures import Future, ProcessPoolExecutor
 from dataclasses import dataclass, field
 from datetime import UTC, datetime
@@ -736,7 +736,7 @@ _worker_job: Any = None  # set in each worker process by ``_install_job``
 
 def ordered_map(
     task: Callable[[Job, Chunk], Result], job: Job, chunks: Iterable[Chunk], workers: int
-) -> Iterator[Result]:
+) -> Generator[Result, None, None]:
     """``task(job, chunk)`` for each chunk, results in input order, on ``workers`` processes.
 
     Only a few chunks per worker are in flight at once, so memory stays flat however
@@ -876,8 +876,8 @@ def _resume(
             f"cannot resume {files.partial}: {', '.join(changed)} differ from the interrupted run's"
         )
     counts, good_bytes = _completed_rows(files.partial, summary.output_format, header)
-    with files.partial.open("r+b") as out:
-        out.truncate(good_bytes)
+    with files.partial.open("r+b") as damaged:
+        damaged.truncate(good_bytes)
     out = files.partial.open("ab")
     if good_bytes == 0 and summary.output_format == "csv":
         out.write(csv_header(header).encode("utf-8"))
