@@ -15,6 +15,7 @@ from screening.sources.detect import detect_format, list_files_in
 from screening.sources.jsonl import read_jsonl
 from screening.sources.ofac_csv import read_ofac_csv, read_ofac_folder_list
 from screening.sources.uk_conlist import read_uk_csv, read_uk_xlsx
+from screening.sources.un_xml import read_un_xml
 
 __all__ = ["LoadedList", "detect_format", "load_list", "load_lists"]
 
@@ -26,6 +27,7 @@ READERS: dict[str, Reader] = {
     "ofac_csv": read_ofac_csv,
     "uk_csv": read_uk_csv,
     "uk_xlsx": read_uk_xlsx,
+    "un_xml": read_un_xml,
 }
 
 # Formats whose list is spread over several files of one folder (OFAC's primary file

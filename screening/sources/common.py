@@ -16,6 +16,10 @@ from screening.errors import ListLoadError
 
 CsvRecord = tuple[int, list[str]]
 
+
+class RecordError(ValueError):
+    """A record a pure parsing function cannot use; its reader adds the file name."""
+
 MONTHS: dict[str, int] = {
     name: number
     for number, names in enumerate(

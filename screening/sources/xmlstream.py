@@ -1,0 +1,100 @@
+"""Safe, streaming reading of large XML list files.
+
+Official XML lists are tens of megabytes. ``XmlRecords`` walks the file once with
+``defusedxml``'s ``iterparse`` (which refuses entity-expansion and external-entity tricks)
+and hands over each record element when it is complete, clearing it afterwards so memory
+stays flat. A file that is cut short, not well-formed, wrongly encoded or booby-trapped
+raises ``ListLoadError`` instead of yielding the records read so far.
+
+Namespaces are ignored: the helpers below compare local names only, so the same code reads
+``<sdnEntry>`` and ``<ns:sdnEntry xmlns:ns="...">``.
+"""
+
+from __future__ import annotations
+
+from collections.abc import Collection, Iterator
+from pathlib import Path
+from xml.etree.ElementTree import Element, ParseError
+
+from defusedxml import DefusedXmlException  # type: ignore[import-untyped,unused-ignore]
+from defusedxml.ElementTree import iterparse  # type: ignore[import-untyped,unused-ignore]
+
+from screening.errors import ListLoadError
+
+
+def local(tag: str) -> str:
+    """``{namespace}name`` -> ``name``."""
+    return tag.rsplit("}", 1)[-1]
+
+
+def children(element: Element, name: str) -> list[Element]:
+    """Direct children with this local name."""
+    return [child for child in element if local(child.tag) == name]
+
+
+def child(element: Element, name: str) -> Element | None:
+    """The first direct child with this local name, or None."""
+    for item in element:
+        if local(item.tag) == name:
+            return item
+    return None
+
+
+def text(element: Element | None, name: str | None = None) -> str:
+    """The stripped text of an element (or of its first child ``name``); "" when absent."""
+    if element is not None and name is not None:
+        element = child(element, name)
+    if element is None or element.text is None:
+        return ""
+    return " ".join(element.text.split())
+
+
+def descendants(element: Element, name: str) -> list[Element]:
+    """All descendants with this local name, in document order."""
+    return [item for item in element.iter() if local(item.tag) == name]
+
+
+class XmlRecords:
+    """Iterate over the complete record elements (by local name) of an XML file.
+
+    ``root`` is the document element, available once iteration has started; its
+    attributes (a publication date, say) are read from it. Records nested inside
+    another record are not reported separately.
+    """
+
+    def __init__(self, path: Path, record_tags: Collection[str]) -> None:
+        self.path = path
+        self.record_tags = frozenset(record_tags)
+        self.root: Element | None = None
+
+    def __iter__(self) -> Iterator[Element]:
+        if not self.path.is_file():
+            raise ListLoadError(f"{self.path}: list file not found")
+        if self.path.stat().st_size == 0:
+            raise ListLoadError(f"{self.path}: file is empty")
+        depth_in_record = 0
+        try:
+            for event, element in iterparse(str(self.path), events=("start", "end")):
+                if self.root is None:
+                    self.root = element
+                is_record = local(element.tag) in self.record_tags
+                if event == "start":
+                    depth_in_record += is_record
+                    continue
+                if is_record:
+                    depth_in_record -= 1
+                    if depth_in_record == 0:
+                        yield element
+                        element.clear()
+        except ParseError as exc:
+            raise ListLoadError(
+                f"{self.path}: broken XML ({exc}; file cut short or not UTF-8?)"
+            ) from None
+        except DefusedXmlException as exc:
+            raise ListLoadError(f"{self.path}: refused unsafe XML ({exc!r})") from None
+        except OSError as exc:
+            raise ListLoadError(f"{self.path}: cannot read: {exc.strerror}") from None
+
+    def root_name(self) -> str:
+        """The local name of the document element ("" before iteration)."""
+        return local(self.root.tag) if self.root is not None else ""
