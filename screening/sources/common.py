@@ -20,6 +20,7 @@ CsvRecord = tuple[int, list[str]]
 class RecordError(ValueError):
     """A record a pure parsing function cannot use; its reader adds the file name."""
 
+
 MONTHS: dict[str, int] = {
     name: number
     for number, names in enumerate(
