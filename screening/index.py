@@ -23,6 +23,7 @@ MIN_FUZZY_SIMILARITY = 0.7
 MAX_WEIGHT = 9.0
 MIN_WEIGHT = 0.8
 PARTICLE_FACTOR = 0.2
+LEGAL_WEIGHT = 0.5
 
 
 @dataclass(frozen=True, slots=True)
@@ -108,6 +109,8 @@ class NameIndex:
         return min(max(idf, MIN_WEIGHT), MAX_WEIGHT)
 
     def token_weight(self, token: Token) -> float:
+        if token.role is Role.LEGAL:
+            return LEGAL_WEIGHT
         weight = self.key_weight(token.key)
         if token.role is Role.PARTICLE:
             return weight * PARTICLE_FACTOR
@@ -133,9 +136,9 @@ class NameIndex:
 
     def candidates(self, query: ParsedName, limit: int) -> list[int]:
         """Names worth scoring in full, best first by an optimistic score estimate."""
-        tokens = [t for t in query.tokens if t.role is not Role.INITIAL]
+        tokens = [t for t in query.tokens if t.role not in (Role.INITIAL, Role.LEGAL)]
         if not tokens:
-            tokens = list(query.tokens)
+            tokens = [t for t in query.tokens if t.role is not Role.LEGAL]
         gained: dict[int, float] = defaultdict(float)
         query_weight = 0.0
         for token in tokens:

@@ -10,19 +10,21 @@ Pure functions of strings.
 from __future__ import annotations
 
 import re
-from dataclasses import dataclass
-from enum import Enum
+from dataclasses import dataclass, replace
+from enum import StrEnum
 
+from screening.legal_forms import find_legal_forms
 from screening.text import clean
 from screening.translit import ascii_fold, token_key, variant_keys
 
 
-class Role(str, Enum):
+class Role(StrEnum):
     WORD = "word"
     INITIAL = "initial"
     PATRONYMIC = "patronymic"
     PARTICLE = "particle"
     NUMBER = "number"
+    LEGAL = "legal"
 
 
 @dataclass(frozen=True, slots=True)
@@ -44,7 +46,7 @@ class LegalForm:
     """A legal form found in an organisation name, e.g. ``OOO`` of class ``llc``."""
 
     text: str
-    form_class: str
+    form_class: str | None
 
 
 @dataclass(frozen=True, slots=True)
@@ -55,42 +57,6 @@ class ParsedName:
     tokens: tuple[Token, ...]
     legal_forms: tuple[LegalForm, ...]
 
-
-# Legal forms by class, written as people write them; keys are computed at import so
-# every romanisation of a form (``obshchestvo``/``obschestvo``) is recognised.
-_LEGAL_FORMS: dict[str, tuple[str, ...]] = {
-    "llc": (
-        "ooo", "llc", "l l c", "limited liability company", "limited liability co",
-        "obshchestvo s ogranichennoy otvetstvennostyu", "tov", "too", "mchj", "zhchk",
-        "tovarystvo z obmezhenoyu vidpovidalnistyu", "tovaryystva z abmezhavanaj adkaznastsyu",
-        "tovarishchestvo s ogranichennoy otvetstvennostyu", "gmbh", "sarl", "srl", "sp z o o",
-        "mchzh", "taa",
-    ),
-    "jsc": (
-        "ao", "oao", "zao", "pao", "jsc", "ojsc", "cjsc", "pjsc", "jsco", "joint stock company",
-        "joint stock co", "open joint stock company", "closed joint stock company",
-        "public joint stock company", "non public joint stock company",
-        "aktsionernoe obshchestvo", "otkrytoe aktsionernoe obshchestvo",
-        "zakrytoe aktsionernoe obshchestvo", "publichnoe aktsionernoe obshchestvo",
-        "nepublichnoe aktsionernoe obshchestvo", "at", "pat", "prat", "aktsionerne tovarystvo",
-        "publichne aktsionerne tovarystvo", "pryvatne aktsionerne tovarystvo", "aat", "zaat",
-        "adkrytae aktsyyanernae tavarystva", "aktsyyanernae tavarystva", "ag", "sa", "s a",
-        "jsc", "ojsc",
-    ),
-    "sue": (
-        "fgup", "gup", "mup", "fgbu", "fgu", "federal state unitary enterprise",
-        "state unitary enterprise", "federalnoe gosudarstvennoe unitarnoe predpriyatie",
-        "gosudarstvennoe unitarnoe predpriyatie", "unitary enterprise",
-        "federalnoe gosudarstvennoe byudzhetnoe uchrezhdenie", "rup",
-    ),
-    "ltd": (
-        "ltd", "limited", "co ltd", "company limited", "plc", "public limited company",
-        "pte ltd", "pvt ltd", "private limited", "private limited company", "pty ltd", "fze",
-        "fzco", "fzc", "fz llc", "llp", "lp", "bv", "nv", "ab", "as", "oy",
-    ),
-    "inc": ("inc", "incorporated", "corp", "corporation"),
-    "co": ("co", "company", "kompaniya", "and co", "cia", "compania"),
-}  # fmt: skip
 
 _PARTICLES = frozenset(
     token_key(ascii_fold(word))
@@ -107,18 +73,6 @@ _PATRONYMIC_ENDINGS = (
 )  # fmt: skip
 _NON_PATRONYMIC = frozenset({"ich", "rich", "dietrich", "heinrich", "friedrich", "ulrich"})
 
-
-def _build_legal_forms() -> dict[tuple[str, ...], str]:
-    table: dict[tuple[str, ...], str] = {}
-    for form_class, phrases in _LEGAL_FORMS.items():
-        for phrase in phrases:
-            keys = tuple(token_key(ascii_fold(word)) for word in phrase.split())
-            table[keys] = form_class
-    return table
-
-
-LEGAL_FORM_TABLE = _build_legal_forms()
-_LONGEST_FORM = max(len(keys) for keys in LEGAL_FORM_TABLE)
 
 # A word: letters, digits and the marks that romanisation puts inside words (soft
 # signs as apostrophes, combining ligature marks as in ALA-LC ``t͡s``).
@@ -153,31 +107,23 @@ def make_token(word: str, schema: str | None = None) -> Token | None:
 
 
 def parse_name(name: str, schema: str | None = None) -> ParsedName:
-    """Clean, split and classify a name. Legal forms are taken out for organisations
-    and for names of unknown type (a person's name rarely contains ``OOO``)."""
+    """Clean, split and classify a name.
+
+    Legal forms are looked for in organisations and in names of unknown type (a
+    person's name rarely holds ``OOO``); their words stay tokens, with role ``LEGAL``.
+    Single letters in an organisation name are words, not initials of given names.
+    """
     tokens = [t for w in split_words(clean(name)) if (t := make_token(w, schema)) is not None]
     forms: list[LegalForm] = []
     if schema != "Person":
-        tokens, forms = _take_legal_forms(tokens)
+        spans = find_legal_forms([t.key for t in tokens])
+        covered = sum(end - start for start, end, _ in spans)
+        if spans and covered < len(tokens):
+            for start, end, form_class in spans:
+                words = tokens[start:end]
+                forms.append(LegalForm(" ".join(t.text for t in words), form_class))
+                for k in range(start, end):
+                    tokens[k] = replace(tokens[k], role=Role.LEGAL)
+    if schema not in (None, "Person"):
+        tokens = [replace(t, role=Role.WORD) if t.role is Role.INITIAL else t for t in tokens]
     return ParsedName(original=name, tokens=tuple(tokens), legal_forms=tuple(forms))
-
-
-def _take_legal_forms(tokens: list[Token]) -> tuple[list[Token], list[LegalForm]]:
-    """Remove legal-form phrases (longest first), unless that would leave no words."""
-    kept: list[Token] = []
-    forms: list[LegalForm] = []
-    i = 0
-    while i < len(tokens):
-        for length in range(min(_LONGEST_FORM, len(tokens) - i), 0, -1):
-            window = tokens[i : i + length]
-            form_class = LEGAL_FORM_TABLE.get(tuple(t.key for t in window))
-            if form_class is not None:
-                forms.append(LegalForm(" ".join(t.text for t in window), form_class))
-                i += length
-                break
-        else:
-            kept.append(tokens[i])
-            i += 1
-    if not kept:
-        return tokens, []
-    return kept, forms

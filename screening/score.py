@@ -20,6 +20,7 @@ from functools import lru_cache
 
 from rapidfuzz.distance import OSA
 
+from screening.glossary import concept_of
 from screening.index import MIN_FUZZY_SIMILARITY, NameIndex
 from screening.model import EvidenceCheck, Explanation, Hit, Query, TokenMatch
 from screening.names import ParsedName, Role, Token, parse_name
@@ -29,6 +30,7 @@ from screening.translit import rules_between
 EXACT = 1.0
 TRANSLITERATION = 0.97
 COMPOUND = 0.95
+GLOSSARY = 0.9
 INITIAL = 0.8
 GENDER_VARIANT = 0.6
 
@@ -39,6 +41,7 @@ UNMATCHED_LIST_FACTOR = {
     Role.INITIAL: 0.2,
     Role.PARTICLE: 1.0,
     Role.NUMBER: 1.0,
+    Role.LEGAL: 1.0,
 }
 MIDDLE_NAME_FACTOR = 0.5
 UNMATCHED_QUERY_INITIAL = 0.3
@@ -102,7 +105,11 @@ def _compare(
         return _NONE
     if any(_gender_pair(key, l_key) for key in q_keys):
         return Similarity(GENDER_VARIANT, "gender_variant", "possible relative")
-    if min(len(l_key), len(q_keys[0])) < 3:
+    if q_role is Role.WORD and l_role is Role.WORD:
+        concept = concept_of(l_key)
+        if concept is not None and any(concept_of(key) == concept for key in q_keys):
+            return Similarity(GLOSSARY, "glossary", concept)
+    if min(len(l_folded), len(q_folded)) < 3:
         return _NONE
     best = max(
         max(OSA.normalized_similarity(key, l_key) for key in q_keys),
@@ -127,25 +134,27 @@ class Pair:
 
 
 def align(query: ParsedName, listed: ParsedName) -> list[Pair]:
-    """Greedy best-first alignment: each token used at most once, compounds allowed."""
+    """Greedy best-first alignment of the non-legal words; each token used at most
+    once, and two adjacent tokens may align with one word written together."""
     options: list[tuple[float, int, Pair]] = []
-    q_tokens, l_tokens = query.tokens, listed.tokens
-    for i, q in enumerate(q_tokens):
-        for j, l in enumerate(l_tokens):
-            similarity = compare_tokens(q, l)
+    q_words = [(i, t) for i, t in enumerate(query.tokens) if t.role is not Role.LEGAL]
+    l_words = [(j, t) for j, t in enumerate(listed.tokens) if t.role is not Role.LEGAL]
+    for i, q in q_words:
+        for j, lt in l_words:
+            similarity = compare_tokens(q, lt)
             if similarity.value > 0:
                 options.append((similarity.value, len(options), Pair((i,), (j,), similarity)))
     compound = Similarity(COMPOUND, "compound")
-    for j in range(len(l_tokens) - 1):
-        joined = l_tokens[j].key + l_tokens[j + 1].key
-        for i, q in enumerate(q_tokens):
+    for (j, left), (j2, right) in zip(l_words, l_words[1:], strict=False):
+        joined = left.key + right.key
+        for i, q in q_words:
             if joined in q.keys:
-                options.append((COMPOUND, len(options), Pair((i,), (j, j + 1), compound)))
-    for i in range(len(q_tokens) - 1):
-        joined = q_tokens[i].key + q_tokens[i + 1].key
-        for j, l in enumerate(l_tokens):
-            if joined == l.key:
-                options.append((COMPOUND, len(options), Pair((i, i + 1), (j,), compound)))
+                options.append((COMPOUND, len(options), Pair((i,), (j, j2), compound)))
+    for (i, left), (i2, right) in zip(q_words, q_words[1:], strict=False):
+        joined = left.key + right.key
+        for j, lt in l_words:
+            if joined == lt.key:
+                options.append((COMPOUND, len(options), Pair((i, i2), (j,), compound)))
     options.sort(key=lambda option: (-option[0], option[1]))
     used_q: set[int] = set()
     used_l: set[int] = set()
@@ -163,6 +172,11 @@ class NameScore:
     score: float
     pairs: list[Pair]
     penalties: list[str]
+    legal_forms_agree: bool | None
+
+
+def _legal_classes(name: ParsedName) -> set[str]:
+    return {form.form_class for form in name.legal_forms if form.form_class}
 
 
 def score_name(index: NameIndex, query: ParsedName, listed: ParsedName, schema: str) -> NameScore:
@@ -185,6 +199,23 @@ def score_name(index: NameIndex, query: ParsedName, listed: ParsedName, schema: 
     used_q = {i for pair in pairs for i in pair.query}
     used_l = {j for pair in pairs for j in pair.listed}
     penalties: list[str] = []
+
+    # Legal forms: neutral when one side has none, a match when their classes meet,
+    # unmatched weight (a small penalty) when both have one and they differ.
+    q_legal = [i for i, t in enumerate(q_tokens) if t.role is Role.LEGAL]
+    l_legal = [j for j, t in enumerate(l_tokens) if t.role is Role.LEGAL]
+    agree: bool | None = None
+    if q_legal and l_legal:
+        legal_weight = sum(q_weight[i] for i in q_legal) + sum(l_weight[j] for j in l_legal)
+        agree = not _legal_classes(query).isdisjoint(_legal_classes(listed))
+        total += legal_weight
+        if agree:
+            matched += legal_weight
+        else:
+            penalties.append("legal forms differ")
+    used_q.update(q_legal)
+    used_l.update(l_legal)
+
     listed_has_patronymic = any(t.role is Role.PATRONYMIC for t in l_tokens)
     for i, token in enumerate(q_tokens):
         if i in used_q:
@@ -219,14 +250,9 @@ def score_name(index: NameIndex, query: ParsedName, listed: ParsedName, schema: 
         else:
             penalties.append(f"listed word {token.text!r} not in query")
     score = matched / total if total else 0.0
-    q_forms = {form.form_class for form in query.legal_forms}
-    l_forms = {form.form_class for form in listed.legal_forms}
-    if q_forms and l_forms and q_forms.isdisjoint(l_forms):
-        score -= LEGAL_FORM_MISMATCH
-        penalties.append("legal forms differ")
     if any(pair.similarity.rule == "gender_variant" for pair in pairs):
         penalties.append("surname in the other gender's form: possibly a relative")
-    return NameScore(max(score, 0.0), pairs, penalties)
+    return NameScore(max(score, 0.0), pairs, penalties, agree)
 
 
 def _evidence(
@@ -381,6 +407,8 @@ def _make_hit(
     covered = {i for pair in result.pairs for i in pair.query}
     for i, token in enumerate(query.tokens):
         pair = by_query.get(i)
+        if token.role is Role.LEGAL:
+            continue
         if pair is None:
             if i in covered:
                 continue
@@ -410,21 +438,20 @@ def _make_hit(
                 role=token.role.value,
             )
         )
-    listed_forms = {form.form_class: form.text for form in listed.legal_forms}
+    listed_forms = ", ".join(form.text for form in listed.legal_forms) or None
     for form in query.legal_forms:
-        counterpart = listed_forms.get(form.form_class)
+        agree = bool(result.legal_forms_agree)
         tokens.append(
             TokenMatch(
                 query_token=form.text,
-                list_token=counterpart,
-                query_key=form.form_class,
-                list_key=form.form_class if counterpart else None,
-                similarity=1.0 if counterpart else 0.0,
+                list_token=listed_forms,
+                query_key=form.form_class or "legal form",
+                list_key=", ".join(sorted(_legal_classes(listed))) or None,
+                similarity=1.0 if agree else 0.0,
                 rule="legal_form",
-                detail=f"{form.text}={counterpart} ({form.form_class})"
-                if counterpart
-                else f"{form.text} ({form.form_class}); listed name has "
-                + (", ".join(listed_forms.values()) or "no legal form"),
+                detail=(f"{form.text} = {listed_forms}" if agree else "legal forms differ")
+                if listed_forms
+                else "listed name has no legal form (neutral)",
                 role="legal_form",
             )
         )

@@ -144,6 +144,8 @@ def variant_keys(word: str) -> tuple[str, ...]:
     keys = [token_key(folded)]
     if "x" in folded:
         keys.append(token_key(folded.replace("x", "kh")))
+    if "j" in folded:
+        keys.append(token_key(folded.replace("j", "zh")))
     if "ch" in folded:
         keys.append(token_key(folded.replace("ch", "kh")))
     lower = word.lower()

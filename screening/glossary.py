@@ -1,0 +1,127 @@
+"""A small reviewed glossary of the common words of company names.
+
+Lists often carry a Russian, Ukrainian or Belarusian company only under its English
+translation (``Institut Prikladnoy Fiziki`` = ``Institute of Applied Physics``). Each
+concept below is a set of word stems, romanised, in those languages and English. A
+word belongs to a concept when its key starts with one of the stem keys (Russian
+adjectives inflect: ``prikladnoy``, ``prikladnaya``, ``prikladnogo``). The glossary
+holds generic vocabulary only, never a particular company's name.
+"""
+
+from __future__ import annotations
+
+from functools import lru_cache
+
+from screening.translit import ascii_fold, token_key
+
+MAX_ENDING = 5  # letters an inflected or derived form may add to its stem
+MAX_SHORT_ENDING = 2  # the same for stems of four letters or fewer
+
+_CONCEPTS: dict[str, tuple[str, ...]] = {
+    "academy": ("akademi", "academ"),
+    "agency": ("agentstv", "agenc"),
+    "aircraft": ("aviatsion", "aviats", "aircraft", "aviation", "aviiatsyin", "aviyatsyin"),
+    "airline": ("aviakompani", "airline"),
+    "applied": ("prikladn", "prykladn", "applied"),
+    "association": ("obedinen", "obyedinen", "obiedinen", "obiednan", "association"),
+    "automation": ("avtomatik", "automat"),
+    "bank": ("bank",),
+    "building": ("stroitel", "building", "construct"),
+    "bureau": ("biuro", "byuro", "bureau"),
+    "center": ("tsentr", "centr", "center", "centre"),
+    "chemical": ("khimi", "chemic", "khimichesk"),
+    "commercial": ("kommerchesk", "komerts", "commerc"),
+    "committee": ("komitet", "committee"),
+    "communication": ("sviaz", "svyaz", "communicat"),
+    "company": ("kompani", "company"),
+    "computing": ("vychislitel", "comput"),
+    "culture": ("kultur", "cultur"),
+    "defense": ("oboron", "defen"),
+    "design": ("konstruktor", "proektn", "design"),
+    "development": ("razvit", "development"),
+    "east": ("vostochn", "eastern"),
+    "economic": ("ekonomich", "economic"),
+    "electric": ("elektr", "electr"),
+    "energy": ("energ",),
+    "engineering": ("inzhener", "inzhinir", "engineer"),
+    "enterprise": ("predpriiat", "predpriyat", "pidpryiemstv", "enterprise"),
+    "equipment": ("oborudovan", "apparat", "equipment", "apparatus"),
+    "exchange": ("birzh", "exchange"),
+    "factory": ("fabrik", "factory"),
+    "federal": ("federal",),
+    "foundation": ("fond", "foundation", "fund"),
+    "gas": ("gazov", "gas"),
+    "group": ("grupp", "grup", "group"),
+    "holding": ("kholding", "holding"),
+    "industrial": ("promyshlen", "promislen", "industr"),
+    "information": ("informatsion", "informat"),
+    "institute": ("institut", "instytut", "institute"),
+    "instrument": ("priborostroen", "pribor", "instrument"),
+    "international": ("mezhdunarodn", "international"),
+    "investment": ("investitsi", "investits", "invest"),
+    "laboratory": ("laborator",),
+    "machine_building": ("mashinostroen", "mashinostroitel", "machinebuilding"),
+    "management": ("upravlen", "upravliaiushch", "upravlyayushch", "management"),
+    "marine": ("morsk", "marine", "maritime"),
+    "mechanical": ("mekhanich", "mechanic"),
+    "metallurgy": ("metallurg",),
+    "military": ("voenn", "militar"),
+    "ministry": ("ministerstv", "ministry"),
+    "national": ("natsional", "national"),
+    "north": ("severn", "northern"),
+    "nuclear": ("iadern", "yadern", "atomn", "nuclear", "atomic"),
+    "oil": ("neft", "oil", "petrol"),
+    "optical": ("optich", "optic"),
+    "physics": ("fizik", "fizich", "physic"),
+    "plant": ("zavod", "plant", "works", "kombinat", "combine"),
+    "production": ("proizvodstv", "production", "manufactur"),
+    "radio": ("radio",),
+    "reinsurance": ("perestrakhov", "reinsur"),
+    "repair": ("remontn", "ramontn", "repair"),
+    "research": ("issledovatel", "doslidn", "research"),
+    "russian": ("rossiisk", "rossiysk", "russian", "rossii"),
+    "scientific": ("nauchn", "naukov", "scientif", "science"),
+    "security": ("bezopasnost", "security"),
+    "service": ("servis", "sluzhb", "service"),
+    "settlement": ("raschetn", "settlement", "clearing"),
+    "shipbuilding": ("sudostroitel", "sudostroen", "shipbuild"),
+    "shipping": ("parokhodstv", "sudokhodn", "shipping"),
+    "shipyard": ("verf", "shipyard"),
+    "south": ("iuzhn", "yuzhn", "southern"),
+    "special": ("spetsialn", "special"),
+    "state": ("gosudarstven", "state"),
+    "system": ("sistem", "system"),
+    "technical": ("tekhnichesk", "technic"),
+    "technology": ("tekhnolog", "technolog"),
+    "trade": ("torgov", "trade", "trading"),
+    "transport": ("transport",),
+    "union": ("soiuz", "soyuz", "union"),
+    "university": ("universitet", "universit"),
+    "venture": ("venchurn", "ventur"),
+    "west": ("zapadn", "western"),
+}  # fmt: skip
+
+
+def _stem_table() -> dict[str, list[tuple[str, str]]]:
+    """Stems by their first three key letters, so a lookup checks only a few."""
+    table: dict[str, list[tuple[str, str]]] = {}
+    for concept, stems in _CONCEPTS.items():
+        for stem in stems:
+            key = token_key(ascii_fold(stem))
+            table.setdefault(key[:3], []).append((key, concept))
+    for entries in table.values():
+        entries.sort(key=lambda entry: -len(entry[0]))
+    return table
+
+
+_STEMS = _stem_table()
+
+
+@lru_cache(maxsize=200_000)
+def concept_of(key: str) -> str | None:
+    """The glossary concept a word key belongs to, if any (longest stem wins)."""
+    for stem, concept in _STEMS.get(key[:3], ()):
+        allowed = MAX_ENDING if len(stem) > 4 else MAX_SHORT_ENDING
+        if key.startswith(stem) and len(key) - len(stem) <= allowed:
+            return concept
+    return None

@@ -1,0 +1,109 @@
+"""Legal forms of organisations, in any script and spelling, mapped to a few classes.
+
+``OOO``, ``LLC``, ``TOV``, ``Limited Liability Company`` and ``Obshchestvo s
+Ogranichennoy Otvetstvennostyu`` are one class; ``AO``, ``PAO``, ``JSC``, ``PJSC``
+and ``Aktsionernoe Obshchestvo`` another. A legal form says little about *which*
+company a name means, so it weighs little; a typo inside it
+(``LIMIHED LIABILITY COMPANY``) must not make it look like a distinctive word.
+Pure functions of word keys.
+"""
+
+from __future__ import annotations
+
+from functools import lru_cache
+
+from rapidfuzz.distance import OSA
+
+from screening.translit import ascii_fold, token_key
+
+MIN_FUZZY_LEGAL_WORD = 6  # shorter legal words (ooo, llc, ao) are only recognised exactly
+FUZZY_LEGAL_SIMILARITY = 0.8
+
+_FORMS: dict[str, tuple[str, ...]] = {
+    "llc": (
+        "ooo", "llc", "l l c", "limited liability company", "limited liability co",
+        "limited liability partnership", "obshchestvo s ogranichennoy otvetstvennostyu",
+        "tov", "too", "mchj", "zhchk", "zhshs", "taa", "tdv",
+        "tovarystvo z obmezhenoyu vidpovidalnistyu", "tovarystvo z dodatkovoyu vidpovidalnistyu",
+        "tavarystva z abmezhavanay adkaznastsyu",
+        "tovarishchestvo s ogranichennoy otvetstvennostyu", "gmbh", "sarl", "srl", "sp z o o",
+        "spolka z ograniczona odpowiedzialnoscia", "sl", "sll", "s l", "s l l", "ltda",
+        "s de rl", "eirl", "llp",
+    ),
+    "jsc": (
+        "ao", "oao", "zao", "pao", "jsc", "ojsc", "cjsc", "pjsc", "jsco", "jcs",
+        "joint stock company", "joint stock co", "open joint stock company",
+        "closed joint stock company", "public joint stock company",
+        "non public joint stock company", "aktsionernoe obshchestvo",
+        "otkrytoe aktsionernoe obshchestvo", "zakrytoe aktsionernoe obshchestvo",
+        "publichnoe aktsionernoe obshchestvo", "nepublichnoe aktsionernoe obshchestvo",
+        "at", "pat", "prat", "aktsionerne tovarystvo", "publichne aktsionerne tovarystvo",
+        "pryvatne aktsionerne tovarystvo", "vidkryte aktsionerne tovarystvo",
+        "zakryte aktsionerne tovarystvo", "aat", "zaat", "vaat",
+        "adkrytae aktsyyanernae tavarystva", "aktsyyanernae tavarystva", "ag", "sa", "s a",
+        "spa", "s p a", "as", "a s", "sas", "kgaa", "sa de cv",
+    ),
+    "sue": (
+        "fgup", "gup", "mup", "fgbu", "fgu", "fku", "fkp", "rup",
+        "federal state unitary enterprise", "state unitary enterprise", "unitary enterprise",
+        "federalnoe gosudarstvennoe unitarnoe predpriyatie",
+        "gosudarstvennoe unitarnoe predpriyatie",
+        "federalnoe gosudarstvennoe byudzhetnoe uchrezhdenie", "federalnoe kazennoe predpriyatie",
+        "kazennoe predpriyatie", "state owned enterprise", "federal state enterprise",
+    ),
+    "ltd": (
+        "ltd", "limited", "co ltd", "company limited", "plc", "public limited company",
+        "pte", "pte ltd", "pvt", "pvt ltd", "private limited", "private limited company",
+        "pty", "pty ltd", "fze", "fzco", "fzc", "fz llc", "lp", "bv", "nv", "ab", "oy",
+        "kg", "gmbh co kg", "sp k", "spk", "sdn bhd", "bhd",
+    ),
+    "inc": ("inc", "incorporated", "corp", "corporation", "korporatsiya"),
+    "co": ("co", "company", "and co", "cia", "compania", "kompaniya", "companies"),
+}  # fmt: skip
+
+
+def _keys(phrase: str) -> tuple[str, ...]:
+    return tuple(token_key(ascii_fold(word)) for word in phrase.split())
+
+
+PHRASES: dict[tuple[str, ...], str] = {
+    _keys(phrase): form_class for form_class, phrases in _FORMS.items() for phrase in phrases
+}
+LONGEST_PHRASE = max(len(keys) for keys in PHRASES)
+_LONG_WORDS = frozenset(key for keys in PHRASES for key in keys if len(key) >= MIN_FUZZY_LEGAL_WORD)
+
+
+@lru_cache(maxsize=100_000)
+def canonical_legal_word(key: str) -> str | None:
+    """The legal-form word a key spells, allowing a typo in long words (``limihed``)."""
+    if key in _LONG_WORDS:
+        return key
+    if len(key) < MIN_FUZZY_LEGAL_WORD:
+        return None
+    close = [word for word in _LONG_WORDS if abs(len(word) - len(key)) <= 2]
+    scored = [(OSA.normalized_similarity(key, word), word) for word in close]
+    similarity, best = max(scored, default=(0.0, ""))
+    return best if similarity >= FUZZY_LEGAL_SIMILARITY else None
+
+
+def find_legal_forms(keys: list[str]) -> list[tuple[int, int, str | None]]:
+    """Spans ``(start, end, class)`` of legal forms in a name's word keys.
+
+    Phrases are matched longest first on canonical keys; a long legal word outside
+    any phrase (a lone ``limited``) is a span of unknown class.
+    """
+    canonical = [canonical_legal_word(key) or key for key in keys]
+    spans: list[tuple[int, int, str | None]] = []
+    i = 0
+    while i < len(keys):
+        for length in range(min(LONGEST_PHRASE, len(keys) - i), 0, -1):
+            form_class = PHRASES.get(tuple(canonical[i : i + length]))
+            if form_class is not None:
+                spans.append((i, i + length, form_class))
+                i += length
+                break
+        else:
+            if canonical[i] in _LONG_WORDS:
+                spans.append((i, i + 1, None))
+            i += 1
+    return spans
