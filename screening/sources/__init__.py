@@ -12,6 +12,7 @@ from pathlib import Path
 from screening.errors import ListLoadError
 from screening.sources.base import LoadedList
 from screening.sources.detect import detect_format, list_files_in
+from screening.sources.generic_csv import read_generic_csv
 from screening.sources.jsonl import read_jsonl
 from screening.sources.ofac_csv import read_ofac_csv, read_ofac_folder_list
 from screening.sources.uk_conlist import read_uk_csv, read_uk_xlsx
@@ -24,6 +25,7 @@ Reader = Callable[[Path], LoadedList]
 # A file given on its own is read on its own; see FOLDER_READERS for files of a folder.
 READERS: dict[str, Reader] = {
     "jsonl": read_jsonl,
+    "csv": read_generic_csv,
     "ofac_csv": read_ofac_csv,
     "uk_csv": read_uk_csv,
     "uk_xlsx": read_uk_xlsx,
