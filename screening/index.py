@@ -15,6 +15,7 @@ from dataclasses import dataclass, field
 
 from rapidfuzz.distance import OSA
 
+from screening.glossary import concept_of
 from screening.model import Entity
 from screening.names import ParsedName, Role, Token, parse_name
 
@@ -24,6 +25,7 @@ MAX_WEIGHT = 9.0
 MIN_WEIGHT = 0.8
 PARTICLE_FACTOR = 0.2
 LEGAL_WEIGHT = 0.5
+GLOSSARY_ESTIMATE = 0.9
 
 
 @dataclass(frozen=True, slots=True)
@@ -51,6 +53,7 @@ class NameIndex:
     document_frequency: dict[str, int]
     postings: dict[str, list[int]]
     compound_postings: dict[str, list[int]]
+    concept_postings: dict[str, list[int]] = field(default_factory=dict)
     neighbours: dict[str, list[str]] = field(default_factory=dict)
 
     @classmethod
@@ -88,6 +91,12 @@ class NameIndex:
                 compounds[left.key + right.key].append(number)
         index.postings = dict(postings)
         index.compound_postings = dict(compounds)
+        concepts: dict[str, list[int]] = defaultdict(list)
+        for key, names in index.postings.items():
+            concept = concept_of(key)
+            if concept is not None:
+                concepts[concept].extend(names)
+        index.concept_postings = {c: sorted(set(names)) for c, names in concepts.items()}
         neighbours: dict[str, list[str]] = defaultdict(list)
         for key in index.postings:
             if len(key) >= MIN_FUZZY_KEY:
@@ -149,6 +158,12 @@ class NameIndex:
                 for key, similarity in self.similar_keys(variant):
                     value = similarity * (weight + self.key_weight(key))
                     for name in self.postings[key]:
+                        if value > best.get(name, 0.0):
+                            best[name] = value
+                concept = concept_of(variant)
+                if concept is not None:
+                    value = GLOSSARY_ESTIMATE * 2 * weight
+                    for name in self.concept_postings.get(concept, ()):
                         if value > best.get(name, 0.0):
                             best[name] = value
                 for name in self.compound_postings.get(variant, ()):
