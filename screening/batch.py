@@ -198,7 +198,9 @@ class CsvInput:
 
     def records(self, skip: int = 0) -> RecordReader:
         """The data records after the header, optionally skipping the first ``skip``."""
-        return RecordReader(self.path, self.data_offset, self.delimiter, skip=skip)
+        return RecordReader(
+            self.path, self.data_offset, self.delimiter, skip=skip, fields=len(self.header)
+        )
 
     def info(self, columns: ColumnMap) -> InputInfo:
         return InputInfo(
@@ -306,10 +308,11 @@ class RecordReader:
 
     A record ends at a newline outside quotes, with the quoting rules of Python's
     ``csv`` module (a quote opens a field only at the field's start; ``""`` inside
-    a quoted field is a quote). A quote that never closes would otherwise swallow
-    the rest of the file: once the record passes ``MAX_RECORD_BYTES``, or at the
-    end of the file, its first line becomes an error record and the lines after
-    it are read again as records of their own. Empty lines are skipped and counted.
+    a quoted field is a quote). A stray quote would otherwise swallow every line up
+    to the next quote, or the rest of the file: so a record spanning several lines
+    must have ``fields`` fields and stay under ``max_bytes``, or else its first line
+    becomes an error record and the lines after it are read again as records of
+    their own. Empty lines are skipped and counted.
     """
 
     def __init__(
@@ -319,8 +322,10 @@ class RecordReader:
         delimiter: str,
         skip: int = 0,
         max_bytes: int = MAX_RECORD_BYTES,
+        fields: int | None = None,
     ) -> None:
         self.path = path
+        self.fields = fields
         self.offset = offset
         self.skip = skip
         self.max_bytes = max_bytes
@@ -340,7 +345,7 @@ class RecordReader:
 
     def _records(self, stream: BinaryIO) -> Iterator[RawRecord]:
         pending: list[_Line] = []
-        size = 0
+        size = delimiters = 0
         inside = False
         replay: deque[_Line] = deque()
         while True:
@@ -350,7 +355,7 @@ class RecordReader:
                     return
                 yield _unbalanced(pending[0])  # the file ended inside quotes
                 replay.extend(pending[1:])
-                pending, size, inside = [], 0, False
+                pending, size, delimiters, inside = [], 0, 0, False
                 continue
             if not pending and line.data in (b"\n", b"\r\n"):
                 self.blank_lines += 1
@@ -359,14 +364,18 @@ class RecordReader:
             pending.append(line)
             size += len(line.data)
             if inside or b'"' in line.data:
-                inside = ends_inside_quotes(line.data, self._delimiter, inside)
-            if not inside:
+                inside, found = scan_line(line.data, self._delimiter, inside)
+                delimiters += found
+            if not inside and (len(pending) == 1 or self._fits(delimiters)):
                 yield _joined(pending)
-                pending, size = [], 0
-            elif size > self.max_bytes:
+                pending, size, delimiters = [], 0, 0
+            elif not inside or size > self.max_bytes:
                 yield _unbalanced(pending[0])
                 replay.extendleft(reversed(pending[1:]))
-                pending, size, inside = [], 0, False
+                pending, size, delimiters, inside = [], 0, 0, False
+
+    def _fits(self, delimiters: int) -> bool:
+        return self.fields is None or delimiters + 1 == self.fields
 
     def _read_line(self, stream: BinaryIO) -> _Line | None:
         data = stream.readline(self.max_bytes + 1)
@@ -382,14 +391,16 @@ class RecordReader:
         return _Line(data[: self.max_bytes], cut=True)
 
 
-def ends_inside_quotes(line: bytes, delimiter: bytes, inside: bool) -> bool:
-    """Whether a record is still inside a quoted field at the end of this physical line."""
+def scan_line(line: bytes, delimiter: bytes, inside: bool) -> tuple[bool, int]:
+    """Whether a record is still inside a quoted field at the end of this physical line,
+    and how many delimiters outside quotes the line holds."""
     pos = 0
+    delimiters = 0
     while True:
         if inside:
             close = line.find(b'"', pos)
             if close < 0:
-                return True
+                return True, delimiters
             if line.startswith(b'"', close + 1):  # "" is an escaped quote
                 pos = close + 2
                 continue
@@ -401,14 +412,15 @@ def ends_inside_quotes(line: bytes, delimiter: bytes, inside: bool) -> bool:
             continue
         next_field = line.find(delimiter, pos)
         if next_field < 0:
-            return False
+            return False, delimiters
+        delimiters += 1
         pos = next_field + 1
 
 
 def parse_fields(text: str, delimiter: str) -> list[str]:
     """Split one record (without its line ending) into fields, as ``csv.reader`` would.
 
-    Follows the grammar of ``ends_inside_quotes``, so the parent's record cutting and
+    Follows the grammar of ``scan_line``, so the parent's record cutting and
     the workers' parsing cannot disagree. Raises ``ValueError`` on an unclosed quote.
     """
     if '"' not in text:
@@ -450,7 +462,7 @@ def _joined(lines: list[_Line]) -> RawRecord:
 
 
 def _unbalanced(line: _Line) -> RawRecord:
-    return RawRecord(line.data, "a quoted field opened on this line is never closed")
+    return RawRecord(line.data, "unbalanced quote: a quoted field opened on this line never closes")
 
 
 def _strip_terminator(text: str) -> str:
@@ -901,7 +913,7 @@ def _completed_rows(
     expected_header = csv_header(header).encode("utf-8")
     status_at = len(header)
     width = len(header) + len(RESULT_COLUMNS)
-    reader = RecordReader(path, 0, ",", max_bytes=16 * MAX_RECORD_BYTES)
+    reader = RecordReader(path, 0, ",", max_bytes=16 * MAX_RECORD_BYTES, fields=width)
     good = 0
     for record in reader:
         if record.problem or not record.data.endswith(b"\n"):
