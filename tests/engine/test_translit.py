@@ -1,0 +1,222 @@
+"""screening.translit: romanisation, ASCII folding and spelling-invariant keys."""
+
+from __future__ import annotations
+
+import pytest
+
+from screening.translit import (
+    ascii_fold,
+    cyrillic_to_latin,
+    key_with_rules,
+    language_of,
+    rules_between,
+    token_key,
+    variant_keys,
+)
+
+
+def key(word: str) -> str:
+    return token_key(ascii_fold(word))
+
+
+@pytest.mark.parametrize(
+    ("word", "expected"),
+    [
+        # Russian
+        ("Алексей", "aleksey"),
+        ("Щукин", "shchukin"),
+        ("Жуков", "zhukov"),
+        ("Цветков", "tsvetkov"),
+        ("Хабаров", "khabarov"),
+        ("Юрий", "yuriy"),
+        ("Яков", "yakov"),
+        ("ЧЕРНОВ", "chernov"),
+        # Ukrainian: і, ї, є, ґ, and г as h
+        ("Київ", "kyyiv"),
+        ("Євген", "yevhen"),
+        ("Ґалаган", "galahan"),
+        ("Іван", "ivan"),
+        ("Їжак", "yizhak"),
+        # Belarusian: ў, і, г as h
+        ("Ўладзімір", "uladzimir"),
+        ("Беларусь", "belarus"),
+        ("Гродна", "grodna"),  # no Ukrainian/Belarusian-only letter: read as Russian
+    ],
+)
+def test_ascii_fold_cyrillic(word: str, expected: str) -> None:
+    assert ascii_fold(word) == expected
+
+
+@pytest.mark.parametrize(
+    ("word", "expected"),
+    [
+        ("Šukin", "shukin"),
+        ("Čekhov", "chekhov"),
+        ("Žukov", "zhukov"),
+        ("Ŝukin", "shchukin"),  # ISO 9 щ
+        ("Fëdor", "fyodor"),  # ë is yo
+        ("Dmitriĭ", "dmitriy"),  # ALA-LC й
+        ("T͡svetkov", "tsvetkov"),  # ALA-LC ligature
+        ("Ĉukov", "chukov"),
+        ("Müller", "muller"),  # other accents are dropped
+        ("Łukasz", "lukasz"),
+        ("O'Brien", "obrien"),
+    ],
+)
+def test_ascii_fold_scheme_diacritics(word: str, expected: str) -> None:
+    assert ascii_fold(word) == expected
+
+
+@pytest.mark.parametrize(
+    ("word", "expected"),
+    [
+        ("Анатольевич", "anatolievich"),  # ь before a vowel reads as i
+        ("Anatol'evich", "anatolievich"),
+        ("Anatolʹevich", "anatolievich"),  # modifier prime (ISO 9 / scientific)
+        ("Anatol’evich", "anatolievich"),  # typographic apostrophe
+        ("Игорь", "igor"),  # final soft sign vanishes
+        ("Igorʹ", "igor"),
+        ("Подъём", "podiyom"),  # hard sign before a vowel
+        ('Ob"edinenie', "obedinenie"),
+    ],
+)
+def test_ascii_fold_soft_and_hard_signs(word: str, expected: str) -> None:
+    assert ascii_fold(word) == expected
+
+
+@pytest.mark.parametrize(
+    "word",
+    ["Алексей", "Щукин", "Київ", "Ўладзімір", "Fëdor", "T͡svetkov", "ＢＵＤＮＥＶ", "Müller", "42"],
+)
+def test_ascii_fold_is_lower_case_ascii(word: str) -> None:
+    folded = ascii_fold(word)
+    assert folded
+    assert folded.isascii()
+    assert folded == folded.lower()
+    assert folded.isalnum()
+
+
+SAME_KEY = [
+    ("Aleksey", "Alexei", "Aleksej", "Алексей", "Aleksei", "Alexey"),
+    ("Obshchestvo", "obschestvo", "OBŠČESTVO", "obshhestvo", "obscestvo", "Общество"),
+    ("Yevgeniy", "Evgenij", "Evgenii", "Евгений"),
+    ("Fyodor", "Fedor", "Fëdor", "Фёдор"),
+    ("Krasnyy", "Krasnij", "Krasnyi", "Красный"),
+    ("Sergeyev", "Sergeev", "Сергеев"),
+    ("Shchukin", "Щукин", "Schukin", "Shhukin", "Ŝukin"),
+    ("Yuriy", "Yurii", "Iurii", "Jurij", "Юрий"),
+    ("Khabarov", "Habarov", "Хабаров"),
+    ("Tsvetkov", "Tzvetkov", "Cvetkov", "Цветков"),
+    ("Zhukov", "Žukov", "Жуков"),
+    ("Natalya", "Natalia", "Natal'ya", "Наталья"),
+    ("Gazaryan", "Gazarian", "Газарян"),
+]
+
+
+@pytest.mark.parametrize("spellings", SAME_KEY, ids=lambda s: s[0])
+def test_spellings_share_a_key(spellings: tuple[str, ...]) -> None:
+    keys = {key(word) for word in spellings}
+    assert len(keys) == 1, {word: key(word) for word in spellings}
+
+
+@pytest.mark.parametrize(
+    "spellings",
+    [
+        ("Tekhnologiya", "Technologia", "Технология", "Texnologija", "Tehnologija"),
+        ("Khabarov", "Xabarov", "Хабаров"),
+    ],
+    ids=lambda s: s[0],
+)
+def test_spellings_share_a_variant_key(spellings: tuple[str, ...]) -> None:
+    """GOST's x for х is reached through ``variant_keys``, not the main key."""
+    main = key(spellings[0])
+    for word in spellings:
+        assert main in variant_keys(word), (word, variant_keys(word))
+
+
+@pytest.mark.parametrize(
+    ("a", "b"),
+    [
+        ("Ivanov", "Petrov"),
+        ("Kovalsky", "Kovalskaya"),
+        ("Ivanov", "Ivanova"),
+        ("Budnev", "Budnik"),
+        ("Sergeev", "Sergeeva"),
+        ("Zhukov", "Shukov"),
+        ("Aleksey", "Aleksandr"),
+    ],
+)
+def test_different_names_have_different_keys(a: str, b: str) -> None:
+    assert key(a) != key(b)
+    assert not set(variant_keys(a)) & set(variant_keys(b))
+
+
+@pytest.mark.parametrize(
+    ("a", "b", "rule"),
+    [
+        ("khabarov", "habarov", "kh=h"),
+        ("shchukin", "schukin", "shch=sch=shh"),
+        ("aleksey", "aleksej", "y=i=j"),
+        ("alexei", "aleksei", "x=ks"),
+        ("tsvetkov", "cvetkov", "ts=c"),
+    ],
+)
+def test_rules_between_names_a_rule(a: str, b: str, rule: str) -> None:
+    assert key(a) == key(b)
+    rules = rules_between(a, b)
+    assert rules
+    assert rule in rules
+
+
+def test_rules_between_identical_spellings_lists_their_rules() -> None:
+    assert rules_between("khabarov", "khabarov") == ["kh=h"]
+    assert rules_between("ivan", "ivan") == []
+
+
+@pytest.mark.parametrize("word", ["Ivanov", "Petrov", "Budnev", "Rafort"])
+def test_key_with_rules_plain_word_is_unchanged(word: str) -> None:
+    folded = ascii_fold(word)
+    assert key_with_rules(folded) == (folded, frozenset())
+
+
+def test_variant_keys_main_key_first_and_unique() -> None:
+    for word in ("Texnologija", "Алексей", "Гнат", "Chekhov", "Jukov"):
+        keys = variant_keys(word)
+        assert keys[0] == key(word)
+        assert len(keys) == len(set(keys))
+
+
+@pytest.mark.parametrize(
+    ("word", "language"),
+    [("Київ", "uk"), ("Євген", "uk"), ("Ґанок", "uk"), ("Іван", "uk"), ("Ўладзімір", "be"),
+     ("Білы", "be"), ("Иван", "ru"), ("Ivan", "ru")],
+)  # fmt: skip
+def test_language_of(word: str, language: str) -> None:
+    assert language_of(word) == language
+
+
+@pytest.mark.parametrize(
+    ("word", "language", "expected"),
+    [
+        ("Гнат", "uk", "Hnat"),
+        ("Гнат", "ru", "Gnat"),
+        ("Щукин", None, "Shchukin"),
+        ("Ivan", None, "Ivan"),  # Latin passes through
+        ("Щукин-2", None, "Shchukin-2"),
+    ],
+)
+def test_cyrillic_to_latin(word: str, language: str | None, expected: str) -> None:
+    assert cyrillic_to_latin(word, language) == expected
+
+
+def test_cyrillic_to_latin_upper_case_word_keeps_its_letters() -> None:
+    # multi-letter romanisations of a capital are title-cased (ЩУКИН -> ShchUKIN): only the
+    # letters matter downstream, ascii_fold lower-cases anyway
+    assert cyrillic_to_latin("ЩУКИН").lower() == "shchukin"
+    assert ascii_fold("ЩУКИН") == ascii_fold("Щукин")
+
+
+def test_ukrainian_and_russian_readings_of_g_meet_in_variant_keys() -> None:
+    # Ukrainian Г is h: Гнат read as Ukrainian must still reach the Russian "Gnat" key
+    assert key("Gnat") in variant_keys("Гнат")
+    assert key("Hnat") in variant_keys("Гнат")
