@@ -12,9 +12,11 @@ from pathlib import Path
 from screening.errors import ListLoadError
 from screening.sources.base import LoadedList
 from screening.sources.detect import detect_format, list_files_in
+from screening.sources.eu_xml import read_eu_xml
 from screening.sources.generic_csv import read_generic_csv
 from screening.sources.jsonl import read_jsonl
 from screening.sources.ofac_csv import read_ofac_csv, read_ofac_folder_list
+from screening.sources.ofac_xml import read_ofac_xml
 from screening.sources.uk_conlist import read_uk_csv, read_uk_xlsx
 from screening.sources.un_xml import read_un_xml
 
@@ -27,9 +29,11 @@ READERS: dict[str, Reader] = {
     "jsonl": read_jsonl,
     "csv": read_generic_csv,
     "ofac_csv": read_ofac_csv,
+    "ofac_xml": read_ofac_xml,
     "uk_csv": read_uk_csv,
     "uk_xlsx": read_uk_xlsx,
     "un_xml": read_un_xml,
+    "eu_xml": read_eu_xml,
 }
 
 # Formats whose list is spread over several files of one folder (OFAC's primary file
