@@ -1,0 +1,204 @@
+"""screening.names / legal_forms / glossary: tokens with roles and legal forms by class."""
+
+from __future__ import annotations
+
+import pytest
+
+from screening.glossary import concept_of
+from screening.legal_forms import canonical_legal_word, find_legal_forms
+from screening.names import Role, parse_name, split_words
+from screening.translit import ascii_fold, token_key
+
+
+def roles(name: str, schema: str | None = None) -> list[tuple[str, str]]:
+    return [(t.text, t.role.value) for t in parse_name(name, schema).tokens]
+
+
+def role_of(name: str, word: str, schema: str | None = None) -> Role:
+    for token in parse_name(name, schema).tokens:
+        if token.text == word:
+            return token.role
+    raise AssertionError(f"{word!r} is not a token of {name!r}")
+
+
+def classes(name: str, schema: str | None = None) -> list[str | None]:
+    return [form.form_class for form in parse_name(name, schema).legal_forms]
+
+
+@pytest.mark.parametrize(
+    ("name", "word", "role"),
+    [
+        ("A. B. Petrov", "A", Role.INITIAL),
+        ("A. B. Petrov", "B", Role.INITIAL),
+        ("Petrov I.", "I", Role.INITIAL),
+        ("A. B. Petrov", "Petrov", Role.WORD),
+        ("Ivan Ivanovich Petrov", "Ivanovich", Role.PATRONYMIC),
+        ("Rafael Anatolyevich Gazaryan", "Anatolyevich", Role.PATRONYMIC),
+        ("Olga Sergeevna Ivanova", "Sergeevna", Role.PATRONYMIC),
+        ("Nataliya Viktorovna Sokolova", "Viktorovna", Role.PATRONYMIC),
+        ("Taras Petrovych Shevchenko", "Petrovych", Role.PATRONYMIC),
+        ("Oksana Ivanivna Kovalenko", "Ivanivna", Role.PATRONYMIC),
+        ("Анатольевич", "Анатольевич", Role.PATRONYMIC),
+        ("Ivan Kuzmich", "Kuzmich", Role.PATRONYMIC),
+        ("Heinrich Müller", "Heinrich", Role.WORD),  # -rich is not a patronymic
+        ("Dietrich Brandt", "Dietrich", Role.WORD),
+        ("Abdullah bin Ali al Saud", "bin", Role.PARTICLE),
+        ("Abdullah bin Ali al Saud", "al", Role.PARTICLE),
+        ("Abdullah bin Ali al Saud", "Ali", Role.WORD),
+        ("Jan van Dijk", "van", Role.PARTICLE),
+        ("Ludwig von Mises", "von", Role.PARTICLE),
+        ("Unit 42", "42", Role.NUMBER),
+        ("Zavod No 7", "7", Role.NUMBER),
+    ],
+)
+def test_token_roles(name: str, word: str, role: Role) -> None:
+    assert role_of(name, word) is role
+
+
+def test_patronymics_only_in_person_names() -> None:
+    assert role_of("Zavod Petrovich", "Petrovich", "Organization") is Role.WORD
+    assert role_of("Ivan Petrovich", "Petrovich", "Person") is Role.PATRONYMIC
+
+
+def test_single_letters_in_organisation_names_are_words() -> None:
+    assert role_of("A B C Trading", "A", "Organization") is Role.WORD
+    assert role_of("A B C Trading", "A", "Person") is Role.INITIAL
+
+
+@pytest.mark.parametrize(
+    ("name", "form_class"),
+    [
+        ("OOO Tekhnologiya", "llc"),
+        ("ООО Технология", "llc"),
+        ("Tekhnologiya LLC", "llc"),
+        ("Tekhnologiya L.L.C.", "llc"),
+        ("ТОВ Світанок", "llc"),
+        ("TOV Svitanok", "llc"),
+        ("Rafort Limited Liability Company", "llc"),
+        ("RAFORT LIMITED LIABILITY COMPANY", "llc"),
+        ("Obshchestvo s ogranichennoy otvetstvennostyu Romashka", "llc"),
+        ("Общество с ограниченной ответственностью Ромашка", "llc"),
+        ("RAFORT LIMIHED LIABILITY COMPANY", "llc"),  # typo in a long legal word
+        ("Rafort Limited Liabilty Company", "llc"),
+        ("AO Romashka", "jsc"),
+        ("АО Ромашка", "jsc"),
+        ("PAO Romashka", "jsc"),
+        ("ПАО Ромашка", "jsc"),
+        ("Romashka JSC", "jsc"),
+        ("Romashka PJSC", "jsc"),
+        ("Aktsionernoe obshchestvo Romashka", "jsc"),
+        ("Акционерное общество Ромашка", "jsc"),
+        ("Romashka Joint Stock Company", "jsc"),
+        ("FGUP Zavod", "sue"),
+        ("Romashka Ltd", "ltd"),
+        ("Romashka Inc.", "inc"),
+    ],
+)
+def test_legal_form_classes(name: str, form_class: str) -> None:
+    parsed = parse_name(name)
+    assert [form.form_class for form in parsed.legal_forms] == [form_class]
+    # the distinctive word is never taken for a legal form
+    words = [t for t in parsed.tokens if t.role is not Role.LEGAL]
+    assert len(words) >= 1
+    assert all(t.role is Role.WORD for t in words)
+
+
+@pytest.mark.parametrize("schema", [None, "Organization", "LegalEntity", "Vessel"])
+def test_legal_forms_found_for_non_persons(schema: str | None) -> None:
+    assert classes("OOO Tekhnologiya", schema) == ["llc"]
+
+
+@pytest.mark.parametrize(
+    "name", ["OOO Ivanov", "Ivan Ltd", "Ao Min", "Inc Petrov", "Limited Company Ivanov", "Sa Ivan"]
+)
+def test_person_names_never_get_legal_forms(name: str) -> None:
+    parsed = parse_name(name, "Person")
+    assert parsed.legal_forms == ()
+    assert all(t.role is not Role.LEGAL for t in parsed.tokens)
+
+
+@pytest.mark.parametrize("name", ["OOO", "Limited Liability Company", "JSC"])
+def test_a_name_that_is_only_a_legal_form_keeps_its_words(name: str) -> None:
+    parsed = parse_name(name)
+    assert parsed.legal_forms == ()
+    assert parsed.tokens
+    assert all(t.role is not Role.LEGAL for t in parsed.tokens)
+
+
+@pytest.mark.parametrize(
+    ("noisy", "plain"),
+    [
+        ("ООО «Технология»", "ООО Технология"),
+        ('OOO "Tekhnologiya"', "OOO Tekhnologiya"),
+        ("OOO „Tekhnologiya“", "OOO Tekhnologiya"),
+        ("OOO “Tekhnologiya”", "OOO Tekhnologiya"),
+        ("OOO 'Tekhnologiya'", "OOO Tekhnologiya"),
+        ("«Tekhnologiya», OOO", "Tekhnologiya OOO"),
+        ("BUDNEV, Aleksey", "BUDNEV Aleksey"),
+        ("(Budnev) [Aleksey]", "Budnev Aleksey"),
+    ],
+)
+def test_quotes_and_punctuation_are_noise(noisy: str, plain: str) -> None:
+    a, b = parse_name(noisy), parse_name(plain)
+    assert [(t.folded, t.keys, t.role) for t in a.tokens] == [
+        (t.folded, t.keys, t.role) for t in b.tokens
+    ]
+    assert [f.form_class for f in a.legal_forms] == [f.form_class for f in b.legal_forms]
+
+
+@pytest.mark.parametrize(
+    ("text", "words"),
+    [
+        ("Rimsky-Korsakov", ["Rimsky", "Korsakov"]),
+        ("Anatol'evich", ["Anatol'evich"]),
+        ("Mat͡sievich", ["Mat͡sievich"]),
+        ("A.B. Petrov", ["A", "B", "Petrov"]),
+        ("'quoted'", ["quoted"]),
+    ],
+)
+def test_split_words(text: str, words: list[str]) -> None:
+    assert split_words(text) == words
+
+
+@pytest.mark.parametrize("name", ["", "   ", "\u200b\u200c", "«»", "--- ...", "'''"])
+def test_names_without_words_have_no_tokens(name: str) -> None:
+    assert parse_name(name).tokens == ()
+
+
+def test_tokens_carry_folded_text_and_keys() -> None:
+    parsed = parse_name("Vladimir Рutin")
+    assert [t.folded for t in parsed.tokens] == ["vladimir", "putin"]
+    assert parsed.tokens[1].key == token_key("putin")
+    assert parsed.original == "Vladimir Рutin"
+
+
+@pytest.mark.parametrize(
+    ("word", "canonical"),
+    [("limited", "limited"), ("limihed", "limited"), ("liability", "liability"),
+     ("ooo", None), ("oao", None), ("budnev", None)],
+)  # fmt: skip
+def test_canonical_legal_word(word: str, canonical: str | None) -> None:
+    expected = None if canonical is None else token_key(ascii_fold(canonical))
+    assert canonical_legal_word(token_key(ascii_fold(word))) == expected
+
+
+def test_find_legal_forms_spans_longest_first() -> None:
+    keys = [token_key(ascii_fold(w)) for w in ["Rafort", "Limited", "Liability", "Company"]]
+    assert find_legal_forms(keys) == [(1, 4, "llc")]
+
+
+@pytest.mark.parametrize(
+    ("a", "b"),
+    [("zavod", "plant"), ("institut", "institute"), ("prikladnoy", "applied"),
+     ("bank", "bank"), ("tsentr", "centre")],
+)  # fmt: skip
+def test_glossary_concepts_meet_across_languages(a: str, b: str) -> None:
+    ca = concept_of(token_key(ascii_fold(a)))
+    cb = concept_of(token_key(ascii_fold(b)))
+    assert ca is not None
+    assert ca == cb
+
+
+@pytest.mark.parametrize("word", ["budnev", "gazaryan", "rafort"])
+def test_glossary_leaves_names_alone(word: str) -> None:
+    assert concept_of(token_key(ascii_fold(word))) is None
