@@ -14,6 +14,7 @@ ignored.
 from __future__ import annotations
 
 import contextlib
+import dataclasses
 import functools
 import gc
 import hashlib
@@ -154,7 +155,7 @@ def write_entry(
         handle, temp = tempfile.mkstemp(prefix=".entry-", dir=folder)
         try:
             with os.fdopen(handle, "wb") as out, _gc_paused():
-                pickle.dump(entry, out, protocol=pickle.HIGHEST_PROTOCOL)
+                _CompactPickler(out, protocol=pickle.HIGHEST_PROTOCOL).dump(entry)
             os.replace(temp, folder / f"{key}{SUFFIX}")
         except BaseException:
             with contextlib.suppress(OSError):
@@ -163,6 +164,35 @@ def write_entry(
         _prune(folder)
     except (OSError, pickle.PicklingError):
         return
+
+
+class _CompactPickler(pickle.Pickler):
+    """Pickles a plain dataclass as a call of its constructor with the field values.
+
+    The default route (a bare object, then ``__setstate__`` setting one field at a time)
+    costs about twice as long to load for the index's hundred thousand name tokens.
+    Anything that is not a plain dataclass is pickled the default way.
+    """
+
+    def reducer_override(self, obj: Any) -> Any:
+        cls: type = type(obj)
+        names = _constructor_fields(cls)
+        if names is None:
+            return NotImplemented
+        return cls, tuple(getattr(obj, name) for name in names)
+
+
+@functools.cache
+def _constructor_fields(cls: type) -> tuple[str, ...] | None:
+    """The fields, in ``__init__`` order, of a dataclass its generated ``__init__`` can
+    rebuild exactly; None for any other class."""
+    if not dataclasses.is_dataclass(cls) or hasattr(cls, "__post_init__"):
+        return None
+    params = getattr(cls, "__dataclass_params__", None)
+    fields = dataclasses.fields(cls)
+    if params is None or not params.init or not all(f.init and not f.kw_only for f in fields):
+        return None
+    return tuple(f.name for f in fields)
 
 
 @contextlib.contextmanager

@@ -157,3 +157,41 @@ def test_a_folder_key_covers_every_file_in_it(tmp_path: Path) -> None:
     (folder / "alt.csv").write_text("b\n")
 
     assert cache_key([folder], Settings()) != before
+
+
+def test_the_cached_index_equals_the_built_one(list_file: Path, cache_dir: Path) -> None:
+    fresh = load_screener_cached([list_file], Settings(), cache_dir)
+    key = cache_key([list_file], Settings())
+
+    entry = cache.read_entry(cache_dir / f"{key}{cache.SUFFIX}", key)
+
+    assert entry is not None
+    index, snapshots = entry
+    assert vars(index) == vars(fresh.index)
+    assert snapshots == fresh.snapshots
+
+
+def test_only_plain_dataclasses_are_pickled_through_their_constructor() -> None:
+    import dataclasses
+
+    @dataclasses.dataclass(frozen=True)
+    class Plain:
+        a: int
+        b: str = "x"
+
+    @dataclasses.dataclass
+    class Derived:
+        a: int
+        b: int = dataclasses.field(init=False, default=0)
+
+    @dataclasses.dataclass
+    class Checked:
+        a: int
+
+        def __post_init__(self) -> None:
+            self.a += 1
+
+    assert cache._constructor_fields(Plain) == ("a", "b")
+    assert cache._constructor_fields(Derived) is None
+    assert cache._constructor_fields(Checked) is None
+    assert cache._constructor_fields(dict) is None
