@@ -15,6 +15,7 @@ from screening.sources.detect import detect_format, list_files_in
 from screening.sources.eu_xml import read_eu_xml
 from screening.sources.generic_csv import read_generic_csv
 from screening.sources.jsonl import read_jsonl
+from screening.sources.ofac_advanced_xml import read_ofac_advanced_xml
 from screening.sources.ofac_csv import read_ofac_csv, read_ofac_folder_list
 from screening.sources.ofac_xml import read_ofac_xml
 from screening.sources.uk_conlist import read_uk_csv, read_uk_xlsx
@@ -30,6 +31,7 @@ READERS: dict[str, Reader] = {
     "csv": read_generic_csv,
     "ofac_csv": read_ofac_csv,
     "ofac_xml": read_ofac_xml,
+    "ofac_advanced_xml": read_ofac_advanced_xml,
     "uk_csv": read_uk_csv,
     "uk_xlsx": read_uk_xlsx,
     "un_xml": read_un_xml,

@@ -104,3 +104,39 @@ def test_eu_entity_without_id_fails(tmp_path: Path) -> None:
     path.write_text(text.replace('logicalId="13"', ""), encoding="utf-8")
     with pytest.raises(ListLoadError, match="without logicalId"):
         read_eu_xml(path)
+
+
+def test_ofac_advanced_xml() -> None:
+    path = FIXTURES / "ofac_sdn_advanced.xml"
+    assert detect_format(path) == "ofac_advanced_xml"
+    loaded = load_list(path)
+    assert loaded.snapshot.published == "2026-02-27"
+    bank, person = loaded.entities
+    assert bank.id == "ofac-306"
+    assert bank.schema_ == "Organization"
+    assert bank.names == ["BANCO NACIONAL DE CUBA", "NATIONAL BANK OF CUBA"]
+    assert bank.weak_names == ["BNC"]  # LowQuality="true"
+    assert bank.countries == ["ch"]  # through the address Location
+    assert bank.programs == ["CUBA"]  # joined from SanctionsEntries, after the parties
+    assert person.id == "ofac-48986"
+    assert person.schema_ == "Person"
+    assert person.names == [
+        "Rafael Anatolyevich GAZARYAN",
+        "Рафаэль Анатольевич Газарян",  # the same alias in Cyrillic script
+        "Rafael' Anatol'evich GAZARYAN",
+    ]
+    assert person.birth_dates == ["1954-10-02", "1955"]  # a day, then a whole year
+    assert person.birth_places == ["Moscow, Russia"]
+    assert person.countries == ["ru"]
+    assert {(i.type, i.value, i.country) for i in person.identifiers} == {
+        ("passport", "6102814100", "ru"),
+        ("tax_id", "622800585633", "ru"),
+    }
+
+
+def test_truncated_advanced_xml_fails(tmp_path: Path) -> None:
+    text = (FIXTURES / "ofac_sdn_advanced.xml").read_text(encoding="utf-8")
+    path = tmp_path / "sdn_advanced.xml"
+    path.write_text(text[: text.index("<SanctionsEntries>")], encoding="utf-8")
+    with pytest.raises(ListLoadError, match="broken XML"):
+        load_list(path)
