@@ -360,7 +360,7 @@ def test_same_input_gives_identical_json(screener: Screener) -> None:
 
 
 def test_threshold_and_limit(screener: Screener) -> None:
-    query = "Pavel Budnev"
+    query = "Aleksey Budnev"
     everything = screener.screen(query, threshold=0.0, limit=100).hits
     assert len(everything) > 1
     assert [h.score for h in everything] == sorted((h.score for h in everything), reverse=True)
