@@ -7,6 +7,8 @@ from dataclasses import dataclass
 from pathlib import Path
 
 from screening.errors import ListLoadError
+from screening.screener import Screener
+from screening.settings import Settings
 from screening.sources.registry import SOURCES
 from screening.store import ListStore, default_store_dir
 
@@ -61,6 +63,21 @@ def list_paths(specs: list[str] | None, store_dir: Path | None = None) -> list[P
     if not specs:
         return [DEFAULT_LIST]
     return [resolve_list(spec, store_dir).path for spec in specs]
+
+
+def build_screener(
+    specs: list[str] | None,
+    settings: Settings,
+    store_dir: Path | None = None,
+    use_cache: bool = True,
+) -> Screener:
+    """The screener for the ``--list`` values, started from the index cache when it can be."""
+    paths = list_paths(specs, store_dir)
+    if not use_cache:
+        return Screener.from_lists(*paths, settings=settings)
+    from screening.cache import load_screener_cached
+
+    return load_screener_cached(paths, settings)
 
 
 def resolve_list(spec: str, store_dir: Path | None = None) -> ResolvedList:

@@ -328,3 +328,22 @@ def test_screen_runs_against_a_stored_list_by_name(
     assert code == EXIT_OK
     assert result["lists"][0]["entities"] == 10
     assert result["hits"][0]["entity_id"] == "T-3"
+
+
+def test_build_screener_starts_from_the_cache_the_second_time(
+    tmp_path: Path, monkeypatch: pytest.MonkeyPatch
+) -> None:
+    from screening.cache import ENV_CACHE_DIR
+    from screening.cli.common import build_screener
+    from screening.settings import Settings
+
+    (tmp_path / "mine.jsonl").write_text(generated(5), encoding="utf-8")
+    monkeypatch.setenv(ENV_CACHE_DIR, str(tmp_path / "cache"))
+    spec = [str(tmp_path / "mine.jsonl")]
+
+    first = build_screener(spec, Settings())
+    second = build_screener(spec, Settings())
+    uncached = build_screener(spec, Settings(), use_cache=False)
+
+    assert len(list((tmp_path / "cache").iterdir())) == 1
+    assert first.snapshots == second.snapshots == uncached.snapshots
