@@ -9,6 +9,7 @@ of the final score and only the best few are scored in full.
 
 from __future__ import annotations
 
+import heapq
 import math
 from collections import defaultdict
 from dataclasses import dataclass, field
@@ -36,7 +37,8 @@ class IndexedName:
     text: str
     parsed: ParsedName
     weak: bool
-    weight: float
+    weights: tuple[float, ...]  # of each token, in order
+    weight: float  # their sum
 
 
 def deletions(key: str) -> set[str]:
@@ -83,8 +85,8 @@ class NameIndex:
         postings: dict[str, list[int]] = defaultdict(list)
         compounds: dict[str, list[int]] = defaultdict(list)
         for number, (entity, text, name, weak) in enumerate(parsed):
-            weight = sum(index.token_weight(token) for token in name.tokens)
-            index.names.append(IndexedName(entity, text, name, weak, weight))
+            weights = tuple(index.token_weight(token) for token in name.tokens)
+            index.names.append(IndexedName(entity, text, name, weak, weights, sum(weights)))
             for key in dict.fromkeys(token.key for token in name.tokens):
                 postings[key].append(number)
             for left, right in zip(name.tokens, name.tokens[1:], strict=False):
@@ -178,8 +180,10 @@ class NameIndex:
                 gained[name] += 2 * self.key_weight(joined)
         if not gained:
             return []
-        ranked = sorted(
+        names = self.names
+        ranked = heapq.nlargest(
+            limit,
             gained.items(),
-            key=lambda item: (-item[1] / (query_weight + self.names[item[0]].weight), item[0]),
+            key=lambda item: (item[1] / (query_weight + names[item[0]].weight), -item[0]),
         )
-        return [name for name, _ in ranked[:limit]]
+        return [name for name, _ in ranked]

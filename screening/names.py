@@ -10,6 +10,7 @@ Pure functions of strings.
 from __future__ import annotations
 
 import re
+from functools import lru_cache
 from dataclasses import dataclass, replace
 from enum import StrEnum
 
@@ -51,11 +52,33 @@ class LegalForm:
 
 @dataclass(frozen=True, slots=True)
 class ParsedName:
-    """A cleaned name split into word tokens and the legal forms taken out of it."""
+    """A cleaned name split into tokens, with what scoring asks of it worked out once."""
 
     original: str
     tokens: tuple[Token, ...]
     legal_forms: tuple[LegalForm, ...]
+    words: tuple[int, ...]  # positions of the tokens that are not legal-form words
+    legal: tuple[int, ...]  # positions of legal-form words
+    legal_classes: frozenset[str]
+    has_patronymic: bool
+    joined: tuple[tuple[int, int, str], ...]  # adjacent words written as one: (i, j, key)
+
+    @classmethod
+    def of(cls, original: str, tokens: list[Token], forms: list[LegalForm]) -> ParsedName:
+        words = tuple(i for i, t in enumerate(tokens) if t.role is not Role.LEGAL)
+        return cls(
+            original=original,
+            tokens=tuple(tokens),
+            legal_forms=tuple(forms),
+            words=words,
+            legal=tuple(i for i, t in enumerate(tokens) if t.role is Role.LEGAL),
+            legal_classes=frozenset(f.form_class for f in forms if f.form_class),
+            has_patronymic=any(t.role is Role.PATRONYMIC for t in tokens),
+            joined=tuple(
+                (i, j, tokens[i].key + tokens[j].key)
+                for i, j in zip(words, words[1:], strict=False)
+            ),
+        )
 
 
 _PARTICLES = frozenset(
@@ -97,8 +120,12 @@ def _role_of(folded: str, key: str, schema: str | None) -> Role:
     return Role.WORD
 
 
+@lru_cache(maxsize=300_000)
 def make_token(word: str, schema: str | None = None) -> Token | None:
-    """A token of a word, or None when nothing of it survives folding."""
+    """A token of a word, or None when nothing of it survives folding.
+
+    Cached, so that one word is one object across all list names: scoring can then
+    remember a comparison by the token's identity."""
     folded = ascii_fold(word)
     if not folded:
         return None
@@ -123,7 +150,12 @@ def parse_name(name: str, schema: str | None = None) -> ParsedName:
                 words = tokens[start:end]
                 forms.append(LegalForm(" ".join(t.text for t in words), form_class))
                 for k in range(start, end):
-                    tokens[k] = replace(tokens[k], role=Role.LEGAL)
+                    tokens[k] = with_role(tokens[k], Role.LEGAL)
     if schema not in (None, "Person"):
-        tokens = [replace(t, role=Role.WORD) if t.role is Role.INITIAL else t for t in tokens]
-    return ParsedName(original=name, tokens=tuple(tokens), legal_forms=tuple(forms))
+        tokens = [with_role(t, Role.WORD) if t.role is Role.INITIAL else t for t in tokens]
+    return ParsedName.of(name, tokens, forms)
+
+
+@lru_cache(maxsize=100_000)
+def with_role(token: Token, role: Role) -> Token:
+    return replace(token, role=role)

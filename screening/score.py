@@ -15,13 +15,14 @@ country, schema) then moves the score up or down by small, documented amounts.
 
 from __future__ import annotations
 
+from collections.abc import Sequence
 from dataclasses import dataclass
 from functools import lru_cache
 
 from rapidfuzz.distance import OSA
 
 from screening.glossary import concept_of
-from screening.index import MIN_FUZZY_SIMILARITY, NameIndex
+from screening.index import MIN_FUZZY_SIMILARITY, IndexedName, NameIndex
 from screening.model import EvidenceCheck, Explanation, Hit, Query, TokenMatch
 from screening.names import ParsedName, Role, Token, parse_name
 from screening.settings import Settings
@@ -45,6 +46,7 @@ UNMATCHED_LIST_FACTOR = {
 }
 MIDDLE_NAME_FACTOR = 0.5
 UNMATCHED_QUERY_INITIAL = 0.3
+UNMATCHED_QUERY_PATRONYMIC = 0.5  # the list may simply not record patronymics
 LEGAL_FORM_MISMATCH = 0.03
 WEAK_ALIAS_FACTOR = 0.75
 NAME_SHARE = 0.95  # the rest of the scale is left for secondary evidence
@@ -133,29 +135,53 @@ class Pair:
     similarity: Similarity
 
 
-def align(query: ParsedName, listed: ParsedName) -> list[Pair]:
-    """Greedy best-first alignment of the non-legal words; each token used at most
-    once, and two adjacent tokens may align with one word written together."""
+_COMPOUND = Similarity(COMPOUND, "compound")
+
+
+class QueryContext:
+    """A parsed query with its token weights and a memo of token comparisons.
+
+    List tokens are shared objects (one per distinct word), so a comparison made for
+    one candidate name is reused for every other name holding the same word.
+    """
+
+    __slots__ = ("_memo", "parsed", "unseen", "weights")
+
+    def __init__(self, index: NameIndex, parsed: ParsedName) -> None:
+        self.parsed = parsed
+        self.weights = [index.token_weight(token) for token in parsed.tokens]
+        self.unseen = [token.key not in index.postings for token in parsed.tokens]
+        self._memo: dict[tuple[int, int], Similarity] = {}
+
+    def similarity(self, i: int, listed: Token) -> Similarity:
+        memo_key = (i, id(listed))
+        found = self._memo.get(memo_key)
+        if found is None:
+            found = compare_tokens(self.parsed.tokens[i], listed)
+            self._memo[memo_key] = found
+        return found
+
+
+def align(context: QueryContext, listed: ParsedName) -> list[Pair]:
+    """Greedy best-first alignment of the words that are not legal forms: each token
+    used at most once; two adjacent tokens may align with one word written together."""
+    query = context.parsed
+    l_tokens = listed.tokens
     options: list[tuple[float, int, Pair]] = []
-    q_words = [(i, t) for i, t in enumerate(query.tokens) if t.role is not Role.LEGAL]
-    l_words = [(j, t) for j, t in enumerate(listed.tokens) if t.role is not Role.LEGAL]
-    for i, q in q_words:
-        for j, lt in l_words:
-            similarity = compare_tokens(q, lt)
+    for i in query.words:
+        for j in listed.words:
+            similarity = context.similarity(i, l_tokens[j])
             if similarity.value > 0:
-                options.append((similarity.value, len(options), Pair((i,), (j,), similarity)))
-    compound = Similarity(COMPOUND, "compound")
-    for (j, left), (j2, right) in zip(l_words, l_words[1:], strict=False):
-        joined = left.key + right.key
-        for i, q in q_words:
-            if joined in q.keys:
-                options.append((COMPOUND, len(options), Pair((i,), (j, j2), compound)))
-    for (i, left), (i2, right) in zip(q_words, q_words[1:], strict=False):
-        joined = left.key + right.key
-        for j, lt in l_words:
-            if joined == lt.key:
-                options.append((COMPOUND, len(options), Pair((i, i2), (j,), compound)))
-    options.sort(key=lambda option: (-option[0], option[1]))
+                options.append((-similarity.value, len(options), Pair((i,), (j,), similarity)))
+    for j, j2, joined in listed.joined:
+        for i in query.words:
+            if joined in query.tokens[i].keys:
+                options.append((-COMPOUND, len(options), Pair((i,), (j, j2), _COMPOUND)))
+    for i, i2, joined in query.joined:
+        for j in listed.words:
+            if joined == l_tokens[j].key:
+                options.append((-COMPOUND, len(options), Pair((i, i2), (j,), _COMPOUND)))
+    options.sort()
     used_q: set[int] = set()
     used_l: set[int] = set()
     pairs: list[Pair] = []
@@ -175,16 +201,14 @@ class NameScore:
     legal_forms_agree: bool | None
 
 
-def _legal_classes(name: ParsedName) -> set[str]:
-    return {form.form_class for form in name.legal_forms if form.form_class}
-
-
-def score_name(index: NameIndex, query: ParsedName, listed: ParsedName, schema: str) -> NameScore:
+def score_name(context: QueryContext, listed: IndexedName, schema: str) -> NameScore:
     """The weighted share of both names covered by their alignment (0..1)."""
-    pairs = align(query, listed)
-    q_tokens, l_tokens = query.tokens, listed.tokens
-    q_weight = [index.token_weight(t) for t in q_tokens]
-    l_weight = [index.token_weight(t) for t in l_tokens]
+    query = context.parsed
+    q_weight = context.weights
+    l_weight = listed.weights
+    listed_name = listed.parsed
+    pairs = align(context, listed_name)
+    q_tokens, l_tokens = query.tokens, listed_name.tokens
     matched = 0.0
     total = 0.0
     for pair in pairs:
@@ -192,7 +216,7 @@ def score_name(index: NameIndex, query: ParsedName, listed: ParsedName, schema: 
         wl = sum(l_weight[j] for j in pair.listed)
         if pair.similarity.rule == "initial":
             wq = wl = max(wq, wl)
-        elif len(pair.query) == 1 and q_tokens[pair.query[0]].key not in index.postings:
+        elif len(pair.query) == 1 and context.unseen[pair.query[0]]:
             wq = wl  # an unseen (misspelt) query word weighs what its list word weighs
         matched += pair.similarity.value * (wq + wl)
         total += wq + wl
@@ -202,37 +226,36 @@ def score_name(index: NameIndex, query: ParsedName, listed: ParsedName, schema: 
 
     # Legal forms: neutral when one side has none, a match when their classes meet,
     # unmatched weight (a small penalty) when both have one and they differ.
-    q_legal = [i for i, t in enumerate(q_tokens) if t.role is Role.LEGAL]
-    l_legal = [j for j, t in enumerate(l_tokens) if t.role is Role.LEGAL]
     agree: bool | None = None
-    if q_legal and l_legal:
-        legal_weight = sum(q_weight[i] for i in q_legal) + sum(l_weight[j] for j in l_legal)
-        agree = not _legal_classes(query).isdisjoint(_legal_classes(listed))
+    if query.legal and listed_name.legal:
+        legal_weight = sum(q_weight[i] for i in query.legal)
+        legal_weight += sum(l_weight[j] for j in listed_name.legal)
+        agree = not query.legal_classes.isdisjoint(listed_name.legal_classes)
         total += legal_weight
         if agree:
             matched += legal_weight
         else:
             penalties.append("legal forms differ")
-    used_q.update(q_legal)
-    used_l.update(l_legal)
+    used_q.update(query.legal)
+    used_l.update(listed_name.legal)
 
-    listed_has_patronymic = any(t.role is Role.PATRONYMIC for t in l_tokens)
     for i, token in enumerate(q_tokens):
         if i in used_q:
             continue
         factor = 1.0
         if token.role is Role.INITIAL:
             factor = UNMATCHED_QUERY_INITIAL
-        elif token.role is Role.PATRONYMIC and not listed_has_patronymic:
-            factor = 0.5
+        elif token.role is Role.PATRONYMIC and not listed_name.has_patronymic:
+            factor = UNMATCHED_QUERY_PATRONYMIC
         total += q_weight[i] * factor
         penalties.append(f"query word {token.text!r} not in the listed name")
     person = schema == "Person"
+    last = len(l_tokens) - 1
     for j, token in enumerate(l_tokens):
         if j in used_l:
             continue
         factor = UNMATCHED_LIST_FACTOR[token.role]
-        middle = person and 0 < j < len(l_tokens) - 1 and token.role is Role.WORD
+        middle = person and 0 < j < last and token.role is Role.WORD
         if middle:
             factor = MIDDLE_NAME_FACTOR
         total += l_weight[j] * factor
@@ -366,11 +389,12 @@ def rank_hits(
     if not parsed.tokens:
         return []
     names = range(index.size) if brute_force else index.candidates(parsed, settings.candidates)
+    context = QueryContext(index, parsed)
     best: dict[int, tuple[float, int, NameScore]] = {}
     for number in names:
         indexed = index.names[number]
         entity = index.entities[indexed.entity]
-        result = score_name(index, parsed, indexed.parsed, entity.schema_)
+        result = score_name(context, indexed, entity.schema_)
         value = result.score * (WEAK_ALIAS_FACTOR if indexed.weak else 1.0)
         current = best.get(indexed.entity)
         if current is None or (value, -number) > (current[0], -current[1]):
@@ -413,7 +437,7 @@ def _make_hit(
             if i in covered:
                 continue
             tokens.append(
-                TokenMatch(
+                TokenMatch.model_construct(
                     query_token=token.text,
                     list_token=None,
                     query_key=token.key,
@@ -427,7 +451,7 @@ def _make_hit(
         query_text = " ".join(query.tokens[k].text for k in pair.query)
         list_text = " ".join(listed.tokens[k].text for k in pair.listed)
         tokens.append(
-            TokenMatch(
+            TokenMatch.model_construct(
                 query_token=query_text,
                 list_token=list_text,
                 query_key="".join(query.tokens[k].key for k in pair.query),
@@ -442,11 +466,11 @@ def _make_hit(
     for form in query.legal_forms:
         agree = bool(result.legal_forms_agree)
         tokens.append(
-            TokenMatch(
+            TokenMatch.model_construct(
                 query_token=form.text,
                 list_token=listed_forms,
                 query_key=form.form_class or "legal form",
-                list_key=", ".join(sorted(_legal_classes(listed))) or None,
+                list_key=", ".join(sorted(listed.legal_classes)) or None,
                 similarity=1.0 if agree else 0.0,
                 rule="legal_form",
                 detail=(f"{form.text} = {listed_forms}" if agree else "legal forms differ")
@@ -458,16 +482,16 @@ def _make_hit(
     penalties = list(result.penalties)
     if indexed.weak:
         penalties.append("matched a weak alias only: it supports, but never alerts on its own")
-    return Hit(
+    return Hit.model_construct(
         entity_id=entity.id,
         source=entity.source,
-        schema=entity.schema_,
+        schema_=entity.schema_,
         listed_name=entity.names[0] if entity.names else indexed.text,
         matched_name=indexed.text,
         weak_alias=indexed.weak,
         programs=list(entity.programs),
         score=final,
-        explanation=Explanation(
+        explanation=Explanation.model_construct(
             name_score=round(result.score, 4), tokens=tokens, penalties=penalties, evidence=checks
         ),
     )

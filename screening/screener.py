@@ -129,8 +129,7 @@ class Screener:
             raise InputError("the name to screen must be a string")
         if len(name) > self.settings.max_query_chars:
             raise InputError(
-                f"name is {len(name)} characters long; the limit is "
-                f"{self.settings.max_query_chars}"
+                f"name is {len(name)} characters long; the limit is {self.settings.max_query_chars}"
             )
         if not clean(name):
             raise InputError("the name is empty once invisible and control characters go")

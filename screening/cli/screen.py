@@ -47,7 +47,9 @@ def run(args: argparse.Namespace) -> int:
 
 def format_result(result: ScreeningResult) -> str:
     """A human-readable report of one result: a line per hit, then its token alignment."""
-    lines = [f"{result.query.name!r}: {len(result.hits)} hit(s) at threshold {result.threshold:.2f}"]
+    lines = [
+        f"{result.query.name!r}: {len(result.hits)} hit(s) at threshold {result.threshold:.2f}"
+    ]
     for rank, hit in enumerate(result.hits, 1):
         lines.append(f"  {rank}. {hit.score:.3f}  {hit.entity_id}  {hit.listed_name}")
         lines.extend(f"       {line}" for line in explain_lines(hit))
@@ -61,9 +63,7 @@ def explain_lines(hit: Hit) -> list[str]:
     for token in hit.explanation.tokens:
         target = token.list_token if token.list_token is not None else "-"
         detail = f" ({token.detail})" if token.detail else ""
-        out.append(
-            f"{token.query_token} -> {target}  {token.similarity:.2f}  {token.rule}{detail}"
-        )
+        out.append(f"{token.query_token} -> {target}  {token.similarity:.2f}  {token.rule}{detail}")
     out.extend(f"penalty: {p}" for p in hit.explanation.penalties)
     for check in hit.explanation.evidence:
         out.append(

@@ -36,6 +36,7 @@ FORMATS: tuple[str, ...] = (
     "ofac_advanced_xml",
     "uk_csv",
     "uk_xlsx",
+    "uk_fcdo_csv",
     "uk_fcdo_xml",
     "eu_xml",
     "un_xml",
@@ -165,6 +166,8 @@ def _csv_format(path: Path, head: bytes) -> str:
     second = lines[1].strip().lower() if len(lines) > 1 else ""
     if first.startswith("last updated") and second.startswith("name 6"):
         return "uk_csv"
+    if first.startswith("report date") and "unique id" in second:
+        return "uk_fcdo_csv"
     if _OFAC_ROW.match(lines[0] if lines else ""):
         return "ofac_csv"
     columns = {column.strip().strip('"') for column in first.split(",")}

@@ -167,9 +167,7 @@ def split_numbered(value: str) -> list[str]:
 def build_entity(group: str, rows: list[Row]) -> Entity:
     """One target from all its rows: primary name first, then strong aliases."""
     primary = [row_name(r) for r in rows if r["Alias Type"].lower() == "primary name"]
-    variations = [
-        row_name(r) for r in rows if r["Alias Type"].lower() == "primary name variation"
-    ]
+    variations = [row_name(r) for r in rows if r["Alias Type"].lower() == "primary name variation"]
     aliases = [
         row_name(r)
         for r in rows

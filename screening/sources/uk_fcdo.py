@@ -1,0 +1,152 @@
+"""The FCDO "UK Sanctions List", CSV edition (the UK's authoritative list since 2026).
+
+Layout: a first line ``Report Date: 13-Feb-2026`` (the publication date), then a header
+of some 58 columns, then one row per name; rows sharing ``Unique ID`` (e.g. ``RUS1234``)
+are one designation. The columns used:
+
+- ``Name 6`` is the surname (or the whole name of an entity or ship), ``Name 1``-``Name 5``
+  the given names; people become ``Given SURNAME``.
+- ``Name type``: "Primary Name" first, then variations and aliases; ``Alias strength``
+  "Low quality" (or "weak") makes a weak name.
+- ``Name non-latin script``: kept as a name in its own script (Cyrillic, Arabic...).
+- ``Designation Type``: Individual / Entity / Ship.
+- ``OFSI Group ID`` gives our id ``uk-<group id>``, the same as in the old OFSI ConList,
+  so screening results stay comparable; rows are grouped by it, and a designation
+  without one uses ``uk-<Unique ID>``.
+- ``D.O.B`` (dd/mm/yyyy, ``00`` unknown), ``Nationality(/ies)``, ``Address Country``,
+  ``Passport number``, ``National Identifier number``, ``IMO number``, ``Regime Name``.
+"""
+
+from __future__ import annotations
+
+from collections import defaultdict
+from pathlib import Path
+
+from screening.errors import ListLoadError
+from screening.model import Entity, Identifier, Schema
+from screening.sources.base import LoadedList, make_loaded_list
+from screening.sources.common import csv_records, dedupe, parse_dates, person_name, read_text
+from screening.sources.countries import country_code
+from screening.sources.uk_conlist import split_numbered
+
+SOURCE = "uk"
+
+REQUIRED_COLUMNS: tuple[str, ...] = (
+    "Unique ID",
+    "OFSI Group ID",
+    "Name 6",
+    "Name 1",
+    "Name 2",
+    "Name 3",
+    "Name 4",
+    "Name 5",
+    "Name type",
+    "Name non-latin script",
+    "Regime Name",
+    "Designation Type",
+)
+
+SCHEMAS: dict[str, Schema] = {
+    "individual": "Person",
+    "entity": "Organization",
+    "ship": "Vessel",
+}
+
+Row = dict[str, str]
+
+
+def read_uk_fcdo_csv(path: Path) -> LoadedList:
+    """Read the CSV edition of the UK Sanctions List."""
+    records = csv_records(read_text(path), path)
+    first = next(records, None)
+    second = next(records, None)
+    if first is None or second is None or not first[1]:
+        raise ListLoadError(f"{path}: UK Sanctions List without its report date and header")
+    report = first[1][0].strip()
+    if not report.lower().startswith("report date"):
+        raise ListLoadError(f"{path}: first line is not 'Report Date: <date>'")
+    dates = parse_dates(report.split(":", 1)[-1].replace("-", " "))
+    header = [column.strip() for column in second[1]]
+    missing = [column for column in REQUIRED_COLUMNS if column not in header]
+    if missing:
+        raise ListLoadError(f"{path}: UK Sanctions List header lacks columns {missing}")
+    groups: dict[str, list[Row]] = defaultdict(list)
+    for line, values in records:
+        if not any(value.strip() for value in values):
+            continue
+        if len(values) != len(header):
+            raise ListLoadError(
+                f"{path}:{line}: expected {len(header)} columns, found {len(values)}"
+                " (file cut short or damaged?)"
+            )
+        row = {column: value.strip() for column, value in zip(header, values, strict=True)}
+        if not row["Unique ID"]:
+            raise ListLoadError(f"{path}:{line}: row without a Unique ID")
+        if row["Designation Type"].lower() not in SCHEMAS:
+            kind = row["Designation Type"]
+            raise ListLoadError(f"{path}:{line}: unknown Designation Type {kind!r}")
+        groups[row["OFSI Group ID"] or row["Unique ID"]].append(row)
+    entities = [build_entity(key, rows) for key, rows in groups.items()]
+    return make_loaded_list(path, SOURCE, entities, dates[0] if dates else None)
+
+
+def _get(row: Row, column: str) -> str:
+    return row.get(column, "")
+
+
+def row_name(row: Row) -> str:
+    """``Given SURNAME`` for people; for entities and ships the name parts as written."""
+    given = " ".join(row[f"Name {i}"] for i in range(1, 6) if row[f"Name {i}"])
+    if row["Designation Type"].lower() == "individual":
+        return person_name(row["Name 6"], given)
+    return " ".join(part for part in (given, row["Name 6"]) if part)
+
+
+def _is_weak(row: Row) -> bool:
+    strength = _get(row, "Alias strength").lower()
+    return "low" in strength or "weak" in strength
+
+
+def build_entity(key: str, rows: list[Row]) -> Entity:
+    """One designation from all its rows: primary name first, then strong aliases."""
+    kind = [r["Name type"].lower() for r in rows]
+    primary = [row_name(r) for r, k in zip(rows, kind, strict=True) if k == "primary name"]
+    strong = [row_name(r) for r in rows if not _is_weak(r)]
+    weak = [row_name(r) for r in rows if _is_weak(r)]
+    names = dedupe([*primary, *(r["Name non-latin script"] for r in rows), *strong])
+    if not names:
+        names = dedupe(weak)
+    first = rows[0]
+    identifiers = [
+        Identifier(type=kind, value=value)
+        for r in rows
+        for kind, column in (
+            ("passport", "Passport number"),
+            ("national_id", "National Identifier number"),
+            ("imo", "IMO number"),
+        )
+        for value in split_numbered(_get(r, column))
+    ]
+    countries = [
+        country_code(value)
+        for r in rows
+        for column in ("Nationality(/ies)", "Address Country", "Current believed flag of ship")
+        for value in split_numbered(_get(r, column))
+    ]
+    places = [
+        ", ".join(p for p in (_get(r, "Town of birth"), _get(r, "Country of birth")) if p)
+        for r in rows
+    ]
+    return Entity(
+        id=f"{SOURCE}-{key}",
+        schema=SCHEMAS[first["Designation Type"].lower()],
+        names=names,
+        weak_names=[name for name in dedupe(weak) if name not in names],
+        birth_dates=dedupe(d for r in rows for d in parse_dates(_get(r, "D.O.B"))),
+        birth_places=dedupe(places),
+        countries=dedupe(countries),
+        programs=dedupe(r["Regime Name"] for r in rows),
+        identifiers=list(dict.fromkeys(identifiers)),
+        remarks=_get(first, "Other Information") or _get(first, "UK Statement of Reasons") or None,
+        source=SOURCE,
+    )
