@@ -119,6 +119,30 @@ def test_spellings_share_a_key(spellings: tuple[str, ...]) -> None:
     assert len(keys) == 1, {word: key(word) for word in spellings}
 
 
+@pytest.mark.xfail(
+    reason="engine defect: spellings that differ only by a romanisation rule get different "
+    "keys and compare as a fuzzy typo (DESIGN 1)",
+    strict=True,
+)
+@pytest.mark.parametrize(
+    "spellings",
+    [
+        # Ё as e/yo after a soft sign: solovev vs soloviev
+        ("Solovyov", "Solovyev"),
+        ("Соловьёв", "Solovyev"),
+        # GOST 7.79-B cz for ц is read as Polish cz (ч)
+        ("Czvetkov", "Tsvetkov"),
+        # ISO 9 â for я, û for ю lose their y
+        ("Gazarân", "Gazaryan"),
+        ("Dûkov", "Dyukov"),
+    ],
+    ids=lambda s: s[0],
+)
+def test_known_defect_spellings_share_a_key(spellings: tuple[str, ...]) -> None:
+    keys = {k for word in spellings for k in variant_keys(word)}
+    assert all(key(word) in variant_keys(spellings[0]) for word in spellings), keys
+
+
 @pytest.mark.parametrize(
     "spellings",
     [
