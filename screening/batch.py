@@ -18,6 +18,7 @@ from __future__ import annotations
 import codecs
 import contextlib
 import csv
+import ctypes
 import gc
 import hashlib
 import io
@@ -25,6 +26,7 @@ import json
 import multiprocessing
 import os
 import signal
+import sys
 import time
 from collections import deque
 from collections.abc import Callable, Generator, Iterable, Iterator, Mapping, Sequence
@@ -745,6 +747,7 @@ Item = TypeVar("Item")
 Result = TypeVar("Result")
 
 _worker_job: Any = None  # set in each worker process by ``_install_job``
+_PR_SET_PDEATHSIG = 1  # from <sys/prctl.h>
 
 
 def ordered_map(
@@ -782,7 +785,7 @@ def _start_pool(job: Any, workers: int) -> ProcessPoolExecutor:
     methods = multiprocessing.get_all_start_methods()
     context = multiprocessing.get_context("fork" if "fork" in methods else "spawn")
     pool = ProcessPoolExecutor(
-        workers, mp_context=context, initializer=_install_job, initargs=(job,)
+        workers, mp_context=context, initializer=_install_job, initargs=(job, os.getpid())
     )
     gc.freeze()
     try:
@@ -792,10 +795,25 @@ def _start_pool(job: Any, workers: int) -> ProcessPoolExecutor:
     return pool
 
 
-def _install_job(job: Any) -> None:
+def _install_job(job: Any, parent: int) -> None:
     global _worker_job
     _worker_job = job
     signal.signal(signal.SIGINT, signal.SIG_IGN)  # Ctrl-C is the parent's to handle
+    _die_with_parent(parent)
+
+
+def _die_with_parent(parent: int) -> None:
+    """Ask Linux to kill this worker when its parent dies: a worker waiting for tasks
+    would otherwise outlive a killed run forever, holding its memory."""
+    if not sys.platform.startswith("linux"):
+        return
+    try:
+        libc = ctypes.CDLL(None, use_errno=True)
+        libc.prctl(_PR_SET_PDEATHSIG, signal.SIGKILL)
+    except (OSError, AttributeError):
+        return
+    if os.getppid() != parent:  # the parent died before the request took effect
+        os._exit(1)
 
 
 def _ready() -> bool:
