@@ -207,7 +207,7 @@ class CsvInput:
 
     def info(self, columns: ColumnMap) -> InputInfo:
         return InputInfo(
-            path=str(self.path),
+            path=str(self.path.absolute()),
             sha256=self.sha256,
             bytes=self.size,
             encoding=self.encoding,
@@ -865,6 +865,21 @@ class RunFiles:
         return self.output.with_name(self.output.name + ".run.json")
 
 
+def check_output(output_path: str | Path, input_path: str | Path, resume: bool) -> RunFiles:
+    """The run's files, if a run may write them; ``InputError`` if it may not."""
+    files = RunFiles(Path(output_path).absolute())
+    if files.output.resolve() == Path(input_path).resolve():
+        raise InputError("the output would overwrite the input")
+    if not files.output.parent.is_dir():
+        raise InputError(f"{files.output.parent}: no such directory for the output")
+    if files.partial.exists() and not resume:
+        raise InputError(
+            f"{files.partial} exists: another run is writing it, or one was interrupted "
+            "(continue it with --resume, or delete it)"
+        )
+    return files
+
+
 def _write_json(path: Path, summary: RunSummary) -> None:
     """Write a run record atomically, so a reader never sees half of one."""
     scratch = path.with_name(path.name + ".tmp")
@@ -873,14 +888,14 @@ def _write_json(path: Path, summary: RunSummary) -> None:
 
 
 def _start_fresh(files: RunFiles, summary: RunSummary, header: Sequence[str]) -> BinaryIO:
-    """Create the temporary output, refusing to clobber another run's."""
-    if files.partial.exists():
-        raise InputError(
-            f"{files.partial} exists: another run is writing it, or one was interrupted "
-            "(continue it with --resume, or delete it)"
-        )
+    """Create the temporary output (``check_output`` made sure no other run's is there)."""
     _write_json(files.partial_record, summary)
-    out = files.partial.open("xb")
+    try:
+        out = files.partial.open("xb")
+    except FileExistsError:
+        raise InputError(
+            f"{files.partial} appeared meanwhile: is another run writing it?"
+        ) from None
     if summary.output_format == "csv":
         out.write(csv_header(header).encode("utf-8"))
     return out
@@ -888,11 +903,12 @@ def _start_fresh(files: RunFiles, summary: RunSummary, header: Sequence[str]) ->
 
 def _resume(
     files: RunFiles, summary: RunSummary, header: Sequence[str]
-) -> tuple[BinaryIO, RowCounts]:
+) -> tuple[BinaryIO, RowCounts, RunSummary]:
     """Reopen an interrupted run's output after its last complete row.
 
     Refuses when the lists, settings, options or input differ from the interrupted
-    run's, since the two halves would not make one consistent result.
+    run's, since the two halves would not make one consistent result. Returns the
+    output, the rows already done, and the run record carried over.
     """
     try:
         before = RunSummary.model_validate_json(files.partial_record.read_text(encoding="utf-8"))
@@ -912,7 +928,8 @@ def _resume(
     out = files.partial.open("ab")
     if good_bytes == 0 and summary.output_format == "csv":
         out.write(csv_header(header).encode("utf-8"))
-    return out, counts
+    carried = {"started_at": before.started_at, "resumed_from_row": counts.rows}
+    return out, counts, summary.model_copy(update=carried)
 
 
 def _completed_rows(
@@ -926,7 +943,13 @@ def _completed_rows(
             for line in stream:
                 if not line.endswith(b"\n"):
                     break
-                _count(counts, json.loads(line)["status"])
+                try:
+                    status = json.loads(line)["status"]
+                except (ValueError, KeyError, TypeError):
+                    raise InputError(
+                        f"cannot resume: {path} line {counts.rows + 1} is not a row"
+                    ) from None
+                _count(counts, status)
                 good += len(line)
         return counts, good
     expected_header = csv_header(header).encode("utf-8")
@@ -1024,11 +1047,7 @@ def screen_csv(
         raise InputError("workers and chunk size must be at least 1")
     source = inspect_csv(input_path, encoding=encoding, delimiter=delimiter)
     resolved = resolve_columns(columns, source.keys)
-    files = RunFiles(Path(output_path))
-    if files.output.resolve() == source.path.resolve():
-        raise InputError("the output would overwrite the input")
-    if not files.output.parent.is_dir():
-        raise InputError(f"{files.output.parent}: no such directory for the output")
+    files = check_output(output_path, source.path, resume)
     cutoff, count = _cutoffs(screener, threshold, limit)
     started = _now()
     summary = RunSummary(
@@ -1047,11 +1066,7 @@ def screen_csv(
         options=dict(options) if options is not None else {},
     )
     if resume and files.partial.exists():
-        out, done = _resume(files, summary, source.header)
-        earlier = RunSummary.model_validate_json(files.partial_record.read_text(encoding="utf-8"))
-        summary = summary.model_copy(
-            update={"started_at": earlier.started_at, "resumed_from_row": done.rows}
-        )
+        out, done, summary = _resume(files, summary, source.header)
     else:
         out, done = _start_fresh(files, summary, source.header), RowCounts()
     job = _CsvJob(

@@ -27,6 +27,9 @@ MIN_WEIGHT = 0.8
 PARTICLE_FACTOR = 0.2
 LEGAL_WEIGHT = 0.5
 GLOSSARY_ESTIMATE = 0.9
+# Parts of a listed name whose absence from a query costs little (see score.py); the
+# retrieval estimate discounts them so that it stays optimistic.
+OPTIONAL_FACTOR = {Role.PATRONYMIC: 0.25, Role.INITIAL: 0.2, Role.LEGAL: 0.0}
 
 
 @dataclass(frozen=True, slots=True)
@@ -38,7 +41,7 @@ class IndexedName:
     parsed: ParsedName
     weak: bool
     weights: tuple[float, ...]  # of each token, in order
-    weight: float  # their sum
+    weight: float  # what an unmatched name weighs at least: optional parts discounted
 
 
 def deletions(key: str) -> set[str]:
@@ -86,7 +89,11 @@ class NameIndex:
         compounds: dict[str, list[int]] = defaultdict(list)
         for number, (entity, text, name, weak) in enumerate(parsed):
             weights = tuple(index.token_weight(token) for token in name.tokens)
-            index.names.append(IndexedName(entity, text, name, weak, weights, sum(weights)))
+            least = sum(
+                weight * OPTIONAL_FACTOR.get(token.role, 1.0)
+                for token, weight in zip(name.tokens, weights, strict=True)
+            )
+            index.names.append(IndexedName(entity, text, name, weak, weights, least))
             for key in dict.fromkeys(token.key for token in name.tokens):
                 postings[key].append(number)
             for left, right in zip(name.tokens, name.tokens[1:], strict=False):

@@ -99,7 +99,7 @@ _NON_PATRONYMIC = frozenset({"ich", "rich", "dietrich", "heinrich", "friedrich",
 
 # A word: letters, digits and the marks that romanisation puts inside words (soft
 # signs as apostrophes, combining ligature marks as in ALA-LC ``t͡s``).
-_WORD = re.compile(r"[^\W_](?:[\w'ʹʺʼ’\u0300-\u036f]*[^\W_])?")
+_WORD = re.compile(r"[^\W_](?:[\w'`´ʹʺʼ’\u0300-\u036f]*[^\W_])?")
 
 
 def split_words(text: str) -> list[str]:

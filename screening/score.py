@@ -47,7 +47,7 @@ UNMATCHED_LIST_FACTOR = {
 MIDDLE_NAME_FACTOR = 0.5
 UNMATCHED_QUERY_INITIAL = 0.3
 UNMATCHED_QUERY_PATRONYMIC = 0.5  # the list may simply not record patronymics
-LEGAL_FORM_MISMATCH = 0.03
+LEGAL_FORM_MISMATCH = 0.05
 WEAK_ALIAS_FACTOR = 0.75
 NAME_SHARE = 0.95  # the rest of the scale is left for secondary evidence
 
@@ -224,17 +224,12 @@ def score_name(context: QueryContext, listed: IndexedName, schema: str) -> NameS
     used_l = {j for pair in pairs for j in pair.listed}
     penalties: list[str] = []
 
-    # Legal forms: neutral when one side has none, a match when their classes meet,
-    # unmatched weight (a small penalty) when both have one and they differ.
+    # Legal forms say little about which company is meant: neutral when one side has
+    # none or their classes meet, a small fixed penalty when both have one and differ.
     agree: bool | None = None
     if query.legal and listed_name.legal:
-        legal_weight = sum(q_weight[i] for i in query.legal)
-        legal_weight += sum(l_weight[j] for j in listed_name.legal)
         agree = not query.legal_classes.isdisjoint(listed_name.legal_classes)
-        total += legal_weight
-        if agree:
-            matched += legal_weight
-        else:
+        if not agree:
             penalties.append("legal forms differ")
     used_q.update(query.legal)
     used_l.update(listed_name.legal)
@@ -273,6 +268,8 @@ def score_name(context: QueryContext, listed: IndexedName, schema: str) -> NameS
         else:
             penalties.append(f"listed word {token.text!r} not in query")
     score = matched / total if total else 0.0
+    if agree is False:
+        score -= LEGAL_FORM_MISMATCH
     if any(pair.similarity.rule == "gender_variant" for pair in pairs):
         penalties.append("surname in the other gender's form: possibly a relative")
     return NameScore(max(score, 0.0), pairs, penalties, agree)
@@ -423,75 +420,82 @@ def _make_hit(
     final: float,
     checks: list[EvidenceCheck],
 ) -> Hit:
+    """The hit with its explanation: a row per query token, then the legal forms.
+
+    Built as plain data and validated once by pydantic's core, which is several
+    times faster than constructing each nested model in Python."""
     indexed = index.names[number]
     entity = index.entities[indexed.entity]
     listed = indexed.parsed
-    tokens: list[TokenMatch] = []
+    tokens: list[dict[str, object]] = []
     by_query = {pair.query[0]: pair for pair in result.pairs}
     covered = {i for pair in result.pairs for i in pair.query}
     for i, token in enumerate(query.tokens):
         pair = by_query.get(i)
-        if token.role is Role.LEGAL:
+        if token.role is Role.LEGAL or (pair is None and i in covered):
             continue
         if pair is None:
-            if i in covered:
-                continue
             tokens.append(
-                TokenMatch.model_construct(
-                    query_token=token.text,
-                    list_token=None,
-                    query_key=token.key,
-                    list_key=None,
-                    similarity=0.0,
-                    rule="unmatched",
-                    role=token.role.value,
-                )
+                {
+                    "query_token": token.text,
+                    "list_token": None,
+                    "query_key": token.key,
+                    "list_key": None,
+                    "similarity": 0.0,
+                    "rule": "unmatched",
+                    "role": token.role.value,
+                }
             )
             continue
-        query_text = " ".join(query.tokens[k].text for k in pair.query)
-        list_text = " ".join(listed.tokens[k].text for k in pair.listed)
         tokens.append(
-            TokenMatch.model_construct(
-                query_token=query_text,
-                list_token=list_text,
-                query_key="".join(query.tokens[k].key for k in pair.query),
-                list_key="".join(listed.tokens[k].key for k in pair.listed),
-                similarity=round(pair.similarity.value, 4),
-                rule=pair.similarity.rule,  # type: ignore[arg-type]
-                detail=pair.similarity.detail,
-                role=token.role.value,
-            )
+            {
+                "query_token": " ".join(query.tokens[k].text for k in pair.query),
+                "list_token": " ".join(listed.tokens[k].text for k in pair.listed),
+                "query_key": "".join(query.tokens[k].key for k in pair.query),
+                "list_key": "".join(listed.tokens[k].key for k in pair.listed),
+                "similarity": round(pair.similarity.value, 4),
+                "rule": pair.similarity.rule,
+                "detail": pair.similarity.detail,
+                "role": token.role.value,
+            }
         )
     listed_forms = ", ".join(form.text for form in listed.legal_forms) or None
+    agree = bool(result.legal_forms_agree)
     for form in query.legal_forms:
-        agree = bool(result.legal_forms_agree)
+        if not listed_forms:
+            detail = "listed name has no legal form (neutral)"
+        else:
+            detail = f"{form.text} = {listed_forms}" if agree else "legal forms differ"
         tokens.append(
-            TokenMatch.model_construct(
-                query_token=form.text,
-                list_token=listed_forms,
-                query_key=form.form_class or "legal form",
-                list_key=", ".join(sorted(listed.legal_classes)) or None,
-                similarity=1.0 if agree else 0.0,
-                rule="legal_form",
-                detail=(f"{form.text} = {listed_forms}" if agree else "legal forms differ")
-                if listed_forms
-                else "listed name has no legal form (neutral)",
-                role="legal_form",
-            )
+            {
+                "query_token": form.text,
+                "list_token": listed_forms,
+                "query_key": form.form_class or "legal form",
+                "list_key": ", ".join(sorted(listed.legal_classes)) or None,
+                "similarity": 1.0 if agree else 0.0,
+                "rule": "legal_form",
+                "detail": detail,
+                "role": "legal_form",
+            }
         )
     penalties = list(result.penalties)
     if indexed.weak:
         penalties.append("matched a weak alias only: it supports, but never alerts on its own")
-    return Hit.model_construct(
-        entity_id=entity.id,
-        source=entity.source,
-        schema_=entity.schema_,
-        listed_name=entity.names[0] if entity.names else indexed.text,
-        matched_name=indexed.text,
-        weak_alias=indexed.weak,
-        programs=list(entity.programs),
-        score=final,
-        explanation=Explanation.model_construct(
-            name_score=round(result.score, 4), tokens=tokens, penalties=penalties, evidence=checks
-        ),
+    return Hit.model_validate(
+        {
+            "entity_id": entity.id,
+            "source": entity.source,
+            "schema": entity.schema_,
+            "listed_name": entity.names[0] if entity.names else indexed.text,
+            "matched_name": indexed.text,
+            "weak_alias": indexed.weak,
+            "programs": entity.programs,
+            "score": final,
+            "explanation": {
+                "name_score": round(result.score, 4),
+                "tokens": tokens,
+                "penalties": penalties,
+                "evidence": checks,
+            },
+        }
     )

@@ -41,16 +41,30 @@ def has_cyrillic(text: str) -> bool:
 
 
 def fold_homoglyphs(word: str) -> str:
-    """Rewrite the minority script of a mixed Latin/Cyrillic/Greek word into the majority one."""
-    counts = {"latin": 0, "cyrillic": 0, "greek": 0}
+    """Rewrite look-alike letters of a word that mixes Latin, Cyrillic and Greek.
+
+    The word is taken to be written in the script whose letters cannot all be
+    look-alikes: ``Pороv`` has Latin ``P`` and ``v`` and Cyrillic ``о р о``, and every
+    Cyrillic one has a Latin twin, so the word is Latin (``Popov``), although most of
+    its letters are Cyrillic. When both readings are possible, the majority decides.
+    """
+    scripts = {"latin": [], "cyrillic": [], "greek": []}  # type: dict[str, list[str]]
     for ch in word:
         script = script_of(ch)
-        if script in counts:
-            counts[script] += 1
-    mixed = sum(1 for value in counts.values() if value) > 1
-    if not mixed:
+        if script in scripts:
+            scripts[script].append(ch)
+    if sum(1 for letters in scripts.values() if letters) < 2:
         return word
-    if counts["cyrillic"] > counts["latin"] + counts["greek"]:
+    foreign_latin = "".join(scripts["cyrillic"] + scripts["greek"])
+    latin_reading = foreign_latin.translate(_CYRILLIC_TO_LATIN).translate(_GREEK_TO_LATIN)
+    can_be_latin = all(script_of(ch) == "latin" for ch in latin_reading)
+    cyrillic_reading = "".join(scripts["latin"]).translate(_LATIN_TO_CYRILLIC)
+    can_be_cyrillic = not scripts["greek"] and all(
+        script_of(ch) == "cyrillic" for ch in cyrillic_reading
+    )
+    if can_be_cyrillic and (
+        not can_be_latin or len(scripts["cyrillic"]) > len(scripts["latin"]) + 1
+    ):
         return word.translate(_LATIN_TO_CYRILLIC)
     return word.translate(_CYRILLIC_TO_LATIN).translate(_GREEK_TO_LATIN)
 

@@ -38,7 +38,7 @@ _OTHER_CYRILLIC = {
 # unidecode would drop the information (š -> s), so they are spelt out first.
 _SCHEME_LETTERS = {
     "š": "sh", "č": "ch", "ž": "zh", "ŝ": "shch", "ǆ": "dzh", "ĉ": "ch", "ẑ": "zh",
-    "ŭ": "u", "ë": "yo", "ĭ": "y", "ǐ": "y", "ʹ": "'", "ʺ": "'", "ʼ": "'", "’": "'",
+    "ŭ": "u", "ë": "yo", "â": "ya", "û": "yu", "ĭ": "y", "ǐ": "y", "ʹ": "'", "ʺ": "'", "ʼ": "'", "’": "'",
     "‘": "'", "`": "'", "´": "'", "ʻ": "'", "ʿ": "'", "ʾ": "'", "ß": "ss", "ø": "o",
     "æ": "ae", "œ": "oe", "ı": "i", "ł": "l", "đ": "d", "ð": "d", "þ": "th",
 }  # fmt: skip
@@ -57,15 +57,16 @@ _KEY_RULES: tuple[tuple[re.Pattern[str], str, str], ...] = tuple(
         (r"shch|shh|sch|sc(?=[eiy])", "Q", "shch=sch=shh"),
         (r"dzh|dj", "J", "dzh=dj"),
         (r"ch(?=[bdfgklmnpqrstvwxz])", "h", "ch=kh"),
-        (r"tsch|tch|ch|cz", "C", "ch=tch"),
+        (r"tsch|tch|ch", "C", "ch=tch"),
         (r"zh", "Z", "zh"),
         (r"sh|sz", "S", "sh"),
         (r"kh", "h", "kh=h"),
-        (r"ts|tz", "c", "ts=c"),
+        (r"ts|tz|cz", "c", "ts=c"),
         (r"[yj]", "i", "y=i=j"),
         (r"([a-zA-Z])\1+", r"\1", "double letter"),
         (r"(^|[aeiou])i(?=[aeiou])", r"\1", "ya=a, ye=e, yu=u"),
         (r"io", "e", "yo=e"),
+        (r"ie", "e", "ye=e"),
         (r"ou", "u", "ou=u"),
         (r"([a-zA-Z])\1+", r"\1", "double letter"),
     )
