@@ -880,6 +880,11 @@ def check_output(output_path: str | Path, input_path: str | Path, resume: bool) 
     return files
 
 
+def format_for(output_path: str | Path) -> OutputFormat:
+    """The output format a file name asks for: JSON Lines for ``.jsonl``, else CSV."""
+    return "jsonl" if Path(output_path).suffix.lower() in (".jsonl", ".ndjson") else "csv"
+
+
 def _write_json(path: Path, summary: RunSummary) -> None:
     """Write a run record atomically, so a reader never sees half of one."""
     scratch = path.with_name(path.name + ".tmp")
@@ -1023,7 +1028,7 @@ def screen_csv(
     input_path: str | Path,
     output_path: str | Path,
     columns: ColumnMap | None = None,
-    output_format: OutputFormat = "csv",
+    output_format: OutputFormat | None = None,
     workers: int | None = None,
     threshold: float | None = None,
     limit: int | None = None,
@@ -1036,11 +1041,14 @@ def screen_csv(
 ) -> RunSummary:
     """Screen every row of a CSV file into ``output_path`` (CSV or JSON Lines).
 
+    The format is JSON Lines if ``output_format`` says so or, when it is not given,
+    if the output's name ends in ``.jsonl``; CSV otherwise.
     Writes ``output_path`` and ``output_path.run.json`` only when every row is done;
     until then the work is in ``output_path.partial``, which ``resume=True`` continues.
     Raises ``InputError`` when the run cannot start; row problems become error rows.
     """
     session_start = time.monotonic()
+    output_format = output_format or format_for(output_path)
     columns = columns or ColumnMap()
     workers = workers or default_workers()
     if workers < 1 or chunk_size < 1:

@@ -16,10 +16,10 @@ from typing import Any, TextIO
 from screening.batch import (
     DEFAULT_CHUNK_SIZE,
     ColumnMap,
-    OutputFormat,
     Progress,
     RunFiles,
     RunSummary,
+    check_output,
     inspect_csv,
     resolve_columns,
     screen_csv,
@@ -92,6 +92,7 @@ def run(args: argparse.Namespace) -> int:
     # Input problems are reported before the lists, which take a while to load.
     source = inspect_csv(args.input, encoding=args.encoding, delimiter=delimiter)
     resolve_columns(columns, source.keys)
+    check_output(args.output, args.input, args.resume)
     screener = Screener.from_lists(*list_paths(args.lists, args.store_dir), settings=Settings())
     bar = ProgressBar(sys.stderr) if sys.stderr.isatty() and not args.quiet else None
     try:
@@ -100,7 +101,7 @@ def run(args: argparse.Namespace) -> int:
             args.input,
             args.output,
             columns=columns,
-            output_format=_output_format(args),
+            output_format=args.output_format,
             workers=args.workers,
             threshold=args.threshold,
             limit=args.limit,
@@ -211,13 +212,6 @@ def _check_numbers(args: argparse.Namespace) -> None:
         raise InputError(f"--workers must be at least 1, got {args.workers}")
     if args.chunk_size < 1:
         raise InputError(f"--chunk-size must be at least 1, got {args.chunk_size}")
-
-
-def _output_format(args: argparse.Namespace) -> OutputFormat:
-    if args.output_format is not None:
-        chosen: OutputFormat = args.output_format
-        return chosen
-    return "jsonl" if args.output.suffix.lower() in (".jsonl", ".ndjson") else "csv"
 
 
 def _options(args: argparse.Namespace) -> dict[str, Any]:

@@ -243,3 +243,18 @@ def test_csv_output_reads_back_with_the_csv_module(screener: Screener, tmp_path:
     text = (tmp_path / "out.csv").read_bytes().decode("utf-8")
     back = list(csv.reader(io.StringIO(text, newline="")))
     assert [row[:2] for row in back] == rows
+
+
+def test_blank_and_repeated_header_names_keep_every_column(
+    screener: Screener, tmp_path: Path
+) -> None:
+    source = write_csv(tmp_path / "in.csv", [["Name", "note", "note", ""], ["Ivan", "a", "b", "c"]])
+    out = tmp_path / "out.jsonl"
+    screen_csv(screener, source, out)
+    assert json.loads(out.read_text())["input"] == {
+        "Name": "Ivan", "note": "a", "note_2": "b", "column_4": "c"
+    }  # fmt: skip
+    screen_csv(screener, source, tmp_path / "out.csv")
+    lines = (tmp_path / "out.csv").read_text().splitlines()
+    assert lines[0].startswith("Name,note,note,,status,")
+    assert lines[1].startswith("Ivan,a,b,c,clear,")
