@@ -204,11 +204,6 @@ def test_glossary_leaves_names_alone(word: str) -> None:
     assert concept_of(token_key(ascii_fold(word))) is None
 
 
-@pytest.mark.xfail(
-    reason="engine defect: GOST 7.79-B writes ь as ` and ъ as ``, but split_words cuts the "
-    "word there, so 'Anatol`evich' becomes two unmatched words",
-    strict=True,
-)
 @pytest.mark.parametrize("word", ["Anatol`evich", "Solov`yov", "Pod``yachev"])
 def test_gost_soft_and_hard_sign_stay_inside_the_word(word: str) -> None:
     assert split_words(word) == [word]

@@ -135,11 +135,6 @@ def test_nothing_left(raw: str) -> None:
     assert clean(raw) == ""
 
 
-@pytest.mark.xfail(
-    reason="engine defect: a mixed word is folded to its majority script even when the "
-    "minority letters have no look-alike in it (v has no Cyrillic twin)",
-    strict=True,
-)
 @pytest.mark.parametrize(("raw", "expected"), [("Pороv", "Popov"), ("Oleg Pороv", "Oleg Popov")])
 def test_mostly_cyrillic_lookalikes_in_a_latin_word_fold_to_latin(raw: str, expected: str) -> None:
     assert clean(raw) == expected

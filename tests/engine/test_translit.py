@@ -119,11 +119,6 @@ def test_spellings_share_a_key(spellings: tuple[str, ...]) -> None:
     assert len(keys) == 1, {word: key(word) for word in spellings}
 
 
-@pytest.mark.xfail(
-    reason="engine defect: spellings that differ only by a romanisation rule get different "
-    "keys and compare as a fuzzy typo (DESIGN 1)",
-    strict=True,
-)
 @pytest.mark.parametrize(
     "spellings",
     [
