@@ -518,15 +518,17 @@ class _ScreenJob:
     def screen(self, row: int, values: dict[str, str], problem: str | None = None) -> BatchRow:
         """One row's outcome; any failure becomes an ``error`` row, never an exception."""
         record_id = _value(values, self.columns.id)
-        found = values
+
+        def failed(error: str) -> BatchRow:
+            return BatchRow(row, values, "error", error=_one_line(error), record_id=record_id)
+
         if problem is not None:
-            return BatchRow(row, found, "error", error=problem, record_id=record_id)
+            return failed(problem)
         name = _value(values, self.columns.name)
         if name is None:
-            error = f"no {self.columns.name!r} column in this record"
-            return BatchRow(row, found, "error", error=error, record_id=record_id)
+            return failed(f"no {self.columns.name!r} column in this record")
         if not name.strip():
-            return BatchRow(row, found, "error", error="empty name", record_id=record_id)
+            return failed("empty name")
         try:
             result = self.screener.screen(
                 name,
@@ -537,12 +539,11 @@ class _ScreenJob:
                 limit=self.limit,
             )
         except InputError as exc:
-            return BatchRow(row, found, "error", error=_one_line(str(exc)), record_id=record_id)
+            return failed(str(exc))
         except Exception as exc:  # an engine bug must not end a run of a million rows
-            error = _one_line(f"internal error: {type(exc).__name__}: {exc}")
-            return BatchRow(row, found, "error", error=error, record_id=record_id)
+            return failed(f"internal error: {type(exc).__name__}: {exc}")
         status: RowStatus = "hit" if result.hits else "clear"
-        return BatchRow(row, found, status, hits=result.hits, record_id=record_id)
+        return BatchRow(row, values, status, hits=result.hits, record_id=record_id)
 
 
 _SCHEMA_NAMES = {schema.casefold(): schema for schema in SCHEMAS}

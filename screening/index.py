@@ -10,6 +10,7 @@ of the final score and only the best few are scored in full.
 from __future__ import annotations
 
 import heapq
+import itertools
 import math
 from collections import defaultdict
 from dataclasses import dataclass, field
@@ -87,25 +88,25 @@ class NameIndex:
         )
         postings: dict[str, list[int]] = defaultdict(list)
         compounds: dict[str, list[int]] = defaultdict(list)
-        for number, (entity, text, name, weak) in enumerate(parsed):
+        for number, (owner, text, name, weak) in enumerate(parsed):
             weights = tuple(index.token_weight(token) for token in name.tokens)
             least = sum(
                 weight * OPTIONAL_FACTOR.get(token.role, 1.0)
                 for token, weight in zip(name.tokens, weights, strict=True)
             )
-            index.names.append(IndexedName(entity, text, name, weak, weights, least))
-            for key in dict.fromkeys(token.key for token in name.tokens):
+            index.names.append(IndexedName(owner, text, name, weak, weights, least))
+            for key in dict.fromkeys(name.tokens[i].key for i in name.words):
                 postings[key].append(number)
-            for left, right in zip(name.tokens, name.tokens[1:], strict=False):
-                compounds[left.key + right.key].append(number)
+            for _, _, joined in name.joined:
+                compounds[joined].append(number)
         index.postings = dict(postings)
         index.compound_postings = dict(compounds)
         concepts: dict[str, list[int]] = defaultdict(list)
-        for key, names in index.postings.items():
+        for key, holders in index.postings.items():
             concept = concept_of(key)
             if concept is not None:
-                concepts[concept].extend(names)
-        index.concept_postings = {c: sorted(set(names)) for c, names in concepts.items()}
+                concepts[concept].extend(holders)
+        index.concept_postings = {c: sorted(set(found)) for c, found in concepts.items()}
         neighbours: dict[str, list[str]] = defaultdict(list)
         for key in index.postings:
             if len(key) >= MIN_FUZZY_KEY:
@@ -181,7 +182,7 @@ class NameIndex:
                         best[name] = value
             for name, value in best.items():
                 gained[name] += value
-        for left, right in zip(tokens, tokens[1:], strict=False):
+        for left, right in itertools.pairwise(tokens):
             joined = left.key + right.key
             for name in self.postings.get(joined, ()):
                 gained[name] += 2 * self.key_weight(joined)

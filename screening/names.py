@@ -9,10 +9,11 @@ Pure functions of strings.
 
 from __future__ import annotations
 
+import itertools
 import re
-from functools import lru_cache
 from dataclasses import dataclass, replace
 from enum import StrEnum
+from functools import lru_cache
 
 from screening.legal_forms import find_legal_forms
 from screening.text import clean
@@ -75,8 +76,7 @@ class ParsedName:
             legal_classes=frozenset(f.form_class for f in forms if f.form_class),
             has_patronymic=any(t.role is Role.PATRONYMIC for t in tokens),
             joined=tuple(
-                (i, j, tokens[i].key + tokens[j].key)
-                for i, j in zip(words, words[1:], strict=False)
+                (i, j, tokens[i].key + tokens[j].key) for i, j in itertools.pairwise(words)
             ),
         )
 
@@ -114,9 +114,12 @@ def _role_of(folded: str, key: str, schema: str | None) -> Role:
         return Role.INITIAL
     if key in _PARTICLES:
         return Role.PARTICLE
-    if schema in (None, "Person") and len(folded) >= 6 and folded not in _NON_PATRONYMIC:
-        if folded.endswith(_PATRONYMIC_ENDINGS) or (folded.endswith("ich") and len(folded) >= 7):
-            return Role.PATRONYMIC
+    person_like = schema in (None, "Person") and folded not in _NON_PATRONYMIC
+    if person_like and (
+        (len(folded) >= 6 and folded.endswith(_PATRONYMIC_ENDINGS))
+        or (len(folded) >= 6 and folded.endswith("ich"))
+    ):
+        return Role.PATRONYMIC
     return Role.WORD
 
 
@@ -141,6 +144,7 @@ def parse_name(name: str, schema: str | None = None) -> ParsedName:
     Single letters in an organisation name are words, not initials of given names.
     """
     tokens = [t for w in split_words(clean(name)) if (t := make_token(w, schema)) is not None]
+    tokens = _settle_patronymics(tokens)
     forms: list[LegalForm] = []
     if schema != "Person":
         spans = find_legal_forms([t.key for t in tokens])
@@ -154,6 +158,27 @@ def parse_name(name: str, schema: str | None = None) -> ParsedName:
     if schema not in (None, "Person"):
         tokens = [with_role(t, Role.WORD) if t.role is Role.INITIAL else t for t in tokens]
     return ParsedName.of(name, tokens, forms)
+
+
+def _settle_patronymics(tokens: list[Token]) -> list[Token]:
+    """Keep the patronymic role only where the name has room for one.
+
+    ``Roman Abramovich`` is a given name and a surname that happens to end in -ovich;
+    a patronymic needs a given name and a surname beside it. Lists write surnames in
+    capitals (``Roman Arkadyevich ABRAMOVICH``), so a capitalised -ovich word in a
+    mixed-case name is the surname.
+    """
+    candidates = [i for i, t in enumerate(tokens) if t.role is Role.PATRONYMIC]
+    if not candidates:
+        return tokens
+    words = [t for t in tokens if t.role in (Role.WORD, Role.PATRONYMIC)]
+    upper = [t.text.isupper() for t in words if len(t.text) > 1]
+    mixed_case = any(upper) and not all(upper)
+    settled = list(tokens)
+    for i in candidates:
+        if len(words) < 3 or (mixed_case and tokens[i].text.isupper()):
+            settled[i] = with_role(tokens[i], Role.WORD)
+    return settled
 
 
 @lru_cache(maxsize=100_000)

@@ -15,7 +15,6 @@ country, schema) then moves the score up or down by small, documented amounts.
 
 from __future__ import annotations
 
-from collections.abc import Sequence
 from dataclasses import dataclass
 from functools import lru_cache
 
@@ -23,7 +22,7 @@ from rapidfuzz.distance import OSA
 
 from screening.glossary import concept_of
 from screening.index import MIN_FUZZY_SIMILARITY, IndexedName, NameIndex
-from screening.model import EvidenceCheck, Explanation, Hit, Query, TokenMatch
+from screening.model import EvidenceCheck, Hit, Query
 from screening.names import ParsedName, Role, Token, parse_name
 from screening.settings import Settings
 from screening.translit import rules_between
@@ -328,9 +327,7 @@ def _evidence(
 
 
 def _schemas_compatible(a: str, b: str) -> bool:
-    if a == b or ("LegalEntity" in (a, b) and "Person" not in (a, b)):
-        return True
-    return False
+    return bool(a == b or ("LegalEntity" in (a, b) and "Person" not in (a, b)))
 
 
 def _birth_date_check(wanted: str, listed: list[str]) -> EvidenceCheck:
@@ -397,7 +394,7 @@ def rank_hits(
         if current is None or (value, -number) > (current[0], -current[1]):
             best[indexed.entity] = (value, number, result)
     scored: list[tuple[float, str, int, list[EvidenceCheck]]] = []
-    for entity_number, (value, number, _) in best.items():
+    for entity_number, (value, _, _) in best.items():
         entity = index.entities[entity_number]
         checks = _evidence(query, entity.schema_, entity.birth_dates, entity.countries)
         final = NAME_SHARE * value + sum(check.score_change for check in checks)
