@@ -258,3 +258,22 @@ def test_blank_and_repeated_header_names_keep_every_column(
     lines = (tmp_path / "out.csv").read_text().splitlines()
     assert lines[0].startswith("Name,note,note,,status,")
     assert lines[1].startswith("Ivan,a,b,c,clear,")
+
+
+def test_an_engine_failure_is_an_error_row_not_a_crash(
+    screener: Screener, tmp_path: Path, monkeypatch: pytest.MonkeyPatch
+) -> None:
+    original = screener.screen
+
+    def flaky(name: str, **kwargs: object) -> object:
+        if name == "Boom":
+            raise RuntimeError("index exploded")
+        return original(name, **kwargs)  # type: ignore[arg-type]
+
+    monkeypatch.setattr(screener, "screen", flaky)
+    source = write_csv(tmp_path / "in.csv", [["name"], ["Boom"], ["Alexei Budnev"]])
+    summary = screen_csv(screener, source, tmp_path / "out.csv", workers=1)
+    first, second = _read_output(tmp_path / "out.csv")
+    assert first["error"] == "internal error: RuntimeError: index exploded"
+    assert second["status"] == "hit"
+    assert (summary.counts.errors, summary.counts.hits) == (1, 1)
