@@ -25,6 +25,7 @@ from screening.index import MIN_FUZZY_SIMILARITY, IndexedName, NameIndex
 from screening.model import EvidenceCheck, Hit, Query
 from screening.names import ParsedName, Role, Token, parse_name
 from screening.settings import Settings
+from screening.text import has_cyrillic
 from screening.translit import rules_between
 
 EXACT = 1.0
@@ -122,9 +123,15 @@ def _compare(
     return _NONE
 
 
+_CROSS_SCRIPT = Similarity(EXACT, "transliteration", "Cyrillic = Latin")
+
+
 def compare_tokens(query: Token, listed: Token) -> Similarity:
     """How alike two tokens are, and by which rule."""
-    return _compare(query.folded, query.keys, query.role, listed.folded, listed.key, listed.role)
+    found = _compare(query.folded, query.keys, query.role, listed.folded, listed.key, listed.role)
+    if found.rule == "exact" and has_cyrillic(query.text) != has_cyrillic(listed.text):
+        return _CROSS_SCRIPT
+    return found
 
 
 @dataclass(frozen=True, slots=True)

@@ -2,6 +2,7 @@
 
 from __future__ import annotations
 
+import hashlib
 from collections.abc import Iterable, Sequence
 from pathlib import Path
 from typing import Any
@@ -11,7 +12,7 @@ from screening.index import NameIndex
 from screening.model import Entity, ListSnapshot, Query, ScreeningResult
 from screening.score import rank_hits
 from screening.settings import Settings
-from screening.sources import LoadedList, load_list
+from screening.sources import LoadedList, load_lists
 from screening.text import clean
 from screening.version import ENGINE_VERSION
 
@@ -51,7 +52,23 @@ class Screener:
         """Load list files (any supported format) and build the index."""
         if not paths:
             raise ListLoadError("no list files given")
-        return cls([load_list(path) for path in paths], settings=settings)
+        return cls([part for path in paths for part in load_lists(path)], settings=settings)
+
+    @classmethod
+    def from_index(
+        cls,
+        index: NameIndex,
+        snapshots: Sequence[ListSnapshot],
+        settings: Settings | None = None,
+    ) -> Screener:
+        """Wrap an index built earlier (the on-disk cache) without rebuilding it."""
+        if not snapshots or not index.names:
+            raise ListLoadError("the cached index holds no lists: refusing to screen")
+        screener = cls.__new__(cls)
+        screener.settings = settings or Settings()
+        screener.snapshots = list(snapshots)
+        screener.index = index
+        return screener
 
     @classmethod
     def from_entities(
@@ -140,8 +157,6 @@ class Screener:
 
 
 def _entities_digest(entities: list[Entity]) -> str:
-    import hashlib
-
     digest = hashlib.sha256()
     for entity in entities:
         digest.update(entity.model_dump_json(by_alias=True).encode("utf-8"))

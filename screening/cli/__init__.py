@@ -3,6 +3,7 @@
 from __future__ import annotations
 
 import argparse
+import os
 import sys
 from collections.abc import Sequence
 
@@ -36,7 +37,16 @@ def main(argv: Sequence[str] | None = None) -> int:
     except InputError as exc:
         print(f"screening: input error: {exc}", file=sys.stderr)
         return EXIT_USAGE
+    except BrokenPipeError:
+        # The reader went away (`screening ... | head`): stop quietly, as Unix tools do.
+        devnull = os.open(os.devnull, os.O_WRONLY)
+        os.dup2(devnull, sys.stdout.fileno())
+        return code_on_broken_pipe()
     return code
+
+
+def code_on_broken_pipe() -> int:
+    return 141  # 128 + SIGPIPE, what a shell reports for a writer cut off by its reader
 
 
 if __name__ == "__main__":

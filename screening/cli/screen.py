@@ -3,12 +3,10 @@
 from __future__ import annotations
 
 import argparse
-import json
 from typing import Any
 
-from screening.cli.common import EXIT_OK, add_list_option, list_paths
+from screening.cli.common import EXIT_OK, add_list_option, add_store_option, build_screener
 from screening.model import Hit, ScreeningResult
-from screening.screener import Screener
 from screening.settings import Settings
 
 
@@ -18,6 +16,7 @@ def register(commands: Any) -> None:
     )
     parser.add_argument("names", nargs="+", metavar="NAME", help="names to screen")
     add_list_option(parser)
+    add_store_option(parser)
     parser.add_argument("--schema", help="Person, Organization, Vessel, Aircraft")
     parser.add_argument("--birth-date", help="date of birth, YYYY or YYYY-MM-DD")
     parser.add_argument("--country", help="ISO 3166 alpha-2 country code")
@@ -28,7 +27,7 @@ def register(commands: Any) -> None:
 
 
 def run(args: argparse.Namespace) -> int:
-    screener = Screener.from_lists(*list_paths(args.lists), settings=Settings())
+    screener = build_screener(args.lists, Settings(), args.store_dir)
     for name in args.names:
         result = screener.screen(
             name,
@@ -71,7 +70,3 @@ def explain_lines(hit: Hit) -> list[str]:
             f"{check.outcome} ({check.score_change:+.2f})"
         )
     return out
-
-
-def result_as_json(result: ScreeningResult) -> str:
-    return json.dumps(result.model_dump(mode="json", by_alias=True), ensure_ascii=False)
