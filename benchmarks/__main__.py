@@ -53,12 +53,16 @@ def external_part(module_name: str, title: str, quick: bool) -> Section:
             raise
         return Section.skip(title, f"skipped: benchmarks/{module_name}.py is not there yet")
     result: dict[str, Any] = module.run(quick)
-    figures = {
+    figures: dict[str, float | None] = {
         f"{module_name}.{key}": float(value)
         for key, value in _flatten(result).items()
         if isinstance(value, int | float) and not isinstance(value, bool)
     }
-    rows = [f"| {key.split('.', 1)[1]} | {value:.4g} |" for key, value in figures.items()]
+    rows = [
+        f"| {key.split('.', 1)[1]} | {value:.4g} |"
+        for key, value in figures.items()
+        if value is not None
+    ]
     markdown = "\n".join(["| measure | value |", "|---|---|", *rows]) + "\n"
     return Section(title=title, markdown=markdown, figures=figures, details=result)
 

@@ -346,9 +346,9 @@ def generate(seed: int = SEED, quick: bool = True) -> SyntheticSet:
         "cyrillic": (query_cyrillic, None)
     }
     all_schemes = sorted({s for lang in LANGUAGE_WEIGHTS for s in schemes_for(lang)})
-    for scheme in all_schemes:
-        if scheme != LIST_SCHEME:
-            builders[f"translit:{scheme}"] = (query_translit(scheme), None)
+    for other in all_schemes:
+        if other != LIST_SCHEME:
+            builders[f"translit:{other}"] = (query_translit(other), None)
     builders["perturb:drop-middle"] = (query_drop_middle, Person)
     builders["perturb:initial"] = (query_initial, Person)
     builders["perturb:legal-form"] = (query_legal_form, Company)
@@ -371,7 +371,7 @@ def generate(seed: int = SEED, quick: bool = True) -> SyntheticSet:
         )
 
     for kind, (build, only) in builders.items():
-        scheme = kind.split(":", 1)[1] if kind.startswith("translit:") else None
+        scheme: str | None = kind.split(":", 1)[1] if kind.startswith("translit:") else None
         eligible = [
             i
             for i, party in enumerate(parties)
