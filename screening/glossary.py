@@ -20,6 +20,23 @@ MAX_SHORT_ENDING = 2  # the same for stems of four letters or fewer
 _CONCEPTS: dict[str, tuple[str, ...]] = {
     "academy": ("akademi", "academ"),
     "agency": ("agentstv", "agenc"),
+    "arctic": ("arktich", "arctic"),
+    "automobile": ("avtomobil", "automobil", "automotiv"),
+    "credit": ("kredit", "credit"),
+    "depository": ("depozitar", "depositor"),
+    "direct": ("priam", "pryam", "direct"),
+    "finance": ("finansov", "financ"),
+    "glass": ("stekl", "glass"),
+    "insurance": ("strakhov", "insur"),
+    "modern": ("sovremenn", "modern"),
+    "moscow": ("moskov", "moscow"),
+    "movement": ("dvizhen", "movement"),
+    "order": ("orden", "order"),
+    "private": ("chastn", "private"),
+    "railway": ("zheleznodorozh", "railway"),
+    "siberia": ("sibir", "siberia"),
+    "strategic": ("strategich", "strategic"),
+    "unmanned": ("bespilotn", "unmanned"),
     "aircraft": ("aviatsion", "aviats", "aircraft", "aviation", "aviiatsyin", "aviyatsyin"),
     "airline": ("aviakompani", "airline"),
     "applied": ("prikladn", "prykladn", "applied"),
@@ -125,3 +142,25 @@ def concept_of(key: str) -> str | None:
         if key.startswith(stem) and len(key) - len(stem) <= allowed:
             return concept
     return None
+
+
+# Russian adjective endings, as they read in key space (-skiy, -skaya, -skoye, -skogo...).
+_ADJECTIVE_ENDINGS = ("skogo", "skoe", "skoi", "skih", "skim", "ske", "ski", "ska", "sk")
+MIN_STEM = 4
+
+
+@lru_cache(maxsize=200_000)
+def word_stem(key: str) -> str | None:
+    """The stem a place name shares with its adjective: ``Cheboksarskiy`` and
+    ``Cheboksary``, ``Sevastopolskiy`` and ``Sevastopol``, ``Permskiy`` and ``Perm``.
+
+    Company names turn a place into an adjective in Russian and keep the noun in
+    English translation. None when too little of the word would remain."""
+    stem = key
+    for ending in _ADJECTIVE_ENDINGS:
+        if key.endswith(ending) and len(key) - len(ending) >= MIN_STEM:
+            stem = key[: -len(ending)]
+            break
+    if stem[-1:] in ("a", "e", "i", "o", "u"):
+        stem = stem[:-1]
+    return stem if len(stem) >= MIN_STEM else None

@@ -17,7 +17,7 @@ from dataclasses import dataclass, field
 
 from rapidfuzz.distance import OSA
 
-from screening.glossary import concept_of
+from screening.glossary import concept_of, word_stem
 from screening.model import Entity
 from screening.names import ParsedName, Role, Token, parse_name
 
@@ -28,6 +28,7 @@ MIN_WEIGHT = 0.8
 PARTICLE_FACTOR = 0.2
 LEGAL_WEIGHT = 0.5
 GLOSSARY_ESTIMATE = 0.9
+STEM_ESTIMATE = 0.9
 # Parts of a listed name whose absence from a query costs little (see score.py); the
 # retrieval estimate discounts them so that it stays optimistic.
 OPTIONAL_FACTOR = {Role.PATRONYMIC: 0.25, Role.INITIAL: 0.2, Role.LEGAL: 0.0}
@@ -60,6 +61,7 @@ class NameIndex:
     postings: dict[str, list[int]]
     compound_postings: dict[str, list[int]]
     concept_postings: dict[str, list[int]] = field(default_factory=dict)
+    stem_postings: dict[str, list[int]] = field(default_factory=dict)
     neighbours: dict[str, list[str]] = field(default_factory=dict)
 
     @classmethod
@@ -102,10 +104,15 @@ class NameIndex:
         index.postings = dict(postings)
         index.compound_postings = dict(compounds)
         concepts: dict[str, list[int]] = defaultdict(list)
+        stems: dict[str, list[int]] = defaultdict(list)
         for key, holders in index.postings.items():
             concept = concept_of(key)
             if concept is not None:
                 concepts[concept].extend(holders)
+            stem = word_stem(key)
+            if stem is not None and stem != key:
+                stems[stem].extend(holders)
+        index.stem_postings = {s: sorted(set(found)) for s, found in stems.items()}
         index.concept_postings = {c: sorted(set(found)) for c, found in concepts.items()}
         neighbours: dict[str, list[str]] = defaultdict(list)
         for key in index.postings:
@@ -168,6 +175,12 @@ class NameIndex:
                 for key, similarity in self.similar_keys(variant):
                     value = similarity * (weight + self.key_weight(key))
                     for name in self.postings[key]:
+                        if value > best.get(name, 0.0):
+                            best[name] = value
+                stem = word_stem(variant)
+                if stem is not None:
+                    value = STEM_ESTIMATE * 2 * weight
+                    for name in self.stem_postings.get(stem, ()):
                         if value > best.get(name, 0.0):
                             best[name] = value
                 concept = concept_of(variant)

@@ -16,7 +16,7 @@ from rapidfuzz.distance import OSA
 
 from screening.translit import ascii_fold, token_key
 
-MIN_FUZZY_LEGAL_WORD = 6  # shorter legal words (ooo, llc, ao) are only recognised exactly
+MIN_FUZZY_LEGAL_WORD = 5  # shorter legal words (ooo, llc, ao) are only recognised exactly
 FUZZY_LEGAL_SIMILARITY = 0.8
 
 _FORMS: dict[str, tuple[str, ...]] = {
@@ -97,7 +97,10 @@ def find_legal_forms(keys: list[str]) -> list[tuple[int, int, str | None]]:
     i = 0
     while i < len(keys):
         for length in range(min(LONGEST_PHRASE, len(keys) - i), 0, -1):
-            form_class = PHRASES.get(tuple(canonical[i : i + length]))
+            window = canonical[i : i + length]
+            form_class = PHRASES.get(tuple(window))
+            if form_class is None and length > 1 and all(len(k) == 1 for k in window):
+                form_class = PHRASES.get(("".join(window),))  # J.S.C., O.O.O.
             if form_class is not None:
                 spans.append((i, i + length, form_class))
                 i += length

@@ -65,6 +65,7 @@ RuleName = Literal[
     "initial",
     "compound",
     "glossary",
+    "stem",
     "gender_variant",
     "legal_form",
     "unmatched",

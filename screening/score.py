@@ -20,7 +20,7 @@ from functools import lru_cache
 
 from rapidfuzz.distance import OSA
 
-from screening.glossary import concept_of
+from screening.glossary import concept_of, word_stem
 from screening.index import MIN_FUZZY_SIMILARITY, IndexedName, NameIndex
 from screening.model import EvidenceCheck, Hit, Query
 from screening.names import ParsedName, Role, Token, parse_name
@@ -32,6 +32,7 @@ EXACT = 1.0
 TRANSLITERATION = 0.97
 COMPOUND = 0.95
 GLOSSARY = 0.9
+STEM = 0.9
 INITIAL = 0.8
 GENDER_VARIANT = 0.6
 
@@ -108,6 +109,9 @@ def _compare(
     if any(_gender_pair(key, l_key) for key in q_keys):
         return Similarity(GENDER_VARIANT, "gender_variant", "possible relative")
     if q_role is Role.WORD and l_role is Role.WORD:
+        stem = word_stem(l_key)
+        if stem is not None and any(word_stem(key) == stem for key in q_keys):
+            return Similarity(STEM, "stem", f"same stem {stem!r}")
         concept = concept_of(l_key)
         if concept is not None and any(concept_of(key) == concept for key in q_keys):
             return Similarity(GLOSSARY, "glossary", concept)

@@ -17,8 +17,8 @@ _CYRILLIC_TO_LATIN = str.maketrans(
     "ABEKMHOPCTXYSIJaeopcxyijsdhl",
 )
 _LATIN_TO_CYRILLIC = str.maketrans(
-    "ABEKMHOPCTXYaeopcxy",
-    "АВЕКМНОРСТХУаеорсху",
+    "ABEKMHOPCTXYIaeopcxyi",
+    "АВЕКМНОРСТХУІаеорсхуі",
 )
 # Greek capitals and small letters that pass for Latin inside a Latin word.
 _GREEK_TO_LATIN = str.maketrans("ΑΒΕΖΗΙΚΜΝΟΡΤΥΧοικνρτυχ", "ABEZHIKMNOPTYXoikvptux")
