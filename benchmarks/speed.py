@@ -37,6 +37,7 @@ def run(bench: Workbench | None, quick: bool, out_dir: Path) -> Section:
     if bench is not None:
         names = spread_sample(read_lines(bench.eval_dir / "load_names.txt"), SAMPLE[quick])
         origin = "a spread sample of ../shared/eval/load_names.txt"
+        prefix = "speed"
     else:
         from benchmarks.synthetic import generate
 
@@ -46,6 +47,9 @@ def run(bench: Workbench | None, quick: bool, out_dir: Path) -> Section:
         bench = _synthetic_bench(list_path)
         names = [query["name"] for query in data.queries][: SAMPLE[quick]]
         origin = "synthetic query names (../shared is absent)"
+        # Over 1,500 names brute force is cheap; the gate's speed rule is about a real-size
+        # list, so these figures get their own names and are reported, not gated.
+        prefix = "speed_synthetic"
 
     engine, baseline = bench.engine, bench.baseline
     engine_seconds = latencies(engine, names)
@@ -58,18 +62,18 @@ def run(bench: Workbench | None, quick: bool, out_dir: Path) -> Section:
         "baseline": bench.timings["baseline_build_seconds"],
     }
     figures: dict[str, float | None] = {
-        "speed.engine.build_seconds": build["engine"],
-        "speed.baseline.build_seconds": build["baseline"],
-        "speed.build_ratio": ratio(build["engine"], build["baseline"]),
+        "engine.build_seconds": build["engine"],
+        "baseline.build_seconds": build["baseline"],
+        "build_ratio": ratio(build["engine"], build["baseline"]),
     }
     for stat in ("median", "p95", "p99"):
-        figures[f"speed.engine.latency_{stat}"] = lat["engine"][stat]
-        figures[f"speed.baseline.latency_{stat}"] = lat["baseline"][stat]
-        figures[f"speed.latency_ratio_{stat}"] = ratio(lat["engine"][stat], lat["baseline"][stat])
+        figures[f"engine.latency_{stat}"] = lat["engine"][stat]
+        figures[f"baseline.latency_{stat}"] = lat["baseline"][stat]
+        figures[f"latency_ratio_{stat}"] = ratio(lat["engine"][stat], lat["baseline"][stat])
     for key in ("tracemalloc_peak_bytes", "maxrss_bytes"):
-        figures[f"speed.engine.{key}"] = mem["engine"][key]
-        figures[f"speed.baseline.{key}"] = mem["baseline"][key]
-        figures[f"speed.{key.removesuffix('_bytes')}_ratio"] = ratio(
+        figures[f"engine.{key}"] = mem["engine"][key]
+        figures[f"baseline.{key}"] = mem["baseline"][key]
+        figures[f"{key.removesuffix('_bytes')}_ratio"] = ratio(
             mem["engine"][key], mem["baseline"][key]
         )
 
@@ -86,7 +90,7 @@ def run(bench: Workbench | None, quick: bool, out_dir: Path) -> Section:
             "index build",
             format_seconds(build["engine"]),
             format_seconds(build["baseline"]),
-            figures["speed.build_ratio"],
+            figures["build_ratio"],
         ),
     ]
     for stat in ("median", "p95", "p99"):
@@ -95,7 +99,7 @@ def run(bench: Workbench | None, quick: bool, out_dir: Path) -> Section:
                 f"latency {stat}",
                 format_seconds(lat["engine"][stat]),
                 format_seconds(lat["baseline"][stat]),
-                figures[f"speed.latency_ratio_{stat}"],
+                figures[f"latency_ratio_{stat}"],
             )
         )
     for key, label in (
@@ -107,13 +111,13 @@ def run(bench: Workbench | None, quick: bool, out_dir: Path) -> Section:
                 label,
                 _megabytes(mem["engine"][key]),
                 _megabytes(mem["baseline"][key]),
-                figures[f"speed.{key.removesuffix('_bytes')}_ratio"],
+                figures[f"{key.removesuffix('_bytes')}_ratio"],
             )
         )
     return Section(
         title=TITLE,
         markdown="\n".join(lines) + "\n",
-        figures=figures,
+        figures={f"{prefix}.{name}": value for name, value in figures.items()},
         details={
             "names": len(names),
             "latency_seconds": lat,
