@@ -99,7 +99,7 @@ def find_legal_forms(keys: list[str]) -> list[tuple[int, int, str | None]]:
         for length in range(min(LONGEST_PHRASE, len(keys) - i), 0, -1):
             window = canonical[i : i + length]
             form_class = PHRASES.get(tuple(window))
-            if form_class is None and length > 1 and all(len(k) == 1 for k in window):
+            if form_class is None and length > 2 and all(len(k) == 1 for k in window):
                 form_class = PHRASES.get(("".join(window),))  # J.S.C., O.O.O.
             if form_class is not None:
                 spans.append((i, i + length, form_class))

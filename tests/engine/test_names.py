@@ -38,8 +38,12 @@ def classes(name: str, schema: str | None = None) -> list[str | None]:
         ("Nataliya Viktorovna Sokolova", "Viktorovna", Role.PATRONYMIC),
         ("Taras Petrovych Shevchenko", "Petrovych", Role.PATRONYMIC),
         ("Oksana Ivanivna Kovalenko", "Ivanivna", Role.PATRONYMIC),
-        ("Анатольевич", "Анатольевич", Role.PATRONYMIC),
-        ("Ivan Kuzmich", "Kuzmich", Role.PATRONYMIC),
+        ("Рафаэль Анатольевич Газарян", "Анатольевич", Role.PATRONYMIC),
+        ("Ivan Kuzmich Petrov", "Kuzmich", Role.PATRONYMIC),
+        # a patronymic needs a given name and a surname beside it
+        ("Roman Abramovich", "Abramovich", Role.WORD),
+        ("Roman Arkadyevich ABRAMOVICH", "ABRAMOVICH", Role.WORD),
+        ("Roman Arkadyevich ABRAMOVICH", "Arkadyevich", Role.PATRONYMIC),
         ("Heinrich Müller", "Heinrich", Role.WORD),  # -rich is not a patronymic
         ("Dietrich Brandt", "Dietrich", Role.WORD),
         ("Abdullah bin Ali al Saud", "bin", Role.PARTICLE),
@@ -56,8 +60,8 @@ def test_token_roles(name: str, word: str, role: Role) -> None:
 
 
 def test_patronymics_only_in_person_names() -> None:
-    assert role_of("Zavod Petrovich", "Petrovich", "Organization") is Role.WORD
-    assert role_of("Ivan Petrovich", "Petrovich", "Person") is Role.PATRONYMIC
+    assert role_of("Zavod Ivan Petrovich", "Petrovich", "Organization") is Role.WORD
+    assert role_of("Ivan Petrovich Sidorov", "Petrovich", "Person") is Role.PATRONYMIC
 
 
 def test_single_letters_in_organisation_names_are_words() -> None:
