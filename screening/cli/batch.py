@@ -48,11 +48,19 @@ def register(commands: Any) -> None:
         description=(
             "Screen every row of a CSV file and write one result row per input row. "
             "Exit status: 0 all rows screened, 1 some rows could not be screened "
-            "(status=error), 2 bad options or unreadable input, 3 a list failed to load."
+            "(status=error), 2 bad options or unreadable input (or the run failed midway: "
+            "--resume continues it), 3 a list failed to load, 130 interrupted."
         ),
     )
     parser.add_argument("input", type=Path, metavar="INPUT.csv", help="CSV file with a header")
-    parser.add_argument("--output", "-o", type=Path, required=True, metavar="OUT")
+    parser.add_argument(
+        "--output",
+        "-o",
+        type=Path,
+        required=True,
+        metavar="OUT",
+        help="results file; written as OUT.partial until done, with OUT.run.json beside it",
+    )
     parser.add_argument(
         "--format",
         dest="output_format",
@@ -69,7 +77,13 @@ def register(commands: Any) -> None:
     parser.add_argument("--birth-date-column", metavar="COL", help="YYYY or YYYY-MM-DD")
     parser.add_argument("--country-column", metavar="COL", help="ISO 3166 alpha-2 codes")
     parser.add_argument("--workers", type=int, metavar="N", help="processes (default: all cores)")
-    parser.add_argument("--chunk-size", type=int, default=DEFAULT_CHUNK_SIZE, metavar="ROWS")
+    parser.add_argument(
+        "--chunk-size",
+        type=int,
+        default=DEFAULT_CHUNK_SIZE,
+        metavar="ROWS",
+        help=f"rows per task sent to a worker (default {DEFAULT_CHUNK_SIZE})",
+    )
     parser.add_argument(
         "--resume", action="store_true", help="continue an interrupted run into the same OUT"
     )
