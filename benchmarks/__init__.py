@@ -8,7 +8,9 @@
 - ``metrics``    the official scorer (``../shared/eval/score.py``) and a local twin of it
 - ``systems``    the two systems compared: the engine (through its public API) and
                  ``baseline``, a brute-force Jaro-Winkler over every list name
-- ``runner``     screens a query set with a system and writes a hits file
+- ``runner``     screens a query set with a system, timing each call
+- ``compare``    several systems on one query set, scored side by side
+- ``workbench``  the dev list and both systems built over it, once per run
 - ``quality``    recall at a fixed false-alert rate on the dev set
 - ``romanize``, ``vocabulary``, ``synthetic``
                  a self-contained Cyrillic quality set generated from a seed
