@@ -23,12 +23,14 @@ from screening.names import ParsedName, Role, Token, parse_name
 
 MIN_FUZZY_KEY = 4  # shorter keys only match exactly: one edit in three letters is another word
 MIN_FUZZY_SIMILARITY = 0.7
+MIN_TWO_EDIT_KEY = 7  # from this length two edits still score above MIN_FUZZY_SIMILARITY
 MAX_WEIGHT = 9.0
 MIN_WEIGHT = 0.8
 PARTICLE_FACTOR = 0.2
 LEGAL_WEIGHT = 0.5
 GLOSSARY_ESTIMATE = 0.9
 STEM_ESTIMATE = 0.9
+RETRIEVAL_SKIP_SHARE = 0.25
 # Parts of a listed name whose absence from a query costs little (see score.py); the
 # retrieval estimate discounts them so that it stays optimistic.
 OPTIONAL_FACTOR = {Role.PATRONYMIC: 0.25, Role.INITIAL: 0.2, Role.LEGAL: 0.0}
@@ -145,12 +147,15 @@ class NameIndex:
         return weight
 
     def similar_keys(self, key: str) -> list[tuple[str, float]]:
-        """List keys equal to ``key`` or within one edit of it, with their similarity."""
+        """List keys equal to ``key`` or within one edit of it (two for long words, where
+        scoring still accepts them), with their similarity."""
         found: dict[str, float] = {}
         if key in self.postings:
             found[key] = 1.0
         if len(key) >= MIN_FUZZY_KEY:
             probes = deletions(key)
+            if len(key) >= MIN_TWO_EDIT_KEY:
+                probes.update(shorter for probe in list(probes) for shorter in deletions(probe))
             probes.add(key)
             for probe in probes:
                 for other in self.neighbours.get(probe, ()):
@@ -160,17 +165,41 @@ class NameIndex:
                             found[other] = similarity
         return list(found.items())
 
-    def candidates(self, query: ParsedName, limit: int) -> list[int]:
-        """Names worth scoring in full, best first by an optimistic score estimate."""
+    @staticmethod
+    def _skippable(weights: list[float]) -> set[int]:
+        """Positions of query words that need not be looked up.
+
+        A name that matches only the lightest words of a query, together weighing less
+        than a quarter of it, cannot score half the scale (score <= 2a / (W + a)); it
+        will be found through a heavier word if it matches one. Looking up ``Mohammad``
+        or ``Ivanov`` in every list name is the costliest part of retrieval."""
+        budget = RETRIEVAL_SKIP_SHARE * sum(weights)
+        order = sorted(range(len(weights)), key=lambda i: (weights[i], i))[:-1]
+        skipped: set[int] = set()
+        total = 0.0
+        for i in order:
+            if total + weights[i] >= budget:
+                break
+            total += weights[i]
+            skipped.add(i)
+        return skipped
+
+    def candidates(self, query: ParsedName, limit: int) -> list[tuple[int, float]]:
+        """Names worth scoring in full with an estimate of their score, best first.
+
+        The estimate credits each query word with its best match in the name and
+        discounts the name's optional parts, so it rarely falls below the true score."""
         tokens = [t for t in query.tokens if t.role not in (Role.INITIAL, Role.LEGAL)]
         if not tokens:
             tokens = [t for t in query.tokens if t.role is not Role.LEGAL]
+        weights = [self.token_weight(token) for token in tokens]
+        query_weight = sum(weights)
+        skipped = self._skippable(weights)
         gained: dict[int, float] = defaultdict(float)
-        query_weight = 0.0
-        for token in tokens:
+        for position, (token, weight) in enumerate(zip(tokens, weights, strict=True)):
+            if position in skipped:
+                continue
             best: dict[int, float] = {}
-            weight = self.token_weight(token)
-            query_weight += weight
             for variant in token.keys:
                 for key, similarity in self.similar_keys(variant):
                     value = similarity * (weight + self.key_weight(key))
@@ -202,9 +231,7 @@ class NameIndex:
         if not gained:
             return []
         names = self.names
-        ranked = heapq.nlargest(
-            limit,
-            gained.items(),
-            key=lambda item: (item[1] / (query_weight + names[item[0]].weight), -item[0]),
-        )
-        return [name for name, _ in ranked]
+        estimates = [
+            (value / (query_weight + names[name].weight), -name) for name, value in gained.items()
+        ]
+        return [(-negated, estimate) for estimate, negated in heapq.nlargest(limit, estimates)]

@@ -58,6 +58,11 @@ BIRTH_DATE_DIFFERENT = -0.10
 COUNTRY_MATCH = 0.02
 COUNTRY_DIFFERENT = -0.03
 SCHEMA_DIFFERENT = -0.15
+MAX_EVIDENCE_GAIN = BIRTH_DATE_MATCH + COUNTRY_MATCH
+# The retrieval estimate can fall well below the true score when a word matches only
+# by more than one edit; the best few candidates are therefore always scored in full.
+ESTIMATE_MARGIN = 0.15
+ALWAYS_SCORED = 6
 
 
 @dataclass(frozen=True, slots=True)
@@ -80,10 +85,11 @@ def _gender_pair(a: str, b: str) -> bool:
     """``Ivanov``/``Ivanova``, ``Kovalski``/``Kovalska``: the same family, not the same person."""
     if len(a) < 4 or len(b) < 4 or a == b:
         return False
-    short, long_ = sorted((a, b), key=len)
-    if long_ == short + "a":
-        return True
-    return a[:-1] == b[:-1] and {a[-1], b[-1]} == {"i", "a"}
+    if len(a) + 1 == len(b):
+        return b[-1] == "a" and b.startswith(a)
+    if len(b) + 1 == len(a):
+        return a[-1] == "a" and a.startswith(b)
+    return len(a) == len(b) and a[:-1] == b[:-1] and {a[-1], b[-1]} == {"i", "a"}
 
 
 @lru_cache(maxsize=500_000)
@@ -393,8 +399,20 @@ def rank_hits(
     parsed = parse_name(query.name, query.schema_)
     if not parsed.tokens:
         return []
-    names = range(index.size) if brute_force else index.candidates(parsed, settings.candidates)
     context = QueryContext(index, parsed)
+    if brute_force:
+        names: Iterable[int] = range(index.size)
+    else:
+        # Candidates come best estimate first; stop where even an optimistic reading of
+        # the estimate, with every evidence bonus, cannot reach the threshold.
+        floor = threshold - ESTIMATE_MARGIN - MAX_EVIDENCE_GAIN
+        names = [
+            number
+            for rank, (number, estimate) in enumerate(
+                index.candidates(parsed, settings.candidates)
+            )
+            if rank < ALWAYS_SCORED or NAME_SHARE * estimate >= floor
+        ]
     best: dict[int, tuple[float, int, NameScore]] = {}
     for number in names:
         indexed = index.names[number]
