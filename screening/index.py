@@ -64,6 +64,7 @@ class NameIndex:
     compound_postings: dict[str, list[int]]
     concept_postings: dict[str, list[int]] = field(default_factory=dict)
     stem_postings: dict[str, list[int]] = field(default_factory=dict)
+    entity_names: list[list[int]] = field(default_factory=list)  # name numbers by entity
     neighbours: dict[str, list[str]] = field(default_factory=dict)
 
     @classmethod
@@ -103,6 +104,9 @@ class NameIndex:
                 postings[key].append(number)
             for _, _, joined in name.joined:
                 compounds[joined].append(number)
+        index.entity_names = [[] for _ in entities]
+        for number, indexed in enumerate(index.names):
+            index.entity_names[indexed.entity].append(number)
         index.postings = dict(postings)
         index.compound_postings = dict(compounds)
         concepts: dict[str, list[int]] = defaultdict(list)

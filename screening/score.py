@@ -15,6 +15,8 @@ country, schema) then moves the score up or down by small, documented amounts.
 
 from __future__ import annotations
 
+import heapq
+from collections.abc import Iterable
 from dataclasses import dataclass
 from functools import lru_cache
 
@@ -62,7 +64,8 @@ MAX_EVIDENCE_GAIN = BIRTH_DATE_MATCH + COUNTRY_MATCH
 # The retrieval estimate can fall well below the true score when a word matches only
 # by more than one edit; the best few candidates are therefore always scored in full.
 ESTIMATE_MARGIN = 0.15
-ALWAYS_SCORED = 6
+ALWAYS_SCORED = 8
+COMPLETION_MARGIN = 0.1  # entities this far below the threshold get all names scored
 
 
 @dataclass(frozen=True, slots=True)
@@ -408,13 +411,14 @@ def rank_hits(
         floor = threshold - ESTIMATE_MARGIN - MAX_EVIDENCE_GAIN
         names = [
             number
-            for rank, (number, estimate) in enumerate(
-                index.candidates(parsed, settings.candidates)
-            )
+            for rank, (number, estimate) in enumerate(index.candidates(parsed, settings.candidates))
             if rank < ALWAYS_SCORED or NAME_SHARE * estimate >= floor
         ]
     best: dict[int, tuple[float, int, NameScore]] = {}
-    for number in names:
+    seen: set[int] = set()
+
+    def consider(number: int) -> None:
+        seen.add(number)
         indexed = index.names[number]
         entity = index.entities[indexed.entity]
         result = score_name(context, indexed, entity.schema_)
@@ -422,6 +426,20 @@ def rank_hits(
         current = best.get(indexed.entity)
         if current is None or (value, -number) > (current[0], -current[1]):
             best[indexed.entity] = (value, number, result)
+
+    for number in names:
+        consider(number)
+    # An entity's score is the best over all its names, not only the retrieved ones, so
+    # that what is reported does not depend on how retrieval reached the entity.
+    # Only the entities that may be reported are completed: the best few near or above
+    # the threshold.
+    reachable = threshold - COMPLETION_MARGIN - MAX_EVIDENCE_GAIN
+    leading = heapq.nlargest(limit, best.items(), key=lambda item: (item[1][0], -item[0]))
+    for entity_number, (value, _, _) in leading:
+        if NAME_SHARE * value >= reachable:
+            for number in index.entity_names[entity_number]:
+                if number not in seen:
+                    consider(number)
     scored: list[tuple[float, str, int, list[EvidenceCheck]]] = []
     for entity_number, (value, _, _) in best.items():
         entity = index.entities[entity_number]
