@@ -65,6 +65,7 @@ class NameIndex:
     concept_postings: dict[str, list[int]] = field(default_factory=dict)
     stem_postings: dict[str, list[int]] = field(default_factory=dict)
     entity_names: list[list[int]] = field(default_factory=list)  # name numbers by entity
+    name_count: int = 0  # set before any weight is computed
     neighbours: dict[str, list[str]] = field(default_factory=dict)
 
     @classmethod
@@ -90,6 +91,7 @@ class NameIndex:
             document_frequency=dict(frequency),
             postings={},
             compound_postings={},
+            name_count=len(parsed),
         )
         postings: dict[str, list[int]] = defaultdict(list)
         compounds: dict[str, list[int]] = defaultdict(list)
@@ -137,7 +139,7 @@ class NameIndex:
         """Inverse document frequency of a key: rare words (``Gazaryan``) weigh more than
         common ones (``Ivanov``, ``Mohammad``); unseen keys weigh the most."""
         count = self.document_frequency.get(key, 0)
-        idf = math.log((len(self.names) + 1) / (count + 0.5))
+        idf = math.log((self.name_count + 1) / (count + 0.5))
         return min(max(idf, MIN_WEIGHT), MAX_WEIGHT)
 
     def token_weight(self, token: Token) -> float:

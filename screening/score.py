@@ -37,6 +37,8 @@ GLOSSARY = 0.9
 STEM = 0.9
 INITIAL = 0.8
 GENDER_VARIANT = 0.6
+KNOWN_WORD_TYPO_FACTOR = 0.8
+MIN_TYPO_LENGTH = 3  # shorter words only match exactly
 
 # How much an unmatched token of the list name counts against the match.
 UNMATCHED_LIST_FACTOR = {
@@ -124,7 +126,7 @@ def _compare(
         concept = concept_of(l_key)
         if concept is not None and any(concept_of(key) == concept for key in q_keys):
             return Similarity(GLOSSARY, "glossary", concept)
-    if min(len(l_folded), len(q_folded)) < 3:
+    if min(len(l_folded), len(q_folded)) < MIN_TYPO_LENGTH:
         return _NONE
     best = max(
         max(OSA.normalized_similarity(key, l_key) for key in q_keys),
@@ -177,6 +179,14 @@ class QueryContext:
         found = self._memo.get(memo_key)
         if found is None:
             found = compare_tokens(self.parsed.tokens[i], listed)
+            if found.rule == "typo" and not self.unseen[i]:
+                # The query word is itself a word of the lists: ``Oles`` next to ``Oleg``,
+                # ``Jason`` next to ``Mason`` are two real names, not one name misspelt.
+                found = Similarity(
+                    round(found.value * KNOWN_WORD_TYPO_FACTOR, 4),
+                    "typo",
+                    f"{found.detail}; both are words of the lists",
+                )
             self._memo[memo_key] = found
         return found
 
@@ -265,6 +275,9 @@ def score_name(context: QueryContext, listed: IndexedName, schema: str) -> NameS
         penalties.append(f"query word {token.text!r} not in the listed name")
     person = schema == "Person"
     last = len(l_tokens) - 1
+    query_patronymic = any(
+        t.role is Role.PATRONYMIC for i, t in enumerate(q_tokens) if i not in used_q
+    )
     for j, token in enumerate(l_tokens):
         if j in used_l:
             continue
@@ -272,11 +285,10 @@ def score_name(context: QueryContext, listed: IndexedName, schema: str) -> NameS
         middle = person and 0 < j < last and token.role is Role.WORD
         if middle:
             factor = MIDDLE_NAME_FACTOR
+        if token.role is Role.PATRONYMIC and query_patronymic:
+            factor = 1.0  # a different patronymic is a different father: it counts in full
         total += l_weight[j] * factor
         if token.role is Role.PATRONYMIC:
-            query_patronymic = any(
-                t.role is Role.PATRONYMIC for i, t in enumerate(q_tokens) if i not in used_q
-            )
             penalties.append(
                 f"patronymic {token.text!r} differs"
                 if query_patronymic

@@ -6,7 +6,7 @@ import hashlib
 
 from pydantic import BaseModel, ConfigDict, Field
 
-DEFAULT_THRESHOLD = 0.80
+DEFAULT_THRESHOLD = 0.74
 
 
 class Settings(BaseModel):
