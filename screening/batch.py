@@ -242,6 +242,8 @@ def inspect_csv(
     except OSError as exc:
         raise InputError(f"{path}: cannot read: {exc.strerror or exc}") from None
     bom = len(codecs.BOM_UTF8) if head.startswith(codecs.BOM_UTF8) else 0
+    if b"\r" in head and b"\n" not in head:
+        raise InputError(f"{path}: lines end in a bare CR (old Mac); convert them to LF or CRLF")
     if bom and codec not in ("utf-8", "utf-8-sig"):
         raise InputError(
             f"{path} starts with a UTF-8 byte-order mark but encoding {encoding} was given"

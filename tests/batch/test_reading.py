@@ -160,6 +160,7 @@ def test_inspect_reads_a_cp1251_header(tmp_path: Path) -> None:
         (b"name\nx\n", {"delimiter": ";;"}, "delimiter"),
         (b"\xef\xbb\xbfname\nx\n", {"encoding": "cp1251"}, "byte-order mark"),
         (b'"name\n', {}, "header"),
+        (b"name\rJohn\rIvan\r", {}, "bare CR"),
     ],
 )
 def test_inspect_refuses_what_cannot_start(
