@@ -153,14 +153,16 @@ class NameIndex:
         return weight
 
     def similar_keys(self, key: str) -> list[tuple[str, float]]:
-        """List keys equal to ``key`` or within one edit of it (two for long words, where
-        scoring still accepts them), with their similarity."""
+        """List keys equal to ``key`` or within one edit of it, with their similarity.
+
+        A long word that no list name holds (most likely misspelt) is also looked up
+        within two edits, which scoring still accepts at that length."""
         found: dict[str, float] = {}
         if key in self.postings:
             found[key] = 1.0
         if len(key) >= MIN_FUZZY_KEY:
             probes = deletions(key)
-            if len(key) >= MIN_TWO_EDIT_KEY:
+            if len(key) >= MIN_TWO_EDIT_KEY and key not in self.postings:
                 probes.update(shorter for probe in list(probes) for shorter in deletions(probe))
             probes.add(key)
             for probe in probes:

@@ -16,7 +16,7 @@ class Settings(BaseModel):
 
     threshold: float = Field(default=DEFAULT_THRESHOLD, ge=0.0, le=1.0)
     limit: int = Field(default=10, ge=1, le=1000)
-    candidates: int = Field(default=40, ge=1, le=10_000)
+    candidates: int = Field(default=20, ge=1, le=10_000)
     max_query_chars: int = Field(default=1000, ge=1)
 
     def settings_hash(self) -> str:

@@ -9,6 +9,7 @@ function of a string.
 from __future__ import annotations
 
 import unicodedata
+from functools import lru_cache
 
 # Cyrillic letters that look like Latin ones, and back. Only used inside a word that
 # mixes the two scripts: a word written wholly in Cyrillic stays Cyrillic.
@@ -80,6 +81,7 @@ def _is_space(char: str) -> bool:
     return char.isspace() or category in ("Cc", "Zs", "Zl", "Zp", "Cs", "Co", "Cn")
 
 
+@lru_cache(maxsize=65_536)
 def clean(text: str) -> str:
     """NFKC, drop invisible characters, turn controls into spaces, fold look-alike letters.
 
