@@ -31,6 +31,7 @@ LEGAL_WEIGHT = 0.5
 GLOSSARY_ESTIMATE = 0.9
 STEM_ESTIMATE = 0.9
 RETRIEVAL_SKIP_SHARE = 0.25
+SIMILAR_CACHE_SIZE = 100_000
 # Parts of a listed name whose absence from a query costs little (see score.py); the
 # retrieval estimate discounts them so that it stays optimistic.
 OPTIONAL_FACTOR = {Role.PATRONYMIC: 0.25, Role.INITIAL: 0.2, Role.LEGAL: 0.0}
@@ -66,6 +67,7 @@ class NameIndex:
     stem_postings: dict[str, list[int]] = field(default_factory=dict)
     entity_names: list[list[int]] = field(default_factory=list)  # name numbers by entity
     name_count: int = 0  # set before any weight is computed
+    _similar: dict[str, list[tuple[str, float]]] = field(default_factory=dict, repr=False)
     neighbours: dict[str, list[str]] = field(default_factory=dict)
 
     @classmethod
@@ -156,7 +158,16 @@ class NameIndex:
         """List keys equal to ``key`` or within one edit of it, with their similarity.
 
         A long word that no list name holds (most likely misspelt) is also looked up
-        within two edits, which scoring still accepts at that length."""
+        within two edits, which scoring still accepts at that length. Remembered per key:
+        the words of a customer book repeat (given names, common surnames)."""
+        cached = self._similar.get(key)
+        if cached is None:
+            if len(self._similar) >= SIMILAR_CACHE_SIZE:
+                self._similar.clear()
+            cached = self._similar[key] = self._find_similar_keys(key)
+        return cached
+
+    def _find_similar_keys(self, key: str) -> list[tuple[str, float]]:
         found: dict[str, float] = {}
         if key in self.postings:
             found[key] = 1.0

@@ -97,7 +97,7 @@ def _gender_pair(a: str, b: str) -> bool:
     return len(a) == len(b) and a[:-1] == b[:-1] and {a[-1], b[-1]} == {"i", "a"}
 
 
-@lru_cache(maxsize=500_000)
+@lru_cache(maxsize=200_000)
 def _compare(
     q_folded: str, q_keys: tuple[str, ...], q_role: Role, l_folded: str, l_key: str, l_role: Role
 ) -> Similarity:

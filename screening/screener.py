@@ -85,6 +85,14 @@ class Screener:
     def engine_version(self) -> str:
         return ENGINE_VERSION
 
+    @property
+    def settings_hash(self) -> str:
+        """The hash of this screener's settings (computed once: settings are frozen)."""
+        cached: str | None = getattr(self, "_settings_hash", None)
+        if cached is None:
+            cached = self._settings_hash = self.settings.settings_hash()
+        return cached
+
     def screen(
         self,
         name: str,
@@ -116,7 +124,7 @@ class Screener:
             hits=hits,
             threshold=cutoff,
             engine_version=ENGINE_VERSION,
-            settings_hash=self.settings.settings_hash(),
+            settings_hash=self.settings_hash,
             lists=self.snapshots,
         )
 
