@@ -32,6 +32,8 @@ GLOSSARY_ESTIMATE = 0.9
 STEM_ESTIMATE = 0.9
 RETRIEVAL_SKIP_SHARE = 0.25
 SIMILAR_CACHE_SIZE = 100_000
+MATCHES_CACHE_NAMES = 1_000_000  # name entries held over all remembered query words
+MATCHES_CACHE_MAX_NAMES = 2_000  # a word matching more names is not remembered
 # Parts of a listed name whose absence from a query costs little (see score.py); the
 # retrieval estimate discounts them so that it stays optimistic.
 OPTIONAL_FACTOR = {Role.PATRONYMIC: 0.25, Role.INITIAL: 0.2, Role.LEGAL: 0.0}
@@ -68,6 +70,10 @@ class NameIndex:
     entity_names: list[list[int]] = field(default_factory=list)  # name numbers by entity
     name_count: int = 0  # set before any weight is computed
     _similar: dict[str, list[tuple[str, float]]] = field(default_factory=dict, repr=False)
+    _matches: dict[tuple[tuple[str, ...], Role], dict[int, float]] = field(
+        default_factory=dict, repr=False
+    )
+    _matches_held: int = field(default=0, repr=False)
     neighbours: dict[str, list[str]] = field(default_factory=dict)
 
     @classmethod
@@ -184,6 +190,40 @@ class NameIndex:
                             found[other] = similarity
         return list(found.items())
 
+    def _token_matches(self, token: Token, weight: float) -> dict[int, float]:
+        """For one query word: every name it may match, with its best contribution.
+
+        Depends on the word alone, so it is remembered for words seen before (given
+        names and common surnames repeat throughout a customer book)."""
+        memo_key = (token.keys, token.role)
+        cached = self._matches.get(memo_key)
+        if cached is not None:
+            return cached
+        best: dict[int, float] = {}
+        for variant in token.keys:
+            for key, similarity in self.similar_keys(variant):
+                value = similarity * (weight + self.key_weight(key))
+                for name in self.postings[key]:
+                    if value > best.get(name, 0.0):
+                        best[name] = value
+            sources = (
+                (self.stem_postings.get(word_stem(variant) or ""), STEM_ESTIMATE),
+                (self.concept_postings.get(concept_of(variant) or ""), GLOSSARY_ESTIMATE),
+                (self.compound_postings.get(variant), 1.0),
+            )
+            for found, share in sources:
+                value = share * 2 * weight
+                for name in found or ():
+                    if value > best.get(name, 0.0):
+                        best[name] = value
+        if len(best) <= MATCHES_CACHE_MAX_NAMES:
+            self._matches_held += len(best)
+            if self._matches_held > MATCHES_CACHE_NAMES:
+                self._matches.clear()
+                self._matches_held = len(best)
+            self._matches[memo_key] = best
+        return best
+
     @staticmethod
     def _skippable(weights: list[float]) -> set[int]:
         """Positions of query words that need not be looked up.
@@ -218,29 +258,7 @@ class NameIndex:
         for position, (token, weight) in enumerate(zip(tokens, weights, strict=True)):
             if position in skipped:
                 continue
-            best: dict[int, float] = {}
-            for variant in token.keys:
-                for key, similarity in self.similar_keys(variant):
-                    value = similarity * (weight + self.key_weight(key))
-                    for name in self.postings[key]:
-                        if value > best.get(name, 0.0):
-                            best[name] = value
-                stem = word_stem(variant)
-                if stem is not None:
-                    value = STEM_ESTIMATE * 2 * weight
-                    for name in self.stem_postings.get(stem, ()):
-                        if value > best.get(name, 0.0):
-                            best[name] = value
-                concept = concept_of(variant)
-                if concept is not None:
-                    value = GLOSSARY_ESTIMATE * 2 * weight
-                    for name in self.concept_postings.get(concept, ()):
-                        if value > best.get(name, 0.0):
-                            best[name] = value
-                for name in self.compound_postings.get(variant, ()):
-                    value = 2 * weight
-                    if value > best.get(name, 0.0):
-                        best[name] = value
+            best = self._token_matches(token, weight)
             for name, value in best.items():
                 gained[name] += value
         for left, right in itertools.pairwise(tokens):
