@@ -1160,13 +1160,7 @@ def _run_chunks(
 
 def _cutoffs(screener: Screener, threshold: float | None, limit: int | None) -> tuple[float, int]:
     """The threshold and hit limit in force, checked once rather than on every row."""
-    cutoff = screener.settings.threshold if threshold is None else float(threshold)
-    if not 0.0 <= cutoff <= 1.0:
-        raise InputError(f"threshold must be within 0..1, got {cutoff}")
-    count = screener.settings.limit if limit is None else int(limit)
-    if count < 1:
-        raise InputError(f"limit must be at least 1, got {count}")
-    return cutoff, count
+    return screener.cutoffs(threshold, limit)
 
 
 __all__ = [

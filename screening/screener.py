@@ -112,12 +112,7 @@ class Screener:
         self, query: Query, threshold: float | None = None, limit: int | None = None
     ) -> ScreeningResult:
         """Screen a prepared ``Query``."""
-        cutoff = self.settings.threshold if threshold is None else float(threshold)
-        if not 0.0 <= cutoff <= 1.0:
-            raise InputError(f"threshold must be within 0..1, got {cutoff}")
-        count = self.settings.limit if limit is None else int(limit)
-        if count < 1:
-            raise InputError(f"limit must be at least 1, got {count}")
+        cutoff, count = self.cutoffs(threshold, limit)
         hits = rank_hits(self.index, query, cutoff, count, self.settings)
         return ScreeningResult(
             query=query,
@@ -127,6 +122,16 @@ class Screener:
             settings_hash=self.settings_hash,
             lists=self.snapshots,
         )
+
+    def cutoffs(self, threshold: float | None, limit: int | None) -> tuple[float, int]:
+        """The threshold and hit limit in force: the given ones, checked, else the settings'."""
+        cutoff = self.settings.threshold if threshold is None else float(threshold)
+        if not 0.0 <= cutoff <= 1.0:
+            raise InputError(f"threshold must be within 0..1, got {cutoff}")
+        count = self.settings.limit if limit is None else int(limit)
+        if count < 1:
+            raise InputError(f"limit must be at least 1, got {count}")
+        return cutoff, count
 
     def screen_many(
         self,

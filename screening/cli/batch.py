@@ -25,18 +25,16 @@ from screening.batch import (
     screen_csv,
 )
 from screening.cli.common import (
+    EXIT_INTERRUPTED,
     EXIT_OK,
     EXIT_ROW_ERRORS,
-    EXIT_USAGE,
+    EXIT_RUN_FAILED,
     add_list_option,
     add_store_option,
-    list_paths,
+    build_screener,
 )
 from screening.errors import InputError
-from screening.screener import Screener
 from screening.settings import Settings
-
-EXIT_INTERRUPTED = 130  # the shell's convention for a run stopped by Ctrl-C
 
 _DELIMITER_NAMES = {"tab": "\t", "\\t": "\t", "comma": ",", "semicolon": ";", "pipe": "|"}
 
@@ -48,8 +46,8 @@ def register(commands: Any) -> None:
         description=(
             "Screen every row of a CSV file and write one result row per input row. "
             "Exit status: 0 all rows screened, 1 some rows could not be screened "
-            "(status=error), 2 bad options or unreadable input (or the run failed midway: "
-            "--resume continues it), 3 a list failed to load, 130 interrupted."
+            "(status=error), 2 bad options or unreadable input, 3 a list failed to load, "
+            "5 the run failed midway (--resume continues it), 130 interrupted."
         ),
     )
     parser.add_argument("input", type=Path, metavar="INPUT.csv", help="CSV file with a header")
@@ -107,7 +105,7 @@ def run(args: argparse.Namespace) -> int:
     source = inspect_csv(args.input, encoding=args.encoding, delimiter=delimiter)
     resolve_columns(columns, source.keys)
     check_output(args.output, args.input, args.resume)
-    screener = Screener.from_lists(*list_paths(args.lists, args.store_dir), settings=Settings())
+    screener = build_screener(args.lists, Settings(), args.store_dir)
     bar = ProgressBar(sys.stderr) if sys.stderr.isatty() and not args.quiet else None
     try:
         summary = screen_csv(
@@ -131,7 +129,7 @@ def run(args: argparse.Namespace) -> int:
         return EXIT_INTERRUPTED
     except (OSError, BrokenProcessPool) as exc:
         _stopped(bar, f"run failed: {exc}", args)
-        return EXIT_USAGE
+        return EXIT_RUN_FAILED
     if bar is not None:
         bar.close()
     if not args.quiet:

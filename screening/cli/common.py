@@ -17,6 +17,8 @@ EXIT_ROW_ERRORS = 1
 EXIT_USAGE = 2
 EXIT_LIST_ERROR = 3
 EXIT_FETCH_ERROR = 4  # a list could not be fetched or failed verification; the old one stays
+EXIT_RUN_FAILED = 5  # a batch run failed midway (disk full, a worker died): --resume continues
+EXIT_INTERRUPTED = 130  # the shell's convention for a run stopped by Ctrl-C
 
 DEFAULT_LIST = Path(__file__).resolve().parents[2] / "lists" / "default.jsonl"
 
