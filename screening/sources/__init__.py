@@ -19,7 +19,9 @@ from screening.sources.ofac_advanced_xml import read_ofac_advanced_xml
 from screening.sources.ofac_csv import read_ofac_csv, read_ofac_folder_list
 from screening.sources.ofac_xml import read_ofac_xml
 from screening.sources.uk_conlist import read_uk_csv, read_uk_xlsx
+from screening.sources.uk_conlist_xml import read_uk_conlist_xml
 from screening.sources.uk_fcdo import read_uk_fcdo_csv
+from screening.sources.uk_fcdo_xml import read_uk_fcdo_xml
 from screening.sources.un_xml import read_un_xml
 
 __all__ = ["LoadedList", "detect_format", "load_list", "load_lists"]
@@ -35,7 +37,9 @@ READERS: dict[str, Reader] = {
     "ofac_advanced_xml": read_ofac_advanced_xml,
     "uk_csv": read_uk_csv,
     "uk_xlsx": read_uk_xlsx,
+    "uk_xml": read_uk_conlist_xml,
     "uk_fcdo_csv": read_uk_fcdo_csv,
+    "uk_fcdo_xml": read_uk_fcdo_xml,
     "un_xml": read_un_xml,
     "eu_xml": read_eu_xml,
 }

@@ -11,6 +11,8 @@ Format names (stable, used by the list store and in messages):
 ``ofac_advanced_xml``  OFAC ``sdn_advanced.xml`` (root ``Sanctions``)
 ``uk_csv``             OFSI ConList CSV ("Last Updated" row, then the header)
 ``uk_xlsx``            OFSI ConList XLSX edition
+``uk_xml``             OFSI ConList XML (root ``ArrayOfFinancialSanctionsTarget``)
+``uk_fcdo_csv``        FCDO UK Sanctions List CSV ("Report Date" line, then the header)
 ``uk_fcdo_xml``        FCDO UK Sanctions List XML (root ``Designations``)
 ``eu_xml``             EU Financial Sanctions Files XML (root ``export``)
 ``un_xml``             UN Security Council consolidated XML (root ``CONSOLIDATED_LIST``)
@@ -36,6 +38,7 @@ FORMATS: tuple[str, ...] = (
     "ofac_advanced_xml",
     "uk_csv",
     "uk_xlsx",
+    "uk_xml",
     "uk_fcdo_csv",
     "uk_fcdo_xml",
     "eu_xml",
@@ -63,6 +66,7 @@ XML_ROOTS: dict[str, str] = {
     "export": "eu_xml",
     "CONSOLIDATED_LIST": "un_xml",
     "Designations": "uk_fcdo_xml",
+    "ArrayOfFinancialSanctionsTarget": "uk_xml",
 }
 
 LIST_SUFFIXES: frozenset[str] = frozenset({".csv", ".xml", ".xlsx", ".jsonl", ".ndjson"})

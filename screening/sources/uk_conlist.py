@@ -23,7 +23,7 @@ from __future__ import annotations
 import datetime as dt
 import re
 from collections import defaultdict
-from collections.abc import Iterable, Sequence
+from collections.abc import Iterable, Iterator, Sequence
 from pathlib import Path
 from typing import Any
 
@@ -125,8 +125,14 @@ def parse_conlist(
     missing = [column for column in REQUIRED_COLUMNS if column not in header]
     if missing:
         raise ListLoadError(f"{path}: ConList header lacks columns {missing}")
-    groups: dict[str, list[Row]] = defaultdict(list)
-    for line, values in iterator:
+    return group_rows(_csv_rows(iterator, header, path)), published
+
+
+def _csv_rows(
+    records: Iterable[tuple[int, list[str]]], header: list[str], path: Path
+) -> Iterator[tuple[str, Row]]:
+    """The data rows as dicts by column, each with ``<file>:<line>`` for messages."""
+    for line, values in records:
         if not any(value.strip() for value in values):
             continue
         if len(values) < len(header) or any(v.strip() for v in values[len(header) :]):
@@ -135,13 +141,24 @@ def parse_conlist(
                 " (file cut short or damaged?)"
             )
         row = {column: value.strip() for column, value in zip(header, values, strict=False)}
+        yield f"{path}:{line}", row
+
+
+def group_rows(rows: Iterable[tuple[str, Row]]) -> list[Entity]:
+    """Name rows (each with where it was read, for messages) grouped by Group ID into targets.
+
+    Shared by every edition: the XML edition builds the same row dicts, keyed by the CSV
+    column names, so all of them map to entities the same way.
+    """
+    groups: dict[str, list[Row]] = defaultdict(list)
+    for where, row in rows:
         group = row["Group ID"]
         if not group:
-            raise ListLoadError(f"{path}:{line}: row without a Group ID")
+            raise ListLoadError(f"{where}: row without a Group ID")
         if row["Group Type"].lower() not in SCHEMAS:
-            raise ListLoadError(f"{path}:{line}: unknown Group Type {row['Group Type']!r}")
+            raise ListLoadError(f"{where}: unknown Group Type {row['Group Type']!r}")
         groups[group].append(row)
-    return [build_entity(group, rows) for group, rows in groups.items()], published
+    return [build_entity(group, rows) for group, rows in groups.items()]
 
 
 def _published(first_row: list[str], path: Path) -> str | None:

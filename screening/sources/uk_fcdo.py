@@ -20,6 +20,7 @@ are one designation. The columns used:
 from __future__ import annotations
 
 from collections import defaultdict
+from collections.abc import Iterable, Iterator
 from pathlib import Path
 
 from screening.errors import ListLoadError
@@ -70,7 +71,14 @@ def read_uk_fcdo_csv(path: Path) -> LoadedList:
     missing = [column for column in REQUIRED_COLUMNS if column not in header]
     if missing:
         raise ListLoadError(f"{path}: UK Sanctions List header lacks columns {missing}")
-    groups: dict[str, list[Row]] = defaultdict(list)
+    entities = group_designations(_csv_rows(records, header, path))
+    return make_loaded_list(path, SOURCE, entities, dates[0] if dates else None)
+
+
+def _csv_rows(
+    records: Iterable[tuple[int, list[str]]], header: list[str], path: Path
+) -> Iterator[tuple[str, Row]]:
+    """The data rows as dicts by column, each with ``<file>:<line>`` for messages."""
     for line, values in records:
         if not any(value.strip() for value in values):
             continue
@@ -79,15 +87,24 @@ def read_uk_fcdo_csv(path: Path) -> LoadedList:
                 f"{path}:{line}: expected {len(header)} columns, found {len(values)}"
                 " (file cut short or damaged?)"
             )
-        row = {column: value.strip() for column, value in zip(header, values, strict=True)}
+        yield f"{path}:{line}", {c: v.strip() for c, v in zip(header, values, strict=True)}
+
+
+def group_designations(rows: Iterable[tuple[str, Row]]) -> list[Entity]:
+    """Name rows (each with where it was read) grouped by OFSI Group ID, else Unique ID.
+
+    Shared by both editions: the XML edition builds the same row dicts, keyed by the CSV
+    column names, so both map to entities the same way.
+    """
+    groups: dict[str, list[Row]] = defaultdict(list)
+    for where, row in rows:
         if not row["Unique ID"]:
-            raise ListLoadError(f"{path}:{line}: row without a Unique ID")
+            raise ListLoadError(f"{where}: row without a Unique ID")
         if row["Designation Type"].lower() not in SCHEMAS:
             kind = row["Designation Type"]
-            raise ListLoadError(f"{path}:{line}: unknown Designation Type {kind!r}")
+            raise ListLoadError(f"{where}: unknown Designation Type {kind!r}")
         groups[row["OFSI Group ID"] or row["Unique ID"]].append(row)
-    entities = [build_entity(key, rows) for key, rows in groups.items()]
-    return make_loaded_list(path, SOURCE, entities, dates[0] if dates else None)
+    return [build_entity(key, rows) for key, rows in groups.items()]
 
 
 def _get(row: Row, column: str) -> str:
