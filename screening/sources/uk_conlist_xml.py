@@ -112,7 +112,7 @@ def target_row(element: Element) -> Row:
     statement = ""
     for item in element:
         name = local(item.tag).lower()
-        value = " ".join((item.text or "").split())
+        value = (item.text or "").strip()
         if name == STATEMENT:
             statement = value
         elif name in COLUMNS and value:

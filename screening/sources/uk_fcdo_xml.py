@@ -118,7 +118,7 @@ def _published(root: Element | None) -> str | None:
 
 
 def _text(element: Element) -> str:
-    return " ".join((element.text or "").split())
+    return (element.text or "").strip()
 
 
 def designation_rows(element: Element) -> list[Row]:
