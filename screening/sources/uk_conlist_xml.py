@@ -10,7 +10,7 @@ sharing ``GroupID`` are one target. The published file (OFSI's "2022 format", na
 an empty value is an empty element or ``i:nil="true"``.
 
 Each element becomes the row dict the CSV edition would give (keyed by the CSV column
-names, dates written ``dd/mm/yyyy``), and the rows are grouped and mapped by
+names, values stripped, dates written ``dd/mm/yyyy``), and the rows are grouped and mapped by
 ``uk_conlist.group_rows``: both editions give the same entities. Element names are matched
 without regard to case, and ``DateOfBirth``, ``Nationality``... are accepted without their
 ``Individual_`` prefix. Unknown elements are ignored, as unknown CSV columns are.

@@ -229,6 +229,22 @@ def test_conlist_dates_written_either_way_agree(tmp_path: Path) -> None:
     assert loaded.snapshot.published == "2025-04-14"
 
 
+def test_fcdo_designations_sharing_a_group_are_one_target(tmp_path: Path) -> None:
+    """Two designations (regimes) of one OFSI group are one entity, as in the CSV."""
+    text = FCDO.read_text(encoding="utf-8")
+    start = text.index("  <Designation>")
+    first = text[start : text.index("</Designation>") + len("</Designation>\n")]
+    second = first.replace("RUS1635", "GHR0055").replace(
+        "<RegimeName>Russia</RegimeName>", "<RegimeName>Global Human Rights</RegimeName>"
+    )
+    path = tmp_path / "UK-Sanctions-List.xml"
+    path.write_text(text[:start] + first + second + text[start + len(first) :], encoding="utf-8")
+    loaded = load_list(path)
+    assert [entity.id for entity in loaded.entities] == ["uk-15579", "uk-12703", "uk-RUS9999"]
+    assert loaded.entities[0].programs == ["Russia", "Global Human Rights"]
+    assert loaded.entities[0].names == by_id(load_list(FCDO))["uk-15579"].names
+
+
 # --- fail closed -------------------------------------------------------------------------
 
 READERS: list[tuple[Path, Reader, str]] = [
