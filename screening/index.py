@@ -65,6 +65,7 @@ class NameIndex:
     document_frequency: dict[str, int]
     postings: dict[str, list[int]]
     compound_postings: dict[str, list[int]]
+    concept_frequency: dict[str, int] = field(default_factory=dict)
     concept_postings: dict[str, list[int]] = field(default_factory=dict)
     stem_postings: dict[str, list[int]] = field(default_factory=dict)
     entity_names: list[list[int]] = field(default_factory=list)  # name numbers by entity
@@ -90,13 +91,24 @@ class NameIndex:
                     if name.tokens:
                         parsed.append((number, text, name, weak))
         frequency: dict[str, int] = defaultdict(int)
+        concept_frequency: dict[str, int] = defaultdict(int)
         for _, _, name, _ in parsed:
-            for key in {token.key for token in name.tokens}:
+            keys = {token.key for token in name.tokens}
+            for key in keys:
                 frequency[key] += 1
+            for found in {c for key in keys if (c := concept_of(key)) is not None}:
+                concept_frequency[found] += 1
+        # A glossary word is as common as its concept in any language: ``organizatsiya``
+        # weighs what ``organization`` weighs, however rarely the list spells it so.
+        for key in list(frequency):
+            key_concept = concept_of(key)
+            if key_concept is not None:
+                frequency[key] = max(frequency[key], concept_frequency[key_concept])
         index = cls(
             entities=entities,
             names=[],
             document_frequency=dict(frequency),
+            concept_frequency=dict(concept_frequency),
             postings={},
             compound_postings={},
             name_count=len(parsed),
@@ -146,7 +158,10 @@ class NameIndex:
     def key_weight(self, key: str) -> float:
         """Inverse document frequency of a key: rare words (``Gazaryan``) weigh more than
         common ones (``Ivanov``, ``Mohammad``); unseen keys weigh the most."""
-        count = self.document_frequency.get(key, 0)
+        count = self.document_frequency.get(key)
+        if count is None:
+            concept = concept_of(key)
+            count = self.concept_frequency.get(concept, 0) if concept else 0
         idf = math.log((self.name_count + 1) / (count + 0.5))
         return min(max(idf, MIN_WEIGHT), MAX_WEIGHT)
 
