@@ -86,17 +86,26 @@ def canonical_legal_word(key: str) -> str | None:
     return best if similarity >= FUZZY_LEGAL_SIMILARITY else None
 
 
-def find_legal_forms(keys: list[str]) -> list[tuple[int, int, str | None]]:
-    """Spans ``(start, end, class)`` of legal forms in a name's word keys.
+def _canonical(keys: tuple[str, ...]) -> str:
+    """The legal-form word any of a word's keys spells, else its main key."""
+    for key in keys:
+        word = canonical_legal_word(key)
+        if word is not None:
+            return word
+    return keys[0]
+
+
+def find_legal_forms(words: list[tuple[str, ...]]) -> list[tuple[int, int, str | None]]:
+    """Spans ``(start, end, class)`` of legal forms in a name, given each word's keys.
 
     Phrases are matched longest first on canonical keys; a long legal word outside
     any phrase (a lone ``limited``) is a span of unknown class.
     """
-    canonical = [canonical_legal_word(key) or key for key in keys]
+    canonical = [_canonical(keys) for keys in words]
     spans: list[tuple[int, int, str | None]] = []
     i = 0
-    while i < len(keys):
-        for length in range(min(LONGEST_PHRASE, len(keys) - i), 0, -1):
+    while i < len(words):
+        for length in range(min(LONGEST_PHRASE, len(words) - i), 0, -1):
             window = canonical[i : i + length]
             form_class = PHRASES.get(tuple(window))
             if form_class is None and length > 2 and all(len(k) == 1 for k in window):

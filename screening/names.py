@@ -147,7 +147,7 @@ def parse_name(name: str, schema: str | None = None) -> ParsedName:
     tokens = _settle_patronymics(tokens)
     forms: list[LegalForm] = []
     if schema != "Person":
-        spans = find_legal_forms([t.key for t in tokens])
+        spans = find_legal_forms([t.keys for t in tokens])
         covered = sum(end - start for start, end, _ in spans)
         if spans and covered < len(tokens):
             for start, end, form_class in spans:

@@ -187,8 +187,14 @@ def test_canonical_legal_word(word: str, canonical: str | None) -> None:
 
 
 def test_find_legal_forms_spans_longest_first() -> None:
-    keys = [token_key(ascii_fold(w)) for w in ["Rafort", "Limited", "Liability", "Company"]]
+    keys = [(token_key(ascii_fold(w)),) for w in ["Rafort", "Limited", "Liability", "Company"]]
     assert find_legal_forms(keys) == [(1, 4, "llc")]
+
+
+def test_legal_form_recognised_through_any_spelling_variant() -> None:
+    # telegram-style j for zh: "obmejenoiu" is "obmezhenoyu" only through its j=zh variant
+    name = parse_name('Tovaristvo z obmejenoiu vidpovidalnistiu "Kompaniia Intervesp"')
+    assert [form.form_class for form in name.legal_forms] == ["llc", "co"]
 
 
 @pytest.mark.parametrize(
