@@ -53,6 +53,7 @@ MIDDLE_NAME_FACTOR = 0.5
 UNMATCHED_QUERY_INITIAL = 0.3
 UNMATCHED_QUERY_PATRONYMIC = 0.5  # the list may simply not record patronymics
 LEGAL_FORM_MISMATCH = 0.05
+INITIALS_ONLY_FACTOR = 0.5
 WEAK_ALIAS_FACTOR = 0.75
 NAME_SHARE = 0.95  # the rest of the scale is left for secondary evidence
 
@@ -301,6 +302,10 @@ def score_name(context: QueryContext, listed: IndexedName, schema: str) -> NameS
         else:
             penalties.append(f"listed word {token.text!r} not in query")
     score = matched / total if total else 0.0
+    if pairs and all(pair.similarity.rule == "initial" for pair in pairs):
+        # ``A. A. KAVINOV`` against ``Abubakar K. AHMED``: letters alone identify nobody.
+        score *= INITIALS_ONLY_FACTOR
+        penalties.append("only initials match")
     if agree is False:
         score -= LEGAL_FORM_MISMATCH
     if any(pair.similarity.rule == "gender_variant" for pair in pairs):
