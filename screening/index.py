@@ -20,6 +20,7 @@ from rapidfuzz.distance import OSA
 from screening.glossary import concept_of, word_stem
 from screening.model import Entity
 from screening.names import ParsedName, Role, Token, parse_name
+from screening.translit import token_key
 
 MIN_FUZZY_KEY = 4  # shorter keys only match exactly: one edit in three letters is another word
 MIN_FUZZY_SIMILARITY = 0.7
@@ -30,6 +31,7 @@ PARTICLE_FACTOR = 0.2
 LEGAL_WEIGHT = 0.5
 GLOSSARY_ESTIMATE = 0.9
 STEM_ESTIMATE = 0.9
+SPELLING_TYPO_ESTIMATE = 0.85
 RETRIEVAL_SKIP_SHARE = 0.25
 SIMILAR_CACHE_SIZE = 100_000
 MATCHES_CACHE_NAMES = 1_000_000  # name entries held over all remembered query words
@@ -205,6 +207,21 @@ class NameIndex:
                             found[other] = similarity
         return list(found.items())
 
+    def _respelt_keys(self, token: Token) -> list[tuple[str, float]]:
+        """List keys of the word with one letter of its spelling left out.
+
+        A typo acts on the spelling, and the key rules can spread it: ``LOZITQSKY``
+        keys as ``lozitkski``, three edits from ``Lozitsky``'s ``lozicki``, though the
+        spellings are one letter apart. Tried only for a word nothing else matched."""
+        if len(token.folded) < MIN_TWO_EDIT_KEY:
+            return []
+        found = {
+            key: SPELLING_TYPO_ESTIMATE
+            for shorter in deletions(token.folded)
+            if (key := token_key(shorter)) in self.postings
+        }
+        return list(found.items())
+
     def _token_matches(self, token: Token, weight: float) -> dict[int, float]:
         """For one query word: every name it may match, with its best contribution.
 
@@ -216,7 +233,10 @@ class NameIndex:
             return cached
         best: dict[int, float] = {}
         for variant in token.keys:
-            for key, similarity in self.similar_keys(variant):
+            similar = self.similar_keys(variant)
+            if not similar and variant == token.key:
+                similar = self._respelt_keys(token)
+            for key, similarity in similar:
                 value = similarity * (weight + self.key_weight(key))
                 for name in self.postings[key]:
                     if value > best.get(name, 0.0):
