@@ -72,6 +72,7 @@ class NameIndex:
     stem_postings: dict[str, list[int]] = field(default_factory=dict)
     entity_names: list[list[int]] = field(default_factory=list)  # name numbers by entity
     name_count: int = 0  # set before any weight is computed
+    least_weights: list[float] = field(default_factory=list)  # IndexedName.weight, by number
     _similar: dict[str, list[tuple[str, float]]] = field(default_factory=dict, repr=False)
     _matches: dict[tuple[tuple[str, ...], Role], dict[int, float]] = field(
         default_factory=dict, repr=False
@@ -128,6 +129,7 @@ class NameIndex:
                 postings[key].append(number)
             for _, _, joined in name.joined:
                 compounds[joined].append(number)
+        index.least_weights = [indexed.weight for indexed in index.names]
         index.entity_names = [[] for _ in entities]
         for number, indexed in enumerate(index.names):
             index.entity_names[indexed.entity].append(number)
@@ -289,21 +291,28 @@ class NameIndex:
         weights = [self.token_weight(token) for token in tokens]
         query_weight = sum(weights)
         skipped = self._skippable(weights)
-        gained: dict[int, float] = defaultdict(float)
-        for position, (token, weight) in enumerate(zip(tokens, weights, strict=True)):
-            if position in skipped:
-                continue
-            best = self._token_matches(token, weight)
+        matches = sorted(
+            (
+                self._token_matches(token, weight)
+                for position, (token, weight) in enumerate(zip(tokens, weights, strict=True))
+                if position not in skipped
+            ),
+            key=len,
+            reverse=True,
+        )
+        # Start from a copy of the largest word's matches (done in C), add the others.
+        gained: dict[int, float] = dict(matches[0]) if matches else {}
+        for best in matches[1:]:
             for name, value in best.items():
-                gained[name] += value
+                gained[name] = gained.get(name, 0.0) + value
         for left, right in itertools.pairwise(tokens):
             joined = left.key + right.key
             for name in self.postings.get(joined, ()):
-                gained[name] += 2 * self.key_weight(joined)
+                gained[name] = gained.get(name, 0.0) + 2 * self.key_weight(joined)
         if not gained:
             return []
-        names = self.names
+        least = self.least_weights
         estimates = [
-            (value / (query_weight + names[name].weight), -name) for name, value in gained.items()
+            (value / (query_weight + least[name]), -name) for name, value in gained.items()
         ]
         return [(-negated, estimate) for estimate, negated in heapq.nlargest(limit, estimates)]
