@@ -36,8 +36,8 @@ RETRIEVAL_SKIP_SHARE = 0.25
 SIMILAR_CACHE_SIZE = 100_000
 MATCHES_CACHE_NAMES = 1_000_000  # name entries held over all remembered query words
 MATCHES_CACHE_MAX_NAMES = 2_000  # a word matching more names is not remembered
-# Parts of a listed name whose absence from a query costs little (see score.py); the
-# retrieval estimate discounts them so that it stays optimistic.
+# Parts of a listed name whose absence from a query costs little: scoring discounts
+# them when unmatched, and the retrieval estimate likewise, so that it stays optimistic.
 OPTIONAL_FACTOR = {Role.PATRONYMIC: 0.25, Role.INITIAL: 0.2, Role.LEGAL: 0.0}
 
 

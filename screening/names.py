@@ -115,10 +115,7 @@ def _role_of(folded: str, key: str, schema: str | None) -> Role:
     if key in _PARTICLES:
         return Role.PARTICLE
     person_like = schema in (None, "Person") and folded not in _NON_PATRONYMIC
-    if person_like and (
-        (len(folded) >= 6 and folded.endswith(_PATRONYMIC_ENDINGS))
-        or (len(folded) >= 6 and folded.endswith("ich"))
-    ):
+    if person_like and len(folded) >= 6 and folded.endswith((*_PATRONYMIC_ENDINGS, "ich")):
         return Role.PATRONYMIC
     return Role.WORD
 

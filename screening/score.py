@@ -23,7 +23,7 @@ from functools import lru_cache
 from rapidfuzz.distance import OSA
 
 from screening.glossary import concept_of, word_stem
-from screening.index import MIN_FUZZY_SIMILARITY, IndexedName, NameIndex
+from screening.index import MIN_FUZZY_SIMILARITY, OPTIONAL_FACTOR, IndexedName, NameIndex
 from screening.model import EvidenceCheck, Hit, Query
 from screening.names import ParsedName, Role, Token, parse_name
 from screening.settings import Settings
@@ -40,15 +40,9 @@ GENDER_VARIANT = 0.6
 KNOWN_WORD_TYPO_FACTOR = 0.8
 MIN_TYPO_LENGTH = 3  # shorter words only match exactly
 
-# How much an unmatched token of the list name counts against the match.
-UNMATCHED_LIST_FACTOR = {
-    Role.WORD: 1.0,
-    Role.PATRONYMIC: 0.25,
-    Role.INITIAL: 0.2,
-    Role.PARTICLE: 1.0,
-    Role.NUMBER: 1.0,
-    Role.LEGAL: 1.0,
-}
+# How much an unmatched token of the list name counts against the match: the same
+# discounts for optional parts (patronymics, initials) that the retrieval estimate uses.
+UNMATCHED_LIST_FACTOR = {role: OPTIONAL_FACTOR.get(role, 1.0) for role in Role}
 MIDDLE_NAME_FACTOR = 0.5
 UNMATCHED_QUERY_INITIAL = 0.3
 UNMATCHED_QUERY_PATRONYMIC = 0.5  # the list may simply not record patronymics
@@ -82,11 +76,6 @@ class Similarity:
 
 _NONE = Similarity(0.0, "unmatched")
 _LETTER_CLASS = str.maketrans("yj", "ii")
-
-
-def _same_initial(initial: Token, word: Token) -> bool:
-    letter = initial.folded[0].translate(_LETTER_CLASS)
-    return letter in (word.folded[0].translate(_LETTER_CLASS), word.key[:1])
 
 
 def _gender_pair(a: str, b: str) -> bool:
