@@ -15,18 +15,24 @@ from functools import lru_cache
 from screening.translit import ascii_fold, token_key
 
 MAX_ENDING = 5  # letters an inflected or derived form may add to its stem
-MAX_SHORT_ENDING = 2  # the same for stems of four letters or fewer
+MAX_SHORT_ENDING = 2  # the same for stems of four letters
+MIN_OPEN_STEM = 4  # shorter stems (``tekh``, ``sea``, ``hub``) match only whole words
+# ``tekhnolog-icheskaya``, ``metallurg-icheskiy``: the adjective suffix, in key space.
+_DERIVED_ADJECTIVE = ("iCesk", "Cesk")
 
 _CONCEPTS: dict[str, tuple[str, ...]] = {
     "academy": ("akademi", "academ"),
     "agency": ("agentstv", "agenc"),
     "arctic": ("arktich", "arctic"),
+    "armament": ("vooruzhen", "ozbroien", "uzbroien", "uzbraenn", "armament", "weapon"),
     "automobile": ("avtomobil", "automobil", "automotiv"),
     "credit": ("kredit", "credit"),
     "depository": ("depozitar", "depositor"),
     "direct": ("priam", "pryam", "direct"),
     "finance": ("finansov", "financ"),
     "glass": ("stekl", "glass"),
+    "grain": ("zernov", "grain"),
+    "innovation": ("innovats", "innovat"),
     "insurance": ("strakhov", "insur"),
     "modern": ("sovremenn", "modern"),
     "moscow": ("moskov", "moscow"),
@@ -34,16 +40,21 @@ _CONCEPTS: dict[str, tuple[str, ...]] = {
     "order": ("orden", "order"),
     "organization": ("organizats", "organization", "organisation"),
     "powder": ("porokhov", "powder"),
+    "reconstruction": ("rekonstrukts", "reconstruct"),
+    "solution": ("reshen", "solution"),
     "prospective": ("perspektivn", "prospectiv", "perspectiv"),
     "private": ("chastn", "private"),
-    "railway": ("zheleznodorozh", "railway"),
+    "railway": ("zheleznodorozh", "zheleznyedorog", "zheleznykhdorog", "railway", "railroad"),
     "siberia": ("sibir", "siberia"),
     "strategic": ("strategich", "strategic"),
     "unmanned": ("bespilotn", "unmanned"),
     "aircraft": ("aviatsion", "aviats", "aircraft", "aviation", "aviiatsyin", "aviyatsyin"),
     "airline": ("aviakompani", "airline"),
     "applied": ("prikladn", "prykladn", "applied"),
-    "association": ("obedinen", "obyedinen", "obiedinen", "obiednan", "association"),
+    # One root: ``obyedinennaya`` is united, ``obyedineniye`` an association.
+    "association": (
+        "obedinen", "obyedinen", "obiedinen", "obiednan", "association", "united", "unified",
+    ),
     "automation": ("avtomatik", "automat"),
     "bank": ("bank",),
     "building": ("stroitel", "building", "construct"),
@@ -60,6 +71,8 @@ _CONCEPTS: dict[str, tuple[str, ...]] = {
     "design": ("konstruktor", "proektn", "design"),
     "development": ("razvit", "development"),
     "east": ("vostochn", "eastern"),
+    "far_east": ("dalnevostochn", "fareast"),
+    "black_sea": ("chernomorsk", "blacksea"),
     "economic": ("ekonomich", "economic"),
     "electric": ("elektr", "electr"),
     "energy": ("energ",),
@@ -82,7 +95,7 @@ _CONCEPTS: dict[str, tuple[str, ...]] = {
     "laboratory": ("laborator",),
     "machine_building": ("mashinostroen", "mashinostroitel", "machinebuilding"),
     "management": ("upravlen", "upravliaiushch", "upravlyayushch", "management"),
-    "marine": ("morsk", "marine", "maritime"),
+    "marine": ("morsk", "marine", "maritime", "sea"),
     "mechanical": ("mekhanich", "mechanic"),
     "metallurgy": ("metallurg",),
     "military": ("voenn", "militar"),
@@ -113,7 +126,11 @@ _CONCEPTS: dict[str, tuple[str, ...]] = {
     "system": ("sistem", "system"),
     "technical": ("tekhnichesk", "technic"),
     "technology": ("tekhnolog", "technolog"),
-    "trade": ("torgov", "trade", "trading"),
+    "trade": ("torgov", "treid", "treyd", "trade", "trading"),
+    "hub": ("khab", "hub"),
+    "tech": ("tekh", "tex", "tech"),
+    "consulting": ("konsalting", "consulting"),
+    "logistics": ("logistik", "logistic"),
     "transport": ("transport",),
     "union": ("soiuz", "soyuz", "union"),
     "university": ("universitet", "universit"),
@@ -139,9 +156,27 @@ _STEMS = _stem_table()
 
 @lru_cache(maxsize=200_000)
 def concept_of(key: str) -> str | None:
-    """The glossary concept a word key belongs to, if any (longest stem wins)."""
+    """The glossary concept a word key belongs to, if any (longest stem wins).
+
+    An adjective made with ``-icheskiy`` is looked up by what precedes the suffix:
+    the suffix and its case ending are longer than an inflection."""
+    found = _concept_by_stem(key)
+    if found is None:
+        for suffix in _DERIVED_ADJECTIVE:
+            at = key.find(suffix, MIN_OPEN_STEM)
+            if at > 0:
+                return _concept_by_stem(key[:at])
+    return found
+
+
+def _concept_by_stem(key: str) -> str | None:
     for stem, concept in _STEMS.get(key[:3], ()):
-        allowed = MAX_ENDING if len(stem) > 4 else MAX_SHORT_ENDING
+        if len(stem) < MIN_OPEN_STEM:
+            allowed = 0
+        elif len(stem) == MIN_OPEN_STEM:
+            allowed = MAX_SHORT_ENDING
+        else:
+            allowed = MAX_ENDING
         if key.startswith(stem) and len(key) - len(stem) <= allowed:
             return concept
     return None

@@ -99,8 +99,10 @@ class NameIndex:
             keys = {token.key for token in name.tokens}
             for key in keys:
                 frequency[key] += 1
-            for found in {c for key in keys if (c := concept_of(key)) is not None}:
-                concept_frequency[found] += 1
+            found = {c for key in keys if (c := concept_of(key)) is not None}
+            found.update(c for *_, c in name.joined if c is not None)
+            for name_concept in found:
+                concept_frequency[name_concept] += 1
         # A glossary word is as common as its concept in any language: ``organizatsiya``
         # weighs what ``organization`` weighs, however rarely the list spells it so.
         for key in list(frequency):
@@ -127,7 +129,7 @@ class NameIndex:
             index.names.append(IndexedName(owner, text, name, weak, weights, least))
             for key in dict.fromkeys(name.tokens[i].key for i in name.words):
                 postings[key].append(number)
-            for _, _, joined in name.joined:
+            for _, _, joined, _ in name.joined:
                 compounds[joined].append(number)
         index.least_weights = [indexed.weight for indexed in index.names]
         index.entity_names = [[] for _ in entities]
@@ -144,6 +146,10 @@ class NameIndex:
             stem = word_stem(key)
             if stem is not None and stem != key:
                 stems[stem].extend(holders)
+        for joined, holders in index.compound_postings.items():
+            concept = concept_of(joined)
+            if concept is not None:
+                concepts[concept].extend(holders)
         index.stem_postings = {s: sorted(set(found)) for s, found in stems.items()}
         index.concept_postings = {c: sorted(set(found)) for c, found in concepts.items()}
         neighbours: dict[str, list[str]] = defaultdict(list)
@@ -309,6 +315,11 @@ class NameIndex:
             joined = left.key + right.key
             for name in self.postings.get(joined, ()):
                 gained[name] = gained.get(name, 0.0) + 2 * self.key_weight(joined)
+            concept = concept_of(joined)
+            if concept is not None:
+                value = 2 * GLOSSARY_ESTIMATE * self.key_weight(joined)
+                for name in self.concept_postings.get(concept, ()):
+                    gained[name] = gained.get(name, 0.0) + value
         if not gained:
             return []
         least = self.least_weights

@@ -15,6 +15,7 @@ from dataclasses import dataclass, replace
 from enum import StrEnum
 from functools import lru_cache
 
+from screening.glossary import concept_of
 from screening.legal_forms import find_legal_forms
 from screening.text import clean
 from screening.translit import ascii_fold, token_key, variant_keys
@@ -62,7 +63,9 @@ class ParsedName:
     legal: tuple[int, ...]  # positions of legal-form words
     legal_classes: frozenset[str]
     has_patronymic: bool
-    joined: tuple[tuple[int, int, str], ...]  # adjacent words written as one: (i, j, key)
+    # Adjacent words written as one: (i, j, key, its glossary concept): ``Zheleznye
+    # Dorogi`` is one concept (railways), as is ``Far Eastern``.
+    joined: tuple[tuple[int, int, str, str | None], ...]
 
     @classmethod
     def of(cls, original: str, tokens: list[Token], forms: list[LegalForm]) -> ParsedName:
@@ -76,7 +79,9 @@ class ParsedName:
             legal_classes=frozenset(f.form_class for f in forms if f.form_class),
             has_patronymic=any(t.role is Role.PATRONYMIC for t in tokens),
             joined=tuple(
-                (i, j, tokens[i].key + tokens[j].key) for i, j in itertools.pairwise(words)
+                (i, j, key, concept_of(key))
+                for i, j in itertools.pairwise(words)
+                if (key := tokens[i].key + tokens[j].key)
             ),
         )
 

@@ -158,10 +158,11 @@ class QueryContext:
     one candidate name is reused for every other name holding the same word.
     """
 
-    __slots__ = ("_memo", "parsed", "unseen", "weights")
+    __slots__ = ("_memo", "concepts", "parsed", "unseen", "weights")
 
     def __init__(self, index: NameIndex, parsed: ParsedName) -> None:
         self.parsed = parsed
+        self.concepts = [concept_of(token.key) for token in parsed.tokens]
         self.weights = [index.token_weight(token) for token in parsed.tokens]
         self.unseen = [token.key not in index.postings for token in parsed.tokens]
         self._memo: dict[tuple[int, int], Similarity] = {}
@@ -194,14 +195,22 @@ def align(context: QueryContext, listed: ParsedName) -> list[Pair]:
             similarity = context.similarity(i, l_tokens[j])
             if similarity.value > 0:
                 options.append((-similarity.value, len(options), Pair((i,), (j,), similarity)))
-    for j, j2, joined in listed.joined:
+    concepts = context.concepts
+    for j, j2, joined, concept in listed.joined:
         for i in query.words:
             if joined in query.tokens[i].keys:
                 options.append((-COMPOUND, len(options), Pair((i,), (j, j2), _COMPOUND)))
-    for i, i2, joined in query.joined:
+            elif concept is not None and concepts[i] == concept:
+                similarity = Similarity(GLOSSARY, "glossary", concept)
+                options.append((-GLOSSARY, len(options), Pair((i,), (j, j2), similarity)))
+    for i, i2, joined, concept in query.joined:
         for j in listed.words:
-            if joined == l_tokens[j].key:
+            listed_key = l_tokens[j].key
+            if joined == listed_key:
                 options.append((-COMPOUND, len(options), Pair((i, i2), (j,), _COMPOUND)))
+            elif concept is not None and concept_of(listed_key) == concept:
+                similarity = Similarity(GLOSSARY, "glossary", concept)
+                options.append((-GLOSSARY, len(options), Pair((i, i2), (j,), similarity)))
     options.sort()
     used_q: set[int] = set()
     used_l: set[int] = set()

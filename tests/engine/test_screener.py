@@ -519,3 +519,29 @@ def test_word_order_and_missing_or_different_patronymic(screener: Screener) -> N
     assert full > score("Rafael Gazaryan") > score("Rafael Viktorovich Gazaryan")
     assert score("Rafael Gazaryan") >= DEFAULT_THRESHOLD
     assert 0.0 <= score("Gazaryan") < score("Rafael Gazaryan")
+
+
+TRANSLATED = [
+    Entity(id="railways", schema=ORG, names=["NORTHERN RAILWAYS JSC"]),
+    Entity(id="hub", schema=ORG, names=["FAR EASTERN TRADE HUB LLC"]),
+    Entity(id="united", schema=ORG, names=["UNITED TECHNOLOGICAL COMPANY"]),
+    Entity(id="roads", schema=ORG, names=["NORTHERN ROADS COMPANY"]),
+    Entity(id="habib", schema=P, names=["Habib Far"]),
+]
+
+
+@pytest.mark.parametrize(
+    ("query", "entity_id"),
+    [
+        ("AO Severnye zheleznye dorogi", "railways"),  # two words for one English word
+        ("OOO Dalnevostochny treid khab", "hub"),  # one word for two; loanwords
+        ("Obyedinennaya tekhnologicheskaya kompaniya", "united"),  # -icheskaya adjective
+        ("Объединённая технологическая компания", "united"),
+    ],
+)
+def test_russian_company_names_hit_their_english_listing(query: str, entity_id: str) -> None:
+    result = Screener.from_entities(TRANSLATED).screen(query)
+    assert result.hits, f"{query!r} has no hit above the default threshold"
+    assert result.hits[0].entity_id == entity_id
+    assert "glossary" in rules(result.hits[0])
+    assert "unmatched" not in rules(result.hits[0])
