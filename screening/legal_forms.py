@@ -12,12 +12,15 @@ from __future__ import annotations
 
 from functools import lru_cache
 
+from rapidfuzz import process
 from rapidfuzz.distance import OSA
 
 from screening.translit import ascii_fold, token_key
 
 MIN_FUZZY_LEGAL_WORD = 5  # shorter legal words (ooo, llc, ao) are only recognised exactly
 FUZZY_LEGAL_SIMILARITY = 0.8
+FUZZY_PHRASE_SIMILARITY = 0.85  # a phrase of several words, compared written together
+MAX_PHRASE_EDITS = 2
 
 _FORMS: dict[str, tuple[str, ...]] = {
     "llc": (
@@ -71,6 +74,17 @@ PHRASES: dict[tuple[str, ...], str] = {
 }
 LONGEST_PHRASE = max(len(keys) for keys in PHRASES)
 _LONG_WORDS = frozenset(key for keys in PHRASES for key in keys if len(key) >= MIN_FUZZY_LEGAL_WORD)
+# Phrases of several words, written together, by word count: ``jiont stock company``
+# is one edit from ``joint stock company`` though ``jiont`` keys far from ``joint``.
+def _joined_phrases() -> dict[int, dict[str, str]]:
+    by_length: dict[int, dict[str, str]] = {}
+    for keys, form_class in PHRASES.items():
+        if len(keys) > 1:
+            by_length.setdefault(len(keys), {})["".join(keys)] = form_class
+    return by_length
+
+
+_JOINED_PHRASES = _joined_phrases()
 
 
 @lru_cache(maxsize=100_000)
@@ -110,6 +124,8 @@ def find_legal_forms(words: list[tuple[str, ...]]) -> list[tuple[int, int, str |
             form_class = PHRASES.get(tuple(window))
             if form_class is None and length > 2 and all(len(k) == 1 for k in window):
                 form_class = PHRASES.get(("".join(window),))  # J.S.C., O.O.O.
+            if form_class is None and length > 1 and _LONG_WORDS.intersection(window):
+                form_class = _misspelt_phrase(window)
             if form_class is not None:
                 spans.append((i, i + length, form_class))
                 i += length
@@ -119,3 +135,21 @@ def find_legal_forms(words: list[tuple[str, ...]]) -> list[tuple[int, int, str |
                 spans.append((i, i + 1, None))
             i += 1
     return spans
+
+
+def _misspelt_phrase(window: list[str]) -> str | None:
+    """The class of the legal phrase a window of words spells with a typo or two, if any.
+
+    Tried only for windows holding a legal word spelt right, so names without a legal
+    form never pay for it."""
+    phrases = _JOINED_PHRASES.get(len(window))
+    if not phrases:
+        return None
+    joined = "".join(window)
+    found = process.extractOne(
+        joined, phrases.keys(), scorer=OSA.normalized_similarity,
+        score_cutoff=FUZZY_PHRASE_SIMILARITY,
+    )  # fmt: skip
+    if found is None or OSA.distance(joined, found[0]) > MAX_PHRASE_EDITS:
+        return None
+    return phrases[found[0]]

@@ -225,3 +225,21 @@ def test_glossary_leaves_names_alone(word: str) -> None:
 @pytest.mark.parametrize("word", ["Anatol`evich", "Solov`yov", "Pod``yachev"])
 def test_gost_soft_and_hard_sign_stay_inside_the_word(word: str) -> None:
     assert split_words(word) == [word]
+
+
+@pytest.mark.parametrize(
+    ("name", "form_class", "words"),
+    [
+        ("JIONT STOCK COMPANY UNITED CREDIT", "jsc", ["UNITED", "CREDIT"]),
+        ("LIMNITDE LIABILITY COMPANY HYPERSPACE", "llc", ["HYPERSPACE"]),
+        ("PUBLIC JOINT SFTOCK COMPANY UZHURALZOLOTO", "jsc", ["UZHURALZOLOTO"]),
+        # a legal word beside name words is not stretched into a phrase
+        ("JOINT STOCK BANK", None, ["JOINT", "STOCK", "BANK"]),
+    ],
+)
+def test_legal_phrase_with_a_typo_is_still_a_legal_form(
+    name: str, form_class: str | None, words: list[str]
+) -> None:
+    parsed = parse_name(name, "Organization")
+    assert [parsed.tokens[i].text for i in parsed.words] == words
+    assert (form_class in parsed.legal_classes) if form_class else not parsed.legal_classes
