@@ -10,7 +10,6 @@ of the final score and only the best few are scored in full.
 from __future__ import annotations
 
 import heapq
-import itertools
 import math
 from collections import defaultdict
 from dataclasses import dataclass, field
@@ -39,6 +38,7 @@ MATCHES_CACHE_MAX_NAMES = 2_000  # a word matching more names is not remembered
 # Parts of a listed name whose absence from a query costs little: scoring discounts
 # them when unmatched, and the retrieval estimate likewise, so that it stays optimistic.
 OPTIONAL_FACTOR = {Role.PATRONYMIC: 0.25, Role.INITIAL: 0.2, Role.LEGAL: 0.0}
+UNMATCHED_QUERY_PATRONYMIC = 0.5  # the list may simply not record patronymics
 
 
 @dataclass(frozen=True, slots=True)
@@ -240,17 +240,23 @@ class NameIndex:
         if cached is not None:
             return cached
         best: dict[int, float] = {}
+        unseen = token.key not in self.postings
         for variant in token.keys:
             similar = self.similar_keys(variant)
             if not similar and variant == token.key:
                 similar = self._respelt_keys(token)
             for key, similarity in similar:
-                value = similarity * (weight + self.key_weight(key))
+                listed_weight = self.key_weight(key)
+                # As in scoring: a word no list holds (most likely misspelt) weighs
+                # what the list word it matches weighs.
+                value = similarity * ((listed_weight if unseen else weight) + listed_weight)
                 for name in self.postings[key]:
                     if value > best.get(name, 0.0):
                         best[name] = value
+            stem = word_stem(variant) or ""
             sources = (
-                (self.stem_postings.get(word_stem(variant) or ""), STEM_ESTIMATE),
+                (self.stem_postings.get(stem), STEM_ESTIMATE),
+                (self.postings.get(stem) if stem != variant else None, STEM_ESTIMATE),
                 (self.concept_postings.get(concept_of(variant) or ""), GLOSSARY_ESTIMATE),
                 (self.compound_postings.get(variant), 1.0),
             )
@@ -295,35 +301,53 @@ class NameIndex:
         if not tokens:
             tokens = [t for t in query.tokens if t.role is not Role.LEGAL]
         weights = [self.token_weight(token) for token in tokens]
-        query_weight = sum(weights)
+        query_weight = sum(
+            weight * (UNMATCHED_QUERY_PATRONYMIC if token.role is Role.PATRONYMIC else 1.0)
+            for token, weight in zip(tokens, weights, strict=True)
+        )
         skipped = self._skippable(weights)
         matches = sorted(
             (
-                self._token_matches(token, weight)
+                (self._token_matches(token, weight), token.key not in self.postings, weight)
                 for position, (token, weight) in enumerate(zip(tokens, weights, strict=True))
                 if position not in skipped
             ),
-            key=len,
+            key=lambda found: len(found[0]),
             reverse=True,
         )
         # Start from a copy of the largest word's matches (done in C), add the others.
-        gained: dict[int, float] = dict(matches[0]) if matches else {}
-        for best in matches[1:]:
+        gained: dict[int, float] = dict(matches[0][0]) if matches else {}
+        for best, _, _ in matches[1:]:
             for name, value in best.items():
                 gained[name] = gained.get(name, 0.0) + value
-        for left, right in itertools.pairwise(tokens):
-            joined = left.key + right.key
+        # A misspelt word weighs what its match weighs (value / 2 at most), not its own.
+        lighter: dict[int, float] = {}
+        for best, unseen, weight in matches:
+            if unseen:
+                for name, value in best.items():
+                    lighter[name] = lighter.get(name, 0.0) + weight - value / 2
+        for i in range(len(tokens) - 1):
+            # Two query words written as one in the list, or one concept together.
+            joined = tokens[i].key + tokens[i + 1].key
+            pair_weight = weights[i] + weights[i + 1]
+            value = pair_weight + self.key_weight(joined)
             for name in self.postings.get(joined, ()):
-                gained[name] = gained.get(name, 0.0) + 2 * self.key_weight(joined)
+                gained[name] = gained.get(name, 0.0) + value
             concept = concept_of(joined)
             if concept is not None:
-                value = 2 * GLOSSARY_ESTIMATE * self.key_weight(joined)
+                value = 2 * GLOSSARY_ESTIMATE * pair_weight
                 for name in self.concept_postings.get(concept, ()):
                     gained[name] = gained.get(name, 0.0) + value
         if not gained:
             return []
         least = self.least_weights
-        estimates = [
-            (value / (query_weight + least[name]), -name) for name, value in gained.items()
-        ]
+        if lighter:
+            estimates = [
+                (value / (query_weight - lighter.get(name, 0.0) + least[name]), -name)
+                for name, value in gained.items()
+            ]
+        else:
+            estimates = [
+                (value / (query_weight + least[name]), -name) for name, value in gained.items()
+            ]
         return [(-negated, estimate) for estimate, negated in heapq.nlargest(limit, estimates)]

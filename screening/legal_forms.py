@@ -74,6 +74,8 @@ PHRASES: dict[tuple[str, ...], str] = {
 }
 LONGEST_PHRASE = max(len(keys) for keys in PHRASES)
 _LONG_WORDS = frozenset(key for keys in PHRASES for key in keys if len(key) >= MIN_FUZZY_LEGAL_WORD)
+
+
 # Phrases of several words, written together, by word count: ``jiont stock company``
 # is one edit from ``joint stock company`` though ``jiont`` keys far from ``joint``.
 def _joined_phrases() -> dict[int, dict[str, str]]:

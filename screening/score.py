@@ -23,7 +23,13 @@ from functools import lru_cache
 from rapidfuzz.distance import OSA
 
 from screening.glossary import concept_of, word_stem
-from screening.index import MIN_FUZZY_SIMILARITY, OPTIONAL_FACTOR, IndexedName, NameIndex
+from screening.index import (
+    MIN_FUZZY_SIMILARITY,
+    OPTIONAL_FACTOR,
+    UNMATCHED_QUERY_PATRONYMIC,
+    IndexedName,
+    NameIndex,
+)
 from screening.model import EvidenceCheck, Hit, Query
 from screening.names import ParsedName, Role, Token, parse_name
 from screening.settings import Settings
@@ -45,7 +51,6 @@ MIN_TYPO_LENGTH = 3  # shorter words only match exactly
 UNMATCHED_LIST_FACTOR = {role: OPTIONAL_FACTOR.get(role, 1.0) for role in Role}
 MIDDLE_NAME_FACTOR = 0.5
 UNMATCHED_QUERY_INITIAL = 0.3
-UNMATCHED_QUERY_PATRONYMIC = 0.5  # the list may simply not record patronymics
 LEGAL_FORM_MISMATCH = 0.05
 INITIALS_ONLY_FACTOR = 0.5
 WEAK_ALIAS_FACTOR = 0.75
