@@ -50,6 +50,8 @@ OutputFormat = Literal["csv", "jsonl"]
 #: Rows per task sent to a worker: large enough that inter-process traffic is
 #: negligible, small enough that memory stays flat and progress stays smooth.
 DEFAULT_CHUNK_SIZE = 1000
+#: Distinct queries whose answers a worker keeps for the rows that repeat them.
+ANSWERS_REMEMBERED = 20_000
 #: A record longer than this is an error row, and an unclosed quote stops
 #: swallowing the following lines once the record reaches it.
 MAX_RECORD_BYTES = 1 << 20
@@ -516,6 +518,11 @@ class _ScreenJob:
     columns: ColumnMap
     threshold: float
     limit: int
+    # Hits (or the input error) by query: a customer book repeats names, and the same
+    # query against the same list and settings always has the same answer.
+    answers: dict[tuple[str | None, ...], list[Hit] | str] = field(
+        default_factory=dict, compare=False
+    )
 
     def screen(self, row: int, values: dict[str, str], problem: str | None = None) -> BatchRow:
         """One row's outcome; any failure becomes an ``error`` row, never an exception."""
@@ -531,21 +538,34 @@ class _ScreenJob:
             return failed(f"no {self.columns.name!r} column in this record")
         if not name.strip():
             return failed("empty name")
-        try:
-            result = self.screener.screen(
-                name,
-                schema=_schema(_value(values, self.columns.schema)),
-                birth_date=_value(values, self.columns.birth_date) or None,
-                country=_value(values, self.columns.country) or None,
-                threshold=self.threshold,
-                limit=self.limit,
-            )
-        except InputError as exc:
-            return failed(str(exc))
-        except Exception as exc:  # an engine bug must not end a run of a million rows
-            return failed(f"internal error: {type(exc).__name__}: {exc}")
-        status: RowStatus = "hit" if result.hits else "clear"
-        return BatchRow(row, values, status, hits=result.hits, record_id=record_id)
+        query = (
+            name,
+            _schema(_value(values, self.columns.schema)),
+            _value(values, self.columns.birth_date) or None,
+            _value(values, self.columns.country) or None,
+        )
+        answer = self.answers.get(query)
+        if answer is None:
+            try:
+                answer = self.screener.screen(
+                    name,
+                    schema=query[1],
+                    birth_date=query[2],
+                    country=query[3],
+                    threshold=self.threshold,
+                    limit=self.limit,
+                ).hits
+            except InputError as exc:
+                answer = str(exc)
+            except Exception as exc:  # an engine bug must not end a run of a million rows
+                return failed(f"internal error: {type(exc).__name__}: {exc}")
+            if len(self.answers) >= ANSWERS_REMEMBERED:
+                self.answers.clear()
+            self.answers[query] = answer
+        if isinstance(answer, str):
+            return failed(answer)
+        status: RowStatus = "hit" if answer else "clear"
+        return BatchRow(row, values, status, hits=answer, record_id=record_id)
 
 
 _SCHEMA_NAMES = {schema.casefold(): schema for schema in SCHEMAS}

@@ -70,6 +70,9 @@ def fold_homoglyphs(word: str) -> str:
     return word.translate(_CYRILLIC_TO_LATIN).translate(_GREEK_TO_LATIN)
 
 
+_ASCII_CONTROLS = {code: " " for code in (*range(0x20), 0x7F)}
+
+
 def _is_invisible(char: str) -> bool:
     # Cf: zero-width space/joiners, bidi marks, soft hyphen, BOM; Mn after NFKC are
     # combining marks we keep (they carry diacritics), except the ones used as fillers.
@@ -87,6 +90,9 @@ def clean(text: str) -> str:
 
     Idempotent: ``clean(clean(x)) == clean(x)``. Case is kept; callers fold it.
     """
+    if text.isascii():
+        # Most names: nothing to normalise, nothing invisible, one script.
+        return " ".join(text.translate(_ASCII_CONTROLS).split())
     text = unicodedata.normalize("NFKC", text)
     kept: list[str] = []
     for char in text:

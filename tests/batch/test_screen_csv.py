@@ -277,3 +277,30 @@ def test_an_engine_failure_is_an_error_row_not_a_crash(
     assert first["error"] == "internal error: RuntimeError: index exploded"
     assert second["status"] == "hit"
     assert (summary.counts.errors, summary.counts.hits) == (1, 1)
+
+
+def test_a_repeated_query_is_screened_once_and_answered_alike(
+    screener: Screener, monkeypatch: pytest.MonkeyPatch
+) -> None:
+    original = screener.screen
+    asked: list[str] = []
+
+    def counting(name: str, **kwargs: object) -> object:
+        asked.append(name)
+        return original(name, **kwargs)  # type: ignore[arg-type]
+
+    monkeypatch.setattr(screener, "screen", counting)
+    records = [
+        {"id": "1", "name": "Alexei Budnev", "country": "ru"},
+        {"id": "2", "name": "Alexei Budnev", "country": "ru"},
+        {"id": "3", "name": "Alexei Budnev", "country": "us"},  # other evidence: asked again
+        {"id": "4", "name": "\x01\x02", "country": "ru"},
+        {"id": "5", "name": "\x01\x02", "country": "ru"},
+    ]
+    rows = list(screen_records(screener, records, ColumnMap(id="id", country="country")))
+    assert asked == ["Alexei Budnev", "Alexei Budnev", "\x01\x02"]
+    assert [r.status for r in rows] == ["hit", "hit", "hit", "error", "error"]
+    assert rows[0].hits == rows[1].hits
+    assert rows[2].hits[0].score != rows[0].hits[0].score  # the country counts
+    assert rows[3].error == rows[4].error
+    assert [r.record_id for r in rows] == ["1", "2", "3", "4", "5"]
