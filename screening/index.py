@@ -22,8 +22,8 @@ from screening.names import ParsedName, Role, Token, parse_name
 from screening.translit import token_key
 
 MIN_FUZZY_KEY = 4  # shorter keys only match exactly: one edit in three letters is another word
-MIN_FUZZY_SIMILARITY = 0.7
-MIN_TWO_EDIT_KEY = 7  # from this length two edits still score above MIN_FUZZY_SIMILARITY
+MIN_FUZZY_SIMILARITY = 0.66  # one edit in three letters, two in six: a typo, still
+MIN_TWO_EDIT_KEY = 6  # from this length two edits still score above MIN_FUZZY_SIMILARITY
 MAX_WEIGHT = 9.0
 MIN_WEIGHT = 0.8
 PARTICLE_FACTOR = 0.2

@@ -482,6 +482,9 @@ def test_retrieval_finds_what_brute_force_finds(screener: Screener) -> None:
         ("Алексей", "Aleksey", "transliteration"),
         ("Alexei", "Aleksey", "transliteration"),
         ("Budmev", "Budnev", "typo"),
+        ("Kuk", "Kum", "typo"),  # one edit in three letters
+        ("Makorv", "Markov", "typo"),  # two in six
+        ("Mkrv", "Markov", "unmatched"),  # three in six
         ("A", "Aleksey", "initial"),
         ("Petrova", "Petrov", "gender_variant"),
         ("Kovalskaya", "Kovalsky", "gender_variant"),
