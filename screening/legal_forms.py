@@ -73,6 +73,7 @@ PHRASES: dict[tuple[str, ...], str] = {
     _keys(phrase): form_class for form_class, phrases in _FORMS.items() for phrase in phrases
 }
 LONGEST_PHRASE = max(len(keys) for keys in PHRASES)
+_PHRASE_WORDS = frozenset(key for keys in PHRASES for key in keys)
 _LONG_WORDS = frozenset(key for keys in PHRASES for key in keys if len(key) >= MIN_FUZZY_LEGAL_WORD)
 
 
@@ -118,6 +119,8 @@ def find_legal_forms(words: list[tuple[str, ...]]) -> list[tuple[int, int, str |
     any phrase (a lone ``limited``) is a span of unknown class.
     """
     canonical = [_canonical(keys) for keys in words]
+    if _PHRASE_WORDS.isdisjoint(canonical) and all(len(key) > 1 for key in canonical):
+        return []  # most names: no word of any legal form, no letters to join
     spans: list[tuple[int, int, str | None]] = []
     i = 0
     while i < len(words):

@@ -68,7 +68,7 @@ MAX_EVIDENCE_GAIN = BIRTH_DATE_MATCH + COUNTRY_MATCH
 # fair one. Measured on the dev set: names that score above the threshold have an
 # estimate of at least half their score, but for a few with two misspelt words.
 GOOD_ESTIMATE = 0.65
-FAIR_ESTIMATE = 0.5
+FAIR_ESTIMATE = 0.58
 LEADING_CANDIDATES = 4
 COMPLETION_MARGIN = 0.1  # entities this far below the threshold get all names scored
 
@@ -190,42 +190,46 @@ class QueryContext:
         return found
 
 
+# An alignment option: (-similarity, order, query positions, listed positions, similarity).
+_Option = tuple[float, int, tuple[int, ...], tuple[int, ...], Similarity]
+
+
 def align(context: QueryContext, listed: ParsedName) -> list[Pair]:
     """Greedy best-first alignment of the words that are not legal forms: each token
     used at most once; two adjacent tokens may align with one word written together."""
     query = context.parsed
     l_tokens = listed.tokens
-    options: list[tuple[float, int, Pair]] = []
+    options: list[_Option] = []
     for i in query.words:
         for j in listed.words:
             similarity = context.similarity(i, l_tokens[j])
             if similarity.value > 0:
-                options.append((-similarity.value, len(options), Pair((i,), (j,), similarity)))
+                options.append((-similarity.value, len(options), (i,), (j,), similarity))
     concepts = context.concepts
     for j, j2, joined, concept in listed.joined:
         for i in query.words:
             if joined in query.tokens[i].keys:
-                options.append((-COMPOUND, len(options), Pair((i,), (j, j2), _COMPOUND)))
+                options.append((-COMPOUND, len(options), (i,), (j, j2), _COMPOUND))
             elif concept is not None and concepts[i] == concept:
                 similarity = Similarity(GLOSSARY, "glossary", concept)
-                options.append((-GLOSSARY, len(options), Pair((i,), (j, j2), similarity)))
+                options.append((-GLOSSARY, len(options), (i,), (j, j2), similarity))
     for i, i2, joined, concept in query.joined:
         for j in listed.words:
             listed_key = l_tokens[j].key
             if joined == listed_key:
-                options.append((-COMPOUND, len(options), Pair((i, i2), (j,), _COMPOUND)))
+                options.append((-COMPOUND, len(options), (i, i2), (j,), _COMPOUND))
             elif concept is not None and concept_of(listed_key) == concept:
                 similarity = Similarity(GLOSSARY, "glossary", concept)
-                options.append((-GLOSSARY, len(options), Pair((i, i2), (j,), similarity)))
+                options.append((-GLOSSARY, len(options), (i, i2), (j,), similarity))
     options.sort()
     used_q: set[int] = set()
     used_l: set[int] = set()
     pairs: list[Pair] = []
-    for _, _, pair in options:
-        if used_q.isdisjoint(pair.query) and used_l.isdisjoint(pair.listed):
-            used_q.update(pair.query)
-            used_l.update(pair.listed)
-            pairs.append(pair)
+    for _, _, q, lst, similarity in options:
+        if used_q.isdisjoint(q) and used_l.isdisjoint(lst):
+            used_q.update(q)
+            used_l.update(lst)
+            pairs.append(Pair(q, lst, similarity))
     return pairs
 
 
