@@ -115,8 +115,9 @@ def _compare(
         ):
             return Similarity(INITIAL, "initial", f"{initial[0]} = {word}")
         return _NONE
-    if any(_gender_pair(key, l_key) for key in q_keys):
-        return Similarity(GENDER_VARIANT, "gender_variant", "possible relative")
+    for key in q_keys:
+        if key[:3] == l_key[:3] and _gender_pair(key, l_key):  # the prefix check is cheap
+            return Similarity(GENDER_VARIANT, "gender_variant", "possible relative")
     if q_role is Role.WORD and l_role is Role.WORD:
         stem = word_stem(l_key)
         if stem is not None and any(word_stem(key) == stem for key in q_keys):
@@ -164,10 +165,11 @@ class QueryContext:
     one candidate name is reused for every other name holding the same word.
     """
 
-    __slots__ = ("_memo", "concepts", "parsed", "unseen", "weights")
+    __slots__ = ("_memo", "concepts", "cyrillic", "parsed", "unseen", "weights")
 
     def __init__(self, index: NameIndex, parsed: ParsedName) -> None:
         self.parsed = parsed
+        self.cyrillic = [has_cyrillic(token.text) for token in parsed.tokens]
         self.concepts = [concept_of(token.key) for token in parsed.tokens]
         self.weights = [index.token_weight(token) for token in parsed.tokens]
         self.unseen = [token.key not in index.postings for token in parsed.tokens]
@@ -177,8 +179,13 @@ class QueryContext:
         memo_key = (i, id(listed))
         found = self._memo.get(memo_key)
         if found is None:
-            found = compare_tokens(self.parsed.tokens[i], listed)
-            if found.rule == "typo" and not self.unseen[i]:
+            query = self.parsed.tokens[i]
+            found = _compare(
+                query.folded, query.keys, query.role, listed.folded, listed.key, listed.role
+            )
+            if found.rule == "exact" and self.cyrillic[i] != has_cyrillic(listed.text):
+                found = _CROSS_SCRIPT
+            elif found.rule == "typo" and not self.unseen[i]:
                 # The query word is itself a word of the lists: ``Oles`` next to ``Oleg``,
                 # ``Jason`` next to ``Mason`` are two real names, not one name misspelt.
                 found = Similarity(
@@ -471,6 +478,8 @@ def rank_hits(
                     consider(number)
     scored: list[tuple[float, str, int, list[EvidenceCheck]]] = []
     for entity_number, (value, _, _) in best.items():
+        if NAME_SHARE * value + MAX_EVIDENCE_GAIN + 1e-4 < threshold:
+            continue  # no evidence can lift it to the threshold
         entity = index.entities[entity_number]
         checks = _evidence(query, entity.schema_, entity.birth_dates, entity.countries)
         final = NAME_SHARE * value + sum(check.score_change for check in checks)

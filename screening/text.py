@@ -8,6 +8,7 @@ function of a string.
 
 from __future__ import annotations
 
+import re
 import unicodedata
 from functools import lru_cache
 
@@ -37,8 +38,12 @@ def script_of(char: str) -> str:
     return "other"
 
 
+# The code point ranges ``script_of`` calls Cyrillic, as one pattern (searched in C).
+_CYRILLIC = re.compile("[\u0400-\u052f\u1c80-\u1c8f\u2de0-\u2dff]")
+
+
 def has_cyrillic(text: str) -> bool:
-    return any(script_of(ch) == "cyrillic" for ch in text)
+    return _CYRILLIC.search(text) is not None
 
 
 def fold_homoglyphs(word: str) -> str:
