@@ -292,11 +292,14 @@ class NameIndex:
             skipped.add(i)
         return skipped
 
-    def candidates(self, query: ParsedName, limit: int) -> list[tuple[int, float]]:
+    def candidates(
+        self, query: ParsedName, limit: int, floor: float = 0.0
+    ) -> list[tuple[int, float]]:
         """Names worth scoring in full with an estimate of their score, best first.
 
         The estimate credits each query word with its best match in the name and
-        discounts the name's optional parts, so it rarely falls below the true score."""
+        discounts the name's optional parts, so it rarely falls below the true score.
+        Names whose estimate falls below ``floor`` are left out."""
         tokens = [t for t in query.tokens if t.role not in (Role.INITIAL, Role.LEGAL)]
         if not tokens:
             tokens = [t for t in query.tokens if t.role is not Role.LEGAL]
@@ -341,13 +344,20 @@ class NameIndex:
         if not gained:
             return []
         least = self.least_weights
+        # The estimate's denominator is at least this, so a lower value cannot reach floor.
+        cut = floor * (query_weight - max(lighter.values(), default=0.0))
         if lighter:
             estimates = [
                 (value / (query_weight - lighter.get(name, 0.0) + least[name]), -name)
                 for name, value in gained.items()
+                if value >= cut
             ]
         else:
             estimates = [
-                (value / (query_weight + least[name]), -name) for name, value in gained.items()
+                (value / (query_weight + least[name]), -name)
+                for name, value in gained.items()
+                if value >= cut
             ]
+        if floor > 0:
+            estimates = [item for item in estimates if item[0] >= floor]
         return [(-negated, estimate) for estimate, negated in heapq.nlargest(limit, estimates)]

@@ -446,7 +446,9 @@ def rank_hits(
         # leading candidates with a fair estimate, and any with a good one.
         names = [
             number
-            for rank, (number, estimate) in enumerate(index.candidates(parsed, settings.candidates))
+            for rank, (number, estimate) in enumerate(
+                index.candidates(parsed, settings.candidates, FAIR_ESTIMATE * threshold)
+            )
             if estimate >= GOOD_ESTIMATE * threshold
             or (rank < LEADING_CANDIDATES and estimate >= FAIR_ESTIMATE * threshold)
         ]
