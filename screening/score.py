@@ -20,7 +20,7 @@ from collections.abc import Iterable
 from dataclasses import dataclass
 from functools import lru_cache
 
-from rapidfuzz.distance import OSA
+from rapidfuzz.distance import OSA, Indel
 
 from screening.glossary import concept_of, word_stem
 from screening.index import (
@@ -488,12 +488,26 @@ def rank_hits(
         final = round(min(max(final, 0.0), 1.0), 4)
         if final >= threshold:
             scored.append((final, entity.id, entity_number, checks))
-    scored.sort(key=lambda item: (-item[0], item[1]))
+    # Equal scores: the entry spelt closest to what was written comes first, then by id.
+    written = _spelling(parsed)
+    scored.sort(key=lambda item: (-item[0], -_closeness(written, index, item[2], best), item[1]))
     hits = []
     for final, _, entity_number, checks in scored[:limit]:
         _, number, result = best[entity_number]
         hits.append(_make_hit(index, parsed, number, result, final, checks))
     return hits
+
+
+def _spelling(name: ParsedName) -> str:
+    """A name's words, folded and sorted: its spelling, whatever the word order."""
+    return " ".join(sorted(token.folded for token in name.tokens))
+
+
+def _closeness(
+    written: str, index: NameIndex, entity: int, best: dict[int, tuple[float, int, NameScore]]
+) -> float:
+    """How close the spelling of an entity's best name is to the query's."""
+    return Indel.normalized_similarity(written, _spelling(index.names[best[entity][1]].parsed))
 
 
 def _make_hit(

@@ -548,3 +548,15 @@ def test_russian_company_names_hit_their_english_listing(query: str, entity_id: 
     assert result.hits[0].entity_id == entity_id
     assert "glossary" in rules(result.hits[0])
     assert "unmatched" not in rules(result.hits[0])
+
+
+def test_equal_scores_rank_the_closer_spelling_first() -> None:
+    twins = [
+        Entity(id="a-alexei", schema=P, names=["Alexei BUDNEV"]),
+        Entity(id="z-aleksey", schema=P, names=["Aleksey BUDNEV"]),
+    ]
+    hits = Screener.from_entities(twins).screen("Aleksej Budnev", threshold=0.0).hits
+    assert [h.entity_id for h in hits] == ["z-aleksey", "a-alexei"]
+    assert hits[0].score == hits[1].score  # a tie broken by spelling, not a score change
+    hits = Screener.from_entities(twins).screen("Alexej Budnev", threshold=0.0).hits
+    assert [h.entity_id for h in hits] == ["a-alexei", "z-aleksey"]
