@@ -21,7 +21,7 @@ from screening.model import Entity
 from screening.names import ParsedName, Role, Token, parse_name
 from screening.translit import token_key
 
-MIN_FUZZY_KEY = 4  # shorter keys only match exactly: one edit in three letters is another word
+MIN_FUZZY_KEY = 4  # shorter keys are looked up exactly; scoring still compares them
 MIN_FUZZY_SIMILARITY = 0.66  # one edit in three letters, two in six: a typo, still
 MIN_TWO_EDIT_KEY = 6  # from this length two edits still score above MIN_FUZZY_SIMILARITY
 MAX_WEIGHT = 9.0

@@ -44,7 +44,12 @@ STEM = 0.9
 INITIAL = 0.8
 GENDER_VARIANT = 0.6
 KNOWN_WORD_TYPO_FACTOR = 0.8
+MIN_KNOWN_WORD_SIMILARITY = 0.7  # a list word's typo: MIN_FUZZY_SIMILARITY is for unseen words
 MIN_TYPO_LENGTH = 3  # shorter words only match exactly
+# Below this similarity (down to MIN_FUZZY_SIMILARITY: one edit in three letters, two in
+# six) a typo may change at most MAX_LOOSE_TYPO_EDITS letters.
+LOOSE_TYPO_SIMILARITY = 0.7
+MAX_LOOSE_TYPO_EDITS = 2
 
 # How much an unmatched token of the list name counts against the match: the same
 # discounts for optional parts (patronymics, initials) that the retrieval estimate uses.
@@ -131,10 +136,12 @@ def _compare(
         max(OSA.normalized_similarity(key, l_key) for key in q_keys),
         OSA.normalized_similarity(q_folded, l_folded),
     )
-    if best >= MIN_FUZZY_SIMILARITY:
-        edits = OSA.distance(q_keys[0], l_key)
-        return Similarity(round(best, 4), "typo", f"{edits} edit{'s' if edits != 1 else ''}")
-    return _NONE
+    if best < MIN_FUZZY_SIMILARITY:
+        return _NONE
+    edits = min(min(OSA.distance(key, l_key) for key in q_keys), OSA.distance(q_folded, l_folded))
+    if best < LOOSE_TYPO_SIMILARITY and edits > MAX_LOOSE_TYPO_EDITS:
+        return _NONE  # a third of a long word changed: another word, not a typo
+    return Similarity(round(best, 4), "typo", f"{edits} edit{'s' if edits != 1 else ''}")
 
 
 _CROSS_SCRIPT = Similarity(EXACT, "transliteration", "Cyrillic = Latin")
@@ -188,10 +195,15 @@ class QueryContext:
             elif found.rule == "typo" and not self.unseen[i]:
                 # The query word is itself a word of the lists: ``Oles`` next to ``Oleg``,
                 # ``Jason`` next to ``Mason`` are two real names, not one name misspelt.
-                found = Similarity(
-                    round(found.value * KNOWN_WORD_TYPO_FACTOR, 4),
-                    "typo",
-                    f"{found.detail}; both are words of the lists",
+                # Two edits in six letters make another real name, not a typo.
+                found = (
+                    _NONE
+                    if found.value < MIN_KNOWN_WORD_SIMILARITY
+                    else Similarity(
+                        round(found.value * KNOWN_WORD_TYPO_FACTOR, 4),
+                        "typo",
+                        f"{found.detail}; both are words of the lists",
+                    )
                 )
             self._memo[memo_key] = found
         return found

@@ -485,6 +485,7 @@ def test_retrieval_finds_what_brute_force_finds(screener: Screener) -> None:
         ("Kuk", "Kum", "typo"),  # one edit in three letters
         ("Makorv", "Markov", "typo"),  # two in six
         ("Mkrv", "Markov", "unmatched"),  # three in six
+        ("Naftaresurs", "Enerharesurs", "unmatched"),  # four in twelve: another word
         ("A", "Aleksey", "initial"),
         ("Petrova", "Petrov", "gender_variant"),
         ("Kovalskaya", "Kovalsky", "gender_variant"),
