@@ -11,6 +11,7 @@ from __future__ import annotations
 
 import heapq
 import math
+import re
 from collections import defaultdict
 from dataclasses import dataclass, field
 
@@ -58,6 +59,17 @@ def deletions(key: str) -> set[str]:
     return {key[:i] + key[i + 1 :] for i in range(len(key))}
 
 
+_ASIDE = re.compile(r"\s*\([^()]*\)")
+
+
+def _readings(text: str) -> list[str]:
+    """A listed name as written and, when it holds a bracketed aside (an acronym, a former
+    name: ``FAR EASTERN SHIPPING COMPANY (FESCO)``), also without it: a query gives one or
+    the other, rarely both."""
+    bare = _ASIDE.sub("", text).strip()
+    return [text, bare] if bare and bare != text else [text]
+
+
 @dataclass
 class NameIndex:
     """All list names, ready for retrieval. Plain data, so it can be cached with pickle."""
@@ -90,9 +102,10 @@ class NameIndex:
                     if text in seen or not text.strip():
                         continue
                     seen.add(text)
-                    name = parse_name(text, entity.schema_)
-                    if name.tokens:
-                        parsed.append((number, text, name, weak))
+                    for spelling in _readings(text):
+                        name = parse_name(spelling, entity.schema_)
+                        if name.tokens:
+                            parsed.append((number, text, name, weak))
         frequency: dict[str, int] = defaultdict(int)
         concept_frequency: dict[str, int] = defaultdict(int)
         for _, _, name, _ in parsed:

@@ -561,3 +561,18 @@ def test_equal_scores_rank_the_closer_spelling_first() -> None:
     assert hits[0].score == hits[1].score  # a tie broken by spelling, not a score change
     hits = Screener.from_entities(twins).screen("Alexej Budnev", threshold=0.0).hits
     assert [h.entity_id for h in hits] == ["a-alexei", "z-aleksey"]
+
+
+def test_a_bracketed_aside_in_a_listed_name_is_optional() -> None:
+    listed = [
+        Entity(id="fesco", schema=ORG, names=["FAR EASTERN SHIPPING COMPANY (FESCO)"]),
+        Entity(id="other", schema=ORG, names=["FAR EASTERN SHIPPING AGENCY"]),
+    ]
+    screener = Screener.from_entities(listed)
+    hit = screener.screen("Far Eastern Shipping Company").hits[0]
+    assert hit.entity_id == "fesco"
+    assert hit.matched_name == "FAR EASTERN SHIPPING COMPANY (FESCO)"  # as listed
+    assert "unmatched" not in rules(hit)
+    assert hit.explanation.penalties == []
+    # the aside still counts where it is given
+    assert screener.screen("FESCO", threshold=0.0).hits[0].entity_id == "fesco"
