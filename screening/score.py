@@ -213,9 +213,10 @@ class QueryContext:
 _Option = tuple[float, int, tuple[int, ...], tuple[int, ...], Similarity]
 
 
-def align(context: QueryContext, listed: ParsedName) -> list[Pair]:
+def align(context: QueryContext, listed: ParsedName) -> tuple[list[Pair], set[int], set[int]]:
     """Greedy best-first alignment of the words that are not legal forms: each token
-    used at most once; two adjacent tokens may align with one word written together."""
+    used at most once; two adjacent tokens may align with one word written together.
+    Returns the pairs and the query and listed positions they cover."""
     query = context.parsed
     l_tokens = listed.tokens
     options: list[_Option] = []
@@ -249,7 +250,7 @@ def align(context: QueryContext, listed: ParsedName) -> list[Pair]:
             used_q.update(q)
             used_l.update(lst)
             pairs.append(Pair(q, lst, similarity))
-    return pairs
+    return pairs, used_q, used_l
 
 
 @dataclass(frozen=True, slots=True)
@@ -266,21 +267,27 @@ def score_name(context: QueryContext, listed: IndexedName, schema: str) -> NameS
     q_weight = context.weights
     l_weight = listed.weights
     listed_name = listed.parsed
-    pairs = align(context, listed_name)
+    pairs, used_q, used_l = align(context, listed_name)
     q_tokens, l_tokens = query.tokens, listed_name.tokens
     matched = 0.0
     total = 0.0
     for pair in pairs:
-        wq = sum(q_weight[i] for i in pair.query)
-        wl = sum(l_weight[j] for j in pair.listed)
+        wq = (
+            q_weight[pair.query[0]]
+            if len(pair.query) == 1
+            else sum(map(q_weight.__getitem__, pair.query))
+        )
+        wl = (
+            l_weight[pair.listed[0]]
+            if len(pair.listed) == 1
+            else sum(map(l_weight.__getitem__, pair.listed))
+        )
         if pair.similarity.rule == "initial":
             wq = wl = max(wq, wl)
         elif len(pair.query) == 1 and context.unseen[pair.query[0]]:
             wq = wl  # an unseen (misspelt) query word weighs what its list word weighs
         matched += pair.similarity.value * (wq + wl)
         total += wq + wl
-    used_q = {i for pair in pairs for i in pair.query}
-    used_l = {j for pair in pairs for j in pair.listed}
     penalties: list[str] = []
 
     # Legal forms say little about which company is meant: neutral when one side has
@@ -305,7 +312,7 @@ def score_name(context: QueryContext, listed: IndexedName, schema: str) -> NameS
         penalties.append(f"query word {token.text!r} not in the listed name")
     person = schema == "Person"
     last = len(l_tokens) - 1
-    query_patronymic = any(
+    query_patronymic = query.has_patronymic and any(
         t.role is Role.PATRONYMIC for i, t in enumerate(q_tokens) if i not in used_q
     )
     for j, token in enumerate(l_tokens):
