@@ -42,6 +42,13 @@ def script_of(char: str) -> str:
 _CYRILLIC = re.compile("[\u0400-\u052f\u1c80-\u1c8f\u2de0-\u2dff]")
 
 
+# Where ``script_of`` finds Latin letters (among other characters), Cyrillic or Greek
+# ones, and Greek ones: a word that cannot mix two scripts is left alone quickly.
+_LATIN_RANGE = re.compile("[\u0000-\u024f\u1e00-\u1eff]")
+_FOREIGN = re.compile("[\u0370-\u052f\u1c80-\u1c8f\u1f00-\u1fff\u2de0-\u2dff]")
+_GREEK = re.compile("[\u0370-\u03ff\u1f00-\u1fff]")
+
+
 def has_cyrillic(text: str) -> bool:
     return _CYRILLIC.search(text) is not None
 
@@ -54,6 +61,10 @@ def fold_homoglyphs(word: str) -> str:
     Cyrillic one has a Latin twin, so the word is Latin (``Popov``), although most of
     its letters are Cyrillic. When both readings are possible, the majority decides.
     """
+    if not _FOREIGN.search(word) or (
+        not _LATIN_RANGE.search(word) and not (_CYRILLIC.search(word) and _GREEK.search(word))
+    ):
+        return word  # one script only (the common case), nothing to fold
     scripts = {"latin": [], "cyrillic": [], "greek": []}  # type: dict[str, list[str]]
     for ch in word:
         script = script_of(ch)
@@ -78,10 +89,14 @@ def fold_homoglyphs(word: str) -> str:
 _ASCII_CONTROLS = {code: " " for code in (*range(0x20), 0x7F)}
 
 
+_FILLER_CHARACTERS = "\u034f\u115f\u1160\u3164\uffa0"  # printable, yet show nothing
+_FILLERS = re.compile(f"[{_FILLER_CHARACTERS}]")
+
+
 def _is_invisible(char: str) -> bool:
     # Cf: zero-width space/joiners, bidi marks, soft hyphen, BOM; Mn after NFKC are
     # combining marks we keep (they carry diacritics), except the ones used as fillers.
-    return unicodedata.category(char) == "Cf" or char in "\u034f\u115f\u1160\u3164\uffa0"
+    return unicodedata.category(char) == "Cf" or char in _FILLER_CHARACTERS
 
 
 def _is_space(char: str) -> bool:
@@ -99,12 +114,15 @@ def clean(text: str) -> str:
         # Most names: nothing to normalise, nothing invisible, one script.
         return " ".join(text.translate(_ASCII_CONTROLS).split())
     text = unicodedata.normalize("NFKC", text)
-    kept: list[str] = []
-    for char in text:
-        if _is_invisible(char):
-            continue
-        kept.append(" " if _is_space(char) else char)
-    words = "".join(kept).split()
+    if text.isprintable() and not _FILLERS.search(text):
+        words = text.split()  # no control, format or separator character but the space
+    else:
+        kept: list[str] = []
+        for char in text:
+            if _is_invisible(char):
+                continue
+            kept.append(" " if _is_space(char) else char)
+        words = "".join(kept).split()
     folded = " ".join(fold_homoglyphs(word) for word in words)
     # Folding can create a new NFKC composition opportunity only in theory; normalise again
     # so the function stays idempotent.
