@@ -1,0 +1,136 @@
+"""The public types of a batch run: column choices, one row's outcome, progress, counts
+and the run record."""
+
+from __future__ import annotations
+
+from dataclasses import dataclass, field
+from typing import TYPE_CHECKING, Any, Literal
+
+from pydantic import BaseModel, Field
+
+from screening.model import Hit, ListSnapshot
+
+if TYPE_CHECKING:
+    pass
+
+
+RowStatus = Literal["hit", "clear", "error"]
+OutputFormat = Literal["csv", "jsonl"]
+
+#: Rows per task sent to a worker: large enough that inter-process traffic is
+#: negligible, small enough that memory stays flat and progress stays smooth.
+DEFAULT_CHUNK_SIZE = 1000
+#: Distinct queries whose answers a worker keeps for the rows that repeat them.
+ANSWERS_REMEMBERED = 20_000
+#: A record longer than this is an error row, and an unclosed quote stops
+#: swallowing the following lines once the record reaches it.
+MAX_RECORD_BYTES = 1 << 20
+#: The columns appended to every output CSV row, in order.
+RESULT_COLUMNS = (
+    "status",
+    "hit_count",
+    "top_entity_id",
+    "top_name",
+    "top_score",
+    "reason",
+    "error",
+)
+
+
+@dataclass(frozen=True)
+class ColumnMap:
+    """Which input columns hold the name and the optional evidence (case-insensitive)."""
+
+    name: str = "name"
+    id: str | None = None
+    schema: str | None = None
+    birth_date: str | None = None
+    country: str | None = None
+
+
+@dataclass(frozen=True, slots=True)
+class BatchRow:
+    """The outcome for one input row: its values, status, hits best first, or why it failed."""
+
+    row: int
+    values: dict[str, str]
+    status: RowStatus
+    hits: list[Hit] = field(default_factory=list)
+    error: str | None = None
+    record_id: str | None = None
+
+    @property
+    def top(self) -> Hit | None:
+        return self.hits[0] if self.hits else None
+
+
+@dataclass(frozen=True)
+class Progress:
+    """Where a running ``screen_csv`` stands; handed to the progress callback after each chunk."""
+
+    rows: int
+    hits: int
+    errors: int
+    session_rows: int
+    elapsed: float
+    bytes_done: int
+    bytes_total: int
+    eta_seconds: float | None
+
+
+class RowCounts(BaseModel):
+    """Rows screened so far, by outcome, and blank lines skipped (they are not rows)."""
+
+    rows: int = 0
+    hits: int = 0
+    clear: int = 0
+    errors: int = 0
+    blank_lines: int = 0
+
+
+class InputInfo(BaseModel):
+    """Which input file was read, and how: enough to detect a changed file on resume."""
+
+    path: str
+    sha256: str
+    bytes: int
+    encoding: str
+    delimiter: str
+    header: list[str]
+    columns: dict[str, str | None]
+
+
+class RunSummary(BaseModel):
+    """The run record, written as ``OUT.run.json``: what was screened, against what, how."""
+
+    status: Literal["running", "complete"] = "running"
+    engine_version: str
+    settings_hash: str
+    threshold: float
+    limit: int
+    lists: list[ListSnapshot]
+    input: InputInfo
+    output: str
+    output_format: OutputFormat
+    counts: RowCounts = Field(default_factory=RowCounts)
+    workers: int
+    chunk_size: int
+    started_at: str
+    session_started_at: str
+    finished_at: str | None = None
+    seconds: float = 0.0
+    names_per_second: float = 0.0
+    resumed_from_row: int = 0
+    options: dict[str, Any] = Field(default_factory=dict)
+
+    def fingerprint(self) -> dict[str, Any]:
+        """What must not change between an interrupted run and its resumption."""
+        return {
+            "engine_version": self.engine_version,
+            "settings_hash": self.settings_hash,
+            "threshold": self.threshold,
+            "limit": self.limit,
+            "lists": [snapshot.sha256 for snapshot in self.lists],
+            "input": self.input.model_dump(exclude={"path"}),
+            "output_format": self.output_format,
+        }

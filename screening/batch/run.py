@@ -1,0 +1,201 @@
+"""The two entry points: ``screen_records`` for an iterable of mappings and ``screen_csv``
+for a file."""
+
+from __future__ import annotations
+
+import contextlib
+import os
+import time
+from collections import deque
+from collections.abc import Callable, Iterable, Iterator, Mapping
+from pathlib import Path
+from typing import TYPE_CHECKING, Any, BinaryIO
+
+from screening.batch.model import (
+    DEFAULT_CHUNK_SIZE,
+    BatchRow,
+    ColumnMap,
+    OutputFormat,
+    Progress,
+    RowCounts,
+    RunSummary,
+)
+from screening.batch.pool import default_workers, make_chunks, ordered_map
+from screening.batch.reader import CsvInput, RawRecord, inspect_csv
+from screening.batch.resume import (
+    check_output,
+    format_for,
+    resume_run,
+    start_run,
+    utc_now,
+    write_json,
+)
+from screening.batch.rows import CsvJob, ScreenJob, resolve_columns, screen_csv_chunk
+from screening.errors import InputError
+
+if TYPE_CHECKING:
+    from screening.screener import Screener
+
+
+def screen_records(
+    screener: Screener,
+    records: Iterable[Mapping[str, str]],
+    columns: ColumnMap | None = None,
+    workers: int = 1,
+    threshold: float | None = None,
+    limit: int | None = None,
+    chunk_size: int = DEFAULT_CHUNK_SIZE,
+) -> Iterator[BatchRow]:
+    """Screen rows given as mappings (column name to value), yielding results in order.
+
+    For onboarding systems holding customers in memory or a database. Rows are
+    numbered from 1; a row that cannot be screened comes back with status ``error``.
+    """
+    job = ScreenJob(screener, columns or ColumnMap(), *_cutoffs(screener, threshold, limit))
+    rows = (dict(record) for record in records)
+    for batch in ordered_map(_screen_mapping_chunk, job, make_chunks(rows, chunk_size), workers):
+        yield from batch
+
+
+def _screen_mapping_chunk(
+    job: ScreenJob, chunk: tuple[int, list[dict[str, str]]]
+) -> list[BatchRow]:
+    first_row, records = chunk
+    return [job.screen(first_row + offset, record) for offset, record in enumerate(records)]
+
+
+def screen_csv(
+    screener: Screener,
+    input_path: str | Path,
+    output_path: str | Path,
+    columns: ColumnMap | None = None,
+    output_format: OutputFormat | None = None,
+    workers: int | None = None,
+    threshold: float | None = None,
+    limit: int | None = None,
+    delimiter: str | None = None,
+    encoding: str = "utf-8",
+    resume: bool = False,
+    chunk_size: int = DEFAULT_CHUNK_SIZE,
+    progress: Callable[[Progress], None] | None = None,
+    options: Mapping[str, Any] | None = None,
+) -> RunSummary:
+    """Screen every row of a CSV file into ``output_path`` (CSV or JSON Lines).
+
+    The format is JSON Lines if ``output_format`` says so or, when it is not given,
+    if the output's name ends in ``.jsonl``; CSV otherwise.
+    Writes ``output_path`` and ``output_path.run.json`` only when every row is done;
+    until then the work is in ``output_path.partial``, which ``resume=True`` continues.
+    Raises ``InputError`` when the run cannot start; row problems become error rows.
+    """
+    session_start = time.monotonic()
+    output_format = output_format or format_for(output_path)
+    columns = columns or ColumnMap()
+    workers = workers or default_workers()
+    if workers < 1 or chunk_size < 1:
+        raise InputError("workers and chunk size must be at least 1")
+    source = inspect_csv(input_path, encoding=encoding, delimiter=delimiter)
+    resolved = resolve_columns(columns, source.keys)
+    files = check_output(output_path, source.path, resume)
+    cutoff, count = _cutoffs(screener, threshold, limit)
+    started = utc_now()
+    summary = RunSummary(
+        engine_version=screener.engine_version,
+        settings_hash=screener.settings.settings_hash(),
+        threshold=cutoff,
+        limit=count,
+        lists=list(screener.snapshots),
+        input=source.info(columns),
+        output=str(files.output),
+        output_format=output_format,
+        workers=workers,
+        chunk_size=chunk_size,
+        started_at=started,
+        session_started_at=started,
+        options=dict(options) if options is not None else {},
+    )
+    if resume and files.partial.exists():
+        out, done, summary = resume_run(files, summary, source.header)
+    else:
+        out, done = start_run(files, summary, source.header), RowCounts()
+    job = CsvJob(
+        ScreenJob(screener, resolved, cutoff, count),
+        source.keys,
+        encoding,
+        source.delimiter,
+        output_format,
+    )
+    with out:
+        counts = _run_chunks(job, source, done, out, workers, chunk_size, progress, session_start)
+        out.flush()
+        os.fsync(out.fileno())
+    seconds = time.monotonic() - session_start
+    session_rows = counts.rows - done.rows
+    summary = summary.model_copy(
+        update={
+            "status": "complete",
+            "counts": counts,
+            "finished_at": utc_now(),
+            "seconds": round(seconds, 3),
+            "names_per_second": round(session_rows / seconds, 1) if seconds > 0 else 0.0,
+        }
+    )
+    os.replace(files.partial, files.output)
+    write_json(files.record, summary)
+    files.partial_record.unlink(missing_ok=True)
+    return summary
+
+
+def _run_chunks(
+    job: CsvJob,
+    source: CsvInput,
+    done: RowCounts,
+    out: BinaryIO,
+    workers: int,
+    chunk_size: int,
+    progress: Callable[[Progress], None] | None,
+    session_start: float,
+) -> RowCounts:
+    """Feed the input's records, after those already done, through the workers into ``out``."""
+    records = source.records(skip=done.rows)
+    counts = done.model_copy()
+    in_flight: deque[int] = deque()  # bytes of each chunk sent but not yet written
+    session_bytes = 0
+
+    def chunks() -> Iterator[tuple[int, list[RawRecord]]]:
+        for chunk in make_chunks(records, chunk_size, first_row=done.rows + 1):
+            in_flight.append(sum(len(record.data) for record in chunk[1]))
+            yield chunk
+
+    results = ordered_map(screen_csv_chunk, job, chunks(), workers)
+    with contextlib.closing(results):
+        for output in results:
+            out.write(output.data)
+            counts.rows += output.rows
+            counts.hits += output.hits
+            counts.errors += output.errors
+            counts.clear += output.rows - output.hits - output.errors
+            session_bytes += in_flight.popleft()
+            if progress is not None:
+                bytes_done = source.data_offset + records.bytes_read - sum(in_flight)
+                elapsed = time.monotonic() - session_start
+                remaining = max(source.size - bytes_done, 0)
+                progress(
+                    Progress(
+                        rows=counts.rows,
+                        hits=counts.hits,
+                        errors=counts.errors,
+                        session_rows=counts.rows - done.rows,
+                        elapsed=elapsed,
+                        bytes_done=bytes_done,
+                        bytes_total=source.size,
+                        eta_seconds=elapsed * remaining / session_bytes if session_bytes else None,
+                    )
+                )
+    counts.blank_lines = records.blank_lines
+    return counts
+
+
+def _cutoffs(screener: Screener, threshold: float | None, limit: int | None) -> tuple[float, int]:
+    """The threshold and hit limit in force, checked once rather than on every row."""
+    return screener.cutoffs(threshold, limit)
