@@ -49,9 +49,8 @@ def read_eu_xml(path: Path) -> LoadedList:
         entities = [parse_sanction_entity(record) for record in records]
     except RecordError as exc:
         raise ListLoadError(f"{path}: {exc}") from None
-    if records.root_name() != ROOT:
-        raise ListLoadError(f"{path}: not an EU FSF export (root <{records.root_name()}>)")
-    generated = records.root.get("generationDate") if records.root is not None else None
+    records.require_root(ROOT, "an EU FSF export")
+    generated = records.root_attribute("generationDate")
     return make_loaded_list(path, SOURCE, entities, generated[:10] if generated else None)
 
 

@@ -132,8 +132,7 @@ def read_ofac_advanced_xml(path: Path) -> LoadedList:
                 ]
     except RecordError as exc:
         raise ListLoadError(f"{path}: {exc}") from None
-    if records.root_name() != ROOT:
-        raise ListLoadError(f"{path}: not OFAC advanced XML (root <{records.root_name()}>)")
+    records.require_root(ROOT, "OFAC advanced XML")
     entities = [
         Entity(
             id=f"{source}-{party.fixed_ref}",

@@ -70,8 +70,7 @@ def read_ofac_xml(path: Path) -> LoadedList:
                 entities.append(parse_entry(record, source))
     except RecordError as exc:
         raise ListLoadError(f"{path}: {exc}") from None
-    if records.root_name() != ROOT:
-        raise ListLoadError(f"{path}: not an OFAC sdnList (root <{records.root_name()}>)")
+    records.require_root(ROOT, "an OFAC sdnList")
     return make_loaded_list(path, source, entities, published)
 
 

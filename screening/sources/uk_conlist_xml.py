@@ -27,7 +27,6 @@ from collections.abc import Iterator
 from pathlib import Path
 from xml.etree.ElementTree import Element
 
-from screening.errors import ListLoadError
 from screening.sources.base import LoadedList, make_loaded_list
 from screening.sources.common import parse_dates
 from screening.sources.uk_conlist import REQUIRED_COLUMNS, SOURCE, Row, group_rows
@@ -92,8 +91,7 @@ def read_uk_conlist_xml(path: Path) -> LoadedList:
     """Read the XML edition; every target must have a Group ID and a known Group Type."""
     records = XmlRecords(path, {RECORD})
     rows = list(_rows(records, path))
-    if records.root_name() != ROOT:
-        raise ListLoadError(f"{path}: not an OFSI ConList XML (root <{records.root_name()}>)")
+    records.require_root(ROOT, "an OFSI ConList XML")
     entities = group_rows(rows)
     updated = [date for _, row in rows for date in parse_dates(row["Last Updated"])]
     published = max((d for d in updated if len(d) == 10), default=None)

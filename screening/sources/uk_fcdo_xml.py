@@ -33,7 +33,6 @@ from itertools import zip_longest
 from pathlib import Path
 from xml.etree.ElementTree import Element
 
-from screening.errors import ListLoadError
 from screening.sources.base import LoadedList, make_loaded_list
 from screening.sources.common import parse_dates
 from screening.sources.uk_fcdo import REQUIRED_COLUMNS, SOURCE, Row, group_designations
@@ -94,8 +93,7 @@ def read_uk_fcdo_xml(path: Path) -> LoadedList:
     """Read the XML edition; every designation needs a UniqueID and a known type."""
     records = XmlRecords(path, {RECORD})
     rows = list(_rows(records, path))
-    if records.root_name() != ROOT:
-        raise ListLoadError(f"{path}: not a UK Sanctions List XML (root <{records.root_name()}>)")
+    records.require_root(ROOT, "a UK Sanctions List XML")
     entities = group_designations(rows)
     return make_loaded_list(path, SOURCE, entities, _published(records.root))
 

@@ -46,14 +46,9 @@ def read_un_xml(path: Path) -> LoadedList:
         entities = [parse_record(record) for record in records]
     except RecordError as exc:
         raise ListLoadError(f"{path}: {exc}") from None
-    if records.root_name() != ROOT:
-        raise ListLoadError(f"{path}: not a UN consolidated list (root <{records.root_name()}>)")
-    published = records.root.get("dateGenerated") if records.root is not None else None
-    return make_loaded_list(path, SOURCE, entities, _date_only(published))
-
-
-def _date_only(value: str | None) -> str | None:
-    return value[:10] if value else None
+    records.require_root(ROOT, "a UN consolidated list")
+    published = records.root_attribute("dateGenerated")
+    return make_loaded_list(path, SOURCE, entities, published[:10] if published else None)
 
 
 def parse_record(record: Element) -> Entity:

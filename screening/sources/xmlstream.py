@@ -98,3 +98,12 @@ class XmlRecords:
     def root_name(self) -> str:
         """The local name of the document element ("" before iteration)."""
         return local(self.root.tag) if self.root is not None else ""
+
+    def require_root(self, name: str, what: str) -> None:
+        """Refuse a file whose document element is not ``name``: it is not ``what``."""
+        if self.root_name() != name:
+            raise ListLoadError(f"{self.path}: not {what} (root <{self.root_name()}>)")
+
+    def root_attribute(self, name: str) -> str | None:
+        """An attribute of the document element (None before iteration or when absent)."""
+        return self.root.get(name) if self.root is not None else None
