@@ -78,12 +78,19 @@ class ParsedName:
             legal=tuple(i for i, t in enumerate(tokens) if t.role is Role.LEGAL),
             legal_classes=frozenset(f.form_class for f in forms if f.form_class),
             has_patronymic=any(t.role is Role.PATRONYMIC for t in tokens),
-            joined=tuple(
-                (i, j, key, concept_of(key))
-                for i, j in itertools.pairwise(words)
-                if (key := tokens[i].key + tokens[j].key)
-            ),
+            joined=_joined(tokens, words),
         )
+
+
+def _joined(
+    tokens: list[Token], words: tuple[int, ...]
+) -> tuple[tuple[int, int, str, str | None], ...]:
+    """Each pair of adjacent words written as one, with the glossary concept of the pair."""
+    pairs = []
+    for i, j in itertools.pairwise(words):
+        key = tokens[i].key + tokens[j].key
+        pairs.append((i, j, key, concept_of(key)))
+    return tuple(pairs)
 
 
 _PARTICLES = frozenset(

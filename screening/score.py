@@ -147,11 +147,15 @@ def _compare(
 _CROSS_SCRIPT = Similarity(EXACT, "transliteration", "Cyrillic = Latin")
 
 
-def compare_tokens(query: Token, listed: Token) -> Similarity:
-    """How alike two tokens are, and by which rule."""
+def compare_tokens(query: Token, listed: Token, query_cyrillic: bool | None = None) -> Similarity:
+    """How alike two tokens are, and by which rule (``query_cyrillic``: if already known,
+    whether the query token is written in Cyrillic)."""
     found = _compare(query.folded, query.keys, query.role, listed.folded, listed.key, listed.role)
-    if found.rule == "exact" and has_cyrillic(query.text) != has_cyrillic(listed.text):
-        return _CROSS_SCRIPT
+    if found.rule == "exact":
+        if query_cyrillic is None:
+            query_cyrillic = has_cyrillic(query.text)
+        if query_cyrillic != has_cyrillic(listed.text):
+            return _CROSS_SCRIPT
     return found
 
 
@@ -186,13 +190,8 @@ class QueryContext:
         memo_key = (i, id(listed))
         found = self._memo.get(memo_key)
         if found is None:
-            query = self.parsed.tokens[i]
-            found = _compare(
-                query.folded, query.keys, query.role, listed.folded, listed.key, listed.role
-            )
-            if found.rule == "exact" and self.cyrillic[i] != has_cyrillic(listed.text):
-                found = _CROSS_SCRIPT
-            elif found.rule == "typo" and not self.unseen[i]:
+            found = compare_tokens(self.parsed.tokens[i], listed, self.cyrillic[i])
+            if found.rule == "typo" and not self.unseen[i]:
                 # The query word is itself a word of the lists: ``Oles`` next to ``Oleg``,
                 # ``Jason`` next to ``Mason`` are two real names, not one name misspelt.
                 # Two edits in six letters make another real name, not a typo.

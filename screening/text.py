@@ -26,27 +26,26 @@ _LATIN_TO_CYRILLIC = str.maketrans(
 _GREEK_TO_LATIN = str.maketrans("ΑΒΕΖΗΙΚΜΝΟΡΤΥΧοικνρτυχ", "ABEZHIKMNOPTYXoikvptux")
 
 
+# The code points of each script, once: ``script_of`` reads single characters with them,
+# the searches below whole words (in C).
+_LATIN_CODES = "\u0000-\u024f\u1e00-\u1eff"  # letters among them are Latin
+_CYRILLIC_CODES = "\u0400-\u052f\u1c80-\u1c8f\u2de0-\u2dff"
+_GREEK_CODES = "\u0370-\u03ff\u1f00-\u1fff"
+_LATIN_RANGE = re.compile(f"[{_LATIN_CODES}]")
+_CYRILLIC = re.compile(f"[{_CYRILLIC_CODES}]")
+_GREEK = re.compile(f"[{_GREEK_CODES}]")
+_FOREIGN = re.compile(f"[{_CYRILLIC_CODES}{_GREEK_CODES}]")  # Cyrillic or Greek
+
+
 def script_of(char: str) -> str:
     """The script of a letter: ``latin``, ``cyrillic``, ``greek`` or ``other``."""
-    code = ord(char)
-    if code < 0x250 or 0x1E00 <= code < 0x1F00:
+    if _LATIN_RANGE.match(char):
         return "latin" if char.isalpha() else "other"
-    if 0x400 <= code < 0x530 or 0x1C80 <= code < 0x1C90 or 0x2DE0 <= code < 0x2E00:
+    if _CYRILLIC.match(char):
         return "cyrillic"
-    if 0x370 <= code < 0x400 or 0x1F00 <= code < 0x2000:
+    if _GREEK.match(char):
         return "greek"
     return "other"
-
-
-# The code point ranges ``script_of`` calls Cyrillic, as one pattern (searched in C).
-_CYRILLIC = re.compile("[\u0400-\u052f\u1c80-\u1c8f\u2de0-\u2dff]")
-
-
-# Where ``script_of`` finds Latin letters (among other characters), Cyrillic or Greek
-# ones, and Greek ones: a word that cannot mix two scripts is left alone quickly.
-_LATIN_RANGE = re.compile("[\u0000-\u024f\u1e00-\u1eff]")
-_FOREIGN = re.compile("[\u0370-\u052f\u1c80-\u1c8f\u1f00-\u1fff\u2de0-\u2dff]")
-_GREEK = re.compile("[\u0370-\u03ff\u1f00-\u1fff]")
 
 
 def has_cyrillic(text: str) -> bool:
