@@ -31,6 +31,8 @@ import time
 from pathlib import Path
 from typing import Any
 
+from benchmarks.data import write_json
+
 REPO = Path(__file__).resolve().parents[1]
 EVAL_DIR = REPO.parent / "shared" / "eval"
 LIST_FILE = EVAL_DIR / "list.jsonl"
@@ -54,7 +56,7 @@ def run(quick: bool) -> dict[str, Any]:
     }
     if not (LIST_FILE.is_file() and NAMES_FILE.is_file()):
         result["status"] = f"skipped: {EVAL_DIR} is not available in this checkout"
-        write_result(result)
+        write_json(OUT_FILE, result)
         return result
     with tempfile.TemporaryDirectory(prefix="batch-speed-") as scratch:
         folder = Path(scratch)
@@ -79,7 +81,7 @@ def run(quick: bool) -> dict[str, Any]:
         "peak_mb": peak < TARGET_PEAK_MB,
     }
     result["status"] = "ok"
-    write_result(result)
+    write_json(OUT_FILE, result)
     return result
 
 
@@ -248,11 +250,6 @@ def process_memory_mb(pid: int) -> tuple[float | None, float]:
         if pid == os.getpid():
             rss = resource.getrusage(resource.RUSAGE_SELF).ru_maxrss / 1024
     return pss, rss
-
-
-def write_result(result: dict[str, Any]) -> None:
-    OUT_FILE.parent.mkdir(parents=True, exist_ok=True)
-    OUT_FILE.write_text(json.dumps(result, indent=2) + "\n", encoding="utf-8")
 
 
 def format_report(result: dict[str, Any]) -> str:

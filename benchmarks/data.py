@@ -47,6 +47,12 @@ def write_jsonl(path: Path, records: Iterable[dict[str, Any]]) -> None:
             handle.write(json.dumps(record, ensure_ascii=False) + "\n")
 
 
+def write_json(path: Path, payload: dict[str, Any]) -> None:
+    """A benchmark's result as indented JSON, its folder made if need be."""
+    path.parent.mkdir(parents=True, exist_ok=True)
+    path.write_text(json.dumps(payload, indent=2, ensure_ascii=False) + "\n", encoding="utf-8")
+
+
 def every_nth_per_kind(queries: list[Query], every: int = QUICK_EVERY) -> list[Query]:
     """A deterministic subsample: the 1st, (n+1)th, ... query of each kind, in file order.
 

@@ -19,6 +19,8 @@ import time
 from pathlib import Path
 from typing import Any
 
+from benchmarks.data import write_json
+
 REPO = Path(__file__).resolve().parents[1]
 SHARED_LISTS = REPO.parent / "shared" / "lists"
 OUT_FILE = REPO / "benchmarks" / "out" / "list_load.json"
@@ -49,7 +51,7 @@ def run(quick: bool) -> dict[str, Any]:
     }
     if not usable:
         result["status"] = "skipped: no list could be read"
-        write_result(result)
+        write_json(OUT_FILE, result)
         return result
     paths = [path for _, path in usable]
     for _attempt in range(ATTEMPTS):  # a source edit between the two starts is a true miss
@@ -63,7 +65,7 @@ def run(quick: bool) -> dict[str, Any]:
     result["status"] = (
         "ok" if result["warm"]["cache_hit"] else "warm start missed the cache (code edited?)"
     )
-    write_result(result)
+    write_json(OUT_FILE, result)
     return result
 
 
@@ -158,11 +160,6 @@ def peak_rss_mb() -> float:
 
     peak = resource.getrusage(resource.RUSAGE_SELF).ru_maxrss
     return peak / (1024 * 1024) if sys.platform == "darwin" else peak / 1024
-
-
-def write_result(result: dict[str, Any]) -> None:
-    OUT_FILE.parent.mkdir(parents=True, exist_ok=True)
-    OUT_FILE.write_text(json.dumps(result, indent=2) + "\n", encoding="utf-8")
 
 
 def format_report(result: dict[str, Any]) -> str:

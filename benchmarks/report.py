@@ -6,12 +6,13 @@ its details (for report.json) and optionally curves for the chart.
 
 from __future__ import annotations
 
-import json
 import platform
 import time
 from dataclasses import dataclass, field
 from pathlib import Path
 from typing import Any
+
+from benchmarks.data import write_json
 
 Curve = list[tuple[float, float]]
 
@@ -84,7 +85,7 @@ def write_reports(
         },
     }
     json_path = out_dir / "report.json"
-    json_path.write_text(json.dumps(payload, indent=2, ensure_ascii=False) + "\n", "utf-8")
+    write_json(json_path, payload)
 
     lines = [
         f"# Benchmark report ({mode} mode)",
