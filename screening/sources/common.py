@@ -97,6 +97,36 @@ def csv_records(text: str, path: Path, columns: int | None = None) -> Iterator[C
         raise ListLoadError(f"{path}:{line}: broken CSV ({exc}; file cut short?)") from None
 
 
+def header_columns(values: list[str], required: Iterable[str], path: Path, what: str) -> list[str]:
+    """A CSV header row, stripped; refused when it lacks a column the reader needs."""
+    header = [column.strip() for column in values]
+    missing = [column for column in required if column not in header]
+    if missing:
+        raise ListLoadError(f"{path}: {what} header lacks columns {missing}")
+    return header
+
+
+def rows_by_column(
+    records: Iterable[CsvRecord], header: list[str], path: Path, trailing_empty: bool = False
+) -> Iterator[tuple[str, dict[str, str]]]:
+    """The data rows as dicts by column, each with ``<file>:<line>`` for messages.
+
+    Blank rows are skipped; a row with fewer fields than the header, or more (unless
+    ``trailing_empty`` and the extra ones are empty), is an error."""
+    for line, values in records:
+        if not any(value.strip() for value in values):
+            continue
+        extra = values[len(header) :]
+        if len(values) < len(header) or (
+            any(value.strip() for value in extra) if trailing_empty else extra
+        ):
+            raise ListLoadError(
+                f"{path}:{line}: expected {len(header)} columns, found {len(values)}"
+                " (file cut short or damaged?)"
+            )
+        yield f"{path}:{line}", {c: v.strip() for c, v in zip(header, values, strict=False)}
+
+
 def dedupe(values: Iterable[str | None]) -> list[str]:
     """Non-empty values, stripped, first occurrence kept, order kept."""
     seen: dict[str, None] = {}

@@ -23,7 +23,7 @@ from __future__ import annotations
 import datetime as dt
 import re
 from collections import defaultdict
-from collections.abc import Iterable, Iterator, Sequence
+from collections.abc import Iterable, Sequence
 from pathlib import Path
 from typing import Any
 
@@ -33,9 +33,11 @@ from screening.sources.base import LoadedList, make_loaded_list
 from screening.sources.common import (
     csv_records,
     dedupe,
+    header_columns,
     parse_dates,
     person_name,
     read_text,
+    rows_by_column,
 )
 from screening.sources.countries import country_code
 from screening.sources.spreadsheet import iter_rows
@@ -121,27 +123,9 @@ def parse_conlist(
     if not first[1] or first[1][0].strip().lower() != "last updated":
         raise ListLoadError(f"{path}: first row is not 'Last Updated,<date>'")
     published = _published(first[1], path)
-    header = [column.strip() for column in second[1]]
-    missing = [column for column in REQUIRED_COLUMNS if column not in header]
-    if missing:
-        raise ListLoadError(f"{path}: ConList header lacks columns {missing}")
-    return group_rows(_csv_rows(iterator, header, path)), published
-
-
-def _csv_rows(
-    records: Iterable[tuple[int, list[str]]], header: list[str], path: Path
-) -> Iterator[tuple[str, Row]]:
-    """The data rows as dicts by column, each with ``<file>:<line>`` for messages."""
-    for line, values in records:
-        if not any(value.strip() for value in values):
-            continue
-        if len(values) < len(header) or any(v.strip() for v in values[len(header) :]):
-            raise ListLoadError(
-                f"{path}:{line}: expected {len(header)} columns, found {len(values)}"
-                " (file cut short or damaged?)"
-            )
-        row = {column: value.strip() for column, value in zip(header, values, strict=False)}
-        yield f"{path}:{line}", row
+    header = header_columns(second[1], REQUIRED_COLUMNS, path, "ConList")
+    rows = rows_by_column(iterator, header, path, trailing_empty=True)
+    return group_rows(rows), published
 
 
 def group_rows(rows: Iterable[tuple[str, Row]]) -> list[Entity]:

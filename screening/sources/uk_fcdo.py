@@ -20,13 +20,21 @@ are one designation. The columns used:
 from __future__ import annotations
 
 from collections import defaultdict
-from collections.abc import Iterable, Iterator
+from collections.abc import Iterable
 from pathlib import Path
 
 from screening.errors import ListLoadError
 from screening.model import Entity, Identifier, Schema
 from screening.sources.base import LoadedList, make_loaded_list
-from screening.sources.common import csv_records, dedupe, parse_dates, person_name, read_text
+from screening.sources.common import (
+    csv_records,
+    dedupe,
+    header_columns,
+    parse_dates,
+    person_name,
+    read_text,
+    rows_by_column,
+)
 from screening.sources.countries import country_code
 from screening.sources.uk_conlist import split_numbered
 
@@ -67,27 +75,9 @@ def read_uk_fcdo_csv(path: Path) -> LoadedList:
     if not report.lower().startswith("report date"):
         raise ListLoadError(f"{path}: first line is not 'Report Date: <date>'")
     dates = parse_dates(report.split(":", 1)[-1].replace("-", " "))
-    header = [column.strip() for column in second[1]]
-    missing = [column for column in REQUIRED_COLUMNS if column not in header]
-    if missing:
-        raise ListLoadError(f"{path}: UK Sanctions List header lacks columns {missing}")
-    entities = group_designations(_csv_rows(records, header, path))
+    header = header_columns(second[1], REQUIRED_COLUMNS, path, "UK Sanctions List")
+    entities = group_designations(rows_by_column(records, header, path))
     return make_loaded_list(path, SOURCE, entities, dates[0] if dates else None)
-
-
-def _csv_rows(
-    records: Iterable[tuple[int, list[str]]], header: list[str], path: Path
-) -> Iterator[tuple[str, Row]]:
-    """The data rows as dicts by column, each with ``<file>:<line>`` for messages."""
-    for line, values in records:
-        if not any(value.strip() for value in values):
-            continue
-        if len(values) != len(header):
-            raise ListLoadError(
-                f"{path}:{line}: expected {len(header)} columns, found {len(values)}"
-                " (file cut short or damaged?)"
-            )
-        yield f"{path}:{line}", {c: v.strip() for c, v in zip(header, values, strict=True)}
 
 
 def group_designations(rows: Iterable[tuple[str, Row]]) -> list[Entity]:
