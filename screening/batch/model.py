@@ -20,8 +20,6 @@ OutputFormat = Literal["csv", "jsonl"]
 #: Rows per task sent to a worker: large enough that inter-process traffic is
 #: negligible, small enough that memory stays flat and progress stays smooth.
 DEFAULT_CHUNK_SIZE = 1000
-#: Distinct queries whose answers a worker keeps for the rows that repeat them.
-ANSWERS_REMEMBERED = 20_000
 #: A record longer than this is an error row, and an unclosed quote stops
 #: swallowing the following lines once the record reaches it.
 MAX_RECORD_BYTES = 1 << 20

@@ -7,7 +7,7 @@ from collections.abc import Mapping, Sequence
 from dataclasses import dataclass, field
 from typing import TYPE_CHECKING, NamedTuple
 
-from screening.batch.model import ANSWERS_REMEMBERED, BatchRow, ColumnMap, OutputFormat, RowStatus
+from screening.batch.model import BatchRow, ColumnMap, OutputFormat, RowStatus
 from screening.batch.output import format_csv_rows, format_jsonl_row, one_line
 from screening.batch.reader import RawRecord, parse_fields, strip_terminator
 from screening.errors import InputError
@@ -15,6 +15,10 @@ from screening.model import SCHEMAS, Hit
 
 if TYPE_CHECKING:
     from screening.screener import Screener
+
+
+#: Distinct queries whose answers a worker keeps for the rows that repeat them.
+ANSWERS_REMEMBERED = 20_000
 
 
 @dataclass(frozen=True)
