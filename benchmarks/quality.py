@@ -7,21 +7,18 @@ compare directly with the reference figures in ``../shared/eval/README.md``.
 
 from __future__ import annotations
 
-import argparse
 from pathlib import Path
 from typing import Any
 
 from benchmarks.compare import compare, headline_markdown
 from benchmarks.data import (
-    DEFAULT_OUT,
-    eval_dir,
     every_nth_per_kind,
     missing_eval_message,
     read_jsonl,
 )
 from benchmarks.report import Section, percent, times
 from benchmarks.timing import ratio
-from benchmarks.workbench import Workbench
+from benchmarks.workbench import Workbench, run_part
 
 TITLE = "Quality on the dev set"
 
@@ -103,14 +100,7 @@ def screened_as_deployed(screener: Any, queries: list[dict[str, Any]]) -> tuple[
 
 
 def main(argv: list[str] | None = None) -> int:
-    parser = argparse.ArgumentParser(description=__doc__)
-    parser.add_argument("--quick", action="store_true", help="every 4th query of each kind")
-    parser.add_argument("--out", type=Path, default=DEFAULT_OUT)
-    args = parser.parse_args(argv)
-    folder = eval_dir()
-    section = run(Workbench(folder) if folder else None, args.quick, args.out)
-    print(section.markdown)
-    return 0
+    return run_part(run, __doc__, argv, quick_help="every 4th query of each kind")
 
 
 if __name__ == "__main__":

@@ -24,7 +24,7 @@ from typing import Any
 from benchmarks.data import missing_eval_message, read_jsonl, spread_sample
 from benchmarks.report import Section, percent
 from benchmarks.timing import format_seconds, latency_summary
-from benchmarks.workbench import Workbench
+from benchmarks.workbench import Workbench, run_part
 
 TITLE = "Retrieval recall against brute force"
 THRESHOLD = 0.5
@@ -141,3 +141,11 @@ def run(bench: Workbench | None, quick: bool, out_dir: Path) -> Section:
             "examples": examples,
         },
     )
+
+
+def main(argv: list[str] | None = None) -> int:
+    return run_part(run, __doc__, argv)
+
+
+if __name__ == "__main__":
+    raise SystemExit(main())

@@ -14,7 +14,7 @@ from benchmarks.data import read_lines, spread_sample, write_jsonl
 from benchmarks.report import Section, times
 from benchmarks.systems import System
 from benchmarks.timing import format_seconds, latency_summary, one_core, ratio
-from benchmarks.workbench import Workbench
+from benchmarks.workbench import Workbench, run_part
 
 TITLE = "Speed and memory"
 SAMPLE = {True: 1000, False: 5000}
@@ -136,3 +136,11 @@ def _synthetic_bench(list_path: Path) -> Workbench:
     bench = Workbench(list_path.parent)
     bench.list_path = list_path
     return bench
+
+
+def main(argv: list[str] | None = None) -> int:
+    return run_part(run, __doc__, argv)
+
+
+if __name__ == "__main__":
+    raise SystemExit(main())

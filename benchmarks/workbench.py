@@ -6,13 +6,16 @@ parts all use the same build, and the build time is recorded once here.
 
 from __future__ import annotations
 
+import argparse
 import time
+from collections.abc import Callable
 from functools import cached_property
 from pathlib import Path
 from typing import Any
 
 from benchmarks.baseline import BaselineSystem
-from benchmarks.data import list_names, read_jsonl
+from benchmarks.data import DEFAULT_OUT, eval_dir, list_names, read_jsonl
+from benchmarks.report import Section
 from benchmarks.systems import EngineSystem, engine_entities
 
 
@@ -42,3 +45,20 @@ class Workbench:
         system, seconds = BaselineSystem.build(list_names(self.records))
         self.timings["baseline_build_seconds"] = seconds
         return system
+
+
+def run_part(
+    run: Callable[[Workbench | None, bool, Path], Section],
+    description: str | None,
+    argv: list[str] | None = None,
+    quick_help: str = "the CI-sized run",
+) -> int:
+    """``python -m benchmarks.<part> [--quick] [--out DIR]``: one part alone, its markdown
+    printed (skipped with a message when ``../shared/eval`` is missing)."""
+    parser = argparse.ArgumentParser(description=description)
+    parser.add_argument("--quick", action="store_true", help=quick_help)
+    parser.add_argument("--out", type=Path, default=DEFAULT_OUT)
+    args = parser.parse_args(argv)
+    folder = eval_dir()
+    print(run(Workbench(folder) if folder else None, args.quick, args.out).markdown)
+    return 0
