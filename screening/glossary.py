@@ -169,6 +169,17 @@ def concept_of(key: str) -> str | None:
     return found
 
 
+def pair_concept(first: str, second: str) -> str | None:
+    """The concept two adjacent words make together (``zheleznye dorogi`` = railways).
+
+    None when the pair reads as the first word's own concept with the second taken for
+    an ending: ``consulting grup`` is consulting and a group, not one concept."""
+    concept = concept_of(first + second)
+    if concept is None or concept == concept_of(first):
+        return None
+    return concept
+
+
 def _concept_by_stem(key: str) -> str | None:
     for stem, concept in _STEMS.get(key[:3], ()):
         if len(stem) < MIN_OPEN_STEM:
@@ -202,3 +213,12 @@ def word_stem(key: str) -> str | None:
     if stem[-1:] in ("a", "e", "i", "o", "u"):
         stem = stem[:-1]
     return stem if len(stem) >= MIN_STEM else None
+
+
+def is_place_adjective(key: str) -> bool:
+    """Whether a word key reads as a Russian adjective in ``-sk-``: a stem shared with
+    a plain word counts only when one of the two is such an adjective (``Hamadi`` and
+    ``Hamad`` are two names, not a place and its adjective)."""
+    return any(
+        key.endswith(ending) and len(key) - len(ending) >= MIN_STEM for ending in _ADJECTIVE_ENDINGS
+    )

@@ -17,7 +17,7 @@ from dataclasses import dataclass, field
 
 from rapidfuzz.distance import OSA
 
-from screening.glossary import concept_of, word_stem
+from screening.glossary import concept_of, is_place_adjective, pair_concept, word_stem
 from screening.model import Entity
 from screening.names import ParsedName, Role, Token, parse_name
 from screening.translit import token_key
@@ -25,6 +25,10 @@ from screening.translit import token_key
 MIN_FUZZY_KEY = 4  # shorter keys are looked up exactly; scoring still compares them
 MIN_FUZZY_SIMILARITY = 0.66  # one edit in three letters, two in six: a typo, still
 MIN_TWO_EDIT_KEY = 6  # from this length two edits still score above MIN_FUZZY_SIMILARITY
+# A query word that is itself a list word (``Hamid``) and looks like another (``Hamad``)
+# is more likely the other name than a typo: scoring and the estimate discount it.
+MIN_KNOWN_WORD_SIMILARITY = 0.7
+KNOWN_WORD_TYPO_FACTOR = 0.8
 MAX_WEIGHT = 9.0
 MIN_WEIGHT = 0.8
 PARTICLE_FACTOR = 0.2
@@ -33,6 +37,7 @@ GLOSSARY_ESTIMATE = 0.9
 STEM_ESTIMATE = 0.9
 SPELLING_TYPO_ESTIMATE = 0.85
 RETRIEVAL_SKIP_SHARE = 0.25
+SKIPPABLE_WEIGHT = 5.5  # a word held by fewer than about one name in 250 is always looked up
 SIMILAR_CACHE_SIZE = 100_000
 MATCHES_CACHE_NAMES = 1_000_000  # name entries held over all remembered query words
 MATCHES_CACHE_MAX_NAMES = 2_000  # a word matching more names is not remembered
@@ -40,6 +45,7 @@ MATCHES_CACHE_MAX_NAMES = 2_000  # a word matching more names is not remembered
 # them when unmatched, and the retrieval estimate likewise, so that it stays optimistic.
 OPTIONAL_FACTOR = {Role.PATRONYMIC: 0.25, Role.INITIAL: 0.2, Role.LEGAL: 0.0}
 UNMATCHED_QUERY_PATRONYMIC = 0.5  # the list may simply not record patronymics
+MIDDLE_NAME_FACTOR = 0.5  # a person's middle name is often left out
 
 
 @dataclass(frozen=True, slots=True)
@@ -81,6 +87,8 @@ class NameIndex:
     compound_postings: dict[str, list[int]]
     concept_frequency: dict[str, int] = field(default_factory=dict)
     concept_postings: dict[str, list[int]] = field(default_factory=dict)
+    # Names holding a place adjective (``Permskiy``), or a word with an ending, by stem.
+    adjective_postings: dict[str, list[int]] = field(default_factory=dict)
     stem_postings: dict[str, list[int]] = field(default_factory=dict)
     entity_names: list[list[int]] = field(default_factory=list)  # name numbers by entity
     name_count: int = 0  # set before any weight is computed
@@ -133,42 +141,51 @@ class NameIndex:
         )
         postings: dict[str, list[int]] = defaultdict(list)
         compounds: dict[str, list[int]] = defaultdict(list)
+        pair_concepts: dict[str, list[int]] = defaultdict(list)
         for number, (owner, text, name, weak) in enumerate(parsed):
             weights = tuple(index.token_weight(token) for token in name.tokens)
+            person = entities[owner].schema_ == "Person"
+            last = len(name.tokens) - 1
             least = sum(
-                weight * OPTIONAL_FACTOR.get(token.role, 1.0)
-                for token, weight in zip(name.tokens, weights, strict=True)
+                weight
+                * (
+                    MIDDLE_NAME_FACTOR
+                    if person and 0 < j < last and token.role is Role.WORD
+                    else OPTIONAL_FACTOR.get(token.role, 1.0)
+                )
+                for j, (token, weight) in enumerate(zip(name.tokens, weights, strict=True))
             )
             index.names.append(IndexedName(owner, text, name, weak, weights, least))
             for key in dict.fromkeys(name.tokens[i].key for i in name.words):
                 postings[key].append(number)
-            for _, _, joined, _ in name.joined:
+            for _, _, joined, pair in name.joined:
                 compounds[joined].append(number)
+                if pair is not None:
+                    pair_concepts[pair].append(number)
         index.least_weights = [indexed.weight for indexed in index.names]
         index.entity_names = [[] for _ in entities]
         for number, indexed in enumerate(index.names):
             index.entity_names[indexed.entity].append(number)
         index.postings = dict(postings)
         index.compound_postings = dict(compounds)
-        concepts: dict[str, list[int]] = defaultdict(list)
+        concepts: dict[str, list[int]] = defaultdict(list, pair_concepts)
         stems: dict[str, list[int]] = defaultdict(list)
+        adjectives: dict[str, list[int]] = defaultdict(list)
         for key, holders in index.postings.items():
             concept = concept_of(key)
             if concept is not None:
                 concepts[concept].extend(holders)
             stem = word_stem(key)
             if stem is not None and stem != key:
-                stems[stem].extend(holders)
-        for joined, holders in index.compound_postings.items():
-            concept = concept_of(joined)
-            if concept is not None:
-                concepts[concept].extend(holders)
+                (adjectives if is_place_adjective(key) else stems)[stem].extend(holders)
         index.stem_postings = {s: sorted(set(found)) for s, found in stems.items()}
+        index.adjective_postings = {s: sorted(set(found)) for s, found in adjectives.items()}
         index.concept_postings = {c: sorted(set(found)) for c, found in concepts.items()}
         neighbours: dict[str, list[str]] = defaultdict(list)
         for key in index.postings:
-            if len(key) >= MIN_FUZZY_KEY:
+            if len(key) >= MIN_FUZZY_KEY - 1:  # ``AMS`` is one letter from ``AMX``'s ``amks``
                 neighbours[key].append(key)
+            if len(key) >= MIN_FUZZY_KEY:
                 for variant in deletions(key):
                     neighbours[variant].append(key)
         index.neighbours = dict(neighbours)
@@ -229,17 +246,23 @@ class NameIndex:
         return list(found.items())
 
     def _respelt_keys(self, token: Token) -> list[tuple[str, float]]:
-        """List keys of the word with one letter of its spelling left out.
+        """List keys of the word with one letter of its spelling left out, or two
+        neighbouring letters swapped.
 
         A typo acts on the spelling, and the key rules can spread it: ``LOZITQSKY``
         keys as ``lozitkski``, three edits from ``Lozitsky``'s ``lozicki``, though the
-        spellings are one letter apart. Tried only for a word nothing else matched."""
-        if len(token.folded) < MIN_TWO_EDIT_KEY:
+        spellings are one letter apart; ``POTSPROCESSOR`` keys ``ts`` as one sound.
+        Tried only for a word nothing else matched."""
+        folded = token.folded
+        if len(folded) < MIN_TWO_EDIT_KEY:
             return []
+        swapped = {
+            folded[:i] + folded[i + 1] + folded[i] + folded[i + 2 :] for i in range(len(folded) - 1)
+        }
         found = {
             key: SPELLING_TYPO_ESTIMATE
-            for shorter in deletions(token.folded)
-            if (key := token_key(shorter)) in self.postings
+            for respelt in deletions(folded) | swapped
+            if (key := token_key(respelt)) in self.postings
         }
         return list(found.items())
 
@@ -259,6 +282,10 @@ class NameIndex:
             if not similar and variant == token.key:
                 similar = self._respelt_keys(token)
             for key, similarity in similar:
+                if similarity < 1.0 and not unseen:
+                    if similarity < MIN_KNOWN_WORD_SIMILARITY:
+                        continue
+                    similarity *= KNOWN_WORD_TYPO_FACTOR
                 listed_weight = self.key_weight(key)
                 # As in scoring: a word no list holds (most likely misspelt) weighs
                 # what the list word it matches weighs.
@@ -266,10 +293,13 @@ class NameIndex:
                 for name in self.postings[key]:
                     if value > best.get(name, 0.0):
                         best[name] = value
+            # A place and its adjective share a stem; two plain words do not.
             stem = word_stem(variant) or ""
+            adjective = is_place_adjective(variant)
             sources = (
-                (self.stem_postings.get(stem), STEM_ESTIMATE),
-                (self.postings.get(stem) if stem != variant else None, STEM_ESTIMATE),
+                (self.adjective_postings.get(stem), STEM_ESTIMATE),
+                (self.stem_postings.get(stem) if adjective else None, STEM_ESTIMATE),
+                (self.postings.get(stem) if adjective else None, STEM_ESTIMATE),
                 (self.concept_postings.get(concept_of(variant) or ""), GLOSSARY_ESTIMATE),
                 (self.compound_postings.get(variant), 1.0),
             )
@@ -293,13 +323,15 @@ class NameIndex:
         A name that matches only the lightest words of a query, together weighing less
         than a quarter of it, cannot score half the scale (score <= 2a / (W + a)); it
         will be found through a heavier word if it matches one. Looking up ``Mohammad``
-        or ``Ivanov`` in every list name is the costliest part of retrieval."""
+        or ``Ivanov`` in every list name is the costliest part of retrieval; a rarer word
+        is cheap to look up and is kept, since the estimate of the names found through
+        the heavier words needs it (``SBERBANK`` next to two misspelt words)."""
         budget = RETRIEVAL_SKIP_SHARE * sum(weights)
         order = sorted(range(len(weights)), key=lambda i: (weights[i], i))[:-1]
         skipped: set[int] = set()
         total = 0.0
         for i in order:
-            if total + weights[i] >= budget:
+            if weights[i] > SKIPPABLE_WEIGHT or total + weights[i] >= budget:
                 break
             total += weights[i]
             skipped.add(i)
@@ -349,7 +381,7 @@ class NameIndex:
             value = pair_weight + self.key_weight(joined)
             for name in self.postings.get(joined, ()):
                 gained[name] = gained.get(name, 0.0) + value
-            concept = concept_of(joined)
+            concept = pair_concept(tokens[i].key, tokens[i + 1].key)
             if concept is not None:
                 value = 2 * GLOSSARY_ESTIMATE * pair_weight
                 for name in self.concept_postings.get(concept, ()):

@@ -15,7 +15,7 @@ from dataclasses import dataclass, replace
 from enum import StrEnum
 from functools import lru_cache
 
-from screening.glossary import concept_of
+from screening.glossary import pair_concept
 from screening.legal_forms import find_legal_forms
 from screening.text import clean
 from screening.translit import ascii_fold, token_key, variant_keys
@@ -88,8 +88,8 @@ def _joined(
     """Each pair of adjacent words written as one, with the glossary concept of the pair."""
     pairs = []
     for i, j in itertools.pairwise(words):
-        key = tokens[i].key + tokens[j].key
-        pairs.append((i, j, key, concept_of(key)))
+        first, second = tokens[i].key, tokens[j].key
+        pairs.append((i, j, first + second, pair_concept(first, second)))
     return tuple(pairs)
 
 

@@ -22,9 +22,12 @@ from functools import lru_cache
 
 from rapidfuzz.distance import OSA, Indel
 
-from screening.glossary import concept_of, word_stem
+from screening.glossary import concept_of, is_place_adjective, word_stem
 from screening.index import (
+    KNOWN_WORD_TYPO_FACTOR,
+    MIDDLE_NAME_FACTOR,
     MIN_FUZZY_SIMILARITY,
+    MIN_KNOWN_WORD_SIMILARITY,
     OPTIONAL_FACTOR,
     UNMATCHED_QUERY_PATRONYMIC,
     IndexedName,
@@ -43,8 +46,6 @@ GLOSSARY = 0.9
 STEM = 0.9
 INITIAL = 0.8
 GENDER_VARIANT = 0.6
-KNOWN_WORD_TYPO_FACTOR = 0.8
-MIN_KNOWN_WORD_SIMILARITY = 0.7  # a list word's typo: MIN_FUZZY_SIMILARITY is for unseen words
 MIN_TYPO_LENGTH = 3  # shorter words only match exactly
 # Below this similarity (down to MIN_FUZZY_SIMILARITY: one edit in three letters, two in
 # six) a typo may change at most MAX_LOOSE_TYPO_EDITS letters.
@@ -54,7 +55,6 @@ MAX_LOOSE_TYPO_EDITS = 2
 # How much an unmatched token of the list name counts against the match: the same
 # discounts for optional parts (patronymics, initials) that the retrieval estimate uses.
 UNMATCHED_LIST_FACTOR = {role: OPTIONAL_FACTOR.get(role, 1.0) for role in Role}
-MIDDLE_NAME_FACTOR = 0.5
 UNMATCHED_QUERY_INITIAL = 0.3
 LEGAL_FORM_MISMATCH = 0.05
 INITIALS_ONLY_FACTOR = 0.5
@@ -125,7 +125,10 @@ def _compare(
             return Similarity(GENDER_VARIANT, "gender_variant", "possible relative")
     if q_role is Role.WORD and l_role is Role.WORD:
         stem = word_stem(l_key)
-        if stem is not None and any(word_stem(key) == stem for key in q_keys):
+        if stem is not None and any(
+            word_stem(key) == stem and (is_place_adjective(key) or is_place_adjective(l_key))
+            for key in q_keys
+        ):
             return Similarity(STEM, "stem", f"same stem {stem!r}")
         concept = concept_of(l_key)
         if concept is not None and any(concept_of(key) == concept for key in q_keys):

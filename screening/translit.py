@@ -148,6 +148,8 @@ def variant_keys(word: str) -> tuple[str, ...]:
         keys.append(token_key(folded.replace("x", "kh")))
     if "j" in folded:
         keys.append(token_key(folded.replace("j", "zh")))
+        if "dj" in folded:  # Д + Я in scientific ``Gundjaev``, not Дж
+            keys.append(token_key(folded.replace("dj", "dy")))
     if "ch" in folded:
         keys.append(token_key(folded.replace("ch", "kh")))
     lower = word.lower()

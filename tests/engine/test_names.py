@@ -4,7 +4,7 @@ from __future__ import annotations
 
 import pytest
 
-from screening.glossary import concept_of
+from screening.glossary import concept_of, pair_concept
 from screening.legal_forms import canonical_legal_word, find_legal_forms
 from screening.names import Role, parse_name, split_words
 from screening.translit import ascii_fold, token_key
@@ -215,6 +215,18 @@ def test_glossary_concepts_meet_across_languages(a: str, b: str) -> None:
     cb = concept_of(token_key(ascii_fold(b)))
     assert ca is not None
     assert ca == cb
+
+
+@pytest.mark.parametrize(
+    ("first", "second", "concept"),
+    [("zheleznye", "dorogi", "railways"), ("far", "eastern", "fareastern"),
+     # a short second word is not an ending of the first word's concept
+     ("consulting", "grup", None), ("bank", "ru", None), ("budnev", "grup", None)],
+)  # fmt: skip
+def test_pair_concept_needs_both_words(first: str, second: str, concept: str | None) -> None:
+    keys = [token_key(ascii_fold(word)) for word in (first, second)]
+    expected = concept_of(token_key(ascii_fold(concept))) if concept else None
+    assert pair_concept(*keys) == expected
 
 
 @pytest.mark.parametrize("word", ["budnev", "gazaryan", "rafort", "sean", "habib", "tekhov"])

@@ -491,6 +491,10 @@ def test_retrieval_finds_what_brute_force_finds(screener: Screener) -> None:
         ("Kovalskaya", "Kovalsky", "gender_variant"),
         ("Gazaryan", "Budnev", "unmatched"),
         ("B", "Aleksey", "unmatched"),
+        # a place and its adjective share a stem; two plain words one letter apart do not
+        ("Permskiy", "Perm", "stem"),
+        ("Cheboksary", "Cheboksarskaya", "stem"),
+        ("Salehi", "Saleh", "typo"),
     ],
 )
 def test_compare_tokens(query: str, listed: str, rule: str) -> None:
