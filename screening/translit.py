@@ -136,6 +136,37 @@ def token_key(folded: str) -> str:
     return key_with_rules(folded)[0]
 
 
+# German (Duden) romanisation, read back as English-style: ``Tschernyschow`` is
+# ``Chernyshov``, ``Medizinskij sawod`` is ``Meditsinskiy zavod``. Placeholders keep a
+# rewritten sound from being read again.
+_GERMAN_SOUNDS: tuple[tuple[re.Pattern[str], str], ...] = tuple(
+    (re.compile(pattern), replacement)
+    for pattern, replacement in (
+        (r"schtsch", "1"),
+        (r"tsch", "2"),
+        (r"sch", "3"),
+        (r"ch", "4"),
+        (r"z", "5"),
+        (r"(?<=[aeiouy])s(?=[aeiouy])", "z"),
+        (r"w", "v"),
+    )
+)
+_GERMAN_PLACEHOLDERS = str.maketrans({"1": "shch", "2": "ch", "3": "sh", "4": "kh", "5": "ts"})
+
+
+def german_readings(folded: str) -> list[str]:
+    """A folded word read as German romanisation, if it shows German's ``sch`` or ``w``:
+    ``sch`` is both Ш and Ж (``Schukow``), so a word with it has two readings."""
+    if "sch" not in folded and "w" not in folded:
+        return []
+    for pattern, replacement in _GERMAN_SOUNDS:
+        folded = pattern.sub(replacement, folded)
+    readings = [folded.translate(_GERMAN_PLACEHOLDERS)]
+    if "3" in folded:
+        readings.append(folded.replace("3", "zh").translate(_GERMAN_PLACEHOLDERS))
+    return readings
+
+
 def variant_keys(word: str) -> tuple[str, ...]:
     """All keys a query word may stand for: the main one first, then scheme alternatives.
 
@@ -152,6 +183,7 @@ def variant_keys(word: str) -> tuple[str, ...]:
             keys.append(token_key(folded.replace("dj", "dy")))
     if "ch" in folded:
         keys.append(token_key(folded.replace("ch", "kh")))
+    keys.extend(token_key(reading) for reading in german_readings(folded))
     lower = word.lower()
     if "г" in lower:
         other = "ru" if language_of(lower) in ("uk", "be") else "uk"

@@ -94,6 +94,12 @@ def test_single_letters_in_organisation_names_are_words() -> None:
         ("Акционерное общество Ромашка", "jsc"),
         ("Romashka Joint Stock Company", "jsc"),
         ("FGUP Zavod", "sue"),
+        ("ДП Світанок", "sue"),  # Ukrainian state enterprise
+        ("UP Romashka", "sue"),  # Belarusian unitary enterprise
+        ("Svitanok State Enterprise", "sue"),
+        ("SAO Romashka", "jsc"),  # German and French romanisation of ЗАО
+        ("Sakrytoje Akzionernoje Obschtschestwo Romashka", "jsc"),
+        ("Romashka PrJSC", "jsc"),
         ("Romashka Ltd", "ltd"),
         ("Romashka Inc.", "inc"),
     ],

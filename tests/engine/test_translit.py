@@ -145,6 +145,12 @@ def test_known_defect_spellings_share_a_key(spellings: tuple[str, ...]) -> None:
         ("Khabarov", "Xabarov", "Хабаров"),
         # scientific dj is Д + Я (Дядькин), not Дж
         ("Dyadkin", "Djad'kin", "Дядькин"),
+        # German (Duden): sch, tsch, schtsch, w, z = ц, s between vowels = з, sch = ж too
+        ("Chernyshov", "Tschernyschow", "Чернышов"),
+        ("Shchukin", "Schtschukin"),
+        ("Tsvetkov", "Zwetkow", "Цветков"),
+        ("Zhukov", "Schukow", "Жуков"),
+        ("Kazakov", "Kasakow"),
     ],
     ids=lambda s: s[0],
 )
