@@ -18,7 +18,7 @@ from functools import lru_cache
 from screening.glossary import pair_concept
 from screening.legal_forms import find_legal_forms
 from screening.text import clean
-from screening.translit import ascii_fold, token_key, variant_keys
+from screening.translit import ascii_fold, romanisation_of, token_key, variant_keys
 
 
 class Role(StrEnum):
@@ -133,15 +133,16 @@ def _role_of(folded: str, key: str, schema: str | None) -> Role:
 
 
 @lru_cache(maxsize=300_000)
-def make_token(word: str, schema: str | None = None) -> Token | None:
-    """A token of a word, or None when nothing of it survives folding.
+def make_token(word: str, schema: str | None = None, scheme: str | None = None) -> Token | None:
+    """A token of a word, or None when nothing of it survives folding (``scheme``: the
+    romanisation its name shows, see ``romanisation_of``).
 
     Cached, so that one word is one object across all list names: scoring can then
     remember a comparison by the token's identity."""
     folded = ascii_fold(word)
     if not folded:
         return None
-    keys = variant_keys(word)
+    keys = variant_keys(word, scheme)
     return Token(text=word, folded=folded, keys=keys, role=_role_of(folded, keys[0], schema))
 
 
@@ -152,7 +153,9 @@ def parse_name(name: str, schema: str | None = None) -> ParsedName:
     person's name rarely holds ``OOO``); their words stay tokens, with role ``LEGAL``.
     Single letters in an organisation name are words, not initials of given names.
     """
-    tokens = [t for w in split_words(clean(name)) if (t := make_token(w, schema)) is not None]
+    words = split_words(clean(name))
+    scheme = romanisation_of(ascii_fold(word) for word in words)
+    tokens = [t for w in words if (t := make_token(w, schema, scheme)) is not None]
     tokens = _settle_patronymics(tokens)
     forms: list[LegalForm] = []
     if schema != "Person":
@@ -160,8 +163,8 @@ def parse_name(name: str, schema: str | None = None) -> ParsedName:
         covered = sum(end - start for start, end, _ in spans)
         if spans and covered < len(tokens):
             for start, end, form_class in spans:
-                words = tokens[start:end]
-                forms.append(LegalForm(" ".join(t.text for t in words), form_class))
+                form_words = tokens[start:end]
+                forms.append(LegalForm(" ".join(t.text for t in form_words), form_class))
                 for k in range(start, end):
                     tokens[k] = with_role(tokens[k], Role.LEGAL)
     if schema not in (None, "Person"):

@@ -13,6 +13,7 @@ from __future__ import annotations
 
 import re
 import unicodedata
+from collections.abc import Iterable
 from functools import lru_cache
 
 from unidecode import unidecode
@@ -44,32 +45,33 @@ _SCHEME_LETTERS = {
     "æ": "ae", "œ": "oe", "ı": "i", "ł": "l", "đ": "d", "ð": "d", "þ": "th",
 }  # fmt: skip
 
-# (pattern, replacement, rule name), applied in order to a lower-case ASCII word.
-# Upper-case letters in replacements are placeholders for one sound, so later rules
-# cannot re-read them.
-_KEY_RULES: tuple[tuple[re.Pattern[str], str, str], ...] = tuple(
-    (re.compile(pattern), replacement, name)
-    for pattern, replacement, name in (
-        (r"q", "k", "q=k"),
-        (r"w", "v", "w=v"),
-        (r"ph", "f", "ph=f"),
-        (r"x", "ks", "x=ks"),
-        (r"ck", "k", "ck=k"),
-        (r"shch|shh|sch|sc(?=[eiy])", "Q", "shch=sch=shh"),
-        (r"dzh|dj", "J", "dzh=dj"),
-        (r"ch(?=[bdfgklmnpqrstvwxz])", "h", "ch=kh"),
-        (r"tsch|tch|ch", "C", "ch=tch"),
-        (r"zh", "Z", "zh"),
-        (r"sh|sz", "S", "sh"),
-        (r"kh", "h", "kh=h"),
-        (r"ts|tz|cz", "c", "ts=c"),
-        (r"[yj]", "i", "y=i=j"),
-        (r"([a-zA-Z])\1+", r"\1", "double letter"),
-        (r"(^|[aeiou])i(?=[aeiou])", r"\1", "ya=a, ye=e, yu=u"),
-        (r"io", "e", "yo=e"),
-        (r"ie", "e", "ye=e"),
-        (r"ou", "u", "ou=u"),
-        (r"([a-zA-Z])\1+", r"\1", "double letter"),
+# (pattern, replacement, rule name, what the word must hold for the pattern to match),
+# applied in order to a lower-case ASCII word. Upper-case letters in replacements are
+# placeholders for one sound, so later rules cannot re-read them. The cheap substring
+# test skips most patterns: a key is made for every new word a customer book holds.
+_KEY_RULES: tuple[tuple[re.Pattern[str], str, str, tuple[str, ...]], ...] = tuple(
+    (re.compile(pattern), replacement, name, needs)
+    for pattern, replacement, name, needs in (
+        (r"q", "k", "q=k", ("q",)),
+        (r"w", "v", "w=v", ("w",)),
+        (r"ph", "f", "ph=f", ("ph",)),
+        (r"x", "ks", "x=ks", ("x",)),
+        (r"ck", "k", "ck=k", ("ck",)),
+        (r"shch|shh|sch|sc(?=[eiy])", "Q", "shch=sch=shh", ("sh", "sc")),
+        (r"dzh|dj", "J", "dzh=dj", ("dzh", "dj")),
+        (r"ch(?=[bdfgklmnpqrstvwxz])", "h", "ch=kh", ("ch",)),
+        (r"tsch|tch|ch", "C", "ch=tch", ("ch",)),
+        (r"zh", "Z", "zh", ("zh",)),
+        (r"sh|sz", "S", "sh", ("sh", "sz")),
+        (r"kh", "h", "kh=h", ("kh",)),
+        (r"ts|tz|cz|tc", "c", "ts=c", ("ts", "tz", "cz", "tc")),
+        (r"[yj]", "i", "y=i=j", ("y", "j")),
+        (r"([a-zA-Z])\1+", r"\1", "double letter", ()),
+        (r"(^|[aeiou])i(?=[aeiou])", r"\1", "ya=a, ye=e, yu=u", ("i",)),
+        (r"io", "e", "yo=e", ("io",)),
+        (r"ie", "e", "ye=e", ("ie",)),
+        (r"ou", "u", "ou=u", ("ou",)),
+        (r"([a-zA-Z])\1+", r"\1", "double letter", ()),
     )
 )
 _APOSTROPHE_BEFORE_VOWEL = re.compile(r"(?<=[b-df-hj-np-tv-z])'(?=[aeiouy])")
@@ -124,7 +126,9 @@ def key_with_rules(folded: str) -> tuple[str, frozenset[str]]:
     """The spelling-invariant key of an ASCII-folded word, and the rules that changed it."""
     key = folded
     fired: set[str] = set()
-    for pattern, replacement, name in _KEY_RULES:
+    for pattern, replacement, name, needs in _KEY_RULES:
+        if needs and not any(part in key for part in needs):
+            continue
         new = pattern.sub(replacement, key)
         if new != key:
             fired.add(name)
@@ -136,42 +140,58 @@ def token_key(folded: str) -> str:
     return key_with_rules(folded)[0]
 
 
-# German (Duden) romanisation, read back as English-style: ``Tschernyschow`` is
-# ``Chernyshov``, ``Medizinskij sawod`` is ``Meditsinskiy zavod``. Placeholders keep a
-# rewritten sound from being read again.
-_GERMAN_SOUNDS: tuple[tuple[re.Pattern[str], str], ...] = tuple(
-    (re.compile(pattern), replacement)
-    for pattern, replacement in (
-        (r"schtsch", "1"),
-        (r"tsch", "2"),
-        (r"sch", "3"),
-        (r"ch", "4"),
-        (r"z", "5"),
-        (r"(?<=[aeiouy])s(?=[aeiouy])", "z"),
-        (r"w", "v"),
-    )
+# German (Duden) and French romanisations, read back as English-style: ``Tschernyschow``
+# and ``Tchernychov`` are ``Chernyshov``, ``Medizinskij sawod`` is ``Meditsinskiy zavod``,
+# ``Evguenievitch`` is ``Evgenievich``. Digits hold a rewritten sound so that later rules
+# cannot read it again. ``sch`` (German) and ``j`` (French) are both Ш/Ж and Ж only.
+_READINGS: dict[str, tuple[tuple[re.Pattern[str], str], ...]] = {
+    scheme: tuple((re.compile(pattern), replacement) for pattern, replacement in rules)
+    for scheme, rules in {
+        "de": (
+            (r"schtsch", "1"), (r"tsch", "2"), (r"sch", "3"), (r"ch", "4"), (r"z", "5"),
+            (r"(?<=[aeiouy])s(?=[aeiouy])", "z"), (r"w", "v"),
+        ),
+        "fr": (
+            (r"chtch", "1"), (r"tch", "2"), (r"ch", "6"), (r"dj", "7"), (r"j", "8"),
+            (r"ou", "u"), (r"gu(?=[eiy])", "g"), (r"(?<=[aeiouy])s(?=[aeiouy])", "z"),
+            (r"ss", "s"), (r"(?<=[^aeiouy]i)ne$", "n"),
+        ),
+    }.items()
+}  # fmt: skip
+_PLACEHOLDERS = str.maketrans(
+    {"1": "shch", "2": "ch", "3": "sh", "4": "kh", "5": "ts", "6": "sh", "7": "dzh", "8": "zh"}
 )
-_GERMAN_PLACEHOLDERS = str.maketrans({"1": "shch", "2": "ch", "3": "sh", "4": "kh", "5": "ts"})
+_GERMAN_MARKS = re.compile(r"sch|w")
+_FRENCH_MARKS = re.compile(r"tch|ou|gu[ei]")
 
 
-def german_readings(folded: str) -> list[str]:
-    """A folded word read as German romanisation, if it shows German's ``sch`` or ``w``:
-    ``sch`` is both Ш and Ж (``Schukow``), so a word with it has two readings."""
-    if "sch" not in folded and "w" not in folded:
-        return []
-    for pattern, replacement in _GERMAN_SOUNDS:
+def romanisation_of(folded_words: Iterable[str]) -> str | None:
+    """``de`` or ``fr`` when a name's words show German (``sch``, ``w``) or French
+    (``tch``, ``ou``, ``gue``) romanisation: its words then also get that reading."""
+    text = " ".join(folded_words)
+    if _GERMAN_MARKS.search(text):
+        return "de"
+    if _FRENCH_MARKS.search(text):
+        return "fr"
+    return None
+
+
+def readings(folded: str, scheme: str) -> list[str]:
+    """A folded word read as ``scheme`` romanises; German ``sch`` gives two readings."""
+    for pattern, replacement in _READINGS[scheme]:
         folded = pattern.sub(replacement, folded)
-    readings = [folded.translate(_GERMAN_PLACEHOLDERS)]
+    found = [folded.translate(_PLACEHOLDERS)]
     if "3" in folded:
-        readings.append(folded.replace("3", "zh").translate(_GERMAN_PLACEHOLDERS))
-    return readings
+        found.append(folded.replace("3", "zh").translate(_PLACEHOLDERS))
+    return found
 
 
-def variant_keys(word: str) -> tuple[str, ...]:
+def variant_keys(word: str, scheme: str | None = None) -> tuple[str, ...]:
     """All keys a query word may stand for: the main one first, then scheme alternatives.
 
     GOST 7.79 writes Х as ``x`` (``Texnologiya``); Ukrainian and Belarusian write Г as
-    ``h`` where Russian has ``g``. Each alternative is a separate key to look up.
+    ``h`` where Russian has ``g``; ``scheme`` (from ``romanisation_of`` the whole name)
+    adds German or French readings. Each alternative is a separate key to look up.
     """
     folded = ascii_fold(word)
     keys = [token_key(folded)]
@@ -183,7 +203,8 @@ def variant_keys(word: str) -> tuple[str, ...]:
             keys.append(token_key(folded.replace("dj", "dy")))
     if "ch" in folded:
         keys.append(token_key(folded.replace("ch", "kh")))
-    keys.extend(token_key(reading) for reading in german_readings(folded))
+    if scheme is not None:
+        keys.extend(token_key(reading) for reading in readings(folded, scheme))
     lower = word.lower()
     if "г" in lower:
         other = "ru" if language_of(lower) in ("uk", "be") else "uk"

@@ -235,6 +235,13 @@ def test_pair_concept_needs_both_words(first: str, second: str, concept: str | N
     assert pair_concept(*keys) == expected
 
 
+def test_a_name_in_french_romanisation_is_read_so_in_every_word() -> None:
+    # only Leonidovitch shows French; Cherchnev is then read with ch = Ш
+    name = parse_name("Alexandr Leonidovitch Cherchnev", "Person")
+    assert token_key(ascii_fold("Shershnev")) in name.tokens[2].keys
+    assert token_key(ascii_fold("Shershnev")) not in parse_name("Cherchnev").tokens[0].keys
+
+
 @pytest.mark.parametrize("word", ["budnev", "gazaryan", "rafort", "sean", "habib", "tekhov"])
 def test_glossary_leaves_names_alone(word: str) -> None:
     assert concept_of(token_key(ascii_fold(word))) is None

@@ -9,6 +9,7 @@ from screening.translit import (
     cyrillic_to_latin,
     key_with_rules,
     language_of,
+    romanisation_of,
     rules_between,
     token_key,
     variant_keys,
@@ -151,14 +152,32 @@ def test_known_defect_spellings_share_a_key(spellings: tuple[str, ...]) -> None:
         ("Tsvetkov", "Zwetkow", "Цветков"),
         ("Zhukov", "Schukow", "Жуков"),
         ("Kazakov", "Kasakow"),
+        # French: ch = ш, tch = ч, chtch = щ, j = ж, ou = у, gu = г before e and i
+        ("Shukshin", "Choukchine", "Шукшин"),
+        ("Shchetinin", "Chtchetinine", "Щетинин"),
+        ("Zhukov", "Joukov"),
+        ("Evgenievich", "Evguenievitch", "Евгеньевич"),
+        # GOST R 52535: tc = ц
+        ("Tsentr", "Tcentr", "Центр"),
     ],
     ids=lambda s: s[0],
 )
 def test_spellings_share_a_variant_key(spellings: tuple[str, ...]) -> None:
-    """GOST's x for х is reached through ``variant_keys``, not the main key."""
+    """GOST's x for х is reached through ``variant_keys``, not the main key; German and
+    French readings through the romanisation the (here one-word) name shows."""
     main = key(spellings[0])
     for word in spellings:
-        assert main in variant_keys(word), (word, variant_keys(word))
+        keys = variant_keys(word, romanisation_of([ascii_fold(word)]))
+        assert main in keys, (word, keys)
+
+
+@pytest.mark.parametrize(
+    ("name", "scheme"),
+    [("Tschernyschow Jegor", "de"), ("Alexandr Leonidovitch Cherchnev", "fr"),
+     ("Youri Joukov", "fr"), ("Yuriy Zhukov", None), ("Aleksandr Chernov", None)],
+)  # fmt: skip
+def test_romanisation_of_a_name(name: str, scheme: str | None) -> None:
+    assert romanisation_of(ascii_fold(word) for word in name.split()) == scheme
 
 
 @pytest.mark.parametrize(
