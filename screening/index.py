@@ -41,6 +41,10 @@ SKIPPABLE_WEIGHT = 5.5  # a word held by fewer than about one name in 250 is alw
 SIMILAR_CACHE_SIZE = 100_000
 MATCHES_CACHE_NAMES = 1_000_000  # name entries held over all remembered query words
 MATCHES_CACHE_MAX_NAMES = 2_000  # a word matching more names is not remembered
+# Letter pairs that key rules read as one sound (see translit._KEY_RULES).
+_SOUND_PAIRS = frozenset(
+    ("ts", "tz", "cz", "tc", "ch", "sh", "zh", "kh", "sc", "sz", "ck", "ph", "dj", "io", "ie", "ou")
+)
 # Parts of a listed name whose absence from a query costs little: scoring discounts
 # them when unmatched, and the retrieval estimate likewise, so that it stays optimistic.
 OPTIONAL_FACTOR = {Role.PATRONYMIC: 0.25, Role.INITIAL: 0.2, Role.LEGAL: 0.0}
@@ -256,8 +260,12 @@ class NameIndex:
         folded = token.folded
         if len(folded) < MIN_TWO_EDIT_KEY:
             return []
+        # A plain swap is two deletions apart, which the one-deletion index finds; only
+        # a swap that makes or breaks a letter pair the key rules read as one sound is not.
         swapped = {
-            folded[:i] + folded[i + 1] + folded[i] + folded[i + 2 :] for i in range(len(folded) - 1)
+            folded[:i] + folded[i + 1] + folded[i] + folded[i + 2 :]
+            for i in range(len(folded) - 1)
+            if folded[i : i + 2] in _SOUND_PAIRS or folded[i + 1] + folded[i] in _SOUND_PAIRS
         }
         found = {
             key: SPELLING_TYPO_ESTIMATE

@@ -153,8 +153,9 @@ def parse_name(name: str, schema: str | None = None) -> ParsedName:
     person's name rarely holds ``OOO``); their words stay tokens, with role ``LEGAL``.
     Single letters in an organisation name are words, not initials of given names.
     """
-    words = split_words(clean(name))
-    scheme = romanisation_of(ascii_fold(word) for word in words)
+    cleaned = clean(name)
+    scheme = romanisation_of(cleaned.lower())
+    words = split_words(cleaned)
     tokens = [t for w in words if (t := make_token(w, schema, scheme)) is not None]
     tokens = _settle_patronymics(tokens)
     forms: list[LegalForm] = []

@@ -13,7 +13,6 @@ from __future__ import annotations
 
 import re
 import unicodedata
-from collections.abc import Iterable
 from functools import lru_cache
 
 from unidecode import unidecode
@@ -127,8 +126,12 @@ def key_with_rules(folded: str) -> tuple[str, frozenset[str]]:
     key = folded
     fired: set[str] = set()
     for pattern, replacement, name, needs in _KEY_RULES:
-        if needs and not any(part in key for part in needs):
-            continue
+        for part in needs:
+            if part in key:
+                break
+        else:
+            if needs:
+                continue
         new = pattern.sub(replacement, key)
         if new != key:
             fired.add(name)
@@ -144,31 +147,37 @@ def token_key(folded: str) -> str:
 # and ``Tchernychov`` are ``Chernyshov``, ``Medizinskij sawod`` is ``Meditsinskiy zavod``,
 # ``Evguenievitch`` is ``Evgenievich``. Digits hold a rewritten sound so that later rules
 # cannot read it again. ``sch`` (German) and ``j`` (French) are both Ш/Ж and Ж only.
-_READINGS: dict[str, tuple[tuple[re.Pattern[str], str], ...]] = {
-    scheme: tuple((re.compile(pattern), replacement) for pattern, replacement in rules)
+_READINGS: dict[str, tuple[tuple[re.Pattern[str], str, str], ...]] = {
+    scheme: tuple((re.compile(pattern), replacement, needs) for pattern, replacement, needs in rules)  # noqa: E501
     for scheme, rules in {
         "de": (
-            (r"schtsch", "1"), (r"tsch", "2"), (r"sch", "3"), (r"ch", "4"), (r"z", "5"),
-            (r"(?<=[aeiouy])s(?=[aeiouy])", "z"), (r"w", "v"),
+            (r"schtsch", "1", "schtsch"), (r"tsch", "2", "tsch"), (r"sch", "3", "sch"),
+            (r"ch", "4", "ch"), (r"z", "5", "z"), (r"(?<=[aeiouy])s(?=[aeiouy])", "z", "s"),
+            (r"w", "v", "w"),
         ),
         "fr": (
-            (r"chtch", "1"), (r"tch", "2"), (r"ch", "6"), (r"dj", "7"), (r"j", "8"),
-            (r"ou", "u"), (r"gu(?=[eiy])", "g"), (r"(?<=[aeiouy])s(?=[aeiouy])", "z"),
-            (r"ss", "s"), (r"(?<=[^aeiouy]i)ne$", "n"),
+            (r"chtch", "1", "chtch"), (r"tch", "2", "tch"), (r"ch", "6", "ch"),
+            (r"dj", "7", "dj"), (r"j", "8", "j"), (r"ou", "u", "ou"), (r"gu(?=[eiy])", "g", "gu"),
+            (r"(?<=[aeiouy])s(?=[aeiouy])", "z", "s"), (r"ss", "s", "ss"),
+            (r"(?<=[^aeiouy]i)ne$", "n", "ne"),
         ),
     }.items()
 }  # fmt: skip
 _PLACEHOLDERS = str.maketrans(
     {"1": "shch", "2": "ch", "3": "sh", "4": "kh", "5": "ts", "6": "sh", "7": "dzh", "8": "zh"}
 )
-_GERMAN_MARKS = re.compile(r"sch|w")
-_FRENCH_MARKS = re.compile(r"tch|ou|gu[ei]")
+# German marks: sch, and w in a Russian ending or onset (-ow, -ew, -owa, Wl-, Wr-),
+# not any w: William and Edward are English.
+_GERMAN_MARKS = re.compile(r"sch|[oe]wa?\b|\bw[lr]")
+# French marks: tch, gue, gui, and ou in a name with a Russian ending (Joukov, Gagarine),
+# not any ou: Youssef and Mahmoud are not Russian in French.
+_FRENCH_MARKS = re.compile(r"tch|gu[ei]|ou.*(?:[oe]v|ine?|ovna|evna)\b|(?:[oe]v|ine)\b.*ou")
 
 
-def romanisation_of(folded_words: Iterable[str]) -> str | None:
-    """``de`` or ``fr`` when a name's words show German (``sch``, ``w``) or French
-    (``tch``, ``ou``, ``gue``) romanisation: its words then also get that reading."""
-    text = " ".join(folded_words)
+def romanisation_of(text: str) -> str | None:
+    """``de`` or ``fr`` when a (lower-case) name shows German (``sch``, ``-ow``) or French
+    (``tch``, ``gue``, ``ou`` beside a Russian ending) romanisation: its words then also
+    get that reading."""
     if _GERMAN_MARKS.search(text):
         return "de"
     if _FRENCH_MARKS.search(text):
@@ -178,8 +187,9 @@ def romanisation_of(folded_words: Iterable[str]) -> str | None:
 
 def readings(folded: str, scheme: str) -> list[str]:
     """A folded word read as ``scheme`` romanises; German ``sch`` gives two readings."""
-    for pattern, replacement in _READINGS[scheme]:
-        folded = pattern.sub(replacement, folded)
+    for pattern, replacement, needs in _READINGS[scheme]:
+        if needs in folded:
+            folded = pattern.sub(replacement, folded)
     found = [folded.translate(_PLACEHOLDERS)]
     if "3" in folded:
         found.append(folded.replace("3", "zh").translate(_PLACEHOLDERS))

@@ -167,7 +167,7 @@ def test_spellings_share_a_variant_key(spellings: tuple[str, ...]) -> None:
     French readings through the romanisation the (here one-word) name shows."""
     main = key(spellings[0])
     for word in spellings:
-        keys = variant_keys(word, romanisation_of([ascii_fold(word)]))
+        keys = variant_keys(word, romanisation_of(word.lower()))
         assert main in keys, (word, keys)
 
 
@@ -177,7 +177,7 @@ def test_spellings_share_a_variant_key(spellings: tuple[str, ...]) -> None:
      ("Youri Joukov", "fr"), ("Yuriy Zhukov", None), ("Aleksandr Chernov", None)],
 )  # fmt: skip
 def test_romanisation_of_a_name(name: str, scheme: str | None) -> None:
-    assert romanisation_of(ascii_fold(word) for word in name.split()) == scheme
+    assert romanisation_of(name.lower()) == scheme
 
 
 @pytest.mark.parametrize(
