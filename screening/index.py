@@ -17,6 +17,7 @@ from dataclasses import dataclass, field
 
 from rapidfuzz.distance import OSA
 
+from screening.given_names import given_name_of
 from screening.glossary import concept_of, is_place_adjective, pair_concept, word_stem
 from screening.model import Entity
 from screening.names import ParsedName, Role, Token, parse_name
@@ -176,7 +177,7 @@ class NameIndex:
         stems: dict[str, list[int]] = defaultdict(list)
         adjectives: dict[str, list[int]] = defaultdict(list)
         for key, holders in index.postings.items():
-            concept = concept_of(key)
+            concept = concept_of(key) or given_name_of(key)
             if concept is not None:
                 concepts[concept].extend(holders)
             stem = word_stem(key)
@@ -308,7 +309,10 @@ class NameIndex:
                 (self.adjective_postings.get(stem), STEM_ESTIMATE),
                 (self.stem_postings.get(stem) if adjective else None, STEM_ESTIMATE),
                 (self.postings.get(stem) if adjective else None, STEM_ESTIMATE),
-                (self.concept_postings.get(concept_of(variant) or ""), GLOSSARY_ESTIMATE),
+                (
+                    self.concept_postings.get(concept_of(variant) or given_name_of(variant) or ""),
+                    GLOSSARY_ESTIMATE,
+                ),
                 (self.compound_postings.get(variant), 1.0),
             )
             for found, share in sources:

@@ -65,6 +65,7 @@ RuleName = Literal[
     "initial",
     "compound",
     "glossary",
+    "given_name",
     "stem",
     "gender_variant",
     "legal_form",

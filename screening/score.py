@@ -22,6 +22,7 @@ from functools import lru_cache
 
 from rapidfuzz.distance import OSA, Indel
 
+from screening.given_names import given_name_of, patronymic_of
 from screening.glossary import concept_of, is_place_adjective, word_stem
 from screening.index import (
     KNOWN_WORD_TYPO_FACTOR,
@@ -43,6 +44,7 @@ EXACT = 1.0
 TRANSLITERATION = 0.97
 COMPOUND = 0.95
 GLOSSARY = 0.9
+GIVEN_NAME = 0.9  # Volodymyr = Vladimir: one name, not one spelling
 STEM = 0.9
 INITIAL = 0.8
 GENDER_VARIANT = 0.6
@@ -123,6 +125,14 @@ def _compare(
     for key in q_keys:
         if key[:3] == l_key[:3] and _gender_pair(key, l_key):  # the prefix check is cheap
             return Similarity(GENDER_VARIANT, "gender_variant", "possible relative")
+    if q_role is Role.WORD and l_role is Role.WORD:
+        name = given_name_of(l_key)
+        if name is not None and any(given_name_of(key) == name for key in q_keys):
+            return Similarity(GIVEN_NAME, "given_name", f"one given name ({name[5:]})")
+    elif q_role is Role.PATRONYMIC and l_role is Role.PATRONYMIC:
+        father = patronymic_of(l_key)
+        if father is not None and any(patronymic_of(key) == father for key in q_keys):
+            return Similarity(GIVEN_NAME, "given_name", f"patronymic of one name ({father[5:]})")
     if q_role is Role.WORD and l_role is Role.WORD:
         stem = word_stem(l_key)
         if stem is not None and any(
