@@ -102,6 +102,23 @@ _PARTICLES = frozenset(
     )
 )  # fmt: skip
 
+_TITLES = frozenset(
+    token_key(ascii_fold(word))
+    for word in (
+        "mr", "mrs", "ms", "miss", "mister", "dr", "doctor", "prof", "professor", "sir",
+        "sheikh", "shaikh", "sheik", "shaykh", "general", "gen", "colonel", "col", "major",
+        "maj", "captain", "capt", "lieutenant", "lt", "sergeant", "sgt", "admiral", "adm",
+        "brigadier", "commander", "marshal", "haji", "hajji", "alhaji", "mullah", "mawlawi",
+        "maulvi", "maulana",
+    )
+)  # fmt: skip
+
+# A small letter then a capital inside a person's name: two words written together
+# (``AndreyIvanovich``, ``MoussaBen``). Split, they still meet a list word written as
+# one (``Mc Donald`` = ``MCDONALD``) as a compound. Company names keep their capitals
+# (``UralVagonZavod`` is one word on the lists).
+_CASE_BOUNDARY = re.compile(r"(?<=[a-zß-öø-ÿа-яёіїєґў])(?=[A-ZÀ-ÖØ-ÞА-ЯЁІЇЄҐЎ])")
+
 _PATRONYMIC_ENDINGS = (
     "ovich", "evich", "ovych", "evych", "avich", "ovic", "evic", "ovitch", "evitch",
     "ovna", "evna", "ichna", "ivna", "avna",
@@ -154,9 +171,13 @@ def parse_name(name: str, schema: str | None = None) -> ParsedName:
     Single letters in an organisation name are words, not initials of given names.
     """
     cleaned = clean(name)
+    if schema == "Person" and not (cleaned.isupper() or cleaned.islower()):
+        cleaned = _CASE_BOUNDARY.sub(" ", cleaned)
     scheme = romanisation_of(cleaned.lower())
     words = split_words(cleaned)
     tokens = [t for w in words if (t := make_token(w, schema, scheme)) is not None]
+    if schema == "Person":
+        tokens = _titles_as_particles(tokens)
     tokens = _settle_patronymics(tokens)
     forms: list[LegalForm] = []
     if schema != "Person":
@@ -171,6 +192,16 @@ def parse_name(name: str, schema: str | None = None) -> ParsedName:
     if schema not in (None, "Person"):
         tokens = [with_role(t, Role.WORD) if t.role is Role.INITIAL else t for t in tokens]
     return ParsedName.of(name, tokens, forms)
+
+
+def _titles_as_particles(tokens: list[Token]) -> list[Token]:
+    """Titles before a person's name (``Mr``, ``Dr.``, ``General``, ``Sheikh``) weigh as
+    little as particles: they name a rank, not the person, and lists mostly leave them
+    out, though some keep them (``Maulana``, ``Haji``)."""
+    start = 0
+    while start < len(tokens) - 1 and tokens[start].key in _TITLES:
+        start += 1
+    return [with_role(t, Role.PARTICLE) for t in tokens[:start]] + tokens[start:]
 
 
 def _settle_patronymics(tokens: list[Token]) -> list[Token]:

@@ -235,6 +235,35 @@ def test_pair_concept_needs_both_words(first: str, second: str, concept: str | N
     assert pair_concept(*keys) == expected
 
 
+@pytest.mark.parametrize(
+    ("name", "schema", "words"),
+    [
+        # two words written together, seen by the capital inside
+        ("AndreyIvanovich SYCHEV", "Person", ["Andrey", "Ivanovich", "SYCHEV"]),
+        ("МихаилПетров", "Person", ["Михаил", "Петров"]),
+        ("ROBERTOORELLANA", "Person", ["ROBERTOORELLANA"]),  # no case to go by
+        ("UralVagonZavod", "Organization", ["UralVagonZavod"]),  # a company's own capitals
+    ],
+)
+def test_words_of_a_name(name: str, schema: str, words: list[str]) -> None:
+    assert [token.text for token in parse_name(name, schema).tokens] == words
+
+
+@pytest.mark.parametrize(
+    ("name", "schema", "particles"),
+    [
+        # a person's titles before the name weigh as particles, never the name itself
+        ("Mr Qadri JAMIL", "Person", ["Mr"]),
+        ("Dr. General Ivan PETROV", "Person", ["Dr", "General"]),
+        ("Sheikh", "Person", []),
+        ("General Dynamics", "Organization", []),
+    ],
+)
+def test_titles_weigh_as_particles(name: str, schema: str, particles: list[str]) -> None:
+    tokens = parse_name(name, schema).tokens
+    assert [t.text for t in tokens if t.role is Role.PARTICLE] == particles
+
+
 def test_a_name_in_french_romanisation_is_read_so_in_every_word() -> None:
     # only Leonidovitch shows French; Cherchnev is then read with ch = Ш
     name = parse_name("Alexandr Leonidovitch Cherchnev", "Person")
