@@ -113,11 +113,16 @@ _TITLES = frozenset(
     )
 )  # fmt: skip
 
-# A small letter then a capital inside a person's name: two words written together
-# (``AndreyIvanovich``, ``MoussaBen``). Split, they still meet a list word written as
-# one (``Mc Donald`` = ``MCDONALD``) as a compound. Company names keep their capitals
-# (``UralVagonZavod`` is one word on the lists).
-_CASE_BOUNDARY = re.compile(r"(?<=[a-zß-öø-ÿа-яёіїєґў])(?=[A-ZÀ-ÖØ-ÞА-ЯЁІЇЄҐЎ])")
+# A capitalised word of four letters or more run into the next capital inside a
+# person's name: two words written together (``AndreyIvanovich``, ``MoussaBen``). Split,
+# they still meet a list word written as one as a compound. A capital with one to three
+# small letters, or small letters without a vowel, inside a capitalised word is a
+# romanised letter (``ZhUKOV``, ``ChtchERBAKOV`` from ``ЖУКОВ``, ``ЩЕРБАКОВ``), not a
+# word: it stays.
+_RUN_TOGETHER = re.compile(
+    r"([A-ZÀ-ÖØ-ÞА-ЯЁІЇЄҐЎ](?=[a-zß-öø-ÿа-яёіїєґў]*[aeiouyà-æè-ïò-öø-üаеёиоуыэюяіїє])"
+    r"[a-zß-öø-ÿа-яёіїєґў]{3,})(?=[A-ZÀ-ÖØ-ÞА-ЯЁІЇЄҐЎ])"
+)
 
 _PATRONYMIC_ENDINGS = (
     "ovich", "evich", "ovych", "evych", "avich", "ovic", "evic", "ovitch", "evitch",
@@ -172,7 +177,7 @@ def parse_name(name: str, schema: str | None = None) -> ParsedName:
     """
     cleaned = clean(name)
     if schema == "Person" and not (cleaned.isupper() or cleaned.islower()):
-        cleaned = _CASE_BOUNDARY.sub(" ", cleaned)
+        cleaned = _RUN_TOGETHER.sub(r"\1 ", cleaned)
     scheme = romanisation_of(cleaned.lower())
     words = split_words(cleaned)
     tokens = [t for w in words if (t := make_token(w, schema, scheme)) is not None]

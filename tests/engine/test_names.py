@@ -242,6 +242,14 @@ def test_pair_concept_needs_both_words(first: str, second: str, concept: str | N
         ("AndreyIvanovich SYCHEV", "Person", ["Andrey", "Ivanovich", "SYCHEV"]),
         ("МихаилПетров", "Person", ["Михаил", "Петров"]),
         ("ROBERTOORELLANA", "Person", ["ROBERTOORELLANA"]),  # no case to go by
+        # romanised capitals of an all-capitals word are letters, not words
+        ("Aleksandr ZhUKOV", "Person", ["Aleksandr", "ZhUKOV"]),
+        (
+            "ChERChNEV ShchERBAKOV ChtchERBAKOV",
+            "Person",
+            ["ChERChNEV", "ShchERBAKOV", "ChtchERBAKOV"],
+        ),
+        ("Ronald McDonald", "Person", ["Ronald", "McDonald"]),
         ("UralVagonZavod", "Organization", ["UralVagonZavod"]),  # a company's own capitals
     ],
 )
