@@ -21,7 +21,7 @@ from screening.given_names import given_name_of
 from screening.glossary import concept_of, is_place_adjective, pair_concept, word_stem
 from screening.model import Entity
 from screening.names import ParsedName, Role, Token, parse_name
-from screening.translit import token_key
+from screening.translit import SOUND_PAIRS, token_key
 
 MIN_FUZZY_KEY = 4  # shorter keys are looked up exactly; scoring still compares them
 MIN_FUZZY_SIMILARITY = 0.66  # one edit in three letters, two in six: a typo, still
@@ -42,15 +42,16 @@ SKIPPABLE_WEIGHT = 5.5  # a word held by fewer than about one name in 250 is alw
 SIMILAR_CACHE_SIZE = 100_000
 MATCHES_CACHE_NAMES = 1_000_000  # name entries held over all remembered query words
 MATCHES_CACHE_MAX_NAMES = 2_000  # a word matching more names is not remembered
-# Letter pairs that key rules read as one sound (see translit._KEY_RULES).
-_SOUND_PAIRS = frozenset(
-    ("ts", "tz", "cz", "tc", "ch", "sh", "zh", "kh", "sc", "sz", "ck", "ph", "dj", "io", "ie", "ou")
-)
 # Parts of a listed name whose absence from a query costs little: scoring discounts
 # them when unmatched, and the retrieval estimate likewise, so that it stays optimistic.
 OPTIONAL_FACTOR = {Role.PATRONYMIC: 0.25, Role.INITIAL: 0.2, Role.LEGAL: 0.0}
 UNMATCHED_QUERY_PATRONYMIC = 0.5  # the list may simply not record patronymics
 MIDDLE_NAME_FACTOR = 0.5  # a person's middle name is often left out
+
+
+def is_middle_name(person: bool, position: int, size: int, role: Role) -> bool:
+    """A word between a person's first and last: a middle name, which people leave out."""
+    return person and 0 < position < size - 1 and role is Role.WORD
 
 
 @dataclass(frozen=True, slots=True)
@@ -150,12 +151,12 @@ class NameIndex:
         for number, (owner, text, name, weak) in enumerate(parsed):
             weights = tuple(index.token_weight(token) for token in name.tokens)
             person = entities[owner].schema_ == "Person"
-            last = len(name.tokens) - 1
+            size = len(name.tokens)
             least = sum(
                 weight
                 * (
                     MIDDLE_NAME_FACTOR
-                    if person and 0 < j < last and token.role is Role.WORD
+                    if is_middle_name(person, j, size, token.role)
                     else OPTIONAL_FACTOR.get(token.role, 1.0)
                 )
                 for j, (token, weight) in enumerate(zip(name.tokens, weights, strict=True))
@@ -266,7 +267,7 @@ class NameIndex:
         swapped = {
             folded[:i] + folded[i + 1] + folded[i] + folded[i + 2 :]
             for i in range(len(folded) - 1)
-            if folded[i : i + 2] in _SOUND_PAIRS or folded[i + 1] + folded[i] in _SOUND_PAIRS
+            if folded[i : i + 2] in SOUND_PAIRS or folded[i + 1] + folded[i] in SOUND_PAIRS
         }
         found = {
             key: SPELLING_TYPO_ESTIMATE

@@ -33,6 +33,7 @@ from screening.index import (
     UNMATCHED_QUERY_PATRONYMIC,
     IndexedName,
     NameIndex,
+    is_middle_name,
 )
 from screening.model import EvidenceCheck, Hit, Query
 from screening.names import ParsedName, Role, Token, parse_name
@@ -125,15 +126,14 @@ def _compare(
     for key in q_keys:
         if key[:3] == l_key[:3] and _gender_pair(key, l_key):  # the prefix check is cheap
             return Similarity(GENDER_VARIANT, "gender_variant", "possible relative")
-    if q_role is Role.WORD and l_role is Role.WORD:
-        name = given_name_of(l_key)
-        if name is not None and any(given_name_of(key) == name for key in q_keys):
-            return Similarity(GIVEN_NAME, "given_name", f"one given name ({name[5:]})")
-    elif q_role is Role.PATRONYMIC and l_role is Role.PATRONYMIC:
+    if q_role is Role.PATRONYMIC and l_role is Role.PATRONYMIC:
         father = patronymic_of(l_key)
         if father is not None and any(patronymic_of(key) == father for key in q_keys):
             return Similarity(GIVEN_NAME, "given_name", f"patronymic of one name ({father[5:]})")
     if q_role is Role.WORD and l_role is Role.WORD:
+        name = given_name_of(l_key)
+        if name is not None and any(given_name_of(key) == name for key in q_keys):
+            return Similarity(GIVEN_NAME, "given_name", f"one given name ({name[5:]})")
         stem = word_stem(l_key)
         if stem is not None and any(
             word_stem(key) == stem and (is_place_adjective(key) or is_place_adjective(l_key))
@@ -323,7 +323,6 @@ def score_name(context: QueryContext, listed: IndexedName, schema: str) -> NameS
         total += q_weight[i] * factor
         penalties.append(f"query word {token.text!r} not in the listed name")
     person = schema == "Person"
-    last = len(l_tokens) - 1
     query_patronymic = query.has_patronymic and any(
         t.role is Role.PATRONYMIC for i, t in enumerate(q_tokens) if i not in used_q
     )
@@ -331,7 +330,7 @@ def score_name(context: QueryContext, listed: IndexedName, schema: str) -> NameS
         if j in used_l:
             continue
         factor = UNMATCHED_LIST_FACTOR[token.role]
-        middle = person and 0 < j < last and token.role is Role.WORD
+        middle = is_middle_name(person, j, len(l_tokens), token.role)
         if middle:
             factor = MIDDLE_NAME_FACTOR
         if token.role is Role.PATRONYMIC and query_patronymic:

@@ -73,6 +73,8 @@ _KEY_RULES: tuple[tuple[re.Pattern[str], str, str, tuple[str, ...]], ...] = tupl
         (r"([a-zA-Z])\1+", r"\1", "double letter", ()),
     )
 )
+# Letter pairs the key rules read as one sound (``ts``, ``kh``, ``io``...).
+SOUND_PAIRS = frozenset(part for *_, needs in _KEY_RULES for part in needs if len(part) == 2)
 _APOSTROPHE_BEFORE_VOWEL = re.compile(r"(?<=[b-df-hj-np-tv-z])'(?=[aeiouy])")
 _NOT_WORD = re.compile(r"[^a-z0-9]")
 
