@@ -1,0 +1,137 @@
+"""The linguistic tables of the engine, read from the reviewed files beside this module.
+
+Each ``.tsv`` file here says in its header what it holds, where its entries come from and
+which module reads it. They are read and checked once, at import: a file with a missing
+column, an unknown class, an empty or malformed entry or a repeated row raises
+``TableError`` naming the file and line, so a broken table stops the engine instead of
+quietly matching less. Pure data: the modules that use a table build their lookups from it.
+"""
+
+from __future__ import annotations
+
+import re
+from dataclasses import dataclass
+from importlib.resources import files
+from importlib.resources.abc import Traversable
+from typing import NamedTuple
+
+from screening.errors import TableError
+
+_WORD = re.compile(r"[a-z]+")
+_PHRASE = re.compile(r"[a-z]+(?: [a-z]+)*")  # words of lower-case ASCII, single spaces
+_IDENTIFIER = re.compile(r"[a-z]+(?:_[a-z]+)*")
+
+LEGAL_FORM_CLASSES = frozenset({"llc", "jsc", "sue", "ltd", "inc", "co"})
+
+
+@dataclass(frozen=True, slots=True)
+class TableFormat:
+    """The columns of a table file and the pattern each must match (``note`` is free text,
+    optional, and always last)."""
+
+    columns: tuple[str, ...]
+    patterns: tuple[re.Pattern[str], ...]
+
+
+class Row(NamedTuple):
+    """One entry of a table file: its line number and its fields (the note excluded)."""
+
+    line: int
+    fields: tuple[str, ...]
+
+
+GLOSSARY = TableFormat(("concept", "stem", "note"), (_IDENTIFIER, _WORD))
+LEGAL_FORMS = TableFormat(
+    ("class", "phrase", "note"),
+    (re.compile("|".join(sorted(LEGAL_FORM_CLASSES))), _PHRASE),
+)
+GIVEN_NAMES = TableFormat(
+    ("sex", "group", "form", "note"), (re.compile("male|female"), _WORD, _WORD)
+)
+PARTICLES_TITLES = TableFormat(("kind", "word", "note"), (re.compile("particle|title"), _WORD))
+
+
+def read_table(source: Traversable, table: TableFormat) -> list[Row]:
+    """The rows of a table file, in file order, each checked against the table's format."""
+    name = source.name
+    try:
+        text = source.read_text(encoding="utf-8")
+    except (OSError, UnicodeDecodeError) as exc:
+        raise TableError(f"{name}: cannot be read: {exc}") from exc
+    required = len(table.patterns)
+    rows: list[Row] = []
+    header_seen = False
+    seen: dict[tuple[str, ...], int] = {}
+    for number, line in enumerate(text.splitlines(), start=1):
+        if not line.strip() or line.startswith("#"):
+            continue
+        fields = line.split("\t")
+        if not header_seen:
+            if tuple(fields) != table.columns:
+                raise TableError(
+                    f"{name}:{number}: columns are {fields}, expected {list(table.columns)}"
+                )
+            header_seen = True
+            continue
+        if not required <= len(fields) <= len(table.columns):
+            raise TableError(
+                f"{name}:{number}: {len(fields)} fields, expected {required} "
+                f"or {len(table.columns)} ({', '.join(table.columns)}), separated by tabs"
+            )
+        for column, pattern, value in zip(table.columns, table.patterns, fields, strict=False):
+            if not pattern.fullmatch(value):
+                problem = "is empty" if not value.strip() else f"{value!r} is not valid here"
+                raise TableError(f"{name}:{number}: {column} {problem}")
+        entry = tuple(fields[:required])
+        if entry in seen:
+            raise TableError(f"{name}:{number}: repeats line {seen[entry]}")
+        seen[entry] = number
+        rows.append(Row(number, entry))
+    if not rows:
+        raise TableError(f"{name}: no entries")
+    return rows
+
+
+def _file(name: str) -> Traversable:
+    return files(__name__).joinpath(name)
+
+
+def grouped(rows: list[Row]) -> dict[str, tuple[str, ...]]:
+    """Entries by their first field, in file order: ``{class: (entry, ...)}``."""
+    groups: dict[str, list[str]] = {}
+    for row in rows:
+        groups.setdefault(row.fields[0], []).append(row.fields[1])
+    return {key: tuple(entries) for key, entries in groups.items()}
+
+
+def given_name_groups(
+    rows: list[Row], name: str = "given_names.tsv"
+) -> dict[str, tuple[tuple[str, ...], ...]]:
+    """Groups of name forms by sex, each group named by its first form (``vladimir``).
+
+    A group must list its own name among its forms and be of one sex."""
+    forms: dict[str, list[str]] = {}
+    sex_of: dict[str, str] = {}
+    for row in rows:
+        sex, group, form = row.fields
+        if sex_of.setdefault(group, sex) != sex:
+            raise TableError(f"{name}:{row.line}: group {group!r} is also of the other sex")
+        forms.setdefault(group, []).append(form)
+    by_sex: dict[str, list[tuple[str, ...]]] = {"male": [], "female": []}
+    for group, group_forms in forms.items():
+        if group not in group_forms:
+            raise TableError(f"{name}: group {group!r} does not list its own name as a form")
+        others = tuple(form for form in group_forms if form != group)
+        by_sex[sex_of[group]].append((group, *others))
+    return {sex: tuple(groups) for sex, groups in by_sex.items()}
+
+
+# Read at import: a bad file fails the first import of the engine, not a later screening.
+GLOSSARY_CONCEPTS = grouped(read_table(_file("glossary.tsv"), GLOSSARY))
+LEGAL_FORM_PHRASES = grouped(read_table(_file("legal_forms.tsv"), LEGAL_FORMS))
+_NAME_GROUPS = given_name_groups(read_table(_file("given_names.tsv"), GIVEN_NAMES))
+MALE_GIVEN_NAMES = _NAME_GROUPS["male"]
+FEMALE_GIVEN_NAMES = _NAME_GROUPS["female"]
+_NAME_WORDS = grouped(read_table(_file("particles_titles.tsv"), PARTICLES_TITLES))
+PARTICLES = _NAME_WORDS.get("particle", ())
+TITLES = _NAME_WORDS.get("title", ())
