@@ -9,28 +9,42 @@ quietly matching less. Pure data: the modules that use a table build their looku
 
 from __future__ import annotations
 
-import re
-from dataclasses import dataclass
+from collections.abc import Callable
 from importlib.resources import files
 from importlib.resources.abc import Traversable
 from typing import NamedTuple
 
 from screening.errors import TableError
 
-_WORD = re.compile(r"[a-z]+")
-_PHRASE = re.compile(r"[a-z]+(?: [a-z]+)*")  # words of lower-case ASCII, single spaces
-_IDENTIFIER = re.compile(r"[a-z]+(?:_[a-z]+)*")
-
-LEGAL_FORM_CLASSES = frozenset({"llc", "jsc", "sue", "ltd", "inc", "co"})
+# The classes a legal form can be filed under (see the header of legal_forms.tsv).
+LEGAL_FORM_CLASSES = frozenset({"llc", "jsc", "sue", "ltd", "partnership", "inc", "co"})
 
 
-@dataclass(frozen=True, slots=True)
-class TableFormat:
-    """The columns of a table file and the pattern each must match (``note`` is free text,
-    optional, and always last)."""
+def _is_word(value: str) -> bool:
+    """Lower-case ASCII letters only: the tables hold romanised words, not raw spellings."""
+    return value.isascii() and value.isalpha() and value.islower()
+
+
+def _is_phrase(value: str) -> bool:
+    """Words separated by single spaces (``l l c``, ``joint stock company``)."""
+    return all(_is_word(word) for word in value.split(" "))
+
+
+def _is_identifier(value: str) -> bool:
+    """A concept's name: words joined by underscores (``far_east``)."""
+    return all(_is_word(word) for word in value.split("_"))
+
+
+def _one_of(*allowed: str) -> Callable[[str], bool]:
+    return frozenset(allowed).__contains__
+
+
+class TableFormat(NamedTuple):
+    """The columns of a table file and the check each column's value must pass (``note``
+    is free text, optional, and always last)."""
 
     columns: tuple[str, ...]
-    patterns: tuple[re.Pattern[str], ...]
+    checks: tuple[Callable[[str], bool], ...]
 
 
 class Row(NamedTuple):
@@ -40,15 +54,14 @@ class Row(NamedTuple):
     fields: tuple[str, ...]
 
 
-GLOSSARY = TableFormat(("concept", "stem", "note"), (_IDENTIFIER, _WORD))
+GLOSSARY = TableFormat(("concept", "stem", "note"), (_is_identifier, _is_word))
 LEGAL_FORMS = TableFormat(
-    ("class", "phrase", "note"),
-    (re.compile("|".join(sorted(LEGAL_FORM_CLASSES))), _PHRASE),
+    ("class", "phrase", "note"), (LEGAL_FORM_CLASSES.__contains__, _is_phrase)
 )
 GIVEN_NAMES = TableFormat(
-    ("sex", "group", "form", "note"), (re.compile("male|female"), _WORD, _WORD)
+    ("sex", "group", "form", "note"), (_one_of("male", "female"), _is_word, _is_word)
 )
-PARTICLES_TITLES = TableFormat(("kind", "word", "note"), (re.compile("particle|title"), _WORD))
+PARTICLES_TITLES = TableFormat(("kind", "word", "note"), (_one_of("particle", "title"), _is_word))
 
 
 def read_table(source: Traversable, table: TableFormat) -> list[Row]:
@@ -58,7 +71,7 @@ def read_table(source: Traversable, table: TableFormat) -> list[Row]:
         text = source.read_text(encoding="utf-8")
     except (OSError, UnicodeDecodeError) as exc:
         raise TableError(f"{name}: cannot be read: {exc}") from exc
-    required = len(table.patterns)
+    required = len(table.checks)
     rows: list[Row] = []
     header_seen = False
     seen: dict[tuple[str, ...], int] = {}
@@ -78,8 +91,8 @@ def read_table(source: Traversable, table: TableFormat) -> list[Row]:
                 f"{name}:{number}: {len(fields)} fields, expected {required} "
                 f"or {len(table.columns)} ({', '.join(table.columns)}), separated by tabs"
             )
-        for column, pattern, value in zip(table.columns, table.patterns, fields, strict=False):
-            if not pattern.fullmatch(value):
+        for column, check, value in zip(table.columns, table.checks, fields, strict=False):
+            if not check(value):
                 problem = "is empty" if not value.strip() else f"{value!r} is not valid here"
                 raise TableError(f"{name}:{number}: {column} {problem}")
         entry = tuple(fields[:required])
