@@ -9,7 +9,8 @@ quietly matching less. Pure data: the modules that use a table build their looku
 
 from __future__ import annotations
 
-from collections.abc import Callable
+import hashlib
+from collections.abc import Callable, Iterable
 from importlib.resources import files
 from importlib.resources.abc import Traversable
 from typing import NamedTuple
@@ -109,6 +110,15 @@ def _file(name: str) -> Traversable:
     return files(__name__).joinpath(name)
 
 
+def tables_digest(sources: Iterable[Traversable]) -> str:
+    """A short digest of the table files' bytes: it changes whenever an entry, a class or
+    a note does, so a result's engine stamp can pin the tables it was made with."""
+    digest = hashlib.sha256()
+    for source in sources:
+        digest.update(source.name.encode("utf-8") + b"\0" + source.read_bytes() + b"\0")
+    return digest.hexdigest()[:16]
+
+
 def grouped(rows: list[Row]) -> dict[str, tuple[str, ...]]:
     """Entries by their first field, in file order: ``{class: (entry, ...)}``."""
     groups: dict[str, list[str]] = {}
@@ -139,6 +149,9 @@ def given_name_groups(
     return {sex: tuple(groups) for sex, groups in by_sex.items()}
 
 
+# Every table file of this folder; the digest covers them all.
+TABLE_FILES = ("glossary.tsv", "legal_forms.tsv", "given_names.tsv", "particles_titles.tsv")
+
 # Read at import: a bad file fails the first import of the engine, not a later screening.
 GLOSSARY_CONCEPTS = grouped(read_table(_file("glossary.tsv"), GLOSSARY))
 LEGAL_FORM_PHRASES = grouped(read_table(_file("legal_forms.tsv"), LEGAL_FORMS))
@@ -148,3 +161,5 @@ FEMALE_GIVEN_NAMES = _NAME_GROUPS["female"]
 _NAME_WORDS = grouped(read_table(_file("particles_titles.tsv"), PARTICLES_TITLES))
 PARTICLES = _NAME_WORDS.get("particle", ())
 TITLES = _NAME_WORDS.get("title", ())
+# For the engine stamp: results made with other tables record another digest.
+TABLES_DIGEST = tables_digest(_file(name) for name in TABLE_FILES)

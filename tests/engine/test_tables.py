@@ -30,6 +30,7 @@ from screening.data import (
     TableFormat,
     given_name_groups,
     read_table,
+    tables_digest,
 )
 from screening.errors import TableError
 from screening.given_names import _stem, given_name_of
@@ -158,15 +159,23 @@ def test_every_title_and_particle_weighs_as_a_particle() -> None:
 TABLE_FILES = sorted(path.name for path in Path(data.__file__).parent.glob("*.tsv"))
 
 
-def test_every_table_file_is_shipped_and_read() -> None:
+def test_every_table_file_is_shipped_read_and_in_the_digest() -> None:
     pyproject = (REPO / "pyproject.toml").read_text(encoding="utf-8")
     assert '"data/*.tsv"' in pyproject  # package data: a normal install ships the files
-    assert TABLE_FILES == [
-        "given_names.tsv",
-        "glossary.tsv",
-        "legal_forms.tsv",
-        "particles_titles.tsv",
-    ]
+    assert sorted(data.TABLE_FILES) == TABLE_FILES
+    on_disk = [files("screening.data").joinpath(name) for name in data.TABLE_FILES]
+    assert tables_digest(on_disk) == data.TABLES_DIGEST
+
+
+def test_the_digest_changes_with_any_byte_of_any_table(tmp_path: Path) -> None:
+    first, second = tmp_path / "a.tsv", tmp_path / "b.tsv"
+    first.write_text("class\tphrase\tnote\nllc\tooo\n", encoding="utf-8")
+    second.write_text("kind\tword\tnote\nparticle\tal\n", encoding="utf-8")
+    before = tables_digest([first, second])
+    assert tables_digest([first, second]) == before  # same bytes, same digest
+    second.write_text("kind\tword\tnote\nparticle\tal\tArabic article\n", encoding="utf-8")
+    assert tables_digest([first, second]) != before  # a note is part of the review
+    assert tables_digest([first]) != before
 
 
 @pytest.mark.parametrize("name", TABLE_FILES)
