@@ -11,3 +11,7 @@ class ListLoadError(ScreeningError):
 
 class InputError(ScreeningError, ValueError):
     """A query or input row cannot be screened (empty, too long, not text)."""
+
+
+class TableError(ScreeningError):
+    """A linguistic table shipped with the package is malformed: the engine must not run."""

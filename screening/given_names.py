@@ -2,84 +2,26 @@
 
 ``Volodymyr`` (Ukrainian), ``Uladzimir`` (Belarusian) and ``Vladimir`` (Russian) are one
 name: a person's passport, a list and a customer file may each use another. Their
-spellings differ by more than romanisation rules, so the forms are listed here, grouped,
-as romanised words; the group decides, through the word keys. A patronymic is read by
-its father's given name (``Uladzimiravich`` = ``Vladimirovich``). Only standard forms,
-never a particular person's name; no diminutives (``Sasha`` is Aleksandr or Aleksandra),
-and no English equivalents (``Michael``, ``Paul`` name people of every origin).
+spellings differ by more than romanisation rules, so the forms are listed, grouped, as
+romanised words in ``screening/data/given_names.tsv``; the group decides, through the
+word keys. A patronymic is read by its father's given name (``Uladzimiravich`` =
+``Vladimirovich``). Only standard forms, never a particular person's name; no diminutives
+(``Sasha`` is Aleksandr or Aleksandra), and no English equivalents (``Michael``, ``Paul``
+name people of every origin).
 """
 
 from __future__ import annotations
 
 from functools import lru_cache
 
+from screening.data import FEMALE_GIVEN_NAMES, MALE_GIVEN_NAMES
 from screening.translit import ascii_fold, token_key
 
-# Each group: the Russian form first (it names the group), then the other forms.
-_GROUPS: tuple[tuple[str, ...], ...] = (
-    ("aleksandr", "alexander", "aleksander", "oleksandr", "aliaksandr", "alyaksandr"),
-    ("aleksey", "alexei", "alexey", "oleksiy", "oleksii", "aliaksei", "alyaksey"),
-    ("anatoliy", "anatoly", "anatolii", "anatol"),
-    ("andrey", "andrei", "andriy", "andrii"),
-    ("arkadiy", "arkady", "arkadii", "arkadz"),
-    ("artyom", "artem", "artiom", "artsiom", "artsem"),
-    ("bogdan", "bohdan", "bagdan"),
-    ("boris", "barys"),
-    ("denis", "denys", "dzianis", "dzyanis"),
-    ("dmitriy", "dmitry", "dmitri", "dmytro", "dzmitry", "dzmitriy"),
-    ("evgeniy", "yevgeniy", "evgeny", "yevgeny", "yevhen", "yevheniy", "yauhen"),
-    ("fyodor", "fedor", "fedir", "fiodar", "fyodar"),
-    ("gennadiy", "gennady", "hennadiy", "hennadii", "henadz", "hienadz"),
-    ("georgiy", "georgy", "heorhiy", "heorhii"),
-    ("gleb", "hlib", "hleb"),
-    ("grigoriy", "grigory", "hryhoriy", "hryhorii", "ryhor"),
-    ("igor", "ihor", "ihar"),
-    ("ilya", "illia", "illya", "ilia"),
-    ("kirill", "kyrylo", "kiryl"),
-    ("konstantin", "kostiantyn", "kostyantyn", "kanstantsin", "kanstantsyn"),
-    ("leonid", "leanid"),
-    ("matvey", "matviy", "matvii", "matsvei", "matsvey"),
-    ("maksim", "maxim", "maksym"),
-    ("mikhail", "mykhailo", "mykhaylo", "mikhal"),
-    ("nikita", "mykyta", "mikita"),
-    ("nikolay", "nikolai", "mykola", "mikalai", "mikalay"),
-    ("oleg", "oleh", "aleh"),
-    ("pavel", "pavlo", "paval"),
-    ("pyotr", "petr", "piotr", "petro", "pyatro"),
-    ("roman", "raman"),
-    ("semyon", "semen", "semion", "symon", "siamion"),
-    ("sergey", "sergei", "serhiy", "serhii", "siarhei", "syarhey"),
-    ("stepan", "stsiapan", "stsyapan"),
-    ("timofey", "tymofiy", "tymofii", "tsimafei"),
-    ("vasiliy", "vasily", "vasili", "vasyl", "vasil"),
-    ("viktor", "victor", "viktar"),
-    ("vladimir", "volodymyr", "uladzimir"),
-    ("vyacheslav", "viacheslav", "viachaslau", "vyachaslau"),
-    ("yakov", "yakiv", "yakau"),
-    ("yaroslav", "yaraslau"),
-)
-# Women's names are never a father's: they take no part in reading patronymics.
-_WOMENS_GROUPS: tuple[tuple[str, ...], ...] = (
-    ("aleksandra", "alexandra", "oleksandra", "aliaksandra", "alyaksandra"),
-    ("anna", "hanna", "ganna"),
-    ("daria", "darya", "dariya", "daryna"),
-    ("ekaterina", "yekaterina", "kateryna", "katsiaryna", "katsyaryna"),
-    ("elena", "yelena", "olena", "alena", "alyona"),
-    ("evgeniya", "yevgeniya", "yevheniya", "yauheniya"),
-    ("galina", "halyna", "halina"),
-    ("irina", "iryna"),
-    ("lyubov", "liubov", "lubov"),
-    ("lyudmila", "ludmila", "liudmyla", "lyudmyla", "liudmila"),
-    ("mariya", "maria", "mariia", "maryia", "maryya"),
-    ("nadezhda", "nadiya", "nadiia", "nadzeya", "nadzeia"),
-    ("natalya", "natalia", "nataliya", "nataliia", "natallia", "natallya"),
-    ("oksana", "aksana"),
-    ("olga", "olha", "volha"),
-    ("svetlana", "svitlana", "sviatlana", "svyatlana"),
-    ("tatyana", "tatiana", "tetiana", "tetyana", "tatsiana", "tatsyana"),
-    ("valentina", "valentyna", "valiantsina"),
-    ("yuliya", "yulia", "yuliia"),
-)
+# Each group: the Russian form first (it names the group), then the other forms; from
+# screening/data/given_names.tsv. Women's names are never a father's: they take no part
+# in reading patronymics.
+_GROUPS: tuple[tuple[str, ...], ...] = MALE_GIVEN_NAMES
+_WOMENS_GROUPS: tuple[tuple[str, ...], ...] = FEMALE_GIVEN_NAMES
 
 # Patronymic endings in key space (``-ovich``, ``-evych``, ``-avich``, ``-ovna``,
 # ``-ivna``, ``-auna``...), longest first; what precedes one is the father's name.

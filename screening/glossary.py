@@ -2,16 +2,17 @@
 
 Lists often carry a Russian, Ukrainian or Belarusian company only under its English
 translation (``Institut Prikladnoy Fiziki`` = ``Institute of Applied Physics``). Each
-concept below is a set of word stems, romanised, in those languages and English. A
-word belongs to a concept when its key starts with one of the stem keys (Russian
-adjectives inflect: ``prikladnoy``, ``prikladnaya``, ``prikladnogo``). The glossary
-holds generic vocabulary only, never a particular company's name.
+concept of ``screening/data/glossary.tsv`` is a set of word stems, romanised, in those
+languages and English. A word belongs to a concept when its key starts with one of the
+stem keys (Russian adjectives inflect: ``prikladnoy``, ``prikladnaya``, ``prikladnogo``).
+The glossary holds generic vocabulary only, never a particular company's name.
 """
 
 from __future__ import annotations
 
 from functools import lru_cache
 
+from screening.data import GLOSSARY_CONCEPTS
 from screening.translit import ascii_fold, token_key
 
 MAX_ENDING = 5  # letters an inflected or derived form may add to its stem
@@ -20,123 +21,8 @@ MIN_OPEN_STEM = 4  # shorter stems (``tekh``, ``sea``, ``hub``) match only whole
 # ``tekhnolog-icheskaya``, ``metallurg-icheskiy``: the adjective suffix, in key space.
 _DERIVED_ADJECTIVE = ("iCesk", "Cesk")
 
-_CONCEPTS: dict[str, tuple[str, ...]] = {
-    "academy": ("akademi", "academ"),
-    "agency": ("agentstv", "agenc"),
-    "arctic": ("arktich", "arctic"),
-    "armament": ("vooruzhen", "ozbroien", "uzbroien", "uzbraenn", "armament", "weapon"),
-    "automobile": ("avtomobil", "automobil", "automotiv"),
-    "credit": ("kredit", "credit"),
-    "depository": ("depozitar", "depositor"),
-    "direct": ("priam", "pryam", "direct"),
-    "finance": ("finansov", "financ"),
-    "glass": ("stekl", "glass"),
-    "grain": ("zernov", "grain"),
-    "innovation": ("innovats", "innovat"),
-    "insurance": ("strakhov", "insur"),
-    "modern": ("sovremenn", "modern"),
-    "moscow": ("moskov", "moscow"),
-    "movement": ("dvizhen", "movement"),
-    "order": ("orden", "order"),
-    "organization": ("organizats", "organization", "organisation"),
-    "powder": ("porokhov", "powder"),
-    "reconstruction": ("rekonstrukts", "reconstruct"),
-    "solution": ("reshen", "solution"),
-    "prospective": ("perspektivn", "prospectiv", "perspectiv"),
-    "private": ("chastn", "private"),
-    "railway": ("zheleznodorozh", "zheleznyedorog", "zheleznykhdorog", "railway", "railroad"),
-    "siberia": ("sibir", "siberia"),
-    "strategic": ("strategich", "strategic"),
-    "unmanned": ("bespilotn", "unmanned"),
-    "aircraft": ("aviatsion", "aviats", "aircraft", "aviation", "aviiatsyin", "aviyatsyin"),
-    "airline": ("aviakompani", "airline"),
-    "applied": ("prikladn", "prykladn", "applied"),
-    # One root: ``obyedinennaya`` is united, ``obyedineniye`` an association.
-    "association": (
-        "obedinen", "obyedinen", "obiedinen", "obiednan", "association", "united", "unified",
-    ),
-    "automation": ("avtomatik", "automat"),
-    "bank": ("bank",),
-    "building": ("stroitel", "building", "construct"),
-    "bureau": ("biuro", "byuro", "bureau"),
-    "center": ("tsentr", "centr", "center", "centre"),
-    "chemical": ("khimi", "chemic", "khimichesk"),
-    "commercial": ("kommerchesk", "komerts", "commerc"),
-    "committee": ("komitet", "committee"),
-    "communication": ("sviaz", "svyaz", "communicat"),
-    "company": ("kompani", "company"),
-    "computing": ("vychislitel", "comput"),
-    "culture": ("kultur", "cultur"),
-    "defense": ("oboron", "defen"),
-    "design": ("konstruktor", "proektn", "design"),
-    "development": ("razvit", "development"),
-    "east": ("vostochn", "eastern"),
-    "far_east": ("dalnevostochn", "fareast"),
-    "black_sea": ("chernomorsk", "blacksea"),
-    "economic": ("ekonomich", "economic"),
-    "electric": ("elektr", "electr"),
-    "energy": ("energ",),
-    "engineering": ("inzhener", "inzhinir", "engineer"),
-    "enterprise": ("predpriiat", "predpriyat", "pidpryiemstv", "enterprise"),
-    "equipment": ("oborudovan", "apparat", "equipment", "apparatus"),
-    "exchange": ("birzh", "exchange"),
-    "factory": ("fabrik", "factory"),
-    "federal": ("federal",),
-    "foundation": ("fond", "foundation", "fund"),
-    "gas": ("gazov", "gas"),
-    "group": ("grupp", "grup", "group"),
-    "holding": ("kholding", "holding"),
-    "industrial": ("promyshlen", "promislen", "industr"),
-    "information": ("informatsion", "informat"),
-    "institute": ("institut", "instytut", "institute"),
-    "instrument": ("priborostroen", "pribor", "instrument"),
-    "international": ("mezhdunarodn", "international"),
-    "investment": ("investitsi", "investits", "invest"),
-    "laboratory": ("laborator",),
-    "machine_building": ("mashinostroen", "mashinostroitel", "machinebuilding"),
-    "management": ("upravlen", "upravliaiushch", "upravlyayushch", "management"),
-    "marine": ("morsk", "marine", "maritime", "sea"),
-    "mechanical": ("mekhanich", "mechanic"),
-    "metallurgy": ("metallurg",),
-    "military": ("voenn", "militar"),
-    "ministry": ("ministerstv", "ministry"),
-    "national": ("natsional", "national"),
-    "north": ("severn", "northern"),
-    "nuclear": ("iadern", "yadern", "atomn", "nuclear", "atomic"),
-    "oil": ("neft", "oil", "petrol"),
-    "optical": ("optich", "optic"),
-    "physics": ("fizik", "fizich", "physic"),
-    "plant": ("zavod", "plant", "works", "kombinat", "combine"),
-    "production": ("proizvodstv", "production", "manufactur"),
-    "radio": ("radio",),
-    "reinsurance": ("perestrakhov", "reinsur"),
-    "repair": ("remontn", "ramontn", "repair"),
-    "research": ("issledovatel", "doslidn", "research"),
-    "russian": ("rossiisk", "rossiysk", "russian", "rossii"),
-    "scientific": ("nauchn", "naukov", "scientif", "science"),
-    "security": ("bezopasnost", "security"),
-    "service": ("servis", "sluzhb", "service"),
-    "settlement": ("raschetn", "settlement", "clearing"),
-    "shipbuilding": ("sudostroitel", "sudostroen", "shipbuild"),
-    "shipping": ("parokhodstv", "sudokhodn", "shipping"),
-    "shipyard": ("verf", "shipyard"),
-    "south": ("iuzhn", "yuzhn", "southern"),
-    "special": ("spetsialn", "special"),
-    "state": ("gosudarstven", "state"),
-    "system": ("sistem", "system"),
-    "technical": ("tekhnichesk", "technic"),
-    "technology": ("tekhnolog", "technolog"),
-    "trade": ("torgov", "treid", "treyd", "trade", "trading"),
-    "hub": ("khab", "hub"),
-    "tech": ("tekh", "tex", "tech"),
-    "consulting": ("konsalting", "consulting"),
-    "logistics": ("logistik", "logistic"),
-    "transport": ("transport",),
-    "union": ("soiuz", "soyuz", "union"),
-    "university": ("universitet", "universit"),
-    "venture": ("venchurn", "ventur"),
-    "west": ("zapadn", "western"),
-}  # fmt: skip
+# Concept -> word stems, from screening/data/glossary.tsv.
+_CONCEPTS: dict[str, tuple[str, ...]] = GLOSSARY_CONCEPTS
 
 
 def _stem_table() -> dict[str, list[tuple[str, str]]]:

@@ -15,6 +15,7 @@ from functools import lru_cache
 from rapidfuzz import process
 from rapidfuzz.distance import OSA
 
+from screening.data import LEGAL_FORM_PHRASES
 from screening.translit import ascii_fold, token_key
 
 MIN_FUZZY_LEGAL_WORD = 5  # shorter legal words (ooo, llc, ao) are only recognised exactly
@@ -22,50 +23,8 @@ FUZZY_LEGAL_SIMILARITY = 0.8
 FUZZY_PHRASE_SIMILARITY = 0.85  # a phrase of several words, compared written together
 MAX_PHRASE_EDITS = 2
 
-_FORMS: dict[str, tuple[str, ...]] = {
-    "llc": (
-        "ooo", "llc", "l l c", "limited liability company", "limited liability co",
-        "limited liability partnership", "obshchestvo s ogranichennoy otvetstvennostyu",
-        "tov", "too", "mchj", "zhchk", "zhshs", "taa", "tdv",
-        "tovarystvo z obmezhenoyu vidpovidalnistyu", "tovarystvo z dodatkovoyu vidpovidalnistyu",
-        "tavarystva z abmezhavanay adkaznastsyu",
-        "tovarishchestvo s ogranichennoy otvetstvennostyu", "gmbh", "sarl", "srl", "sp z o o",
-        "spolka z ograniczona odpowiedzialnoscia", "sl", "sll", "s l", "s l l", "ltda",
-        "s de rl", "eirl", "llp",
-    ),
-    "jsc": (
-        "ao", "oao", "zao", "sao", "pao", "jsc", "ojsc", "cjsc", "pjsc", "jsco", "jcs",
-        "joint stock company", "joint stock co", "open joint stock company",
-        "closed joint stock company", "public joint stock company",
-        "non public joint stock company", "aktsionernoe obshchestvo",
-        "otkrytoe aktsionernoe obshchestvo", "zakrytoe aktsionernoe obshchestvo",
-        "publichnoe aktsionernoe obshchestvo", "nepublichnoe aktsionernoe obshchestvo",
-        "at", "pat", "prat", "aktsionerne tovarystvo", "publichne aktsionerne tovarystvo",
-        "pryvatne aktsionerne tovarystvo", "prjsc", "private joint stock company",
-        "vidkryte aktsionerne tovarystvo",
-        "zakryte aktsionerne tovarystvo", "aat", "zaat", "vaat",
-        "adkrytae aktsyyanernae tavarystva", "aktsyyanernae tavarystva", "ag", "sa", "s a",
-        "spa", "s p a", "as", "a s", "sas", "kgaa", "sa de cv",
-    ),
-    "sue": (
-        "fgup", "gup", "mup", "fgbu", "fgu", "fku", "fkp", "rup",
-        "federal state unitary enterprise", "state unitary enterprise", "unitary enterprise",
-        "federalnoe gosudarstvennoe unitarnoe predpriyatie",
-        "gosudarstvennoe unitarnoe predpriyatie",
-        "federalnoe gosudarstvennoe byudzhetnoe uchrezhdenie", "federalnoe kazennoe predpriyatie",
-        "kazennoe predpriyatie", "state owned enterprise", "federal state enterprise",
-        "state enterprise", "dp", "derzhavne pidpryyemstvo", "gp",
-        "gosudarstvennoe predpriyatie", "up", "unitarnae pradpryemstva",
-    ),
-    "ltd": (
-        "ltd", "limited", "co ltd", "company limited", "plc", "public limited company",
-        "pte", "pte ltd", "pvt", "pvt ltd", "private limited", "private limited company",
-        "pty", "pty ltd", "fze", "fzco", "fzc", "fz llc", "lp", "bv", "nv", "ab", "oy",
-        "kg", "gmbh co kg", "sp k", "spk", "sdn bhd", "bhd",
-    ),
-    "inc": ("inc", "incorporated", "corp", "corporation", "korporatsiya"),
-    "co": ("co", "company", "and co", "cia", "compania", "kompaniya", "companies"),
-}  # fmt: skip
+# Class -> phrases, from screening/data/legal_forms.tsv.
+_FORMS: dict[str, tuple[str, ...]] = LEGAL_FORM_PHRASES
 
 
 def _keys(phrase: str) -> tuple[str, ...]:

@@ -15,6 +15,7 @@ from dataclasses import dataclass, replace
 from enum import StrEnum
 from functools import lru_cache
 
+from screening.data import PARTICLES, TITLES
 from screening.glossary import pair_concept
 from screening.legal_forms import find_legal_forms
 from screening.text import clean
@@ -93,25 +94,9 @@ def _joined(
     return tuple(pairs)
 
 
-_PARTICLES = frozenset(
-    token_key(ascii_fold(word))
-    for word in (
-        "al", "el", "bin", "ibn", "bint", "ben", "de", "da", "del", "della", "der", "den",
-        "van", "von", "la", "le", "di", "du", "dos", "das", "do", "y", "and", "of", "the",
-        "i", "imeni", "im", "ogly", "ogli", "oglu", "kyzy", "uulu", "und", "et", "for", "na",
-    )
-)  # fmt: skip
+_PARTICLES = frozenset(token_key(ascii_fold(word)) for word in PARTICLES)
 
-_TITLES = frozenset(
-    token_key(ascii_fold(word))
-    for word in (
-        "mr", "mrs", "ms", "miss", "mister", "dr", "doctor", "prof", "professor", "sir",
-        "sheikh", "shaikh", "sheik", "shaykh", "general", "gen", "colonel", "col", "major",
-        "maj", "captain", "capt", "lieutenant", "lt", "sergeant", "sgt", "admiral", "adm",
-        "brigadier", "commander", "marshal", "haji", "hajji", "alhaji", "mullah", "mawlawi",
-        "maulvi", "maulana",
-    )
-)  # fmt: skip
+_TITLES = frozenset(token_key(ascii_fold(word)) for word in TITLES)
 
 # A capitalised word of four letters or more run into the next capital inside a
 # person's name: two words written together (``AndreyIvanovich``, ``MoussaBen``). Split,

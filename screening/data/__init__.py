@@ -1,0 +1,165 @@
+"""The linguistic tables of the engine, read from the reviewed files beside this module.
+
+Each ``.tsv`` file here says in its header what it holds, where its entries come from and
+which module reads it. They are read and checked once, at import: a file with a missing
+column, an unknown class, an empty or malformed entry or a repeated row raises
+``TableError`` naming the file and line, so a broken table stops the engine instead of
+quietly matching less. Pure data: the modules that use a table build their lookups from it.
+"""
+
+from __future__ import annotations
+
+import hashlib
+from collections.abc import Callable, Iterable
+from importlib.resources import files
+from importlib.resources.abc import Traversable
+from typing import NamedTuple
+
+from screening.errors import TableError
+
+# The classes a legal form can be filed under (see the header of legal_forms.tsv).
+LEGAL_FORM_CLASSES = frozenset({"llc", "jsc", "sue", "ltd", "partnership", "inc", "co"})
+
+
+def _is_word(value: str) -> bool:
+    """Lower-case ASCII letters only: the tables hold romanised words, not raw spellings."""
+    return value.isascii() and value.isalpha() and value.islower()
+
+
+def _is_phrase(value: str) -> bool:
+    """Words separated by single spaces (``l l c``, ``joint stock company``)."""
+    return all(_is_word(word) for word in value.split(" "))
+
+
+def _is_identifier(value: str) -> bool:
+    """A concept's name: words joined by underscores (``far_east``)."""
+    return all(_is_word(word) for word in value.split("_"))
+
+
+def _one_of(*allowed: str) -> Callable[[str], bool]:
+    return frozenset(allowed).__contains__
+
+
+class TableFormat(NamedTuple):
+    """The columns of a table file and the check each column's value must pass (``note``
+    is free text, optional, and always last)."""
+
+    columns: tuple[str, ...]
+    checks: tuple[Callable[[str], bool], ...]
+
+
+class Row(NamedTuple):
+    """One entry of a table file: its line number and its fields (the note excluded)."""
+
+    line: int
+    fields: tuple[str, ...]
+
+
+GLOSSARY = TableFormat(("concept", "stem", "note"), (_is_identifier, _is_word))
+LEGAL_FORMS = TableFormat(
+    ("class", "phrase", "note"), (LEGAL_FORM_CLASSES.__contains__, _is_phrase)
+)
+GIVEN_NAMES = TableFormat(
+    ("sex", "group", "form", "note"), (_one_of("male", "female"), _is_word, _is_word)
+)
+PARTICLES_TITLES = TableFormat(("kind", "word", "note"), (_one_of("particle", "title"), _is_word))
+
+
+def read_table(source: Traversable, table: TableFormat) -> list[Row]:
+    """The rows of a table file, in file order, each checked against the table's format."""
+    name = source.name
+    try:
+        text = source.read_text(encoding="utf-8")
+    except (OSError, UnicodeDecodeError) as exc:
+        raise TableError(f"{name}: cannot be read: {exc}") from exc
+    required = len(table.checks)
+    rows: list[Row] = []
+    header_seen = False
+    seen: dict[tuple[str, ...], int] = {}
+    for number, line in enumerate(text.splitlines(), start=1):
+        if not line.strip() or line.startswith("#"):
+            continue
+        fields = line.split("\t")
+        if not header_seen:
+            if tuple(fields) != table.columns:
+                raise TableError(
+                    f"{name}:{number}: columns are {fields}, expected {list(table.columns)}"
+                )
+            header_seen = True
+            continue
+        if not required <= len(fields) <= len(table.columns):
+            raise TableError(
+                f"{name}:{number}: {len(fields)} fields, expected {required} "
+                f"or {len(table.columns)} ({', '.join(table.columns)}), separated by tabs"
+            )
+        for column, check, value in zip(table.columns, table.checks, fields, strict=False):
+            if not check(value):
+                problem = "is empty" if not value.strip() else f"{value!r} is not valid here"
+                raise TableError(f"{name}:{number}: {column} {problem}")
+        entry = tuple(fields[:required])
+        if entry in seen:
+            raise TableError(f"{name}:{number}: repeats line {seen[entry]}")
+        seen[entry] = number
+        rows.append(Row(number, entry))
+    if not rows:
+        raise TableError(f"{name}: no entries")
+    return rows
+
+
+def _file(name: str) -> Traversable:
+    return files(__name__).joinpath(name)
+
+
+def tables_digest(sources: Iterable[Traversable]) -> str:
+    """A short digest of the table files' bytes: it changes whenever an entry, a class or
+    a note does, so a result's engine stamp can pin the tables it was made with."""
+    digest = hashlib.sha256()
+    for source in sources:
+        digest.update(source.name.encode("utf-8") + b"\0" + source.read_bytes() + b"\0")
+    return digest.hexdigest()[:16]
+
+
+def grouped(rows: list[Row]) -> dict[str, tuple[str, ...]]:
+    """Entries by their first field, in file order: ``{class: (entry, ...)}``."""
+    groups: dict[str, list[str]] = {}
+    for row in rows:
+        groups.setdefault(row.fields[0], []).append(row.fields[1])
+    return {key: tuple(entries) for key, entries in groups.items()}
+
+
+def given_name_groups(
+    rows: list[Row], name: str = "given_names.tsv"
+) -> dict[str, tuple[tuple[str, ...], ...]]:
+    """Groups of name forms by sex, each group named by its first form (``vladimir``).
+
+    A group must list its own name among its forms and be of one sex."""
+    forms: dict[str, list[str]] = {}
+    sex_of: dict[str, str] = {}
+    for row in rows:
+        sex, group, form = row.fields
+        if sex_of.setdefault(group, sex) != sex:
+            raise TableError(f"{name}:{row.line}: group {group!r} is also of the other sex")
+        forms.setdefault(group, []).append(form)
+    by_sex: dict[str, list[tuple[str, ...]]] = {"male": [], "female": []}
+    for group, group_forms in forms.items():
+        if group not in group_forms:
+            raise TableError(f"{name}: group {group!r} does not list its own name as a form")
+        others = tuple(form for form in group_forms if form != group)
+        by_sex[sex_of[group]].append((group, *others))
+    return {sex: tuple(groups) for sex, groups in by_sex.items()}
+
+
+# Every table file of this folder; the digest covers them all.
+TABLE_FILES = ("glossary.tsv", "legal_forms.tsv", "given_names.tsv", "particles_titles.tsv")
+
+# Read at import: a bad file fails the first import of the engine, not a later screening.
+GLOSSARY_CONCEPTS = grouped(read_table(_file("glossary.tsv"), GLOSSARY))
+LEGAL_FORM_PHRASES = grouped(read_table(_file("legal_forms.tsv"), LEGAL_FORMS))
+_NAME_GROUPS = given_name_groups(read_table(_file("given_names.tsv"), GIVEN_NAMES))
+MALE_GIVEN_NAMES = _NAME_GROUPS["male"]
+FEMALE_GIVEN_NAMES = _NAME_GROUPS["female"]
+_NAME_WORDS = grouped(read_table(_file("particles_titles.tsv"), PARTICLES_TITLES))
+PARTICLES = _NAME_WORDS.get("particle", ())
+TITLES = _NAME_WORDS.get("title", ())
+# For the engine stamp: results made with other tables record another digest.
+TABLES_DIGEST = tables_digest(_file(name) for name in TABLE_FILES)
