@@ -370,7 +370,7 @@ def test_list_without_targets_fails(tmp_path: Path, root: str, fmt: str) -> None
     path = tmp_path / "list.xml"
     path.write_text(f'<?xml version="1.0"?>\n<{root}></{root}>\n', encoding="utf-8")
     assert detect_format(path) == fmt
-    with pytest.raises(ListLoadError, match="no entities|without its DateGenerated"):
+    with pytest.raises(ListLoadError, match=r"no entities|without its DateGenerated"):
         load_fixture(path)
 
 
