@@ -32,8 +32,8 @@ from screening.index import NameIndex
 from screening.model import ListSnapshot
 from screening.screener import Screener
 from screening.settings import Settings
-from screening.sources import load_lists
 from screening.sources.base import file_sha256
+from screening.store import check_stored, load_checked
 from screening.version import ENGINE_VERSION
 
 CACHE_FORMAT = 1
@@ -55,21 +55,43 @@ def load_screener_cached(
     paths: Sequence[str | Path],
     settings: Settings | None = None,
     cache_dir: Path | None = None,
+    *,
+    allow_partial: bool = False,
 ) -> Screener:
-    """A screener over these list files or folders, from the cache when it is current."""
+    """A screener over these list files or folders, from the cache when it is current.
+
+    Every list file is hashed once either way: the digests make the key, and a stored
+    version's files are checked against its manifest (``check_stored``) before anything
+    of it is used, from the cache or not.
+    """
     settings = settings or Settings()
     lists = [Path(p) for p in paths]
     folder = default_cache_dir() if cache_dir is None else Path(cache_dir)
-    key = cache_key(lists, settings)
+    digests = [list_digests(path) for path in lists]
+    key = _key(lists, digests, settings, allow_partial)
     cached = read_entry(folder / f"{key}{SUFFIX}", key)
     if cached is not None:
         index, snapshots = cached
         return screener_from_index(index, snapshots, settings)
-    loaded = [part for path in lists for part in load_lists(path)]
-    screener = Screener(loaded, settings=settings)
-    if cache_key(lists, settings) == key:  # a file changed while we read it: do not cache
-        write_entry(folder, key, screener.index, screener.snapshots)
+    loaded = [load_checked(path, allow_partial=allow_partial) for path in lists]
+    screener = Screener([part for parts in loaded for part in parts], settings=settings)
+    parsed = [{n: d for part in parts for n, d in part.files.items()} for parts in loaded]
+    if all(_same(read, hashed) for read, hashed in zip(parsed, digests, strict=True)):
+        write_entry(folder, key, screener.index, screener.snapshots)  # else a file changed
     return screener
+
+
+def _same(parsed: Mapping[str, str], hashed: Mapping[str, str]) -> bool:
+    """Every file parsed has the digest it had when the key was made."""
+    return all(hashed.get(name) == digest for name, digest in parsed.items())
+
+
+def list_digests(path: Path) -> dict[str, str]:
+    """The sha256 of every file of a list path, by name; a stored version is checked
+    against its manifest here, so a cache hit cannot bypass that check."""
+    digests = {file.name: file_sha256(file) for file in files_of(path)}
+    check_stored(path, digests)
+    return digests
 
 
 def screener_from_index(
@@ -87,17 +109,28 @@ def screener_from_index(
     return screener
 
 
-def cache_key(paths: Iterable[Path], settings: Settings) -> str:
+def cache_key(paths: Iterable[Path], settings: Settings, allow_partial: bool = False) -> str:
     """The digest of everything the index depends on."""
+    lists = list(paths)
+    return _key(lists, [list_digests(path) for path in lists], settings, allow_partial)
+
+
+def _key(
+    paths: Sequence[Path],
+    digests: Sequence[Mapping[str, str]],
+    settings: Settings,
+    allow_partial: bool,
+) -> str:
     payload = {
         "format": CACHE_FORMAT,
         "engine": ENGINE_VERSION,
         "settings": settings.settings_hash(),
         "python": f"{sys.version_info.major}.{sys.version_info.minor}",
         "code": code_fingerprint(),
+        "allow_partial": allow_partial,  # an entry made with it must not serve a run without
         "lists": [
-            [str(path.resolve()), [[f.name, file_sha256(f)] for f in files_of(path)]]
-            for path in paths
+            [str(path.resolve()), sorted([name, digest] for name, digest in files.items())]
+            for path, files in zip(paths, digests, strict=True)
         ],
     }
     return hashlib.sha256(json.dumps(payload).encode("utf-8")).hexdigest()

@@ -226,6 +226,50 @@ def read_version(path: Path) -> StoredVersion:
     return StoredVersion(path=path, manifest=manifest)
 
 
+def stored_digests(path: Path) -> dict[str, str] | None:
+    """The sha256 of each file its manifest records, when ``path`` is the data folder of
+    a stored version (``<source>/<version>/data``); None for any other path."""
+    path = Path(path)
+    version = path.parent
+    if path.name != DATA or not VERSION_PATTERN.match(version.name):
+        return None
+    if not (version / MANIFEST).is_file():
+        return None
+    return {record.name: record.sha256 for record in read_version(version).manifest.files}
+
+
+def check_stored(path: Path, digests: Mapping[str, str]) -> None:
+    """Refuse a stored version whose files are not the ones its manifest records.
+
+    ``digests`` are the sha256 of the files as just read. A file cut, changed, added or
+    removed inside the store since it was fetched makes the list unusable: screening
+    against it could clear a listed name while the result names the recorded version.
+    """
+    expected = stored_digests(path)
+    if expected is None:
+        return
+    problems = [
+        f"{name} differs from its manifest"
+        for name, digest in sorted(digests.items())
+        if name in expected and expected[name] != digest
+    ]
+    problems += [f"{name} is not in the manifest" for name in sorted(digests.keys() - expected)]
+    problems += [f"{name} is missing" for name in sorted(expected.keys() - digests)]
+    if problems:
+        raise ListLoadError(
+            f"{path.parent}: stored list changed since it was fetched ({'; '.join(problems)});"
+            f" fetch it again: screening lists fetch {path.parent.parent.name}"
+        )
+
+
+def load_checked(path: Path, *, allow_partial: bool = False) -> list[LoadedList]:
+    """``load_lists``, and a stored version checked against its manifest (``check_stored``)
+    over the very bytes that were parsed."""
+    lists = load_lists(path, allow_partial=allow_partial)
+    check_stored(path, {name: digest for part in lists for name, digest in part.files.items()})
+    return lists
+
+
 def parse_list_dir(path: Path) -> list[LoadedList]:
     """Parse a version's files exactly as the screener will read them."""
     return load_lists(path)

@@ -28,7 +28,6 @@ from screening.cli.common import (
 )
 from screening.errors import ListLoadError
 from screening.model import Entity
-from screening.sources import load_lists
 from screening.sources.registry import SOURCES
 from screening.store import (
     DEFAULT_MIN_RATIO,
@@ -38,6 +37,7 @@ from screening.store import (
     ListStore,
     StoredVersion,
     fetch,
+    load_checked,
     utc_now,
     write_atomic,
 )
@@ -297,7 +297,7 @@ def run_diff(args: argparse.Namespace) -> int:
 def read_entities(path: Path) -> dict[str, Entity]:
     """Every entity of a file or folder by id; an id listed twice is an error."""
     entities: dict[str, Entity] = {}
-    for loaded in load_lists(path):
+    for loaded in load_checked(path):
         for entity in loaded.entities:
             if entity.id in entities:
                 raise ListLoadError(f"{path}: entity id {entity.id!r} appears twice")
