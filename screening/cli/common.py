@@ -11,7 +11,14 @@ from screening.errors import ListLoadError
 from screening.screener import Screener
 from screening.settings import Settings
 from screening.sources.registry import SOURCES
-from screening.store import ListStore, default_store_dir, load_checked
+from screening.store import (
+    ListStore,
+    StoredVersion,
+    default_store_dir,
+    load_checked,
+    staleness_warnings,
+    utc_now,
+)
 
 EXIT_OK = 0
 EXIT_ROW_ERRORS = 1
@@ -30,6 +37,7 @@ class ResolvedList:
 
     label: str
     path: Path
+    stored: StoredVersion | None = None  # when the list is a version of the store
 
 
 def add_list_option(parser: argparse.ArgumentParser) -> None:
@@ -85,9 +93,15 @@ def build_screener(
 ) -> Screener:
     """The screener for the ``--list`` values, started from the index cache when it can be.
 
-    Lists loaded although incomplete (``allow_partial``) are announced on stderr.
+    Lists loaded although incomplete (``allow_partial``), and stored lists that may be
+    out of date (``staleness_warnings``), are announced on stderr.
     """
-    paths = list_paths(specs, store_dir)
+    resolved = [resolve_list(spec, store_dir) for spec in specs or []]
+    paths = [item.path for item in resolved] or [DEFAULT_LIST]
+    now = utc_now()
+    for item in resolved:
+        for warning in staleness_warnings(item.stored, now) if item.stored else []:
+            print(f"screening: warning: {warning}", file=sys.stderr)
     if use_cache:
         from screening.cache import load_screener_cached
 
@@ -119,7 +133,7 @@ def resolve_list(spec: str, store_dir: Path | None = None) -> ResolvedList:
     if name in SOURCES:
         store = ListStore(store_dir if store_dir is not None else default_store_dir())
         stored = store.get(name, version) if at else store.require_current(name)
-        return ResolvedList(label=stored.label, path=stored.data_dir)
+        return ResolvedList(label=stored.label, path=stored.data_dir, stored=stored)
     path = Path(spec).expanduser()
     if not path.exists():
         known = ", ".join(SOURCES)

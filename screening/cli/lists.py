@@ -38,6 +38,7 @@ from screening.store import (
     StoredVersion,
     fetch,
     load_checked,
+    staleness_warnings,
     utc_now,
     write_atomic,
 )
@@ -90,7 +91,20 @@ def register(commands: Any) -> None:
         f"(default {DEFAULT_MIN_RATIO})",
     )
     fetch_parser.add_argument(
+        "--min-entities",
+        type=int,
+        metavar="N",
+        help="on a first fetch, refuse a list with fewer entities "
+        "(default: each source's own floor, see the README)",
+    )
+    fetch_parser.add_argument(
         "--timeout", type=float, default=60.0, help="seconds without data before giving up"
+    )
+    fetch_parser.add_argument(
+        "--deadline",
+        type=float,
+        default=DownloadLimits.deadline,
+        help=f"seconds for a whole file (default {DownloadLimits.deadline:g})",
     )
     fetch_parser.set_defaults(run=run_fetch)
 
@@ -140,11 +154,18 @@ def run_fetch(args: argparse.Namespace) -> int:
         return EXIT_USAGE
     store = store_from_args(args)
     base_url = args.base_url or os.environ.get(ENV_BASE_URL) or None
-    limits = DownloadLimits(timeout=args.timeout)
+    limits = DownloadLimits(timeout=args.timeout, deadline=args.deadline)
     failed = 0
     for name in names:
         try:
-            result = fetch(name, store.root, base_url, limits=limits, min_ratio=args.min_ratio)
+            result = fetch(
+                name,
+                store.root,
+                base_url,
+                limits=limits,
+                min_ratio=args.min_ratio,
+                min_entities=args.min_entities,
+            )
         except FetchError as exc:
             failed += 1
             print(f"screening: {exc}; {kept_message(store, name)}", file=sys.stderr)
@@ -208,6 +229,8 @@ def run_info(args: argparse.Namespace) -> int:
                 f"(limit {args.max_age_days:g}); run: screening lists fetch {name}",
                 file=sys.stderr,
             )
+        for warning in staleness_warnings(version, now):
+            print(f"screening: warning: {warning}", file=sys.stderr)
     return EXIT_OK
 
 
@@ -220,10 +243,12 @@ def format_info(version: StoredVersion, versions: list[StoredVersion], now: date
         f"  published   {manifest.published or 'not stated in the file'}",
         f"  downloaded  {stamp(manifest.downloaded_at)}",
         f"  checked     {stamp(manifest.checked_at)} ({version.age_days(now):.1f} days ago)",
+        f"  format      {manifest.list_format or 'not recorded'}",
         f"  entities    {manifest.entities} ({schema_counts(version)})",
         f"  files       {', '.join(f'{f.name} sha256:{f.sha256[:12]}' for f in manifest.files)}",
         f"  also kept   {', '.join(older) or '-'}",
     ]
+    lines += [f"  checked:    {check}" for check in manifest.checks]
     return "\n".join(lines)
 
 
@@ -240,6 +265,7 @@ def info_as_json(
             {
                 **version.manifest.model_dump(mode="json"),
                 "age_days": round(version.age_days(now), 3),
+                "warnings": staleness_warnings(version, now),
                 "path": str(version.data_dir),
                 "versions": [v.version for v in store.versions(name)],
             }
