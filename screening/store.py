@@ -8,9 +8,11 @@ Layout under the store directory::
 
 A version directory appears by a single rename, complete with its manifest, and
 ``current`` is then replaced by another rename, so a reader sees the old list or the new
-one, never a half-written mix. Fetching fails closed: a download error, a list that does
-not parse, is empty, or holds implausibly fewer entities than the current version never
-becomes current, and the previous version stays in use.
+one, never a half-written mix. Fetching fails closed: a download error or overrun, a
+list that is not the source's own format, lacks an integrity signal of its publisher,
+does not parse, is empty, is implausibly small or older than the stored one never
+becomes current, and the previous version stays in use. A stored version is checked
+against its manifest each time it is used (``load_checked``, ``check_stored``).
 """
 
 from __future__ import annotations

@@ -69,8 +69,10 @@ def register(commands: Any) -> None:
     fetch_parser = actions.add_parser(
         "fetch",
         help="download lists into the store",
-        description="Download, verify and store lists. A list that fails to download, "
-        "does not parse, or shrinks implausibly is refused and the stored one stays current.",
+        description="Download, verify and store lists. A list that fails to download in "
+        "time, is not the source's own format, lacks an integrity signal of its publisher, "
+        "does not parse, shrinks implausibly or is older than the stored one is refused "
+        "and the stored one stays current.",
     )
     fetch_parser.add_argument(
         "names",
@@ -87,8 +89,8 @@ def register(commands: Any) -> None:
         "--min-ratio",
         type=float,
         default=DEFAULT_MIN_RATIO,
-        help="refuse a list with fewer than this share of the stored version's entities "
-        f"(default {DEFAULT_MIN_RATIO})",
+        help="refuse a list with fewer than this share of the entities of the current "
+        f"version or of the one before it (default {DEFAULT_MIN_RATIO})",
     )
     fetch_parser.add_argument(
         "--min-entities",
