@@ -7,6 +7,7 @@ Content-Length header, close the connection early, or trickle its bytes.
 from __future__ import annotations
 
 import fcntl
+import json
 import os
 import threading
 import time
@@ -131,7 +132,7 @@ def test_a_download_cut_short_is_refused_over_a_stored_version(
     assert first.current.manifest.entities == 442
     primary = files["/ofac-cons/cons_prim.csv"]
     behaviour.files["/ofac-cons/cons_prim.csv"] = primary[
-        : primary.index(b"\r\n", len(primary) * 2 // 5) + 2
+        : primary.index(b"\r\n", len(primary) * 7 // 10) + 2
     ]
     behaviour.send_length = False
 
@@ -278,6 +279,12 @@ def test_screen_warns_about_a_stale_stored_list(
 
     assert code == EXIT_OK
     assert "was published 2025-01-02" in capsys.readouterr().err
+    assert main(["lists", "info", "--dir", str(store_dir), "--json"]) == EXIT_OK
+    captured = capsys.readouterr()
+    [listed] = json.loads(captured.out)["lists"]
+    assert listed["list_format"] == "un_xml"
+    assert "was published 2025-01-02" in listed["warnings"][0]
+    assert "was published 2025-01-02" in captured.err
 
 
 # --- the download itself -----------------------------------------------------------------
