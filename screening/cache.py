@@ -168,13 +168,17 @@ def read_entry(path: Path, key: str) -> tuple[NameIndex, list[ListSnapshot]] | N
                 return None
             if header.get("key") != key:
                 return None
-            content = handle.read()
-        if hashlib.sha256(content).hexdigest() != header.get("sha256"):
+            tables = handle.readline()
+            entities = handle.read()
+        digest = hashlib.sha256(tables)
+        digest.update(entities)
+        if digest.hexdigest() != header.get("sha256"):
             return None  # damaged or edited: rebuilt from the lists
-        tables, _, entities = content.partition(b"\n")
         snapshots = [ListSnapshot.model_validate(s) for s in header["snapshots"]]
         with _gc_paused():
-            index = index_from_data(json.loads(tables), entities)
+            data = json.loads(tables)
+            del tables  # the parsed tables replace the text: keep the peak memory down
+            index = index_from_data(data, entities)
     except (OSError, ValueError, TypeError, KeyError, IndexError, AttributeError):
         return None  # it is only a cache
     return index, snapshots

@@ -96,14 +96,19 @@ def _name_row(name: IndexedName, tokens: dict[Token, int]) -> list[Any]:
 
 
 def index_from_data(data: dict[str, Any], entities_json: bytes) -> NameIndex:
-    """The index back from ``index_to_data``'s output; malformed data raises ValueError,
-    TypeError, KeyError or IndexError (a cache entry then is simply rebuilt)."""
+    """The index back from ``index_to_data``'s output (``data`` is consumed: its tables
+    become the index's). Malformed data raises ValueError, TypeError, KeyError or
+    IndexError (a cache entry then is simply rebuilt)."""
     check_fields()
     entities = ENTITIES.validate_json(entities_json)
     tokens = [
         Token(text, folded, tuple(keys), ROLES[role]) for text, folded, keys, role in data["tokens"]
     ]
-    names = [_indexed_name(row, tokens) for row in data["names"]]
+    rows: list[Any] = data.pop("names")
+    rows.reverse()
+    names = []
+    while rows:  # each row is freed once its name is built: less memory at the peak
+        names.append(_indexed_name(rows.pop(), tokens))
     for name in names:
         if not 0 <= name.entity < len(entities):
             raise IndexError(f"name {name.text!r} points at entity {name.entity}")
