@@ -41,6 +41,7 @@ from screening.version import ENGINE_VERSION
 CACHE_FORMAT = 2  # 1 was a pickle; such entries are never read
 ENV_CACHE_DIR = "SCREENING_CACHE_DIR"
 SUFFIX = ".index.json"
+PICKLE_SUFFIX = ".index.pickle"  # format 1
 KEEP_ENTRIES = 4
 
 
@@ -237,8 +238,9 @@ def _private(path: Path) -> bool:
 
 
 def _prune(folder: Path) -> None:
-    """Keep the most recently written entries only: each list update makes a new one."""
+    """Keep the most recently written entries only: each list update makes a new one.
+    Pickled entries of the first cache format are never read, and are deleted."""
     entries = sorted(folder.glob(f"*{SUFFIX}"), key=lambda p: p.stat().st_mtime, reverse=True)
-    for old in entries[KEEP_ENTRIES:]:
+    for old in [*entries[KEEP_ENTRIES:], *folder.glob(f"*{PICKLE_SUFFIX}")]:
         with contextlib.suppress(OSError):
             old.unlink()

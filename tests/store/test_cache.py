@@ -129,6 +129,17 @@ def test_a_pickle_planted_as_an_entry_is_never_unpickled(
     assert screener.snapshots[0].entities == 20
 
 
+def test_pickled_entries_of_the_old_format_are_deleted(list_file: Path, cache_dir: Path) -> None:
+    cache_dir.mkdir()
+    old = cache_dir / f"{'0' * 64}{cache.PICKLE_SUFFIX}"
+    old.write_bytes(pickle.dumps({"format": 1}))
+
+    load_screener_cached([list_file], Settings(), cache_dir)
+
+    assert not old.exists()
+    assert len(entries(cache_dir)) == 1
+
+
 class Planted:
     """An object whose unpickling would create a file: what a planted pickle can do."""
 
