@@ -264,15 +264,20 @@ def _date(text: str | None) -> date | None:
 
 
 def stored_digests(path: Path) -> dict[str, str] | None:
-    """The sha256 of each file its manifest records, when ``path`` is the data folder of
-    a stored version (``<source>/<version>/data``); None for any other path."""
+    """The sha256 its manifest records for each file of ``path``, when ``path`` is the
+    data folder of a stored version (``<source>/<version>/data``) or a file in it; None
+    for any other path. A file the manifest does not record maps to "" (no digest)."""
     path = Path(path)
-    version = path.parent
-    if path.name != DATA or not VERSION_PATTERN.match(version.name):
+    folder = path if path.is_dir() else path.parent
+    version = folder.parent
+    if folder.name != DATA or not VERSION_PATTERN.match(version.name):
         return None
     if not (version / MANIFEST).is_file():
         return None
-    return {record.name: record.sha256 for record in read_version(version).manifest.files}
+    recorded = {record.name: record.sha256 for record in read_version(version).manifest.files}
+    if path.is_dir():
+        return recorded
+    return {path.name: recorded.get(path.name, "")}
 
 
 def check_stored(path: Path, digests: Mapping[str, str]) -> None:
@@ -288,9 +293,13 @@ def check_stored(path: Path, digests: Mapping[str, str]) -> None:
     problems = [
         f"{name} differs from its manifest"
         for name, digest in sorted(digests.items())
-        if name in expected and expected[name] != digest
+        if expected.get(name) and expected[name] != digest
     ]
-    problems += [f"{name} is not in the manifest" for name in sorted(digests.keys() - expected)]
+    problems += [
+        f"{name} is not in the manifest"
+        for name in sorted(digests)
+        if not expected.get(name)  # a file read that the manifest does not record
+    ]
     problems += [f"{name} is missing" for name in sorted(expected.keys() - digests)]
     if problems:
         raise ListLoadError(

@@ -59,6 +59,21 @@ def test_a_stored_list_cut_inside_the_store_is_refused(
     assert captured.out == ""
 
 
+def test_a_stored_file_given_by_path_is_checked_too(
+    server: Server,
+    test_source: Source,
+    store_dir: Path,
+    monkeypatch: pytest.MonkeyPatch,
+    capsys: pytest.CaptureFixture[str],
+) -> None:
+    stored = stored_list(server, store_dir, monkeypatch)
+    assert main(["screen", "NAME9 Surname9", "--list", str(stored)]) == EXIT_OK
+    stored.write_text(generated(3), encoding="utf-8")
+
+    assert main(["screen", "NAME9 Surname9", "--list", str(stored)]) == EXIT_LIST_ERROR
+    assert "list.jsonl differs from its manifest" in capsys.readouterr().err
+
+
 def test_a_file_added_to_a_stored_version_is_refused(
     server: Server,
     test_source: Source,
