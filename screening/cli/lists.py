@@ -134,6 +134,11 @@ def register(commands: Any) -> None:
     add_store_option(diff_parser)
     diff_parser.add_argument("--json", action="store_true", help="print JSON")
     diff_parser.add_argument(
+        "--allow-partial",
+        action="store_true",
+        help="compare list files that lack an integrity signal of their publisher (excerpts)",
+    )
+    diff_parser.add_argument(
         "--write-delta",
         type=Path,
         metavar="FILE",
@@ -306,8 +311,8 @@ def run_diff(args: argparse.Namespace) -> int:
     store_dir = getattr(args, "store_dir", None)
     old_ref = resolve_list(args.old, store_dir)
     new_ref = resolve_list(args.new, store_dir)
-    old = read_entities(old_ref.path)
-    new = read_entities(new_ref.path)
+    old = read_entities(old_ref.path, allow_partial=args.allow_partial)
+    new = read_entities(new_ref.path, allow_partial=args.allow_partial)
     result = diff_entities(old, new)
     if args.write_delta is not None:
         lines = (e.model_dump_json(by_alias=True, exclude_none=True) for e in result.delta)
@@ -322,10 +327,10 @@ def run_diff(args: argparse.Namespace) -> int:
     return EXIT_OK
 
 
-def read_entities(path: Path) -> dict[str, Entity]:
+def read_entities(path: Path, allow_partial: bool = False) -> dict[str, Entity]:
     """Every entity of a file or folder by id; an id listed twice is an error."""
     entities: dict[str, Entity] = {}
-    for loaded in load_checked(path):
+    for loaded in load_checked(path, allow_partial=allow_partial):
         for entity in loaded.entities:
             if entity.id in entities:
                 raise ListLoadError(f"{path}: entity id {entity.id!r} appears twice")
