@@ -302,9 +302,10 @@ def check_stored(path: Path, digests: Mapping[str, str]) -> None:
     ]
     problems += [f"{name} is missing" for name in sorted(expected.keys() - digests)]
     if problems:
+        version = (path if path.is_dir() else path.parent).parent
         raise ListLoadError(
-            f"{path.parent}: stored list changed since it was fetched ({'; '.join(problems)});"
-            f" fetch it again: screening lists fetch {path.parent.parent.name}"
+            f"{version}: stored list changed since it was fetched ({'; '.join(problems)});"
+            f" fetch it again: screening lists fetch {version.parent.name}"
         )
 
 
