@@ -103,3 +103,24 @@ def test_screen_refuses_a_cut_list_unless_partial_is_allowed(
     [snapshot] = json.loads(captured.out)["lists"]
     assert snapshot["incomplete"] == ["sdn.csv: no closing 0x1A end-of-file byte (cut short?)"]
     assert "may be incomplete" in captured.err
+
+
+def test_batch_records_a_partial_list_in_its_run_record(
+    shared_dir: Path, tmp_path: Path, capsys: pytest.CaptureFixture[str]
+) -> None:
+    cut = head(shared_dir / "lists/ofac/sdn_2024-05-03/sdn.csv", tmp_path / "sdn.csv", 7000)
+    source = tmp_path / "in.csv"
+    source.write_text("name\nYuriy Gazaryan\n", encoding="utf-8")
+    out = tmp_path / "out.csv"
+
+    assert main(["batch", str(source), "-o", str(out), "--list", str(cut)]) == EXIT_LIST_ERROR
+    assert not out.exists()
+
+    args = ["batch", str(source), "-o", str(out), "--list", str(cut), "--allow-partial"]
+    assert main(args) == EXIT_OK
+
+    record = json.loads((tmp_path / "out.csv.run.json").read_text(encoding="utf-8"))
+    assert record["lists"][0]["incomplete"] == [
+        "sdn.csv: no closing 0x1A end-of-file byte (cut short?)"
+    ]
+    assert "may be incomplete" in capsys.readouterr().err
