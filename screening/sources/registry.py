@@ -122,17 +122,19 @@ SOURCES: dict[str, Source] = {
         ),
         Source(
             name="uk",
-            title="UK Sanctions List (FCDO), CSV",
+            title="UK Sanctions List (FCDO), XML",
             publisher="Foreign, Commonwealth & Development Office",
             homepage="https://www.gov.uk/government/publications/the-uk-sanctions-list",
+            # The XML edition, not the CSV: a CSV cut at a row boundary looks complete (no
+            # count, no end marker), an XML file cut anywhere does not parse.
             files=(
-                SourceFile(name="UK-Sanctions-List.csv", url=f"{FCDO_DOCS}/UK-Sanctions-List.csv"),
+                SourceFile(name="UK-Sanctions-List.xml", url=f"{FCDO_DOCS}/UK-Sanctions-List.xml"),
             ),
-            formats=("uk_fcdo_csv", "uk_fcdo_xml"),
+            formats=("uk_fcdo_xml", "uk_fcdo_csv"),
             min_entities=MIN_UK_TARGETS,  # some 5,000 designations in 2026
             stale_after_days=30,  # updated with each designation, several times a month
             other_formats=(
-                SourceFile(name="UK-Sanctions-List.xml", url=f"{FCDO_DOCS}/UK-Sanctions-List.xml"),
+                SourceFile(name="UK-Sanctions-List.csv", url=f"{FCDO_DOCS}/UK-Sanctions-List.csv"),
             ),
             note="The UK's authoritative list since OFSI retired its Consolidated List "
             "(ConList) on 28 January 2026. ConList files are still read when given by path.",

@@ -31,7 +31,6 @@ from screening.store import (
     fetch,
     staleness_warnings,
 )
-from tests.sources.test_uk_fcdo import fcdo_csv, row
 from tests.store.conftest import Server, generated
 
 T0 = datetime(2026, 3, 2, 12, 0, tzinfo=UTC)
@@ -205,30 +204,54 @@ def test_a_file_of_another_source_is_refused(
     assert ListStore(store_dir).current("un") is None
 
 
+def fcdo_xml(count: int) -> bytes:
+    """A UK Sanctions List XML of ``count`` designations, in the published layout."""
+    designations = "".join(
+        f"<Designation><UniqueID>RUS{n}</UniqueID><OFSIGroupID>{20000 + n}</OFSIGroupID>"
+        f"<Names><Name><Name1>Given{n}</Name1><Name6>SURNAME{n}</Name6>"
+        "<NameType>Primary Name</NameType></Name></Names><RegimeName>Russia</RegimeName>"
+        "<IndividualEntityShip>Individual</IndividualEntityShip></Designation>\n"
+        for n in range(1, count + 1)
+    )
+    return (
+        '<?xml version="1.0" encoding="utf-8"?>\n<Designations>'
+        f"<DateGenerated>13/02/2026</DateGenerated>\n{designations}</Designations>\n"
+    ).encode()
+
+
 def test_uk_fetches_the_fcdo_sanctions_list_and_records_its_checks(
     raw_server: tuple[str, Behaviour],
     store_dir: Path,
     capsys: pytest.CaptureFixture[str],
 ) -> None:
     base_url, behaviour = raw_server
-    designations = [
-        row(f"RUS{n}", str(20000 + n), f"SURNAME{n}", f"Given{n}", "Primary Name")
-        for n in range(1, 1201)
-    ]
-    assert [item.name for item in get_source("uk").files] == ["UK-Sanctions-List.csv"]
-    behaviour.files["/uk/UK-Sanctions-List.csv"] = fcdo_csv(designations).encode("utf-8")
+    assert [item.name for item in get_source("uk").files] == ["UK-Sanctions-List.xml"]
+    behaviour.files["/uk/UK-Sanctions-List.xml"] = fcdo_xml(1200)
 
     result = fetch("uk", store_dir, base_url, now=at(T0))
 
     manifest = result.current.manifest
     assert manifest.entities == 1200
-    assert manifest.list_format == "uk_fcdo_csv"
+    assert manifest.list_format == "uk_fcdo_xml"
     assert manifest.published == "2026-02-13"
-    assert manifest.checks[0] == "format: uk_fcdo_csv"
+    assert manifest.checks[0] == "format: uk_fcdo_xml"
     assert main(["lists", "info", "--dir", str(store_dir)]) == EXIT_OK
     out = capsys.readouterr().out
-    assert "format      uk_fcdo_csv" in out
+    assert "format      uk_fcdo_xml" in out
     assert "checked:    first fetch: 1200 entities, at least 1000" in out
+
+
+def test_a_uk_download_cut_anywhere_is_refused(
+    raw_server: tuple[str, Behaviour], store_dir: Path
+) -> None:
+    base_url, behaviour = raw_server
+    data = fcdo_xml(3000)
+    behaviour.files["/uk/UK-Sanctions-List.xml"] = data
+    behaviour.cut_at = data.index(b"</Designation>", len(data) * 7 // 10) + len(b"</Designation>")
+    behaviour.send_length = False
+
+    with pytest.raises(FetchError, match="broken XML"):
+        fetch("uk", store_dir, base_url, now=at(T0))
 
 
 # --- staleness ---------------------------------------------------------------------------
