@@ -222,5 +222,6 @@ def test_an_index_of_real_names_survives_the_round_trip() -> None:
     restored = index_from_data(json.loads(json.dumps(tables)), entities)
 
     assert vars(restored) == vars(built)
+    assert repr(restored.names) == repr(built.names)  # the same types, not just equal values
     assert any(name.parsed.legal_forms for name in built.names)  # the list has companies
     assert any(name.parsed.joined for name in built.names)
