@@ -11,9 +11,9 @@ from screening.errors import ListLoadError
 from screening.model import Entity, ListSnapshot
 from screening.sources.common import ListFile
 
-# A list name longer than this is refused, as a query of that length is: the longest
-# name in the OFAC, UK and UN lists has some 300 characters, and a name of megabytes
-# would take minutes and gigabytes to index.
+# A list name longer than this is refused, as a query of that length is (the default
+# ``Settings.max_query_chars``): the longest name of the OFAC, UK and UN lists has 324
+# characters, and a name of megabytes would take minutes and gigabytes to index.
 MAX_NAME_CHARS = 1000
 
 
