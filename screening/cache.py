@@ -6,39 +6,42 @@ settings hash, the Python version and a fingerprint of the package's code. It is
 only when the key stored inside it equals the expected one; an unreadable, foreign or
 mismatched entry is ignored and rebuilt, never trusted.
 
-Entries are pickles, and unpickling runs code: the cache directory must be writable by
-its owner only. It is created that way, and an entry another user could have written is
-ignored.
+An entry is plain JSON data, which cannot run code when it is read (see
+``index_data``): one header line (format, key, the list snapshots and the sha256 of
+the rest), the index tables on the next line, the entities on the last. An entry whose
+content does not match its digest (damaged, or edited by hand) is rebuilt from the
+lists. The digest lies beside the content, so it tells damage and careless edits, not
+a forger who can write the folder: the cache directory is created writable by its
+owner only, and an entry another user could have written is ignored.
 """
 
 from __future__ import annotations
 
 import contextlib
-import dataclasses
 import functools
 import gc
 import hashlib
 import json
 import os
-import pickle
 import stat
 import sys
 import tempfile
 from collections.abc import Iterable, Iterator, Mapping, Sequence
 from pathlib import Path
-from typing import Any
 
 from screening.index import NameIndex
+from screening.index_data import index_from_data, index_to_data
 from screening.model import ListSnapshot
 from screening.screener import Screener
 from screening.settings import Settings
-from screening.sources import load_lists
 from screening.sources.base import file_sha256
+from screening.store import check_stored, load_checked
 from screening.version import ENGINE_VERSION
 
-CACHE_FORMAT = 1
+CACHE_FORMAT = 2  # 1 was a pickle; such entries are never read
 ENV_CACHE_DIR = "SCREENING_CACHE_DIR"
-SUFFIX = ".index.pickle"
+SUFFIX = ".index.json"
+PICKLE_SUFFIX = ".index.pickle"  # format 1
 KEEP_ENTRIES = 4
 
 
@@ -55,21 +58,43 @@ def load_screener_cached(
     paths: Sequence[str | Path],
     settings: Settings | None = None,
     cache_dir: Path | None = None,
+    *,
+    allow_partial: bool = False,
 ) -> Screener:
-    """A screener over these list files or folders, from the cache when it is current."""
+    """A screener over these list files or folders, from the cache when it is current.
+
+    Every list file is hashed once either way: the digests make the key, and a stored
+    version's files are checked against its manifest (``check_stored``) before anything
+    of it is used, from the cache or not.
+    """
     settings = settings or Settings()
     lists = [Path(p) for p in paths]
     folder = default_cache_dir() if cache_dir is None else Path(cache_dir)
-    key = cache_key(lists, settings)
+    digests = [list_digests(path) for path in lists]
+    key = _key(lists, digests, settings, allow_partial)
     cached = read_entry(folder / f"{key}{SUFFIX}", key)
     if cached is not None:
         index, snapshots = cached
         return screener_from_index(index, snapshots, settings)
-    loaded = [part for path in lists for part in load_lists(path)]
-    screener = Screener(loaded, settings=settings)
-    if cache_key(lists, settings) == key:  # a file changed while we read it: do not cache
-        write_entry(folder, key, screener.index, screener.snapshots)
+    loaded = [load_checked(path, allow_partial=allow_partial) for path in lists]
+    screener = Screener([part for parts in loaded for part in parts], settings=settings)
+    parsed = [{n: d for part in parts for n, d in part.files.items()} for parts in loaded]
+    if all(_same(read, hashed) for read, hashed in zip(parsed, digests, strict=True)):
+        write_entry(folder, key, screener.index, screener.snapshots)  # else a file changed
     return screener
+
+
+def _same(parsed: Mapping[str, str], hashed: Mapping[str, str]) -> bool:
+    """Every file parsed has the digest it had when the key was made."""
+    return all(hashed.get(name) == digest for name, digest in parsed.items())
+
+
+def list_digests(path: Path) -> dict[str, str]:
+    """The sha256 of every file of a list path, by name; a stored version is checked
+    against its manifest here, so a cache hit cannot bypass that check."""
+    digests = {file.name: file_sha256(file) for file in files_of(path)}
+    check_stored(path, digests)
+    return digests
 
 
 def screener_from_index(
@@ -87,17 +112,28 @@ def screener_from_index(
     return screener
 
 
-def cache_key(paths: Iterable[Path], settings: Settings) -> str:
+def cache_key(paths: Iterable[Path], settings: Settings, allow_partial: bool = False) -> str:
     """The digest of everything the index depends on."""
+    lists = list(paths)
+    return _key(lists, [list_digests(path) for path in lists], settings, allow_partial)
+
+
+def _key(
+    paths: Sequence[Path],
+    digests: Sequence[Mapping[str, str]],
+    settings: Settings,
+    allow_partial: bool,
+) -> str:
     payload = {
         "format": CACHE_FORMAT,
         "engine": ENGINE_VERSION,
         "settings": settings.settings_hash(),
         "python": f"{sys.version_info.major}.{sys.version_info.minor}",
         "code": code_fingerprint(),
+        "allow_partial": allow_partial,  # an entry made with it must not serve a run without
         "lists": [
-            [str(path.resolve()), [[f.name, file_sha256(f)] for f in files_of(path)]]
-            for path in paths
+            [str(path.resolve()), sorted([name, digest] for name, digest in files.items())]
+            for path, files in zip(paths, digests, strict=True)
         ],
     }
     return hashlib.sha256(json.dumps(payload).encode("utf-8")).hexdigest()
@@ -127,72 +163,57 @@ def read_entry(path: Path, key: str) -> tuple[NameIndex, list[ListSnapshot]] | N
     if not path.is_file() or not _private(path):
         return None
     try:
-        with path.open("rb") as handle, _gc_paused():
-            entry: Any = pickle.load(handle)
-        if not isinstance(entry, dict) or entry.get("format") != CACHE_FORMAT:
-            return None
-        if entry.get("key") != key or not isinstance(entry.get("index"), NameIndex):
-            return None
-        snapshots = [ListSnapshot.model_validate(s) for s in entry["snapshots"]]
-    except Exception:  # a corrupt pickle can raise almost anything; it is only a cache
-        return None
-    return entry["index"], snapshots
+        with path.open("rb") as handle:
+            header = json.loads(handle.readline())
+            if not isinstance(header, dict) or header.get("format") != CACHE_FORMAT:
+                return None
+            if header.get("key") != key:
+                return None
+            tables = handle.readline()
+            entities = handle.read()
+        digest = hashlib.sha256(tables)
+        digest.update(entities)
+        if digest.hexdigest() != header.get("sha256"):
+            return None  # damaged or edited: rebuilt from the lists
+        snapshots = [ListSnapshot.model_validate(s) for s in header["snapshots"]]
+        with _gc_paused():
+            data = json.loads(tables)
+            del tables  # the parsed tables replace the text: keep the peak memory down
+            index = index_from_data(data, entities)
+    except (OSError, ValueError, TypeError, KeyError, IndexError, AttributeError):
+        return None  # it is only a cache
+    return index, snapshots
 
 
 def write_entry(
     folder: Path, key: str, index: NameIndex, snapshots: Sequence[ListSnapshot]
 ) -> None:
     """Store an entry atomically; a cache that cannot be written is not an error."""
-    entry = {
+    tables, entities = index_to_data(index)
+    content = json.dumps(tables, ensure_ascii=False, separators=(",", ":")).encode("utf-8")
+    content += b"\n" + entities
+    header = {
         "format": CACHE_FORMAT,
         "key": key,
         "engine": ENGINE_VERSION,
         "snapshots": [s.model_dump(mode="json") for s in snapshots],
-        "index": index,
+        "sha256": hashlib.sha256(content).hexdigest(),
     }
     try:
         folder.mkdir(parents=True, exist_ok=True, mode=0o700)
         handle, temp = tempfile.mkstemp(prefix=".entry-", dir=folder)
         try:
-            with os.fdopen(handle, "wb") as out, _gc_paused():
-                _CompactPickler(out, protocol=pickle.HIGHEST_PROTOCOL).dump(entry)
+            with os.fdopen(handle, "wb") as out:
+                out.write(json.dumps(header).encode("utf-8") + b"\n")
+                out.write(content)
             os.replace(temp, folder / f"{key}{SUFFIX}")
         except BaseException:
             with contextlib.suppress(OSError):
                 os.unlink(temp)
             raise
         _prune(folder)
-    except (OSError, pickle.PicklingError):
+    except OSError:
         return
-
-
-class _CompactPickler(pickle.Pickler):
-    """Pickles a plain dataclass as a call of its constructor with the field values.
-
-    The default route (a bare object, then ``__setstate__`` setting one field at a time)
-    costs about twice as long to load for the index's hundred thousand name tokens.
-    Anything that is not a plain dataclass is pickled the default way.
-    """
-
-    def reducer_override(self, obj: Any) -> Any:
-        cls: type = type(obj)
-        names = _constructor_fields(cls)
-        if names is None:
-            return NotImplemented
-        return cls, tuple(getattr(obj, name) for name in names)
-
-
-@functools.cache
-def _constructor_fields(cls: type) -> tuple[str, ...] | None:
-    """The fields, in ``__init__`` order, of a dataclass its generated ``__init__`` can
-    rebuild exactly; None for any other class."""
-    if not dataclasses.is_dataclass(cls) or hasattr(cls, "__post_init__"):
-        return None
-    params = getattr(cls, "__dataclass_params__", None)
-    fields = dataclasses.fields(cls)
-    if params is None or not params.init or not all(f.init and not f.kw_only for f in fields):
-        return None
-    return tuple(f.name for f in fields)
 
 
 @contextlib.contextmanager
@@ -217,8 +238,9 @@ def _private(path: Path) -> bool:
 
 
 def _prune(folder: Path) -> None:
-    """Keep the most recently written entries only: each list update makes a new one."""
+    """Keep the most recently written entries only: each list update makes a new one.
+    Pickled entries of the first cache format are never read, and are deleted."""
     entries = sorted(folder.glob(f"*{SUFFIX}"), key=lambda p: p.stat().st_mtime, reverse=True)
-    for old in entries[KEEP_ENTRIES:]:
+    for old in [*entries[KEEP_ENTRIES:], *folder.glob(f"*{PICKLE_SUFFIX}")]:
         with contextlib.suppress(OSError):
             old.unlink()

@@ -84,7 +84,7 @@ def _readings(text: str) -> list[str]:
 
 @dataclass
 class NameIndex:
-    """All list names, ready for retrieval. Plain data, so it can be cached with pickle."""
+    """All list names, ready for retrieval. Plain data, so the cache can store it as JSON."""
 
     entities: list[Entity]
     names: list[IndexedName]

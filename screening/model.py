@@ -56,6 +56,10 @@ class ListSnapshot(BaseModel):
     sha256: str
     entities: int
     published: str | None = None
+    # Integrity signals the publisher puts in every complete file that this one lacks
+    # (an end-of-file byte, a stated record count): only ever non-empty when the user
+    # allowed partial lists (``--allow-partial``), so every result shows it.
+    incomplete: tuple[str, ...] = ()
 
 
 RuleName = Literal[

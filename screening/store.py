@@ -8,9 +8,11 @@ Layout under the store directory::
 
 A version directory appears by a single rename, complete with its manifest, and
 ``current`` is then replaced by another rename, so a reader sees the old list or the new
-one, never a half-written mix. Fetching fails closed: a download error, a list that does
-not parse, is empty, or holds implausibly fewer entities than the current version never
-becomes current, and the previous version stays in use.
+one, never a half-written mix. Fetching fails closed: a download error or overrun, a
+list that is not the source's own format, lacks an integrity signal of its publisher,
+does not parse, is empty, is implausibly small or older than the stored one never
+becomes current, and the previous version stays in use. A stored version is checked
+against its manifest each time it is used (``load_checked``, ``check_stored``).
 """
 
 from __future__ import annotations
@@ -21,6 +23,7 @@ import http.client
 import os
 import re
 import shutil
+import stat
 import tempfile
 import time
 import urllib.error
@@ -29,14 +32,14 @@ import urllib.request
 from collections import Counter
 from collections.abc import Callable, Iterator, Mapping
 from dataclasses import dataclass
-from datetime import UTC, datetime
+from datetime import UTC, date, datetime
 from pathlib import Path
 
 from pydantic import AwareDatetime, BaseModel, ValidationError
 
 from screening.errors import ListLoadError
-from screening.sources import LoadedList, load_lists
-from screening.sources.registry import Source, get_source
+from screening.sources import LoadedList, detect_format, load_lists
+from screening.sources.registry import RETIRED_FORMATS, SOURCES, Source, get_source
 from screening.version import ENGINE_VERSION
 
 try:  # advisory locks keep two fetches of one list from interleaving (POSIX only)
@@ -92,6 +95,8 @@ class Manifest(BaseModel):
     entities: int
     schemas: dict[str, int]
     engine_version: str = ENGINE_VERSION
+    list_format: str | None = None  # as ``detect_format`` names it; None in older stores
+    checks: list[str] = []  # what the fetch verified before the version became current
 
 
 @dataclass(frozen=True)
@@ -226,9 +231,90 @@ def read_version(path: Path) -> StoredVersion:
     return StoredVersion(path=path, manifest=manifest)
 
 
-def parse_list_dir(path: Path) -> list[LoadedList]:
-    """Parse a version's files exactly as the screener will read them."""
-    return load_lists(path)
+def staleness_warnings(version: StoredVersion, now: datetime) -> list[str]:
+    """Why a stored list may be out of date although it was fetched: its publisher no
+    longer issues that format, or its publication date is older than the publisher's
+    usual update interval allows (``Source.stale_after_days``)."""
+    warnings: list[str] = []
+    manifest = version.manifest
+    list_format = manifest.list_format
+    if list_format is None:
+        with contextlib.suppress(ListLoadError):
+            list_format = detect_format(version.data_dir)
+    if list_format in RETIRED_FORMATS:
+        warnings.append(f"{version.label} is a {list_format} list: {RETIRED_FORMATS[list_format]}")
+    source = SOURCES.get(version.source)
+    published = _date(manifest.published)
+    if source is not None and published is not None:
+        days = (now.date() - published).days
+        if days > source.stale_after_days:
+            warnings.append(
+                f"{version.label} was published {manifest.published}, {days} days ago; "
+                f"{source.publisher} usually publishes a newer one within "
+                f"{source.stale_after_days:g} days (run: screening lists fetch {version.source})"
+            )
+    return warnings
+
+
+def _date(text: str | None) -> date | None:
+    try:
+        return date.fromisoformat(text) if text and len(text) == 10 else None
+    except ValueError:
+        return None
+
+
+def stored_digests(path: Path) -> dict[str, str] | None:
+    """The sha256 its manifest records for each file of ``path``, when ``path`` is the
+    data folder of a stored version (``<source>/<version>/data``) or a file in it; None
+    for any other path. A file the manifest does not record maps to "" (no digest)."""
+    path = Path(path)
+    folder = path if path.is_dir() else path.parent
+    version = folder.parent
+    if folder.name != DATA or not VERSION_PATTERN.match(version.name):
+        return None
+    if not (version / MANIFEST).is_file():
+        return None
+    recorded = {record.name: record.sha256 for record in read_version(version).manifest.files}
+    if path.is_dir():
+        return recorded
+    return {path.name: recorded.get(path.name, "")}
+
+
+def check_stored(path: Path, digests: Mapping[str, str]) -> None:
+    """Refuse a stored version whose files are not the ones its manifest records.
+
+    ``digests`` are the sha256 of the files as just read. A file cut, changed, added or
+    removed inside the store since it was fetched makes the list unusable: screening
+    against it could clear a listed name while the result names the recorded version.
+    """
+    expected = stored_digests(path)
+    if expected is None:
+        return
+    problems = [
+        f"{name} differs from its manifest"
+        for name, digest in sorted(digests.items())
+        if expected.get(name) and expected[name] != digest
+    ]
+    problems += [
+        f"{name} is not in the manifest"
+        for name in sorted(digests)
+        if not expected.get(name)  # a file read that the manifest does not record
+    ]
+    problems += [f"{name} is missing" for name in sorted(expected.keys() - digests)]
+    if problems:
+        version = (path if path.is_dir() else path.parent).parent
+        raise ListLoadError(
+            f"{version}: stored list changed since it was fetched ({'; '.join(problems)});"
+            f" fetch it again: screening lists fetch {version.parent.name}"
+        )
+
+
+def load_checked(path: Path, *, allow_partial: bool = False) -> list[LoadedList]:
+    """``load_lists``, and a stored version checked against its manifest (``check_stored``)
+    over the very bytes that were parsed."""
+    lists = load_lists(path, allow_partial=allow_partial)
+    check_stored(path, {name: digest for part in lists for name, digest in part.files.items()})
+    return lists
 
 
 def fetch(
@@ -238,15 +324,17 @@ def fetch(
     *,
     limits: DownloadLimits | None = None,
     min_ratio: float = DEFAULT_MIN_RATIO,
+    min_entities: int | None = None,
     keep: int = DEFAULT_KEEP,
     now: Callable[[], datetime] = utc_now,
 ) -> FetchResult:
     """Download a list, verify it, and make it the current version of the store.
 
     Raises ``FetchError`` (the previous version stays current) when a file cannot be
-    downloaded, the list does not parse or is empty, or it has fewer than ``min_ratio``
-    times the entities of the current version: a list that shrinks that much overnight
-    is far more likely broken than a mass delisting.
+    downloaded in time, is not in a format the source is published in, lacks an
+    integrity signal of its publisher, does not parse or is empty, or is implausible:
+    see ``check_plausible``. ``min_entities`` overrides the source's floor for a first
+    fetch.
     """
     spec = get_source(source) if isinstance(source, str) else source
     limits = limits or DownloadLimits()
@@ -262,7 +350,13 @@ def fetch(
             fetched_at = now()
             if previous is not None and _same_files(files, previous.manifest.files):
                 return FetchResult(_mark_checked(previous, fetched_at), previous, changed=False)
-            manifest = _verify(spec, staging / DATA, files, previous, min_ratio, fetched_at)
+            plausibility = Plausibility(
+                min_ratio=min_ratio,
+                min_entities=spec.min_entities if min_entities is None else min_entities,
+                current=previous,
+                before=_version_before(store, previous),
+            )
+            manifest = _verify(spec, staging / DATA, files, plausibility, fetched_at)
             version = _install(staging, folder, manifest)
         finally:
             shutil.rmtree(staging, ignore_errors=True)
@@ -287,17 +381,20 @@ def download(url: str, dest: Path, limits: DownloadLimits) -> FileRecord:
     digest = hashlib.sha256()
     size = 0
     try:
-        with urllib.request.urlopen(request, timeout=limits.timeout) as response:
+        wait = min(limits.timeout, limits.deadline)
+        with urllib.request.urlopen(request, timeout=wait) as response:
             declared = _declared_length(response.headers.get("Content-Length"))
             if declared is not None and declared > limits.max_bytes:
                 raise FetchError(f"{url}: {declared} bytes exceeds the {limits.max_bytes} limit")
             with dest.open("wb") as out:
-                while chunk := response.read(1 << 16):
+                # read1 returns whatever has arrived, so a server trickling bytes cannot
+                # keep one read waiting past the deadline: it is checked after each one.
+                while chunk := response.read1(1 << 16):
                     size += len(chunk)
                     if size > limits.max_bytes:
                         raise FetchError(f"{url}: larger than the {limits.max_bytes} byte limit")
                     if time.monotonic() - started > limits.deadline:
-                        raise FetchError(f"{url}: not complete after {limits.deadline:.0f} s")
+                        raise FetchError(f"{url}: not complete after {limits.deadline:g} s")
                     digest.update(chunk)
                     out.write(chunk)
     except urllib.error.HTTPError as exc:
@@ -325,30 +422,104 @@ def _same_files(new: list[FileRecord], old: list[FileRecord]) -> bool:
     return {(f.name, f.sha256) for f in new} == {(f.name, f.sha256) for f in old}
 
 
+@dataclass(frozen=True)
+class Plausibility:
+    """What a downloaded list is compared with before it may replace the stored one."""
+
+    min_ratio: float
+    min_entities: int
+    current: StoredVersion | None
+    before: StoredVersion | None  # the version that was current before ``current``
+
+
+def _version_before(store: ListStore, current: StoredVersion | None) -> StoredVersion | None:
+    if current is None:
+        return None
+    older = [v for v in store.versions(current.source) if v.version < current.version]
+    return older[-1] if older else None
+
+
+def check_plausible(
+    source: str, entities: int, published: str | None, rule: Plausibility
+) -> list[str]:
+    """The plausibility checks a new version passes, as lines for its manifest.
+
+    Refused with ``FetchError``: a first fetch with fewer than ``min_entities``; fewer
+    than ``min_ratio`` times the entities of the current version *or* of the version
+    before it (so a list cannot be walked down in steps, 1,003 -> 551 -> 300); a
+    publication date older than the current version's (a rollback to an old file).
+    """
+    checks: list[str] = []
+    if rule.current is None:
+        if entities < rule.min_entities:
+            raise FetchError(
+                f"{source}: the downloaded list has {entities} entities, fewer than the "
+                f"{rule.min_entities} a first fetch of it must hold; refusing it "
+                "(lower --min-entities for a list known to be that small)"
+            )
+        checks.append(f"first fetch: {entities} entities, at least {rule.min_entities}")
+        return checks
+    for reference in (rule.current, rule.before):
+        if reference is None:
+            continue
+        floor = rule.min_ratio * reference.manifest.entities
+        if entities < floor:
+            raise FetchError(
+                f"{source}: the downloaded list has {entities} entities, fewer than "
+                f"{rule.min_ratio:.0%} of the {reference.manifest.entities} in "
+                f"{reference.label}; refusing it (lower --min-ratio to accept a genuine "
+                "mass delisting)"
+            )
+        checks.append(
+            f"size: {entities} entities, at least {rule.min_ratio:.0%} of the "
+            f"{reference.manifest.entities} in {reference.label}"
+        )
+    stored = rule.current.manifest.published
+    if stored and published:
+        if published < stored:
+            raise FetchError(
+                f"{source}: the downloaded list was published {published}, before the "
+                f"stored {rule.current.label} ({stored}); refusing an older list"
+            )
+        checks.append(f"published {published}, not before the stored {stored}")
+    return checks
+
+
 def _verify(
     spec: Source,
     data_dir: Path,
     files: list[FileRecord],
-    previous: StoredVersion | None,
-    min_ratio: float,
+    rule: Plausibility,
     fetched_at: datetime,
 ) -> Manifest:
-    """Parse the downloaded list and refuse it if it is broken, empty or implausibly small."""
+    """Parse the downloaded list and refuse it if it is not the source's own format, is
+    broken, incomplete, empty or implausible (see ``check_plausible``)."""
     try:
-        loaded = parse_list_dir(data_dir)
+        list_format = detect_format(data_dir)
+        if list_format not in spec.formats:
+            raise FetchError(
+                f"{spec.name}: the download is a {list_format} list, not the "
+                f"{' or '.join(spec.formats)} {spec.name} is published as; refusing it"
+            )
+        loaded = load_lists(data_dir)
+    except FetchError:
+        raise
     except ListLoadError as exc:
         reason = str(exc).replace(f"{data_dir}{os.sep}", "")  # the staging path means nothing
         raise FetchError(f"{spec.name}: the downloaded list does not parse: {reason}") from None
+    parsed = {name: digest for part in loaded for name, digest in part.files.items()}
+    received = {record.name: record.sha256 for record in files}
+    if any(received.get(name) != digest for name, digest in parsed.items()):
+        raise FetchError(f"{spec.name}: a file changed on disk while it was checked")
     entities = [entity for part in loaded for entity in part.entities]
     if not entities:
         raise FetchError(f"{spec.name}: the downloaded list holds no entities")
-    if previous is not None and len(entities) < min_ratio * previous.manifest.entities:
-        raise FetchError(
-            f"{spec.name}: the downloaded list has {len(entities)} entities, fewer than "
-            f"{min_ratio:.0%} of the {previous.manifest.entities} in {previous.label}; "
-            "refusing it (lower --min-ratio to accept a genuine mass delisting)"
-        )
     published = next((p.snapshot.published for p in loaded if p.snapshot.published), None)
+    checks = [
+        f"format: {list_format}",
+        "integrity: every signal the publisher writes is present and holds",
+        *check_plausible(spec.name, len(entities), published, rule),
+    ]
     return Manifest(
         source=spec.name,
         version=_version_name(fetched_at),
@@ -359,6 +530,8 @@ def _verify(
         files=files,
         entities=len(entities),
         schemas=dict(sorted(Counter(e.schema_ for e in entities).items())),
+        list_format=list_format,
+        checks=checks,
     )
 
 
@@ -420,12 +593,23 @@ def write_atomic(path: Path, text: str) -> None:
 
 @contextlib.contextmanager
 def _lock(folder: Path) -> Iterator[None]:
+    """Hold the list's advisory lock; the lock file is never followed through a link."""
     if fcntl is None:  # pragma: no cover - Windows: no advisory locking
         yield
         return
-    with (folder / ".lock").open("a") as handle:
+    path = folder / ".lock"
+    flags = os.O_RDWR | os.O_CREAT | getattr(os, "O_NOFOLLOW", 0) | getattr(os, "O_CLOEXEC", 0)
+    try:
+        handle = os.open(path, flags, 0o600)
+    except OSError as exc:
+        raise FetchError(f"{path}: cannot open the lock file ({exc.strerror})") from None
+    try:
+        if not stat.S_ISREG(os.fstat(handle).st_mode):
+            raise FetchError(f"{path}: the lock file is not a regular file")
         fcntl.flock(handle, fcntl.LOCK_EX)
         try:
             yield
         finally:
             fcntl.flock(handle, fcntl.LOCK_UN)
+    finally:
+        os.close(handle)

@@ -105,7 +105,9 @@ def run(args: argparse.Namespace) -> int:
     source = inspect_csv(args.input, encoding=args.encoding, delimiter=delimiter)
     resolve_columns(columns, source.keys)
     check_output(args.output, args.input, args.resume)
-    screener = build_screener(args.lists, Settings(), args.store_dir)
+    screener = build_screener(
+        args.lists, Settings(), args.store_dir, allow_partial=args.allow_partial
+    )
     bar = ProgressBar(sys.stderr) if sys.stderr.isatty() and not args.quiet else None
     try:
         summary = screen_csv(

@@ -3,6 +3,7 @@
 from __future__ import annotations
 
 import argparse
+import sys
 from dataclasses import dataclass
 from pathlib import Path
 
@@ -10,7 +11,14 @@ from screening.errors import ListLoadError
 from screening.screener import Screener
 from screening.settings import Settings
 from screening.sources.registry import SOURCES
-from screening.store import ListStore, default_store_dir
+from screening.store import (
+    ListStore,
+    StoredVersion,
+    default_store_dir,
+    load_checked,
+    staleness_warnings,
+    utc_now,
+)
 
 EXIT_OK = 0
 EXIT_ROW_ERRORS = 1
@@ -29,6 +37,7 @@ class ResolvedList:
 
     label: str
     path: Path
+    stored: StoredVersion | None = None  # when the list is a version of the store
 
 
 def add_list_option(parser: argparse.ArgumentParser) -> None:
@@ -41,6 +50,13 @@ def add_list_option(parser: argparse.ArgumentParser) -> None:
             "a fetched list by name (ofac, ofac-cons, uk, eu, un; NAME@VERSION for an older "
             "version) or a list file or folder (repeatable); default: the bundled list"
         ),
+    )
+    parser.add_argument(
+        "--allow-partial",
+        action="store_true",
+        help="screen against a list file that lacks an integrity signal of its publisher "
+        "(an end-of-file byte, a record count): an excerpt, or a file cut short. Every "
+        "result records what was missing",
     )
 
 
@@ -72,14 +88,38 @@ def build_screener(
     settings: Settings,
     store_dir: Path | None = None,
     use_cache: bool = True,
+    *,
+    allow_partial: bool = False,
 ) -> Screener:
-    """The screener for the ``--list`` values, started from the index cache when it can be."""
-    paths = list_paths(specs, store_dir)
-    if not use_cache:
-        return Screener.from_lists(*paths, settings=settings)
-    from screening.cache import load_screener_cached
+    """The screener for the ``--list`` values, started from the index cache when it can be.
 
-    return load_screener_cached(paths, settings)
+    Lists loaded although incomplete (``allow_partial``), and stored lists that may be
+    out of date (``staleness_warnings``), are announced on stderr.
+    """
+    resolved = [resolve_list(spec, store_dir) for spec in specs or []]
+    paths = [item.path for item in resolved] or [DEFAULT_LIST]
+    now = utc_now()
+    for item in resolved:
+        for warning in staleness_warnings(item.stored, now) if item.stored else []:
+            print(f"screening: warning: {warning}", file=sys.stderr)
+    if use_cache:
+        from screening.cache import load_screener_cached
+
+        screener = load_screener_cached(paths, settings, allow_partial=allow_partial)
+    else:
+        loaded = [
+            part for path in paths for part in load_checked(path, allow_partial=allow_partial)
+        ]
+        screener = Screener(loaded, settings=settings)
+    for snapshot in screener.snapshots:
+        if snapshot.incomplete:
+            print(
+                f"screening: warning: {snapshot.path} may be incomplete "
+                f"({'; '.join(snapshot.incomplete)}); screening against it as "
+                "--allow-partial asks",
+                file=sys.stderr,
+            )
+    return screener
 
 
 def resolve_list(spec: str, store_dir: Path | None = None) -> ResolvedList:
@@ -93,7 +133,7 @@ def resolve_list(spec: str, store_dir: Path | None = None) -> ResolvedList:
     if name in SOURCES:
         store = ListStore(store_dir if store_dir is not None else default_store_dir())
         stored = store.get(name, version) if at else store.require_current(name)
-        return ResolvedList(label=stored.label, path=stored.data_dir)
+        return ResolvedList(label=stored.label, path=stored.data_dir, stored=stored)
     path = Path(spec).expanduser()
     if not path.exists():
         known = ", ".join(SOURCES)

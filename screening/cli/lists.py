@@ -28,7 +28,6 @@ from screening.cli.common import (
 )
 from screening.errors import ListLoadError
 from screening.model import Entity
-from screening.sources import load_lists
 from screening.sources.registry import SOURCES
 from screening.store import (
     DEFAULT_MIN_RATIO,
@@ -38,6 +37,8 @@ from screening.store import (
     ListStore,
     StoredVersion,
     fetch,
+    load_checked,
+    staleness_warnings,
     utc_now,
     write_atomic,
 )
@@ -68,8 +69,10 @@ def register(commands: Any) -> None:
     fetch_parser = actions.add_parser(
         "fetch",
         help="download lists into the store",
-        description="Download, verify and store lists. A list that fails to download, "
-        "does not parse, or shrinks implausibly is refused and the stored one stays current.",
+        description="Download, verify and store lists. A list that fails to download in "
+        "time, is not the source's own format, lacks an integrity signal of its publisher, "
+        "does not parse, shrinks implausibly or is older than the stored one is refused "
+        "and the stored one stays current.",
     )
     fetch_parser.add_argument(
         "names",
@@ -86,11 +89,24 @@ def register(commands: Any) -> None:
         "--min-ratio",
         type=float,
         default=DEFAULT_MIN_RATIO,
-        help="refuse a list with fewer than this share of the stored version's entities "
-        f"(default {DEFAULT_MIN_RATIO})",
+        help="refuse a list with fewer than this share of the entities of the current "
+        f"version or of the one before it (default {DEFAULT_MIN_RATIO})",
+    )
+    fetch_parser.add_argument(
+        "--min-entities",
+        type=int,
+        metavar="N",
+        help="on a first fetch, refuse a list with fewer entities "
+        "(default: each source's own floor, see the README)",
     )
     fetch_parser.add_argument(
         "--timeout", type=float, default=60.0, help="seconds without data before giving up"
+    )
+    fetch_parser.add_argument(
+        "--deadline",
+        type=float,
+        default=DownloadLimits.deadline,
+        help=f"seconds for a whole file (default {DownloadLimits.deadline:g})",
     )
     fetch_parser.set_defaults(run=run_fetch)
 
@@ -118,6 +134,11 @@ def register(commands: Any) -> None:
     add_store_option(diff_parser)
     diff_parser.add_argument("--json", action="store_true", help="print JSON")
     diff_parser.add_argument(
+        "--allow-partial",
+        action="store_true",
+        help="compare list files that lack an integrity signal of their publisher (excerpts)",
+    )
+    diff_parser.add_argument(
         "--write-delta",
         type=Path,
         metavar="FILE",
@@ -140,11 +161,18 @@ def run_fetch(args: argparse.Namespace) -> int:
         return EXIT_USAGE
     store = store_from_args(args)
     base_url = args.base_url or os.environ.get(ENV_BASE_URL) or None
-    limits = DownloadLimits(timeout=args.timeout)
+    limits = DownloadLimits(timeout=args.timeout, deadline=args.deadline)
     failed = 0
     for name in names:
         try:
-            result = fetch(name, store.root, base_url, limits=limits, min_ratio=args.min_ratio)
+            result = fetch(
+                name,
+                store.root,
+                base_url,
+                limits=limits,
+                min_ratio=args.min_ratio,
+                min_entities=args.min_entities,
+            )
         except FetchError as exc:
             failed += 1
             print(f"screening: {exc}; {kept_message(store, name)}", file=sys.stderr)
@@ -208,6 +236,8 @@ def run_info(args: argparse.Namespace) -> int:
                 f"(limit {args.max_age_days:g}); run: screening lists fetch {name}",
                 file=sys.stderr,
             )
+        for warning in staleness_warnings(version, now):
+            print(f"screening: warning: {warning}", file=sys.stderr)
     return EXIT_OK
 
 
@@ -220,10 +250,12 @@ def format_info(version: StoredVersion, versions: list[StoredVersion], now: date
         f"  published   {manifest.published or 'not stated in the file'}",
         f"  downloaded  {stamp(manifest.downloaded_at)}",
         f"  checked     {stamp(manifest.checked_at)} ({version.age_days(now):.1f} days ago)",
+        f"  format      {manifest.list_format or 'not recorded'}",
         f"  entities    {manifest.entities} ({schema_counts(version)})",
         f"  files       {', '.join(f'{f.name} sha256:{f.sha256[:12]}' for f in manifest.files)}",
         f"  also kept   {', '.join(older) or '-'}",
     ]
+    lines += [f"  checked:    {check}" for check in manifest.checks]
     return "\n".join(lines)
 
 
@@ -240,6 +272,7 @@ def info_as_json(
             {
                 **version.manifest.model_dump(mode="json"),
                 "age_days": round(version.age_days(now), 3),
+                "warnings": staleness_warnings(version, now),
                 "path": str(version.data_dir),
                 "versions": [v.version for v in store.versions(name)],
             }
@@ -278,8 +311,8 @@ def run_diff(args: argparse.Namespace) -> int:
     store_dir = getattr(args, "store_dir", None)
     old_ref = resolve_list(args.old, store_dir)
     new_ref = resolve_list(args.new, store_dir)
-    old = read_entities(old_ref.path)
-    new = read_entities(new_ref.path)
+    old = read_entities(old_ref.path, allow_partial=args.allow_partial)
+    new = read_entities(new_ref.path, allow_partial=args.allow_partial)
     result = diff_entities(old, new)
     if args.write_delta is not None:
         lines = (e.model_dump_json(by_alias=True, exclude_none=True) for e in result.delta)
@@ -294,10 +327,10 @@ def run_diff(args: argparse.Namespace) -> int:
     return EXIT_OK
 
 
-def read_entities(path: Path) -> dict[str, Entity]:
+def read_entities(path: Path, allow_partial: bool = False) -> dict[str, Entity]:
     """Every entity of a file or folder by id; an id listed twice is an error."""
     entities: dict[str, Entity] = {}
-    for loaded in load_lists(path):
+    for loaded in load_checked(path, allow_partial=allow_partial):
         for entity in loaded.entities:
             if entity.id in entities:
                 raise ListLoadError(f"{path}: entity id {entity.id!r} appears twice")

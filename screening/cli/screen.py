@@ -27,7 +27,9 @@ def register(commands: Any) -> None:
 
 
 def run(args: argparse.Namespace) -> int:
-    screener = build_screener(args.lists, Settings(), args.store_dir)
+    screener = build_screener(
+        args.lists, Settings(), args.store_dir, allow_partial=args.allow_partial
+    )
     for name in args.names:
         result = screener.screen(
             name,

@@ -51,23 +51,38 @@ FOLDER_READERS: dict[str, Reader] = {
 }
 
 
-def load_list(path: str | Path) -> LoadedList:
+def load_list(path: str | Path, *, allow_partial: bool = False) -> LoadedList:
     """Load one list file (or a folder holding one list), detecting its format."""
     path = Path(path)
-    lists = load_lists(path)
+    lists = load_lists(path, allow_partial=allow_partial)
     if len(lists) != 1:
         raise ListLoadError(f"{path}: folder holds {len(lists)} lists; use load_lists")
     return lists[0]
 
 
-def load_lists(path: str | Path) -> list[LoadedList]:
-    """Load every list of a file or folder; a folder may hold several official lists."""
+def load_lists(path: str | Path, *, allow_partial: bool = False) -> list[LoadedList]:
+    """Load every list of a file or folder; a folder may hold several official lists.
+
+    A list whose file lacks an integrity signal its publisher puts in every complete
+    file (see ``LoadedList.snapshot.incomplete``) is refused, unless ``allow_partial``:
+    then it is loaded and every result made with it says what was missing.
+    """
     path = Path(path)
     if not path.exists():
         raise ListLoadError(f"{path}: list file not found")
     if path.is_dir():
-        return [_read(file, FOLDER_READERS) for file in list_files_in(path)]
-    return [_read(path, {})]
+        lists = [_read(file, FOLDER_READERS) for file in list_files_in(path)]
+    else:
+        lists = [_read(path, {})]
+    for loaded in lists:
+        incomplete = loaded.snapshot.incomplete
+        if incomplete and not allow_partial:
+            raise ListLoadError(
+                f"{loaded.snapshot.path}: may be incomplete: {'; '.join(incomplete)}. "
+                "Refusing to screen against it (--allow-partial accepts it, and every "
+                "result then records what was missing)"
+            )
+    return lists
 
 
 def _read(path: Path, preferred: dict[str, Reader]) -> LoadedList:

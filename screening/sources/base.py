@@ -9,6 +9,12 @@ from pathlib import Path
 
 from screening.errors import ListLoadError
 from screening.model import Entity, ListSnapshot
+from screening.sources.common import ListFile
+
+# A list name longer than this is refused, as a query of that length is (the default
+# ``Settings.max_query_chars``): the longest name of the OFAC, UK and UN lists has 324
+# characters, and a name of megabytes would take minutes and gigabytes to index.
+MAX_NAME_CHARS = 1000
 
 
 @dataclass(frozen=True)
@@ -17,12 +23,14 @@ class LoadedList:
 
     ``skipped`` counts rows that were read but deliberately not used, by reason (for
     example OFAC ``alt.csv`` rows whose entity has no primary record), so that nothing
-    is dropped without a trace.
+    is dropped without a trace. ``files`` is the sha256 of each file read, by file name,
+    so a stored list can be checked against the digests its store recorded.
     """
 
     entities: list[Entity]
     snapshot: ListSnapshot
     skipped: Mapping[str, int] = field(default_factory=dict)
+    files: Mapping[str, str] = field(default_factory=dict)
 
 
 def file_sha256(path: Path) -> str:
@@ -34,16 +42,16 @@ def file_sha256(path: Path) -> str:
     return digest.hexdigest()
 
 
-def files_sha256(files: Sequence[Path]) -> str:
+def combined_sha256(digests: Mapping[str, str]) -> str:
     """One digest for a list made of several files (OFAC's sdn.csv + alt.csv + ...).
 
     It is the sha256 of a ``sha256sum``-style manifest (``<hex>  <file name>`` lines,
     sorted by name), so it changes when any file changes and can be recomputed by hand.
     A single file gives that file's own sha256.
     """
-    if len(files) == 1:
-        return file_sha256(files[0])
-    lines = sorted(f"{file_sha256(file)}  {file.name}\n" for file in files)
+    if len(digests) == 1:
+        return next(iter(digests.values()))
+    lines = sorted(f"{digest}  {name}\n" for name, digest in digests.items())
     return hashlib.sha256("".join(lines).encode("utf-8")).hexdigest()
 
 
@@ -53,13 +61,17 @@ def make_loaded_list(
     entities: list[Entity],
     published: str | None = None,
     *,
-    files: Sequence[Path] | None = None,
+    files: Sequence[ListFile],
     skipped: Mapping[str, int] | None = None,
+    missing: Sequence[str] = (),
 ) -> LoadedList:
     """Check a freshly parsed list and wrap it with its snapshot; refuse an empty one.
 
-    ``files`` are the files the list was read from when there are several (the snapshot
-    digest then covers them all, see ``files_sha256``); by default it is ``path`` alone.
+    ``files`` are the files the list was read from, as read (the snapshot digest covers
+    them all, see ``combined_sha256``). ``missing`` names the integrity signals the
+    publisher puts in every complete file that this one lacks (an end-of-file byte, a
+    stated record count): ``load_lists`` refuses such a list unless partial lists are
+    allowed, and the snapshot records them either way.
     """
     if not entities:
         raise ListLoadError(f"{path}: list has no entities")
@@ -71,11 +83,22 @@ def make_loaded_list(
             (repeated if entity_id in seen else seen).add(entity_id)
         duplicates = sorted(repeated)[:5]
         raise ListLoadError(f"{path}: duplicate entity ids {duplicates}")
+    for entity in entities:
+        for name in (*entity.names, *entity.weak_names):
+            if len(name) > MAX_NAME_CHARS:
+                raise ListLoadError(
+                    f"{path}: entity {entity.id[:80]!r} has a name of {len(name)} characters;"
+                    f" the limit is {MAX_NAME_CHARS} (damaged or hostile list?)"
+                )
+    digests = {file.path.name: file.sha256 for file in files}
     snapshot = ListSnapshot(
         source=source,
         path=str(path),
-        sha256=files_sha256(list(files) if files else [path]),
+        sha256=combined_sha256(digests),
         entities=len(entities),
         published=published,
+        incomplete=list(missing),
     )
-    return LoadedList(entities=entities, snapshot=snapshot, skipped=dict(skipped or {}))
+    return LoadedList(
+        entities=entities, snapshot=snapshot, skipped=dict(skipped or {}), files=digests
+    )

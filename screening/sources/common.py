@@ -7,9 +7,12 @@ or truncated file raises ``ListLoadError`` naming the file and the problem.
 from __future__ import annotations
 
 import csv
+import hashlib
 import io
 import re
 from collections.abc import Iterable, Iterator
+from dataclasses import dataclass
+from functools import cached_property
 from pathlib import Path
 
 from screening.errors import ListLoadError
@@ -47,17 +50,42 @@ MONTHS: dict[str, int] = {
 MAX_YEAR_RANGE = 10
 
 
-def read_bytes(path: Path) -> bytes:
-    """The whole file; a missing, unreadable or empty file is an error."""
+# A line of a JSON Lines list longer than this is refused (one entity with all its
+# aliases takes a few kilobytes); CSV fields are held to the csv module's 128 KiB limit.
+MAX_LINE_CHARS = 1_000_000
+
+# A list file larger than this is refused before it is read: the largest official list
+# (OFAC's sdn_advanced.xml) is about 120 MB.
+MAX_FILE_BYTES = 1024 * 1024 * 1024
+
+
+@dataclass(frozen=True)
+class ListFile:
+    """The bytes of one list file, read once: the parser reads them and the snapshot's
+    sha256 is computed over them, so the digest always names the bytes that were parsed."""
+
+    path: Path
+    data: bytes
+
+    @cached_property
+    def sha256(self) -> str:
+        return hashlib.sha256(self.data).hexdigest()
+
+
+def read_list_file(path: Path) -> ListFile:
+    """The whole file, read once; a missing, unreadable, huge or empty file is an error."""
     if not path.is_file():
         raise ListLoadError(f"{path}: list file not found")
     try:
-        data = path.read_bytes()
+        with path.open("rb") as handle:
+            data = handle.read(MAX_FILE_BYTES + 1)
     except OSError as exc:
         raise ListLoadError(f"{path}: cannot read: {exc.strerror}") from None
+    if len(data) > MAX_FILE_BYTES:
+        raise ListLoadError(f"{path}: larger than {MAX_FILE_BYTES} bytes; not a list file")
     if not data.strip(b" \t\r\n\x1a"):
         raise ListLoadError(f"{path}: file is empty")
-    return data
+    return ListFile(path=path, data=data)
 
 
 def decode_utf8(data: bytes, path: Path) -> str:
@@ -70,9 +98,9 @@ def decode_utf8(data: bytes, path: Path) -> str:
     return text.removeprefix("\ufeff")
 
 
-def read_text(path: Path) -> str:
-    """A whole UTF-8 text file, checked: see ``read_bytes`` and ``decode_utf8``."""
-    return decode_utf8(read_bytes(path), path)
+def file_text(file: ListFile) -> str:
+    """A list file's bytes as UTF-8 text, checked: see ``decode_utf8``."""
+    return decode_utf8(file.data, file.path)
 
 
 def csv_records(text: str, path: Path, columns: int | None = None) -> Iterator[CsvRecord]:

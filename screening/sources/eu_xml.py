@@ -51,7 +51,9 @@ def read_eu_xml(path: Path) -> LoadedList:
         raise ListLoadError(f"{path}: {exc}") from None
     records.require_root(ROOT, "an EU FSF export")
     generated = records.root_attribute("generationDate")
-    return make_loaded_list(path, SOURCE, entities, generated[:10] if generated else None)
+    if not generated:
+        raise ListLoadError(f"{path}: EU list without its generationDate attribute")
+    return make_loaded_list(path, SOURCE, entities, generated[:10], files=[records.file])
 
 
 def iso2(element: Element) -> str | None:

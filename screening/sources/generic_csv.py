@@ -35,7 +35,7 @@ from pathlib import Path
 from screening.errors import ListLoadError
 from screening.model import SCHEMAS, Entity
 from screening.sources.base import LoadedList, make_loaded_list
-from screening.sources.common import csv_records, dedupe, read_text
+from screening.sources.common import csv_records, dedupe, file_text, read_list_file
 from screening.sources.countries import country_code
 
 REQUIRED = ("id", "name")
@@ -46,7 +46,8 @@ _SCHEMA_NAMES = {schema.lower(): schema for schema in SCHEMAS}
 
 def read_generic_csv(path: Path, source: str | None = None) -> LoadedList:
     """Read a user's CSV list; the snapshot's source defaults to the file stem."""
-    records = csv_records(read_text(path), path)
+    file = read_list_file(path)
+    records = csv_records(file_text(file), path)
     header_record = next(records, None)
     if header_record is None:
         raise ListLoadError(f"{path}: file is empty")
@@ -67,7 +68,7 @@ def read_generic_csv(path: Path, source: str | None = None) -> LoadedList:
             entities.append(entity_from_row(row, source or path.stem))
         except ValueError as exc:
             raise ListLoadError(f"{path}:{line}: {exc}") from None
-    return make_loaded_list(path, source or path.stem, entities)
+    return make_loaded_list(path, source or path.stem, entities, files=[file])
 
 
 def split(value: str | None) -> list[str]:

@@ -10,6 +10,7 @@ from pydantic import ValidationError
 from screening.errors import ListLoadError
 from screening.model import Entity
 from screening.sources.base import LoadedList, make_loaded_list
+from screening.sources.common import MAX_LINE_CHARS, file_text, read_list_file
 
 
 def parse_jsonl_line(line: str, where: str) -> Entity:
@@ -34,14 +35,13 @@ def parse_jsonl_line(line: str, where: str) -> Entity:
 
 def read_jsonl(path: Path, source: str | None = None) -> LoadedList:
     """Read a whole JSON Lines list; the snapshot's source defaults to the file stem."""
+    file = read_list_file(path)
     entities: list[Entity] = []
-    try:
-        with path.open("r", encoding="utf-8") as handle:
-            for number, line in enumerate(handle, 1):
-                if line.strip():
-                    entities.append(parse_jsonl_line(line, f"{path}:{number}"))
-    except UnicodeDecodeError as exc:
-        raise ListLoadError(f"{path}: not UTF-8 ({exc.reason})") from None
-    except OSError as exc:
-        raise ListLoadError(f"{path}: cannot read: {exc.strerror}") from None
-    return make_loaded_list(path, source or path.stem, entities)
+    for number, line in enumerate(file_text(file).split("\n"), 1):
+        if len(line) > MAX_LINE_CHARS:
+            raise ListLoadError(
+                f"{path}:{number}: line of {len(line)} characters; the limit is {MAX_LINE_CHARS}"
+            )
+        if line.strip():
+            entities.append(parse_jsonl_line(line, f"{path}:{number}"))
+    return make_loaded_list(path, source or path.stem, entities, files=[file])

@@ -150,7 +150,9 @@ def read_ofac_advanced_xml(path: Path) -> LoadedList:
         )
         for party in parties
     ]
-    return make_loaded_list(path, source, entities, published)
+    if published is None:
+        raise ListLoadError(f"{path}: OFAC advanced XML without its DateOfIssue")
+    return make_loaded_list(path, source, entities, published, files=[records.file])
 
 
 def read_tables(element: Element) -> Tables:

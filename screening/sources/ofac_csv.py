@@ -16,7 +16,10 @@ SDN list           consolidated list       columns
 =================  ======================  ==============================================
 
 Quirks handled: no header row; ``-0-`` (often ``-0- ``) means empty; CRLF line ends and a
-final 0x1A (end-of-file) byte, which is optional; person names written ``SURNAME, Given``
+final 0x1A (end-of-file) byte. OFAC ends every file with that byte, and it is the only
+sign a file was not cut at a row boundary (no count or date is written inside), so a
+file without it is reported as incomplete (see ``LoadedList`` and ``--allow-partial``);
+person names written ``SURNAME, Given``
 (turned into ``Given SURNAME``, the surname kept in capitals so the list's form stays
 recognisable); weak a.k.a.'s only in Remarks (see ``ofac_remarks``); SDN_Type
 ``individual``, ``vessel``, ``aircraft`` or empty for an entity.
@@ -36,7 +39,7 @@ from pathlib import Path
 from screening.errors import ListLoadError
 from screening.model import Entity, Identifier, Schema
 from screening.sources.base import LoadedList, make_loaded_list
-from screening.sources.common import csv_records, dedupe, read_text
+from screening.sources.common import ListFile, csv_records, dedupe, file_text, read_list_file
 from screening.sources.countries import country_code
 from screening.sources.ofac_remarks import parse_remarks
 
@@ -132,23 +135,36 @@ def read_ofac_folder_list(primary: Path) -> LoadedList:
 def read_ofac_files(files: OfacFiles, snapshot_path: Path | None = None) -> LoadedList:
     """Read and join the files of one list; every file is checked, none may be broken."""
     source = source_of(files.primary)
-    primary_rows = [primary_row(row, files.primary, line) for line, row in _rows(files.primary)]
+    read: list[ListFile] = []
+    missing: list[str] = []
+
+    def rows(path: Path, columns: int) -> Iterable[tuple[int, list[str]]]:
+        file = read_list_file(path)
+        read.append(file)
+        records, complete = _records(file, columns)
+        if not complete:
+            missing.append(f"{path.name}: no closing 0x1A end-of-file byte (cut short?)")
+        return records
+
+    primary_rows = [
+        primary_row(row, files.primary, line) for line, row in rows(files.primary, PRIMARY_COLUMNS)
+    ]
     known = {row.ent_num for row in primary_rows}
     skipped: dict[str, int] = {}
 
     alts: dict[str, list[AltRow]] = defaultdict(list)
     if files.alt is not None:
-        for line, row in _rows(files.alt, ALT_COLUMNS):
+        for line, row in rows(files.alt, ALT_COLUMNS):
             alt = alt_row(row, files.alt, line)
             alts[alt.ent_num].append(alt)
     countries: dict[str, list[str]] = defaultdict(list)
     if files.add is not None:
-        for line, row in _rows(files.add, ADD_COLUMNS):
+        for line, row in rows(files.add, ADD_COLUMNS):
             ent_num = _ent_num(row[0], files.add, line)
             countries[ent_num].append(_cell(row[4]))
     extra_remarks: dict[str, str] = {}
     if files.comments is not None:
-        for line, row in _rows(files.comments, COMMENT_COLUMNS):
+        for line, row in rows(files.comments, COMMENT_COLUMNS):
             ent_num = _ent_num(row[0], files.comments, line)
             extra_remarks[ent_num] = extra_remarks.get(ent_num, "") + _cell(row[1])
 
@@ -173,19 +189,25 @@ def read_ofac_files(files: OfacFiles, snapshot_path: Path | None = None) -> Load
         for row in primary_rows
     ]
     return make_loaded_list(
-        snapshot_path or files.primary, source, entities, files=files.all, skipped=skipped
+        snapshot_path or files.primary,
+        source,
+        entities,
+        files=read,
+        skipped=skipped,
+        missing=missing,
     )
 
 
-def _rows(path: Path, columns: int = PRIMARY_COLUMNS) -> Iterable[tuple[int, list[str]]]:
-    """The records of one file, the optional 0x1A end-of-file byte removed first."""
-    text = read_text(path)
+def _records(file: ListFile, columns: int) -> tuple[list[tuple[int, list[str]]], bool]:
+    """The records of one file and whether it ends with OFAC's 0x1A end-of-file byte."""
+    text = file_text(file)
     stripped = text.rstrip("\r\n")
-    if stripped.endswith(END_OF_FILE):
+    complete = stripped.endswith(END_OF_FILE)
+    if complete:
         text = stripped[:-1]
     if END_OF_FILE in text:
-        raise ListLoadError(f"{path}: end-of-file byte 0x1A before the end of the file")
-    return csv_records(text, path, columns)
+        raise ListLoadError(f"{file.path}: end-of-file byte 0x1A before the end of the file")
+    return list(csv_records(text, file.path, columns)), complete
 
 
 def _cell(value: str) -> str:

@@ -62,16 +62,33 @@ def read_ofac_xml(path: Path) -> LoadedList:
     records = XmlRecords(path, {"sdnEntry", "publshInformation"})
     entities: list[Entity] = []
     published: str | None = None
+    stated_count = ""
     try:
         for record in records:
             if local(record.tag) == "publshInformation":
                 published = _us_date(text(record, "Publish_Date"))
+                stated_count = text(record, "Record_Count")
             else:
                 entities.append(parse_entry(record, source))
     except RecordError as exc:
         raise ListLoadError(f"{path}: {exc}") from None
     records.require_root(ROOT, "an OFAC sdnList")
-    return make_loaded_list(path, source, entities, published)
+    if published is None:
+        raise ListLoadError(f"{path}: OFAC sdnList without its Publish_Date")
+    missing = count_findings(stated_count, len(entities))
+    return make_loaded_list(
+        path, source, entities, published, files=[records.file], missing=missing
+    )
+
+
+def count_findings(stated: str, found: int) -> list[str]:
+    """OFAC states the number of entries in ``Record_Count``: a file holding another
+    number was cut or edited."""
+    if not stated:
+        return ["no Record_Count in publshInformation"]
+    if not stated.isdigit() or int(stated) != found:
+        return [f"Record_Count states {stated} entries, the file holds {found}"]
+    return []
 
 
 _US_DATE = re.compile(r"^(\d{1,2})/(\d{1,2})/(\d{4})$")

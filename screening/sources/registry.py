@@ -11,9 +11,18 @@ from __future__ import annotations
 from dataclasses import dataclass
 
 from screening.errors import ScreeningError
+from screening.sources.uk_conlist import MIN_UK_TARGETS
+
+# Formats whose publisher no longer issues them: a list in one of them is out of date
+# however recently it was read, and is warned about.
+RETIRED_FORMATS: dict[str, str] = {
+    fmt: "OFSI retired its Consolidated List on 28 January 2026; the FCDO's UK Sanctions "
+    "List replaces it (screening lists fetch uk)"
+    for fmt in ("uk_csv", "uk_xlsx", "uk_xml")
+}
 
 OFAC_EXPORTS = "https://sanctionslistservice.ofac.treas.gov/api/PublicationPreview/exports"
-OFSI_2022_FORMAT = "https://ofsistorage.blob.core.windows.net/publishlive/2022format"
+FCDO_DOCS = "https://sanctionslist.fcdo.gov.uk/docs"
 EU_FSF_FILES = "https://webgate.ec.europa.eu/fsd/fsf/public/files"
 EU_FSF_TOKEN = "dG9rZW4tMjAxNw"  # the public token the FSF site puts in every download link
 UN_SC_XML = "https://scsanctions.un.org/resources/xml/en/consolidated.xml"
@@ -36,13 +45,24 @@ class SourceFile:
 
 @dataclass(frozen=True)
 class Source:
-    """A published list: the files fetched together and where to read about them."""
+    """A published list: the files fetched together and where to read about them.
+
+    What a fetch holds a download to: ``formats``, the formats the publisher issues
+    this list in (a file of another format is refused, so the UK list cannot be stored
+    as ``un``); ``min_entities``, the fewest entities a first fetch may hold (a
+    complete edition holds far more: see the README); ``stale_after_days``, the number
+    of days after its publication date past which a list is older than the publisher's
+    usual update interval allows, and is warned about.
+    """
 
     name: str
     title: str
     publisher: str
     homepage: str
     files: tuple[SourceFile, ...]
+    formats: tuple[str, ...]
+    min_entities: int
+    stale_after_days: float
     other_formats: tuple[SourceFile, ...] = ()
     note: str = ""
 
@@ -76,6 +96,9 @@ SOURCES: dict[str, Source] = {
                 _ofac("ADD.CSV"),
                 _ofac("SDN_COMMENTS.CSV"),
             ),
+            formats=("ofac_csv",),
+            min_entities=5000,  # 14,965 in May 2024; more every year since 2022
+            stale_after_days=30,  # OFAC publishes changes several times a month
             other_formats=(_ofac("SDN.XML"),),
             note="The four CSV files are one list: join them on ent_num. "
             "The server refuses requests without a User-Agent header.",
@@ -91,25 +114,30 @@ SOURCES: dict[str, Source] = {
                 _ofac("CONS_ADD.CSV"),
                 _ofac("CONS_COMMENTS.CSV"),
             ),
+            formats=("ofac_csv",),
+            min_entities=100,  # 442 in December 2025
+            stale_after_days=90,  # changes a few times a year
             other_formats=(_ofac("CONS_ADVANCED.XML"),),
             note="Same layout as the SDN CSV files; join on ent_num.",
         ),
         Source(
             name="uk",
-            title="OFSI Consolidated List of Financial Sanctions Targets (2022 format CSV)",
-            publisher="HM Treasury, Office of Financial Sanctions Implementation",
+            title="UK Sanctions List (FCDO), XML",
+            publisher="Foreign, Commonwealth & Development Office",
             homepage="https://www.gov.uk/government/publications/the-uk-sanctions-list",
-            files=(SourceFile(name="ConList.csv", url=f"{OFSI_2022_FORMAT}/ConList.csv"),),
-            other_formats=(
-                SourceFile(name="ConList.xml", url=f"{OFSI_2022_FORMAT}/ConList.xml"),
-                SourceFile(
-                    name="UK-Sanctions-List.csv",
-                    url="https://sanctionslist.fcdo.gov.uk/docs/UK-Sanctions-List.csv",
-                ),
+            # The XML edition, not the CSV: a CSV cut at a row boundary looks complete (no
+            # count, no end marker), an XML file cut anywhere does not parse.
+            files=(
+                SourceFile(name="UK-Sanctions-List.xml", url=f"{FCDO_DOCS}/UK-Sanctions-List.xml"),
             ),
-            note="The UK retired the OFSI Consolidated List on 28 January 2026; the FCDO "
-            "UK Sanctions List (listed under other formats) is now the authoritative "
-            "source and needs its own parser.",
+            formats=("uk_fcdo_xml", "uk_fcdo_csv"),
+            min_entities=MIN_UK_TARGETS,  # some 5,000 designations in 2026
+            stale_after_days=30,  # updated with each designation, several times a month
+            other_formats=(
+                SourceFile(name="UK-Sanctions-List.csv", url=f"{FCDO_DOCS}/UK-Sanctions-List.csv"),
+            ),
+            note="The UK's authoritative list since OFSI retired its Consolidated List "
+            "(ConList) on 28 January 2026. ConList files are still read when given by path.",
         ),
         Source(
             name="eu",
@@ -122,6 +150,9 @@ SOURCES: dict[str, Source] = {
                     url=f"{EU_FSF_FILES}/xmlFullSanctionsList_1_1/content?token={EU_FSF_TOKEN}",
                 ),
             ),
+            formats=("eu_xml",),
+            min_entities=1000,  # some 5,000 entries in 2025
+            stale_after_days=30,
             other_formats=(
                 SourceFile(
                     name="eu_fsf.csv",
@@ -136,6 +167,9 @@ SOURCES: dict[str, Source] = {
             publisher="United Nations Security Council",
             homepage="https://www.un.org/securitycouncil/content/un-sc-consolidated-list",
             files=(SourceFile(name="consolidated.xml", url=UN_SC_XML),),
+            formats=("un_xml",),
+            min_entities=500,  # 1,003 in February 2026
+            stale_after_days=90,  # amended a few times a month, sometimes less
         ),
     )
 }

@@ -23,7 +23,7 @@ from __future__ import annotations
 import datetime as dt
 import re
 from collections import defaultdict
-from collections.abc import Iterable, Sequence
+from collections.abc import Iterable
 from pathlib import Path
 from typing import Any
 
@@ -31,18 +31,24 @@ from screening.errors import ListLoadError
 from screening.model import Entity, Identifier, Schema
 from screening.sources.base import LoadedList, make_loaded_list
 from screening.sources.common import (
+    ListFile,
     csv_records,
     dedupe,
+    file_text,
     header_columns,
     parse_dates,
     person_name,
-    read_text,
+    read_list_file,
     rows_by_column,
 )
 from screening.sources.countries import country_code
 from screening.sources.spreadsheet import iter_rows
 
 SOURCE = "uk"
+
+# No complete UK list of recent years held fewer targets: the ConList of April 2025 held
+# 4,688, the UK Sanctions List of 2026 some 5,000 designations (see ``too_few_targets``).
+MIN_UK_TARGETS = 1000
 
 REQUIRED_COLUMNS: tuple[str, ...] = (
     "Name 6",
@@ -81,18 +87,18 @@ Row = dict[str, str]
 
 def read_uk_csv(path: Path) -> LoadedList:
     """Read the CSV edition; every record must have the header's number of columns."""
-    records = csv_records(read_text(path), path)
-    return _load(path, ((line, row) for line, row in records))
+    file = read_list_file(path)
+    return _load(file, csv_records(file_text(file), path))
 
 
 def read_uk_xlsx(path: Path) -> LoadedList:
     """Read the XLSX edition (first sheet, "Data" in OFSI's file) in read-only mode."""
-    rows = ((number, [_cell_text(value) for value in row]) for number, row in _numbered(path))
-    return _load(path, rows)
-
-
-def _numbered(path: Path) -> Iterable[tuple[int, Sequence[Any]]]:
-    return enumerate(iter_rows(path), 1)
+    file = read_list_file(path)
+    rows = (
+        (number, [_cell_text(value) for value in row])
+        for number, row in enumerate(iter_rows(file), 1)
+    )
+    return _load(file, rows)
 
 
 def _cell_text(value: Any) -> str:
@@ -106,9 +112,25 @@ def _cell_text(value: Any) -> str:
     return str(value)
 
 
-def _load(path: Path, records: Iterable[tuple[int, list[str]]]) -> LoadedList:
-    entities, published = parse_conlist(records, path)
-    return make_loaded_list(path, SOURCE, entities, published)
+def _load(file: ListFile, records: Iterable[tuple[int, list[str]]]) -> LoadedList:
+    entities, published = parse_conlist(records, file.path)
+    missing = too_few_targets(len(entities), "ConList")
+    return make_loaded_list(file.path, SOURCE, entities, published, files=[file], missing=missing)
+
+
+def too_few_targets(count: int, what: str) -> list[str]:
+    """The integrity finding for a UK list file with fewer targets than any complete one.
+
+    Neither OFSI's ConList nor the FCDO's UK Sanctions List states a record count or
+    ends with a marker, so a CSV cut at a row boundary looks complete; the number of
+    targets is the only sign left. ``MIN_UK_TARGETS`` is far below any complete edition.
+    """
+    if count >= MIN_UK_TARGETS:
+        return []
+    return [
+        f"{what} holds {count} targets, fewer than the {MIN_UK_TARGETS} any complete "
+        "edition holds (cut short?)"
+    ]
 
 
 def parse_conlist(

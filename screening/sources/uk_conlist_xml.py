@@ -29,7 +29,13 @@ from xml.etree.ElementTree import Element
 
 from screening.sources.base import LoadedList, make_loaded_list
 from screening.sources.common import parse_dates
-from screening.sources.uk_conlist import REQUIRED_COLUMNS, SOURCE, Row, group_rows
+from screening.sources.uk_conlist import (
+    REQUIRED_COLUMNS,
+    SOURCE,
+    Row,
+    group_rows,
+    too_few_targets,
+)
 from screening.sources.xmlstream import XmlRecords, local
 
 ROOT = "ArrayOfFinancialSanctionsTarget"
@@ -95,7 +101,10 @@ def read_uk_conlist_xml(path: Path) -> LoadedList:
     entities = group_rows(rows)
     updated = [date for _, row in rows for date in parse_dates(row["Last Updated"])]
     published = max((d for d in updated if len(d) == 10), default=None)
-    return make_loaded_list(path, SOURCE, entities, published)
+    missing = too_few_targets(len(entities), "ConList")
+    return make_loaded_list(
+        path, SOURCE, entities, published, files=[records.file], missing=missing
+    )
 
 
 def _rows(records: XmlRecords, path: Path) -> Iterator[tuple[str, Row]]:

@@ -29,14 +29,15 @@ from screening.sources.base import LoadedList, make_loaded_list
 from screening.sources.common import (
     csv_records,
     dedupe,
+    file_text,
     header_columns,
     parse_dates,
     person_name,
-    read_text,
+    read_list_file,
     rows_by_column,
 )
 from screening.sources.countries import country_code
-from screening.sources.uk_conlist import split_numbered
+from screening.sources.uk_conlist import split_numbered, too_few_targets
 
 SOURCE = "uk"
 
@@ -66,7 +67,8 @@ Row = dict[str, str]
 
 def read_uk_fcdo_csv(path: Path) -> LoadedList:
     """Read the CSV edition of the UK Sanctions List."""
-    records = csv_records(read_text(path), path)
+    file = read_list_file(path)
+    records = csv_records(file_text(file), path)
     first = next(records, None)
     second = next(records, None)
     if first is None or second is None or not first[1]:
@@ -75,9 +77,12 @@ def read_uk_fcdo_csv(path: Path) -> LoadedList:
     if not report.lower().startswith("report date"):
         raise ListLoadError(f"{path}: first line is not 'Report Date: <date>'")
     dates = parse_dates(report.split(":", 1)[-1].replace("-", " "))
+    if not dates:
+        raise ListLoadError(f"{path}: 'Report Date' line has no date")
     header = header_columns(second[1], REQUIRED_COLUMNS, path, "UK Sanctions List")
     entities = group_designations(rows_by_column(records, header, path))
-    return make_loaded_list(path, SOURCE, entities, dates[0] if dates else None)
+    missing = too_few_targets(len(entities), "UK Sanctions List")
+    return make_loaded_list(path, SOURCE, entities, dates[0], files=[file], missing=missing)
 
 
 def group_designations(rows: Iterable[tuple[str, Row]]) -> list[Entity]:

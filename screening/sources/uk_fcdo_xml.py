@@ -33,8 +33,10 @@ from itertools import zip_longest
 from pathlib import Path
 from xml.etree.ElementTree import Element
 
+from screening.errors import ListLoadError
 from screening.sources.base import LoadedList, make_loaded_list
 from screening.sources.common import parse_dates
+from screening.sources.uk_conlist import too_few_targets
 from screening.sources.uk_fcdo import REQUIRED_COLUMNS, SOURCE, Row, group_designations
 from screening.sources.xmlstream import XmlRecords, local
 
@@ -95,7 +97,17 @@ def read_uk_fcdo_xml(path: Path) -> LoadedList:
     rows = list(_rows(records, path))
     records.require_root(ROOT, "a UK Sanctions List XML")
     entities = group_designations(rows)
-    return make_loaded_list(path, SOURCE, entities, _published(records.root))
+    published = _published(records.root)
+    if published is None:
+        raise ListLoadError(f"{path}: UK Sanctions List XML without its DateGenerated")
+    return make_loaded_list(
+        path,
+        SOURCE,
+        entities,
+        published,
+        files=[records.file],
+        missing=too_few_targets(len(entities), "UK Sanctions List"),
+    )
 
 
 def _rows(records: XmlRecords, path: Path) -> Iterator[tuple[str, Row]]:

@@ -48,7 +48,9 @@ def read_un_xml(path: Path) -> LoadedList:
         raise ListLoadError(f"{path}: {exc}") from None
     records.require_root(ROOT, "a UN consolidated list")
     published = records.root_attribute("dateGenerated")
-    return make_loaded_list(path, SOURCE, entities, published[:10] if published else None)
+    if not published:
+        raise ListLoadError(f"{path}: UN list without its dateGenerated attribute")
+    return make_loaded_list(path, SOURCE, entities, published[:10], files=[records.file])
 
 
 def parse_record(record: Element) -> Entity:

@@ -12,6 +12,7 @@ Namespaces are ignored: the helpers below compare local names only, so the same 
 
 from __future__ import annotations
 
+import io
 from collections.abc import Collection, Iterator
 from pathlib import Path
 from xml.etree.ElementTree import Element, ParseError
@@ -20,6 +21,7 @@ from defusedxml import DefusedXmlException  # type: ignore[import-untyped,unused
 from defusedxml.ElementTree import iterparse  # type: ignore[import-untyped,unused-ignore]
 
 from screening.errors import ListLoadError
+from screening.sources.common import ListFile, read_list_file
 
 
 def local(tag: str) -> str:
@@ -57,24 +59,23 @@ def descendants(element: Element, name: str) -> list[Element]:
 class XmlRecords:
     """Iterate over the complete record elements (by local name) of an XML file.
 
-    ``root`` is the document element, available once iteration has started; its
-    attributes (a publication date, say) are read from it. Records nested inside
-    another record are not reported separately.
+    The file is read once, when the object is made (``file``: its bytes and their
+    sha256), and parsed from those bytes. ``root`` is the document element, available
+    once iteration has started; its attributes (a publication date, say) are read from
+    it. Records nested inside another record are not reported separately.
     """
 
     def __init__(self, path: Path, record_tags: Collection[str]) -> None:
         self.path = path
         self.record_tags = frozenset(record_tags)
         self.root: Element | None = None
+        self.file: ListFile = read_list_file(path)
 
     def __iter__(self) -> Iterator[Element]:
-        if not self.path.is_file():
-            raise ListLoadError(f"{self.path}: list file not found")
-        if self.path.stat().st_size == 0:
-            raise ListLoadError(f"{self.path}: file is empty")
         depth_in_record = 0
         try:
-            for event, element in iterparse(str(self.path), events=("start", "end")):
+            source = io.BytesIO(self.file.data)
+            for event, element in iterparse(source, events=("start", "end")):
                 if self.root is None:
                     self.root = element
                 is_record = local(element.tag) in self.record_tags
@@ -92,8 +93,8 @@ class XmlRecords:
             ) from None
         except DefusedXmlException as exc:
             raise ListLoadError(f"{self.path}: refused unsafe XML ({exc!r})") from None
-        except OSError as exc:
-            raise ListLoadError(f"{self.path}: cannot read: {exc.strerror}") from None
+        except (ValueError, UnicodeError, LookupError) as exc:  # a bad encoding declaration
+            raise ListLoadError(f"{self.path}: unreadable XML ({exc})") from None
 
     def root_name(self) -> str:
         """The local name of the document element ("" before iteration)."""

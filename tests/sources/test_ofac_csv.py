@@ -222,7 +222,13 @@ def test_real_consolidated_folder(shared_dir: Path) -> None:
 
 
 def test_real_seed_excerpt(shared_dir: Path) -> None:
-    loaded = load_list(shared_dir / "lists" / "ofac" / "excerpt_sdn_2026_seed_rows.csv")
+    path = shared_dir / "lists" / "ofac" / "excerpt_sdn_2026_seed_rows.csv"
+    with pytest.raises(ListLoadError, match="no closing 0x1A"):
+        load_list(path)  # an excerpt lacks OFAC's end-of-file byte
+    loaded = load_list(path, allow_partial=True)
+    assert loaded.snapshot.incomplete == (
+        "excerpt_sdn_2026_seed_rows.csv: no closing 0x1A end-of-file byte (cut short?)",
+    )
     names = {e.id: e.names[0] for e in loaded.entities}
     assert names["ofac-48987"] == "Aleksey BUDNEV"
     assert names["ofac-48989"] == "TEKHNOLOGIYA, OOO"

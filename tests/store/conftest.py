@@ -26,6 +26,9 @@ TEST_SOURCE = Source(
     publisher="the test suite",
     homepage="http://127.0.0.1/",
     files=(SourceFile(name="list.jsonl", url="http://127.0.0.1:9/unused/list.jsonl"),),
+    formats=("jsonl",),
+    min_entities=1,
+    stale_after_days=30,
 )
 
 

@@ -2,6 +2,7 @@
 
 from __future__ import annotations
 
+import json
 import os
 import pickle
 from pathlib import Path
@@ -111,18 +112,57 @@ def test_an_entry_made_for_another_key_is_not_trusted(
     assert screener.snapshots[0].entities == 25
 
 
-def test_a_pickle_of_something_else_is_not_trusted(
-    list_file: Path, cache_dir: Path, builds: list[int]
+def test_a_pickle_planted_as_an_entry_is_never_unpickled(
+    list_file: Path, cache_dir: Path, builds: list[int], tmp_path: Path
 ) -> None:
     key = cache_key([list_file], Settings())
     cache_dir.mkdir()
     entry = cache_dir / f"{key}{cache.SUFFIX}"
-    entry.write_bytes(pickle.dumps({"format": 1, "key": key, "index": "x", "snapshots": []}))
+    marker = tmp_path / "code-ran"
+    entry.write_bytes(pickle.dumps(Planted(str(marker))))
     os.chmod(entry, 0o600)
+
+    screener = load_screener_cached([list_file], Settings(), cache_dir)
+
+    assert not marker.exists()
+    assert builds == [20]
+    assert screener.snapshots[0].entities == 20
+
+
+def test_pickled_entries_of_the_old_format_are_deleted(list_file: Path, cache_dir: Path) -> None:
+    cache_dir.mkdir()
+    old = cache_dir / f"{'0' * 64}{cache.PICKLE_SUFFIX}"
+    old.write_bytes(pickle.dumps({"format": 1}))
 
     load_screener_cached([list_file], Settings(), cache_dir)
 
-    assert builds == [20]
+    assert not old.exists()
+    assert len(entries(cache_dir)) == 1
+
+
+class Planted:
+    """An object whose unpickling would create a file: what a planted pickle can do."""
+
+    def __init__(self, path: str) -> None:
+        self.path = path
+
+    def __reduce__(self) -> tuple[object, tuple[str, str]]:
+        return (Path.write_text, (Path(self.path), "ran"))  # type: ignore[return-value]
+
+
+def test_an_edited_entry_is_rebuilt_from_the_lists(
+    list_file: Path, cache_dir: Path, builds: list[int]
+) -> None:
+    load_screener_cached([list_file], Settings(), cache_dir)
+    [entry] = entries(cache_dir)
+    # Remove a listed name from the cached tables, as a tampering user would.
+    data = entry.read_bytes()
+    entry.write_bytes(data.replace(b"NAME7 Surname7", b"NAME7 Surnamx7"))
+
+    screener = load_screener_cached([list_file], Settings(), cache_dir)
+
+    assert builds == [20, 20]
+    assert screener.screen("NAME7 Surname7").hits[0].entity_id == "T-7"
 
 
 @pytest.mark.skipif(not hasattr(os, "getuid"), reason="POSIX permissions")
@@ -171,27 +211,17 @@ def test_the_cached_index_equals_the_built_one(list_file: Path, cache_dir: Path)
     assert snapshots == fresh.snapshots
 
 
-def test_only_plain_dataclasses_are_pickled_through_their_constructor() -> None:
-    import dataclasses
+def test_an_index_of_real_names_survives_the_round_trip() -> None:
+    from screening.cli.common import DEFAULT_LIST
+    from screening.index_data import index_from_data, index_to_data
+    from screening.sources import load_list
 
-    @dataclasses.dataclass(frozen=True)
-    class Plain:
-        a: int
-        b: str = "x"
+    built = NameIndex.build(load_list(DEFAULT_LIST).entities)
+    tables, entities = index_to_data(built)
 
-    @dataclasses.dataclass
-    class Derived:
-        a: int
-        b: int = dataclasses.field(init=False, default=0)
+    restored = index_from_data(json.loads(json.dumps(tables)), entities)
 
-    @dataclasses.dataclass
-    class Checked:
-        a: int
-
-        def __post_init__(self) -> None:
-            self.a += 1
-
-    assert cache._constructor_fields(Plain) == ("a", "b")
-    assert cache._constructor_fields(Derived) is None
-    assert cache._constructor_fields(Checked) is None
-    assert cache._constructor_fields(dict) is None
+    assert vars(restored) == vars(built)
+    assert repr(restored.names) == repr(built.names)  # the same types, not just equal values
+    assert any(name.parsed.legal_forms for name in built.names)  # the list has companies
+    assert any(name.parsed.joined for name in built.names)

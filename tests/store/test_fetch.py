@@ -223,6 +223,9 @@ def test_every_file_of_a_multi_file_source_is_recorded(
         publisher="tests",
         homepage="",
         files=(SourceFile("a.jsonl", "http://unused/a"), SourceFile("b.jsonl", "http://unused/b")),
+        formats=("jsonl",),
+        min_entities=1,
+        stale_after_days=30,
     )
     monkeypatch.setitem(registry.SOURCES, "pair", source)
     server.put("pair", "a.jsonl", jsonl([entity(1)]))
