@@ -8,6 +8,8 @@ from pathlib import Path
 import pytest
 
 from benchmarks import gate, metrics
+from benchmarks.__main__ import exit_code, under_ci
+from benchmarks.aliases import half_of
 from benchmarks.data import every_nth_per_kind
 from benchmarks.romanize import romanize
 from benchmarks.synthetic import NEGATIVES, generate
@@ -179,3 +181,73 @@ def test_recall_alert_curve_ends_at_any_hit_rates() -> None:
     curve = metrics.recall_alert_curve(TINY_QUERIES, hits)
     assert curve[-1] == (0.5, 0.75)  # 2 of 4 negatives hit anything, 3 of 4 positives found
     assert curve == sorted(curve)
+
+
+def test_aliases_halves_are_fixed_by_entity_not_by_query() -> None:
+    # Fixed values: the split must not change between runs, machines or Python versions
+    # (a hash of the key, not Python's salted ``hash``).
+    assert half_of({"qid": "q1", "origin": "ofac-16499", "expected": ["ofac-16499"]}) == "A"
+    assert half_of({"qid": "q2", "origin": "uk-16636", "expected": ["uk-16636"]}) == "B"
+    assert half_of({"qid": "d-94f7fabc5df8", "expected": []}) == "A"
+    assert half_of({"qid": "d-ed8f5e561c9e", "expected": []}) == "B"
+    # Two queries made from the same entity fall in the same half, whatever their qid.
+    same = [half_of({"qid": f"q{i}", "origin": "ofac-8809", "expected": ["x"]}) for i in range(9)]
+    assert set(same) == {"B"}
+    # Without ``origin`` a positive goes by its first expected entity.
+    assert half_of({"qid": "q3", "expected": ["ofac-16499", "uk-1"]}) == "A"
+
+
+def test_halves_split_a_set_roughly_in_two() -> None:
+    queries = [{"qid": f"n{i}", "expected": []} for i in range(1000)]
+    in_a = sum(half_of(q) == "A" for q in queries)
+    assert 400 < in_a < 600
+
+
+def test_per_kind_at_a_threshold() -> None:
+    hits = metrics.hits_from_records(TINY_HITS)
+    kinds = metrics.per_kind_at(TINY_QUERIES, hits, 0.8)
+    assert kinds["translit:x"] == {"n": 2, "rate": 0.5, "metric": "recall"}  # p1 0.95; p2 0.7
+    assert kinds["cyrillic"]["rate"] == 0.5  # p3 at 0.8 counts, p4 has no hit
+    assert kinds["neg:near"] == {"n": 2, "rate": 0.5, "metric": "alert_rate"}  # n1 0.85
+    assert metrics.per_kind_at(TINY_QUERIES, hits, None)["translit:x"]["rate"] == 0.0
+
+
+def test_gate_that_did_not_run_says_so_and_fails_under_ci(
+    capsys: pytest.CaptureFixture[str],
+) -> None:
+    rules = [
+        {"figure": "dev.engine.recall_at_1pct_alert", "min": 0.8, "why": "dev recall"},
+        {"figure": "synthetic.engine.top1_accuracy", "min": 0.9, "why": "synthetic top-1"},
+    ]
+    checks = gate.check({"synthetic.engine.top1_accuracy": 0.95}, rules)
+    assert [c.figure for c in gate.skipped(checks)] == ["dev.engine.recall_at_1pct_alert"]
+    assert gate.verdict(checks, []).startswith("DID NOT RUN (1 of 2")
+    assert "DID NOT RUN" in gate.markdown(checks, [])
+    assert gate.details(checks, [])["passed"] is False
+    assert exit_code(checks, [], under_ci=False) == 0
+    assert "THE GATE DID NOT RUN: 1 of 2 floors" in capsys.readouterr().out
+    assert exit_code(checks, [], under_ci=True) == 1
+    printed = capsys.readouterr().out
+    assert "FLOOR NOT MEASURED: dev.engine.recall_at_1pct_alert" in printed
+    assert "gate passed" not in printed
+    measured = gate.check(
+        {"dev.engine.recall_at_1pct_alert": 0.81, "synthetic.engine.top1_accuracy": 0.95}, rules
+    )
+    assert exit_code(measured, [], under_ci=True) == 0
+    assert "gate passed" in capsys.readouterr().out
+    missed = gate.check(
+        {"dev.engine.recall_at_1pct_alert": 0.79, "synthetic.engine.top1_accuracy": 0.95}, rules
+    )
+    assert exit_code(missed, [], under_ci=False) == 1
+    assert exit_code(measured, ["Quality on the dev set"], under_ci=False) == 1
+
+
+@pytest.mark.parametrize(
+    ("value", "expected"),
+    [("true", True), ("1", True), ("", False), ("false", False), ("0", False)],
+)
+def test_ci_is_read_from_the_environment(
+    monkeypatch: pytest.MonkeyPatch, value: str, expected: bool
+) -> None:
+    monkeypatch.setenv("CI", value)
+    assert under_ci() is expected
