@@ -16,6 +16,9 @@
                  halves split by entity too
 - ``romanize``, ``vocabulary``, ``synthetic``
                  a self-contained Cyrillic quality set generated from a seed
+- ``world_romanize``, ``world_arabic``, ``world``
+                 a self-contained world-names set (Korean, Chinese, Arabic, Persian, Russian,
+                 Greek, Hindi, Spanish) in several romanisations and native scripts
 - ``speed``, ``memory``
                  build time, latency and memory against the baseline
 - ``retrieval``  what candidate retrieval loses compared with scoring every list entity,

@@ -7,13 +7,22 @@ from pathlib import Path
 
 import pytest
 
-from benchmarks import gate, metrics
+from benchmarks import gate, metrics, world, world_arabic
 from benchmarks.__main__ import exit_code, under_ci
 from benchmarks.aliases import half_of
 from benchmarks.data import every_nth_per_kind
 from benchmarks.romanize import romanize
 from benchmarks.synthetic import NEGATIVES, generate
 from benchmarks.vocabulary import feminine_surname, patronymic
+from benchmarks.world_romanize import (
+    chinese_name,
+    devanagari,
+    greek,
+    hangul_jamo,
+    korean_given,
+    korean_surname,
+    wade_giles,
+)
 
 
 def test_synthetic_set_is_deterministic_for_a_seed() -> None:
@@ -251,3 +260,153 @@ def test_ci_is_read_from_the_environment(
 ) -> None:
     monkeypatch.setenv("CI", value)
     assert under_ci() is expected
+
+
+@pytest.mark.parametrize(
+    ("hangul", "scheme", "latin"),
+    [
+        ("김정은", "rr", "Gim Jeong-eun"),  # RR is strict: the surname too
+        ("김정은", "customary", "Kim Jeong-eun"),
+        ("김정은", "mr", "Kim Chong-un"),  # ŏ and ŭ without breves
+        ("박영길", "mr", "Pak Yong-gil"),  # k voiced after the final ng
+        ("이시우", "mr", "Yi Shi-u"),  # 이 as Yi; ㅅ before ㅣ is sh
+        ("이시우", "rr", "I Si-u"),
+        ("최민재", "customary", "Choi Min-jae"),
+        ("최민재", "mr", "Choe Min-jae"),
+    ],
+)
+def test_korean_schemes(hangul: str, scheme: str, latin: str) -> None:
+    given_scheme = "mr" if scheme == "mr" else "rr"
+    rendered = f"{korean_surname(hangul[0], scheme)} {korean_given(hangul[1:], given_scheme)}"
+    assert rendered == latin
+
+
+def test_hangul_is_decomposed_by_unicode_arithmetic() -> None:
+    assert hangul_jamo("한") == ("ㅎ", "ㅏ", "ㄴ")
+    assert hangul_jamo("가") == ("ㄱ", "ㅏ", "")
+    with pytest.raises(ValueError):
+        hangul_jamo("A")
+    assert korean_given("정은", "rr", " ") == "Jeong Eun"
+    assert korean_given("정은", "rr", "") == "Jeongeun"
+
+
+@pytest.mark.parametrize(
+    ("pinyin", "wade_giles_form"),
+    [
+        ("xi", "hsi"), ("zhang", "chang"), ("zhou", "chou"), ("deng", "teng"),
+        ("mao", "mao"), ("zedong", "tsetung"), ("guo", "kuo"), ("duo", "to"),
+        ("gui", "kuei"), ("zi", "tzu"), ("si", "ssu"), ("shi", "shih"), ("ri", "jih"),
+        ("jie", "chieh"), ("xue", "hsueh"), ("qiong", "chiung"), ("yan", "yen"),
+        ("ke", "ko"), ("cai", "tsai"), ("lü", "lu"),
+    ],
+)  # fmt: skip
+def test_wade_giles_from_pinyin(pinyin: str, wade_giles_form: str) -> None:
+    syllables = ["ze", "dong"] if pinyin == "zedong" else [pinyin]
+    assert "".join(wade_giles(s) for s in syllables) == wade_giles_form
+
+
+def test_chinese_names_from_characters() -> None:
+    assert chinese_name("习近平", "pinyin") == "Xijinping"
+    assert chinese_name("近平", "wade_giles", "-") == "Chin-ping"
+    assert chinese_name("小明", "wade_giles", " ") == "Hsiao Ming"
+
+
+@pytest.mark.parametrize(
+    ("word", "elot", "phonetic", "classical"),
+    [
+        ("Γιάννης", "Giannis", "Yannis", "Giannes"),
+        ("Ευάγγελος", "Evangelos", "Evangelos", "Euangelos"),
+        ("Παύλος", "Pavlos", "Pavlos", "Paulos"),  # αυ av before a voiced consonant
+        ("Ευθύμιος", "Efthymios", "Efthimios", "Euthymios"),  # ευ ef before a voiceless one
+        ("Χατζηκύρκος", "Chatzikyrkos", "Hatzikirkos", "Chatzekyrkos"),
+        ("Μπακογιάννη", "Bakogianni", "Bakoyanni", "Mpakogianne"),
+        ("Νταλάρας", "Ntalaras", "Dalaras", "Ntalaras"),
+        ("Ταΐζης", "Taizis", "Taizis", "Taizes"),  # the diaeresis splits αι
+        ("Πυθαγόρας", "Pythagoras", "Pithagoras", "Pythagoras"),
+    ],
+)
+def test_greek_schemes(word: str, elot: str, phonetic: str, classical: str) -> None:
+    assert greek(word, "elot743") == elot
+    assert greek(word, "phonetic") == phonetic
+    assert greek(word, "classical") == classical
+
+
+@pytest.mark.parametrize(
+    ("word", "hunterian", "popular"),
+    [
+        ("राहुल", "Rahul", "Rahul"),  # the final inherent vowel is dropped
+        ("सुनील", "Sunil", "Suneel"),
+        ("पूनम", "Punam", "Poonam"),
+        ("द्विवेदी", "Dvivedi", "Dwivedi"),  # v after a consonant is w; final ī stays i
+        ("सिंह", "Singh", "Singh"),  # anusvara before h
+        ("गुप्ता", "Gupta", "Gupta"),
+        ("ज़फ़र", "Zafar", "Zafar"),  # nukta letters
+    ],
+)
+def test_devanagari_schemes(word: str, hunterian: str, popular: str) -> None:
+    assert devanagari(word, "hunterian") == hunterian
+    assert devanagari(word, "popular") == popular
+
+
+@pytest.mark.parametrize(
+    ("source", "ala_lc", "english", "french", "script"),
+    [
+        (
+            "3abd al-raHmān ibn yūsuf al-šammarī",
+            "'Abd al-Rahman ibn Yusuf al-Shammari",
+            "Abdul Rahman bin Yoosuf Al-Shammari",
+            "Abderrahmane ben Youssouf ech-Chammari",
+            "عبد الرحمان بن يوسف الشمري",
+        ),
+        ("3abd al-qādir", "'Abd al-Qadir", "Abdul Qadir", "Abdelkadir", "عبد القادر"),
+        ("usāma@ al-sayyid", "Usamah al-Sayyid", "Osama Al-Sayyid", "Ossama es-Sayyid",
+         "أسامة السيد"),
+        ("fu2ād 3awaD", "Fu'ad 'Awad", "Foad Awad", "Foad Aouad", "فؤاد عوض"),
+        ("yāsīn walīd", "Yasin Walid", "Yaseen Waleed", "Yassine Oualid", "ياسين وليد"),
+    ],
+)  # fmt: skip
+def test_arabic_conventions(
+    source: str, ala_lc: str, english: str, french: str, script: str
+) -> None:
+    assert world_arabic.latin(source, "ala_lc") == ala_lc
+    assert world_arabic.latin(source, "english") == english
+    assert world_arabic.latin(source, "french") == french
+    assert world_arabic.script(source) == script
+
+
+@pytest.mark.parametrize(
+    ("source", "fa_lc", "fa_press", "fa_english", "script"),
+    [
+        ("qāsim sulaymānī", "Qasim Sulaymani", "Ghasem Soleymani", "Qasem Soleimani",
+         "قاسم سلیمانی"),
+        ("fāTima@ Husaynī", "Fatimah Husayni", "Fatemeh Hoseyni", "Fatemeh Hoseini",
+         "فاطمه حسینی"),
+        ("maHmūd mūsavī", "Mahmud Musavi", "Mahmoud Mousavi", "Mahmoud Mousavi", "محمود موسوی"),
+    ],
+)  # fmt: skip
+def test_persian_conventions(
+    source: str, fa_lc: str, fa_press: str, fa_english: str, script: str
+) -> None:
+    assert world_arabic.latin(source, "fa_lc") == fa_lc
+    assert world_arabic.latin(source, "fa_press") == fa_press
+    assert world_arabic.latin(source, "fa_english") == fa_english
+    assert world_arabic.script(source, persian=True) == script
+
+
+def test_world_set_is_deterministic_and_consistently_labelled() -> None:
+    first, again = world.generate(seed=5), world.generate(seed=5)
+    assert first.entities == again.entities
+    assert first.queries == again.queries
+    assert world.generate(seed=6).queries != first.queries
+    ids = {entity["id"] for entity in first.entities}
+    assert len(ids) == len(first.entities)
+    listed = {entity["names"][0] for entity in first.entities}
+    for query in first.queries:
+        assert query["kind"].startswith("neg:") == (query["expected"] == [])
+        assert set(query["expected"]) <= ids
+        if not query["expected"]:
+            assert query["name"] not in listed
+    kinds = {query["kind"] for query in first.queries}
+    for code in ("ko", "zh", "ar", "fa", "ru", "el", "hi"):
+        assert {f"{code}:native", f"neg:{code}:native", f"neg:{code}:latin"} <= kinds
+    assert {"ko:rr", "zh:wade_giles", "ar:english", "ar:french", "fa:press"} <= kinds
