@@ -7,9 +7,9 @@ several romanisations; this set measures how the engine finds a listed person wr
 another way, and how often names of the same language that are not listed raise an alert.
 
 Names come from Faker's person lists (Korean, Chinese, Russian, Greek, Hindi, Spanish) and,
-for Arabic and Persian, whose script leaves short vowels out, from the vocalised names of
-``world_arabic``. Every spelling is computed by the conventions of ``world_romanize``,
-``world_arabic`` and ``romanize`` (Cyrillic), none by the engine's own tables:
+for Arabic, Persian and Hebrew, whose scripts leave short vowels out, from the vocalised names
+of ``world_arabic`` and ``world_hebrew``. Every spelling is computed by the conventions of
+those modules, ``world_romanize`` and ``romanize`` (Cyrillic), none by the engine's tables:
 
 | language | list (designated name) | queries |
 |---|---|---|
@@ -17,6 +17,7 @@ for Arabic and Persian, whose script leaves short vowels out, from the vocalised
 | Chinese | pinyin (``ZHANG Xiaoming``) | Wade-Giles (``Chang Hsiao-ming``), characters |
 | Arabic | ALA-LC (``'Abd al-Rahman ibn Yusuf AL-SHAMMARI``) | English press, French, script |
 | Persian | list usage (``Qasem SOLEIMANI``) | press (``Ghasem Soleymani``), ALA-LC, script |
+| Hebrew | Academy 2006 (``Yitshak KOHEN``) | English usage (``Yitzchak Kohen``), script |
 | Russian | BGN/PCGN | ICAO 9303 (passports), Cyrillic |
 | Greek | ELOT 743 (passports) | press phonetic transcription, Greek script |
 | Hindi | Hunterian | popular English spelling, Devanagari |
@@ -40,7 +41,7 @@ from typing import Any
 
 from faker import Faker
 
-from benchmarks import metrics, world_arabic
+from benchmarks import metrics, world_arabic, world_hebrew
 from benchmarks.baseline import BaselineSystem
 from benchmarks.compare import compare, headline_markdown
 from benchmarks.data import DEFAULT_OUT, list_names, write_jsonl
@@ -243,6 +244,29 @@ def _compounds(names: list[str]) -> list[str]:
     return out
 
 
+def hebrew() -> Language:
+    male = world_hebrew.HEBREW_MALE.split()
+    female = world_hebrew.HEBREW_FEMALE.split()
+    family = world_hebrew.HEBREW_FAMILY.split()
+
+    def draw(rng: random.Random) -> Person:
+        is_female = rng.random() < 0.4
+        return Person(rng.choice(female if is_female else male), rng.choice(family), "", is_female)
+
+    def listed(p: Person, rng: random.Random) -> str:
+        given = world_hebrew.latin(p.given, "academy")
+        return f"{given} {world_hebrew.latin(p.surname, 'academy').upper()}"
+
+    def english(p: Person, rng: random.Random) -> str:
+        given = world_hebrew.latin(p.given, "english")
+        return _order(rng, given, world_hebrew.latin(p.surname, "english"))
+
+    def script(p: Person, rng: random.Random) -> str:
+        return world_hebrew.script(f"{p.given} {p.surname}")
+
+    return Language("he", "Hebrew", draw, listed, {"english": english}, script, "english")
+
+
 # --- Russian, Greek, Hindi -----------------------------------------------------------------
 
 
@@ -365,6 +389,7 @@ def languages(seed: int) -> list[Language]:
         chinese(seed),
         arabic(),
         persian(),
+        hebrew(),
         russian(seed),
         greek_language(seed),
         hindi(seed),
@@ -383,7 +408,6 @@ class WorldSet:
 
 def generate(seed: int = SEED) -> WorldSet:
     """List and queries; the same seed (and Faker version) gives the same set."""
-    rng = random.Random(seed)
     entities: list[dict[str, Any]] = []
     queries: list[dict[str, Any]] = []
 
@@ -399,6 +423,9 @@ def generate(seed: int = SEED) -> WorldSet:
         )
 
     for language in languages(seed):
+        rng = random.Random(
+            f"{seed}:{language.code}"
+        )  # a language added leaves others as they were
         listed: list[Person] = []
         seen: set[tuple[str, str]] = set()
         for _ in range(LISTED * 20):

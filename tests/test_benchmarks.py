@@ -7,7 +7,7 @@ from pathlib import Path
 
 import pytest
 
-from benchmarks import gate, metrics, world, world_arabic
+from benchmarks import gate, metrics, world, world_arabic, world_hebrew
 from benchmarks.__main__ import exit_code, under_ci
 from benchmarks.aliases import half_of
 from benchmarks.data import every_nth_per_kind
@@ -407,6 +407,22 @@ def test_world_set_is_deterministic_and_consistently_labelled() -> None:
         if not query["expected"]:
             assert query["name"] not in listed
     kinds = {query["kind"] for query in first.queries}
-    for code in ("ko", "zh", "ar", "fa", "ru", "el", "hi"):
+    for code in ("ko", "zh", "ar", "fa", "he", "ru", "el", "hi"):
         assert {f"{code}:native", f"neg:{code}:native", f"neg:{code}:latin"} <= kinds
     assert {"ko:rr", "zh:wade_giles", "ar:english", "ar:french", "fa:press"} <= kinds
+
+
+@pytest.mark.parametrize(
+    ("source", "academy", "english", "script"),
+    [
+        ("yicHaq kohen", "Yitshak Kohen", "Yitzchak Kohen", "יצחק כוהן"),
+        ("Hayim ben-dawid", "Hayim Ben-David", "Chayim Ben-David", "חיים בן־דויד"),
+        ("Sara lewi", "Sara Levi", "Sarah Levi", "שרה לוי"),
+        ("mordexay kac", "Mordekhay Kats", "Mordechai Katz", "מורדכי כץ"),
+        ("le2a 3amsalem", "Lea Amsalem", "Leah Amsalem", "לאה עמסלם"),
+    ],
+)
+def test_hebrew_conventions(source: str, academy: str, english: str, script: str) -> None:
+    assert world_hebrew.latin(source, "academy") == academy
+    assert world_hebrew.latin(source, "english") == english
+    assert world_hebrew.script(source) == script
