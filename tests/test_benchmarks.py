@@ -7,13 +7,13 @@ from pathlib import Path
 
 import pytest
 
-from benchmarks import gate, metrics, world, world_arabic, world_hebrew
+from benchmarks import aliases, gate, metrics, retrieval, world, world_arabic, world_hebrew
 from benchmarks.__main__ import exit_code, under_ci
-from benchmarks.aliases import half_of
-from benchmarks.data import every_nth_per_kind
+from benchmarks.data import every_nth_per_kind, read_jsonl
 from benchmarks.romanize import romanize
 from benchmarks.synthetic import NEGATIVES, generate
 from benchmarks.vocabulary import feminine_surname, patronymic
+from benchmarks.workbench import Workbench
 from benchmarks.world_romanize import (
     chinese_name,
     devanagari,
@@ -195,20 +195,23 @@ def test_recall_alert_curve_ends_at_any_hit_rates() -> None:
 def test_aliases_halves_are_fixed_by_entity_not_by_query() -> None:
     # Fixed values: the split must not change between runs, machines or Python versions
     # (a hash of the key, not Python's salted ``hash``).
-    assert half_of({"qid": "q1", "origin": "ofac-16499", "expected": ["ofac-16499"]}) == "A"
-    assert half_of({"qid": "q2", "origin": "uk-16636", "expected": ["uk-16636"]}) == "B"
-    assert half_of({"qid": "d-94f7fabc5df8", "expected": []}) == "A"
-    assert half_of({"qid": "d-ed8f5e561c9e", "expected": []}) == "B"
+    assert aliases.half_of({"qid": "q1", "origin": "ofac-16499", "expected": ["ofac-16499"]}) == "A"
+    assert aliases.half_of({"qid": "q2", "origin": "uk-16636", "expected": ["uk-16636"]}) == "B"
+    assert aliases.half_of({"qid": "d-94f7fabc5df8", "expected": []}) == "A"
+    assert aliases.half_of({"qid": "d-ed8f5e561c9e", "expected": []}) == "B"
     # Two queries made from the same entity fall in the same half, whatever their qid.
-    same = [half_of({"qid": f"q{i}", "origin": "ofac-8809", "expected": ["x"]}) for i in range(9)]
+    same = [
+        aliases.half_of({"qid": f"q{i}", "origin": "ofac-8809", "expected": ["x"]})
+        for i in range(9)
+    ]
     assert set(same) == {"B"}
     # Without ``origin`` a positive goes by its first expected entity.
-    assert half_of({"qid": "q3", "expected": ["ofac-16499", "uk-1"]}) == "A"
+    assert aliases.half_of({"qid": "q3", "expected": ["ofac-16499", "uk-1"]}) == "A"
 
 
 def test_halves_split_a_set_roughly_in_two() -> None:
     queries = [{"qid": f"n{i}", "expected": []} for i in range(1000)]
-    in_a = sum(half_of(q) == "A" for q in queries)
+    in_a = sum(aliases.half_of(q) == "A" for q in queries)
     assert 400 < in_a < 600
 
 
@@ -426,3 +429,70 @@ def test_hebrew_conventions(source: str, academy: str, english: str, script: str
     assert world_hebrew.latin(source, "academy") == academy
     assert world_hebrew.latin(source, "english") == english
     assert world_hebrew.script(source) == script
+
+
+def _tiny_aliases_bench(tmp_path: Path) -> Workbench:
+    """An eval folder with a four-entity aliases list and a handful of queries."""
+    folder = tmp_path / "eval"
+    (folder / "aliases").mkdir(parents=True)
+    entities = [
+        {"id": "e1", "schema": "Person", "names": ["Muammar QADHAFI", "Muammar GADDAFI"]},
+        {"id": "e2", "schema": "Person", "names": ["Aleksei Viktorovich BUDNEV"]},
+        {"id": "e3", "schema": "Organization", "names": ["NORTHERN STAR SHIPPING LLC"]},
+        {"id": "e4", "schema": "Person", "names": ["Hamid Abdallah AL-ALI"]},
+    ]
+    queries = [
+        {"qid": "p1", "name": "Muammar Gaddafi", "schema": "Person", "expected": ["e1"],
+         "kind": "alias-holdout", "origin": "e1"},
+        {"qid": "p2", "name": "Aleksei BUDNEV", "schema": "Person", "expected": ["e2"],
+         "kind": "alias-holdout", "origin": "e2"},
+        {"qid": "p3", "name": "N0RTHERN STAR SHIPPING LLC", "schema": "Organization",
+         "expected": ["e3"], "kind": "perturb:ocr", "origin": "e3"},
+        {"qid": "p4", "name": "Hamid Abdallah AL-ALI", "schema": "Person", "expected": ["e4"],
+         "kind": "perturb:ocr", "origin": "e4"},
+    ] + [
+        {"qid": f"n{i}", "name": name, "schema": "Person", "expected": [],
+         "kind": "neg:random-person"}
+        for i, name in enumerate(["Jane Smith", "Pedro Gomez", "Li Wei", "Olga Petrova"])
+    ]  # fmt: skip
+    (folder / "list.jsonl").write_text("", "utf-8")
+    for name, rows in (("list.jsonl", entities), ("queries.jsonl", queries)):
+        lines = "".join(json.dumps(row) + "\n" for row in rows)
+        (folder / "aliases" / name).write_text(lines, "utf-8")
+    return Workbench(folder)
+
+
+def test_aliases_part_on_a_tiny_set(tmp_path: Path) -> None:
+    section = aliases.run(_tiny_aliases_bench(tmp_path), quick=False, out_dir=tmp_path / "out")
+    figures = section.figures
+    assert section.error is None and section.skipped is None
+    assert figures["aliases.engine.recall_at_1pct_alert"] == 1.0
+    assert figures["aliases.engine.top1_accuracy"] == 1.0
+    assert figures["aliases.engine.alias-holdout.recall_at_1pct_alert"] == 1.0
+    assert figures["aliases.engine.perturb:ocr.recall_at_1pct_alert"] == 1.0
+    assert figures["aliases.engine.neg:random-person.alert_rate_at_1pct_alert"] == 0.0
+    assert "aliases.baseline.recall_at_1pct_alert" in figures  # the full run compares both
+    halves = section.details["halves"]
+    assert sum(halves[h]["queries"] for h in aliases.HALVES) == 8
+    assert {f"aliases.half_{h}.engine.top1_accuracy" for h in aliases.HALVES} <= set(figures)
+    assert "Two halves split by entity" in section.markdown
+    assert "not gated yet" in section.markdown
+
+
+def test_aliases_part_is_skipped_without_its_files(tmp_path: Path) -> None:
+    (tmp_path / "eval").mkdir()
+    assert aliases.run(Workbench(tmp_path / "eval"), True, tmp_path).skipped
+    assert aliases.run(None, True, tmp_path).skipped
+
+
+def test_retrieval_loses_no_alerting_hit_on_a_tiny_aliases_set(tmp_path: Path) -> None:
+    bench = _tiny_aliases_bench(tmp_path).aliases
+    assert bench is not None
+    queries = read_jsonl(bench.list_path.with_name("queries.jsonl"))
+    sample = retrieval.aliases_sample(queries, 6)
+    assert [q["qid"] for q in sample] == ["p1", "p2", "p3", "p4", "n0", "n2"]
+    loss = retrieval.measure(bench.engine.screener, sample)
+    assert loss.queries == 6
+    assert loss.hits_alerting >= 4  # each positive's entity scores above the threshold
+    assert loss.lost_alerting == 0
+    assert loss.top1_lost == 0
