@@ -12,8 +12,8 @@
 - ``compare``    several systems on one query set, scored side by side
 - ``workbench``  the dev list and both systems built over it, once per run
 - ``quality``    recall at a fixed false-alert rate on the dev set
-- ``aliases``    the same on the second dev set (held-out aliases, OCR reads), on two
-                 halves split by entity too
+- ``aliases``    the same on the second dev set (held-out aliases, OCR reads)
+- ``halves``     both dev sets scored again on two halves split by entity
 - ``romanize``, ``vocabulary``, ``synthetic``
                  a self-contained Cyrillic quality set generated from a seed
 - ``world_romanize``, ``world_arabic``, ``world``

@@ -7,7 +7,16 @@ from pathlib import Path
 
 import pytest
 
-from benchmarks import aliases, gate, metrics, retrieval, world, world_arabic, world_hebrew
+from benchmarks import (
+    aliases,
+    gate,
+    halves,
+    metrics,
+    retrieval,
+    world,
+    world_arabic,
+    world_hebrew,
+)
 from benchmarks.__main__ import exit_code, under_ci
 from benchmarks.data import every_nth_per_kind, read_jsonl
 from benchmarks.romanize import romanize
@@ -195,23 +204,22 @@ def test_recall_alert_curve_ends_at_any_hit_rates() -> None:
 def test_aliases_halves_are_fixed_by_entity_not_by_query() -> None:
     # Fixed values: the split must not change between runs, machines or Python versions
     # (a hash of the key, not Python's salted ``hash``).
-    assert aliases.half_of({"qid": "q1", "origin": "ofac-16499", "expected": ["ofac-16499"]}) == "A"
-    assert aliases.half_of({"qid": "q2", "origin": "uk-16636", "expected": ["uk-16636"]}) == "B"
-    assert aliases.half_of({"qid": "d-94f7fabc5df8", "expected": []}) == "A"
-    assert aliases.half_of({"qid": "d-ed8f5e561c9e", "expected": []}) == "B"
+    assert halves.half_of({"qid": "q1", "origin": "ofac-16499", "expected": ["ofac-16499"]}) == "A"
+    assert halves.half_of({"qid": "q2", "origin": "uk-16636", "expected": ["uk-16636"]}) == "B"
+    assert halves.half_of({"qid": "d-94f7fabc5df8", "expected": []}) == "A"
+    assert halves.half_of({"qid": "d-ed8f5e561c9e", "expected": []}) == "B"
     # Two queries made from the same entity fall in the same half, whatever their qid.
     same = [
-        aliases.half_of({"qid": f"q{i}", "origin": "ofac-8809", "expected": ["x"]})
-        for i in range(9)
+        halves.half_of({"qid": f"q{i}", "origin": "ofac-8809", "expected": ["x"]}) for i in range(9)
     ]
     assert set(same) == {"B"}
     # Without ``origin`` a positive goes by its first expected entity.
-    assert aliases.half_of({"qid": "q3", "expected": ["ofac-16499", "uk-1"]}) == "A"
+    assert halves.half_of({"qid": "q3", "expected": ["ofac-16499", "uk-1"]}) == "A"
 
 
 def test_halves_split_a_set_roughly_in_two() -> None:
     queries = [{"qid": f"n{i}", "expected": []} for i in range(1000)]
-    in_a = sum(aliases.half_of(q) == "A" for q in queries)
+    in_a = sum(halves.half_of(q) == "A" for q in queries)
     assert 400 < in_a < 600
 
 
@@ -472,9 +480,9 @@ def test_aliases_part_on_a_tiny_set(tmp_path: Path) -> None:
     assert figures["aliases.engine.perturb:ocr.recall_at_1pct_alert"] == 1.0
     assert figures["aliases.engine.neg:random-person.alert_rate_at_1pct_alert"] == 0.0
     assert "aliases.baseline.recall_at_1pct_alert" in figures  # the full run compares both
-    halves = section.details["halves"]
-    assert sum(halves[h]["queries"] for h in aliases.HALVES) == 8
-    assert {f"aliases.half_{h}.engine.top1_accuracy" for h in aliases.HALVES} <= set(figures)
+    by_half = section.details["halves"]
+    assert sum(by_half[h]["queries"] for h in halves.HALVES) == 8
+    assert {f"aliases.half_{h}.engine.top1_accuracy" for h in halves.HALVES} <= set(figures)
     assert "Two halves split by entity" in section.markdown
     assert "not gated yet" in section.markdown
 
