@@ -6,15 +6,17 @@ Arabic, Persian, Korean and Chinese names far more often than Cyrillic ones, eac
 several romanisations; this set measures how the engine finds a listed person written
 another way, and how often names of the same language that are not listed raise an alert.
 
-Names come from Faker's person lists (Korean, Chinese, Russian, Greek, Hindi, Spanish) and,
-for Arabic, Persian and Hebrew, whose scripts leave short vowels out, from the vocalised names
-of ``world_arabic`` and ``world_hebrew``. Every spelling is computed by the conventions of
-those modules, ``world_romanize`` and ``romanize`` (Cyrillic), none by the engine's tables:
+Names come from Faker's person lists (Korean, Chinese, Japanese, Russian, Greek, Hindi,
+Spanish) and, for Arabic, Persian and Hebrew, whose scripts leave short vowels out, from the
+vocalised names of ``world_arabic`` and ``world_hebrew``. Every spelling is computed by the
+conventions of those modules, ``world_romanize`` and ``romanize`` (Cyrillic), none by the
+engine's tables:
 
 | language | list (designated name) | queries |
 |---|---|---|
 | Korean | McCune-Reischauer (``KIM Chong-un``) | Revised Romanization (customary surname), Hangul |
 | Chinese | pinyin (``ZHANG Xiaoming``) | Wade-Giles (``Chang Hsiao-ming``), characters |
+| Japanese | passport Hepburn (``SATO Junichi``) | Kunrei-shiki (``Satou Zyun'iti``), katakana |
 | Arabic | ALA-LC (``'Abd al-Rahman ibn Yusuf AL-SHAMMARI``) | English press, French, script |
 | Persian | list usage (``Qasem SOLEIMANI``) | press (``Ghasem Soleymani``), ALA-LC, script |
 | Hebrew | Academy 2006 (``Yitshak KOHEN``) | English usage (``Yitzchak Kohen``), script |
@@ -52,6 +54,7 @@ from benchmarks.world_romanize import (
     chinese_name,
     devanagari,
     greek,
+    japanese,
     korean_given,
     korean_surname,
 )
@@ -139,6 +142,30 @@ def korean(seed: int) -> Language:
         return _either(rng, p.surname + p.given, f"{p.surname} {p.given}")
 
     return Language("ko", "Hangul", draw, listed, {"rr": rr}, hangul, "rr")
+
+
+# --- Japanese ------------------------------------------------------------------------------
+
+
+def japanese_language(seed: int) -> Language:
+    """Faker's (kanji, katakana, romanised) pairs; both conventions from the katakana."""
+    fake = _faker("ja_JP", seed)
+
+    def draw(rng: random.Random) -> Person:
+        female = rng.random() < 0.4
+        given = fake.first_name_female_pair() if female else fake.first_name_male_pair()
+        return Person(given[1], fake.last_name_pair()[1], female=female)
+
+    def listed(p: Person, rng: random.Random) -> str:
+        return f"{japanese(p.surname, 'hepburn').upper()} {japanese(p.given, 'hepburn')}"
+
+    def kunrei(p: Person, rng: random.Random) -> str:
+        return _order(rng, japanese(p.given, "kunrei"), japanese(p.surname, "kunrei"))
+
+    def katakana(p: Person, rng: random.Random) -> str:
+        return _either(rng, f"{p.surname} {p.given}", f"{p.surname}・{p.given}")
+
+    return Language("ja", "Katakana", draw, listed, {"kunrei": kunrei}, katakana, "kunrei")
 
 
 # --- Chinese -------------------------------------------------------------------------------
@@ -387,6 +414,7 @@ def languages(seed: int) -> list[Language]:
     return [
         korean(seed),
         chinese(seed),
+        japanese_language(seed),
         arabic(),
         persian(),
         hebrew(),
@@ -511,6 +539,7 @@ def run(quick: bool, out_dir: Path, seed: int = SEED) -> Section:
             "",
             headline_markdown(comparison),
             _targets_markdown(result, kinds_default),
+            _languages_markdown(by_language, kinds_default, seed),
             _kinds_markdown(kinds_1pct, kinds_default, at_1pct, DEFAULT_THRESHOLD),
             comparison.scorer_markdown,
         ]
@@ -570,6 +599,24 @@ def _targets_markdown(result: metrics.Result, kinds: dict[str, dict[str, Any]]) 
             "",
         ]
     )
+
+
+def _languages_markdown(
+    recall: dict[str, float], at_default: dict[str, dict[str, Any]], seed: int
+) -> str:
+    """One line a language: recall at the 1% point, negatives alerting at the default
+    threshold in their own script and in Latin letters."""
+    scripts = {language.code: language.script for language in languages(seed)}
+    lines = [
+        "| language | script | recall @1% point | false alerts, own script | in Latin |",
+        "|---|---|---|---|---|",
+    ]
+    for code, value in recall.items():
+        native = at_default.get(f"neg:{code}:native", {}).get("rate")
+        latin = at_default.get(f"neg:{code}:latin", {}).get("rate")
+        cells = [code, scripts[code], percent(value), percent(native), percent(latin)]
+        lines.append("| " + " | ".join(cells) + " |")
+    return "\n".join(lines) + "\n"
 
 
 def _kinds_markdown(

@@ -28,6 +28,13 @@ Greek (accents dropped, diaeresis respected):
   simplified): αι e, ει/οι/υ/η i, χ h, γ before front vowels y, initial μπ/ντ b/d.
 - ``classical``: the Latin transliteration of classical Greek (η e, υ y, φ ph, β b, αι ai).
 
+Japanese (from katakana):
+
+- ``hepburn``: Hepburn as Japanese passports write it (Ministry of Foreign Affairs): shi,
+  chi, tsu, fu, ji; ん as m before b, m, p; long vowels unmarked (サトウ -> Sato).
+- ``kunrei``: Kunrei-shiki (Cabinet notice of 1954, ISO 3602): si, ti, tu, hu, zi, sya;
+  long vowels spelled as written (サトウ -> Satou), n' before a vowel.
+
 Devanagari (Hindi):
 
 - ``hunterian``: the Hunterian system (the Government of India's), without diacritics, the
@@ -292,6 +299,67 @@ def greek(word: str, scheme: str) -> str:
         i += 1
     latin = "".join(out)
     return latin.upper() if word.isupper() and len(word) > 1 else latin.capitalize()
+
+
+# --- Japanese ------------------------------------------------------------------------------
+
+_KANA_ROWS = {
+    "": "アイウエオ", "k": "カキクケコ", "g": "ガギグゲゴ", "s": "サシスセソ", "z": "ザジズゼゾ",
+    "t": "タチツテト", "d": "ダヂヅデド", "n": "ナニヌネノ", "h": "ハヒフヘホ", "b": "バビブベボ",
+    "p": "パピプペポ", "m": "マミムメモ", "r": "ラリルレロ",
+}  # fmt: skip
+_KUNREI = {
+    kana: consonant + vowel
+    for consonant, row in _KANA_ROWS.items()
+    for kana, vowel in zip(row, "aiueo", strict=True)
+} | {"ヤ": "ya", "ユ": "yu", "ヨ": "yo", "ワ": "wa", "ヲ": "o", "ヂ": "zi", "ヅ": "zu"}
+_HEPBURN = _KUNREI | {"シ": "shi", "チ": "chi", "ツ": "tsu", "フ": "fu", "ジ": "ji", "ヂ": "ji"}
+_SMALL_Y = {"ャ": "a", "ュ": "u", "ョ": "o"}
+_HEPBURN_Y = ("sh", "ch", "j")
+"""Hepburn writes シャ sha, チャ cha, ジャ ja (no y); Kunrei sya, tya, zya."""
+
+
+def japanese(kana: str, scheme: str) -> str:
+    """A name in katakana by ``hepburn`` or ``kunrei``, capitalised."""
+    table = _HEPBURN if scheme == "hepburn" else _KUNREI
+    syllables: list[str] = []
+    double_next = False
+    for char in kana:
+        if char == "ッ":
+            double_next = True
+            continue
+        if char == "ー":
+            continue  # a long vowel mark: unmarked in both, as in passports
+        if char in _SMALL_Y and syllables:
+            stem = syllables[-1][:-1]  # キ ki -> k, シ shi -> sh
+            if scheme == "hepburn" and stem.endswith(_HEPBURN_Y):
+                syllables[-1] = stem + _SMALL_Y[char]
+            else:
+                syllables[-1] = stem + "y" + _SMALL_Y[char]
+            continue
+        if char == "ン":
+            syllables.append("n")
+            continue
+        latin = table.get(char, char)
+        if double_next:
+            latin = ("t" if latin.startswith("ch") else latin[0]) + latin
+            double_next = False
+        syllables.append(latin)
+    if scheme == "kunrei":  # ン before a vowel or y is n': Zyun'iti
+        syllables = [
+            "n'" if s == "n" and i + 1 < len(syllables) and syllables[i + 1][:1] in "aiueoy" else s
+            for i, s in enumerate(syllables)
+        ]
+    if scheme == "hepburn":
+        syllables = [
+            "m" if s == "n" and i + 1 < len(syllables) and syllables[i + 1][:1] in "bmp" else s
+            for i, s in enumerate(syllables)
+        ]
+    text = "".join(syllables)
+    if scheme == "hepburn":
+        for long, short in (("ou", "o"), ("oo", "o"), ("uu", "u")):
+            text = text.replace(long, short)
+    return text.capitalize()
 
 
 # --- Devanagari ----------------------------------------------------------------------------

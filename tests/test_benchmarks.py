@@ -28,6 +28,7 @@ from benchmarks.world_romanize import (
     devanagari,
     greek,
     hangul_jamo,
+    japanese,
     korean_given,
     korean_surname,
     wade_giles,
@@ -418,7 +419,7 @@ def test_world_set_is_deterministic_and_consistently_labelled() -> None:
         if not query["expected"]:
             assert query["name"] not in listed
     kinds = {query["kind"] for query in first.queries}
-    for code in ("ko", "zh", "ar", "fa", "he", "ru", "el", "hi"):
+    for code in ("ko", "zh", "ja", "ar", "fa", "he", "ru", "el", "hi"):
         assert {f"{code}:native", f"neg:{code}:native", f"neg:{code}:latin"} <= kinds
     assert {"ko:rr", "zh:wade_giles", "ar:english", "ar:french", "fa:press"} <= kinds
 
@@ -504,3 +505,21 @@ def test_retrieval_loses_no_alerting_hit_on_a_tiny_aliases_set(tmp_path: Path) -
     assert loss.hits_alerting >= 4  # each positive's entity scores above the threshold
     assert loss.lost_alerting == 0
     assert loss.top1_lost == 0
+
+
+@pytest.mark.parametrize(
+    ("kana", "hepburn", "kunrei"),
+    [
+        ("サトウ", "Sato", "Satou"),  # passports leave the long vowel unmarked
+        ("シンイチ", "Shinichi", "Sin'iti"),
+        ("ジュンペイ", "Jumpei", "Zyunpei"),  # ン before p is m in Hepburn
+        ("チョウ", "Cho", "Tyou"),
+        ("ハットリ", "Hattori", "Hattori"),
+        ("マッチャ", "Matcha", "Mattya"),  # the small tsu doubles; before ch it is t
+        ("フジタ", "Fujita", "Huzita"),
+        ("ツヨシ", "Tsuyoshi", "Tuyosi"),
+    ],
+)
+def test_japanese_schemes(kana: str, hepburn: str, kunrei: str) -> None:
+    assert japanese(kana, "hepburn") == hepburn
+    assert japanese(kana, "kunrei") == kunrei
