@@ -20,6 +20,7 @@ from benchmarks import halves, metrics
 from benchmarks.compare import compare, headline_markdown
 from benchmarks.data import every_nth_per_kind, missing_eval_message, read_jsonl
 from benchmarks.report import Section, percent
+from benchmarks.systems import System
 from benchmarks.workbench import Workbench, run_part
 
 TITLE = "Quality on the aliases dev set"
@@ -44,7 +45,9 @@ def run(bench: Workbench | None, quick: bool, out_dir: Path) -> Section:
     queries = read_jsonl(aliases.list_path.with_name("queries.jsonl"))
     if quick:
         queries = every_nth_per_kind(queries, QUICK_EVERY)
-    systems = [aliases.engine] if quick else [aliases.engine, aliases.baseline]
+    systems: list[System] = [aliases.engine]
+    if not quick:
+        systems.append(aliases.baseline)
     comparison = compare(
         systems,
         queries,

@@ -406,7 +406,11 @@ def spanish(seed: int) -> Language:
     def surnames_first(p: Person, rng: random.Random) -> str:
         return f"{p.surname.upper()}, {p.given}"
 
-    queries = {"accented": accented, "paternal": paternal, "surnames_first": surnames_first}
+    queries: dict[str, Render] = {
+        "accented": accented,
+        "paternal": paternal,
+        "surnames_first": surnames_first,
+    }
     return Language("es", "Latin (Spanish)", draw, listed, queries, None, "accented")
 
 
@@ -463,7 +467,7 @@ def generate(seed: int = SEED) -> WorldSet:
             if person.key not in seen:
                 seen.add(person.key)
                 listed.append(person)
-        ids = []
+        ids: list[str] = []
         for person in listed:
             entity_id = f"world-{language.code}-{len(ids):04d}"
             ids.append(entity_id)
