@@ -6,11 +6,11 @@ Arabic, Persian, Korean and Chinese names far more often than Cyrillic ones, eac
 several romanisations; this set measures how the engine finds a listed person written
 another way, and how often names of the same language that are not listed raise an alert.
 
-Names come from Faker's person lists (Korean, Chinese, Japanese, Russian, Greek, Hindi,
-Spanish) and, for Arabic, Persian and Hebrew, whose scripts leave short vowels out, from the
-vocalised names of ``world_arabic`` and ``world_hebrew``. Every spelling is computed by the
-conventions of those modules, ``world_romanize`` and ``romanize`` (Cyrillic), none by the
-engine's tables:
+Names come from Faker's person lists (Korean, Chinese, Japanese, Russian, Greek, Georgian,
+Armenian, Hindi, Spanish) and, for Arabic, Persian and Hebrew, whose scripts leave short
+vowels out, from the vocalised names of ``world_arabic`` and ``world_hebrew``. Every spelling
+is computed by the conventions of those modules, ``world_romanize`` and ``romanize``
+(Cyrillic), none by the engine's tables:
 
 | language | list (designated name) | queries |
 |---|---|---|
@@ -22,6 +22,8 @@ engine's tables:
 | Hebrew | Academy 2006 (``Yitshak KOHEN``) | English usage (``Yitzchak Kohen``), script |
 | Russian | BGN/PCGN | ICAO 9303 (passports), Cyrillic |
 | Greek | ELOT 743 (passports) | press phonetic transcription, Greek script |
+| Georgian | national system 2002 (passports) | ISO 9984, Georgian script |
+| Armenian | BGN/PCGN 1981 | ISO 9985, Armenian script |
 | Hindi | Hunterian | popular English spelling, Devanagari |
 | Spanish | without accents, both surnames | with accents; paternal surname only; surnames first |
 
@@ -51,8 +53,10 @@ from benchmarks.report import Section, percent
 from benchmarks.romanize import romanize
 from benchmarks.systems import EngineSystem, engine_entities
 from benchmarks.world_romanize import (
+    armenian,
     chinese_name,
     devanagari,
+    georgian,
     greek,
     japanese,
     korean_given,
@@ -355,6 +359,37 @@ def greek_language(seed: int) -> Language:
     return Language("el", "Greek", draw, listed, {"phonetic": phonetic}, native, "phonetic")
 
 
+def _two_schemes(
+    code: str,
+    script: str,
+    locale: str,
+    seed: int,
+    convert: Callable[[str, str], str],
+    schemes: tuple[str, str],
+) -> Language:
+    """A language whose Faker names are romanised word by word: the list in ``schemes[0]``,
+    queries in ``schemes[1]`` and in the script."""
+    fake = _faker(locale, seed)
+    listed_scheme, query_scheme = schemes
+
+    def draw(rng: random.Random) -> Person:
+        female = rng.random() < 0.4
+        given = fake.first_name_female() if female else fake.first_name_male()
+        return Person(given, fake.last_name(), female=female)
+
+    def listed(p: Person, rng: random.Random) -> str:
+        surname = _words(p.surname, lambda w: convert(w, listed_scheme)).upper()
+        return f"{_words(p.given, lambda w: convert(w, listed_scheme))} {surname}"
+
+    def query(p: Person, rng: random.Random) -> str:
+        return _words(_order(rng, p.given, p.surname), lambda w: convert(w, query_scheme))
+
+    def native(p: Person, rng: random.Random) -> str:
+        return _order(rng, p.given, p.surname)
+
+    return Language(code, script, draw, listed, {query_scheme: query}, native, query_scheme)
+
+
 def hindi(seed: int) -> Language:
     fake = _faker("hi_IN", seed)
 
@@ -424,6 +459,8 @@ def languages(seed: int) -> list[Language]:
         hebrew(),
         russian(seed),
         greek_language(seed),
+        _two_schemes("ka", "Georgian", "ka_GE", seed, georgian, ("national", "iso9984")),
+        _two_schemes("hy", "Armenian", "hy_AM", seed, armenian, ("bgn", "iso9985")),
         hindi(seed),
         spanish(seed),
     ]

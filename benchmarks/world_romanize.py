@@ -35,6 +35,18 @@ Japanese (from katakana):
 - ``kunrei``: Kunrei-shiki (Cabinet notice of 1954, ISO 3602): si, ti, tu, hu, zi, sya;
   long vowels spelled as written (サトウ -> Satou), n' before a vowel.
 
+Georgian:
+
+- ``national``: the national system of 2002 (Georgian State Department of Geodesy and
+  Cartography) as passports write it, without the apostrophe of ejectives (Chelidze).
+- ``iso9984``: ISO 9984:1996 transliteration (ž š č' c' j x ǰ ġ; aspirates with ').
+
+Armenian:
+
+- ``bgn``: BGN/PCGN 1981: ye and vo at the start of a word, u for ու, kh, ts, ch, zh, gh,
+  apostrophes for the aspirates (t' p' k' ch' ts').
+- ``iso9985``: ISO 9985:1996 transliteration (ow for ու, ç, č, ǰ, x, ž, ġ, ə, ò, ṙ).
+
 Devanagari (Hindi):
 
 - ``hunterian``: the Hunterian system (the Government of India's), without diacritics, the
@@ -360,6 +372,66 @@ def japanese(kana: str, scheme: str) -> str:
         for long, short in (("ou", "o"), ("oo", "o"), ("uu", "u")):
             text = text.replace(long, short)
     return text.capitalize()
+
+
+# --- Georgian and Armenian ---------------------------------------------------------------
+
+_GEORGIAN = "აბგდევზთიკლმნოპჟრსტუფქღყშჩცძწჭხჯჰ"
+_GEORGIAN_NATIONAL = ["a", "b", "g", "d", "e", "v", "z", "t", "i", "k", "l", "m", "n", "o", "p",
+                      "zh", "r", "s", "t", "u", "p", "k", "gh", "q", "sh", "ch", "ts", "dz", "ts",
+                      "ch", "kh", "j", "h"]  # fmt: skip
+_GEORGIAN_ISO = ["a", "b", "g", "d", "e", "v", "z", "t'", "i", "k", "l", "m", "n", "o", "p",
+                 "ž", "r", "s", "t", "u", "p'", "k'", "ġ", "q", "š", "č'", "c'", "j", "c", "č",
+                 "x", "ǰ", "h"]  # fmt: skip
+_GEORGIAN_TABLES = {
+    "national": dict(zip(_GEORGIAN, _GEORGIAN_NATIONAL, strict=True)),
+    "iso9984": dict(zip(_GEORGIAN, _GEORGIAN_ISO, strict=True)),
+}
+
+
+def georgian(word: str, scheme: str) -> str:
+    """One Georgian word (Mkhedruli has no case) by ``national`` or ``iso9984``, capitalised."""
+    table = _GEORGIAN_TABLES[scheme]
+    return "".join(table.get(char, char) for char in word).capitalize()
+
+
+_ARMENIAN = "աբգդեզէըթժիլխծկհձղճմյնշոչպջռսվտրցւփքօֆ"
+_ARMENIAN_BGN = ["a", "b", "g", "d", "e", "z", "e", "y", "t'", "zh", "i", "l", "kh", "ts", "k",
+                 "h", "dz", "gh", "ch", "m", "y", "n", "sh", "o", "ch'", "p", "j", "rr", "s", "v",
+                 "t", "r", "ts'", "w", "p'", "k'", "o", "f"]  # fmt: skip
+_ARMENIAN_ISO = ["a", "b", "g", "d", "e", "z", "ē", "ə", "t'", "ž", "i", "l", "x", "ç", "k",
+                 "h", "j", "ġ", "č̣", "m", "y", "n", "š", "o", "č", "p", "ǰ", "ṙ", "s", "v",
+                 "t", "r", "c'", "w", "p'", "k'", "ò", "f"]  # fmt: skip
+_ARMENIAN_TABLES = {
+    "bgn": dict(zip(_ARMENIAN, _ARMENIAN_BGN, strict=True)),
+    "iso9985": dict(zip(_ARMENIAN, _ARMENIAN_ISO, strict=True)),
+}
+_ARMENIAN_VOWELS = "աեէըիոօ"
+
+
+def armenian(word: str, scheme: str) -> str:
+    """One Armenian word by ``bgn`` or ``iso9985``, capitalised."""
+    table = _ARMENIAN_TABLES[scheme]
+    lower = word.lower()
+    out: list[str] = []
+    i = 0
+    while i < len(lower):
+        char = lower[i]
+        initial = i == 0 or lower[i - 1] in _ARMENIAN_VOWELS
+        if char == "ո" and lower[i + 1 : i + 2] == "ւ":
+            out.append("u" if scheme == "bgn" else "ow")
+            i += 2
+            continue
+        if char == "և":
+            out.append("yev" if scheme == "bgn" else "ew")
+        elif scheme == "bgn" and char == "ե" and initial:
+            out.append("ye")
+        elif scheme == "bgn" and char == "ո" and i == 0:
+            out.append("vo")
+        else:
+            out.append(table.get(char, char))
+        i += 1
+    return "".join(out).capitalize()
 
 
 # --- Devanagari ----------------------------------------------------------------------------

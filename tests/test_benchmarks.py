@@ -24,8 +24,10 @@ from benchmarks.synthetic import NEGATIVES, generate
 from benchmarks.vocabulary import feminine_surname, patronymic
 from benchmarks.workbench import Workbench
 from benchmarks.world_romanize import (
+    armenian,
     chinese_name,
     devanagari,
+    georgian,
     greek,
     hangul_jamo,
     japanese,
@@ -419,7 +421,7 @@ def test_world_set_is_deterministic_and_consistently_labelled() -> None:
         if not query["expected"]:
             assert query["name"] not in listed
     kinds = {query["kind"] for query in first.queries}
-    for code in ("ko", "zh", "ja", "ar", "fa", "he", "ru", "el", "hi"):
+    for code in ("ko", "zh", "ja", "ar", "fa", "he", "ru", "el", "ka", "hy", "hi"):
         assert {f"{code}:native", f"neg:{code}:native", f"neg:{code}:latin"} <= kinds
     assert {"ko:rr", "zh:wade_giles", "ar:english", "ar:french", "fa:press"} <= kinds
 
@@ -523,3 +525,33 @@ def test_retrieval_loses_no_alerting_hit_on_a_tiny_aliases_set(tmp_path: Path) -
 def test_japanese_schemes(kana: str, hepburn: str, kunrei: str) -> None:
     assert japanese(kana, "hepburn") == hepburn
     assert japanese(kana, "kunrei") == kunrei
+
+
+@pytest.mark.parametrize(
+    ("word", "national", "iso"),
+    [
+        ("ჭელიძე", "Chelidze", "Čelije"),
+        ("შევარდნაძე", "Shevardnadze", "Ševardnaje"),
+        ("წერეთელი", "Tsereteli", "Ceret'eli"),
+        ("ღვინიაშვილი", "Ghviniashvili", "Ġviniašvili"),
+    ],
+)
+def test_georgian_schemes(word: str, national: str, iso: str) -> None:
+    assert georgian(word, "national") == national
+    assert georgian(word, "iso9984") == iso
+
+
+@pytest.mark.parametrize(
+    ("word", "bgn", "iso"),
+    [
+        ("Մուշեղ", "Mushegh", "Mowšeġ"),  # ու is u, ow
+        ("Երվանդ", "Yervand", "Ervand"),  # initial ե is ye in BGN/PCGN
+        ("Ոսկանյան", "Voskanyan", "Oskanyan"),  # initial ո is vo
+        ("Ծատուրյան", "Tsaturyan", "Çatowryan"),
+        ("Չարենց", "Ch'arents'", "Čarenc'"),
+        ("Խաչատրյան", "Khach'atryan", "Xačatryan"),
+    ],
+)
+def test_armenian_schemes(word: str, bgn: str, iso: str) -> None:
+    assert armenian(word, "bgn") == bgn
+    assert armenian(word, "iso9985") == iso
