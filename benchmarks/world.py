@@ -38,7 +38,7 @@ from __future__ import annotations
 import argparse
 import random
 import unicodedata
-from collections.abc import Callable
+from collections.abc import Callable, Iterator
 from dataclasses import dataclass
 from pathlib import Path
 from typing import Any
@@ -82,7 +82,8 @@ class Person:
     given: str
     surname: str
     father: str = ""
-    """Arabic names: the father's name (with ``ibn`` before it when the list says so)."""
+    """The father's name: the Arabic nasab (``ibn`` before it when the list says so), the
+    Russian patronymic."""
     female: bool = False
 
     @property
@@ -492,25 +493,13 @@ def generate(seed: int = SEED) -> WorldSet:
         )
 
     for language in languages(seed):
-        rng = random.Random(
-            f"{seed}:{language.code}"
-        )  # a language added leaves others as they were
-        listed: list[Person] = []
-        seen: set[tuple[str, str]] = set()
-        for _ in range(LISTED * 20):
-            if len(listed) == LISTED:
-                break
-            person = language.draw(rng)
-            if person.key not in seen:
-                seen.add(person.key)
-                listed.append(person)
-        ids: list[str] = []
-        for person in listed:
-            entity_id = f"world-{language.code}-{len(ids):04d}"
-            ids.append(entity_id)
-            entities.append(
-                {"id": entity_id, "schema": "Person", "names": [language.listed(person, rng)]}
-            )
+        # One random stream per language: adding a language leaves the others as they were.
+        rng = random.Random(f"{seed}:{language.code}")
+        listed = _distinct_people(language, rng, LISTED)
+        ids = [f"world-{language.code}-{number:04d}" for number in range(len(listed))]
+        for entity_id, person in zip(ids, listed, strict=True):
+            names = [language.listed(person, rng)]
+            entities.append({"id": entity_id, "schema": "Person", "names": names})
         kinds = dict(language.queries)
         if language.native is not None:
             kinds["native"] = language.native
@@ -521,20 +510,43 @@ def generate(seed: int = SEED) -> WorldSet:
         if language.native is not None:
             writings["native"] = language.native
         for writing, render in writings.items():
-            made = 0
-            for _ in range(NEGATIVES * 20):
-                if made == NEGATIVES:
-                    break
-                person = language.draw(rng)
-                if made % 2:  # a listed surname with another given name: a different person
-                    same_gender = [p for p in listed if p.female == person.female] or listed
-                    surname = rng.choice(same_gender).surname
-                    person = Person(person.given, surname, person.father, person.female)
-                if person.key in seen:
-                    continue
+            for person in _unlisted_people(language, rng, listed, NEGATIVES):
                 add(render(person, rng), [], f"neg:{language.code}:{writing}")
-                made += 1
     return WorldSet(entities, queries)
+
+
+def _distinct_people(language: Language, rng: random.Random, count: int) -> list[Person]:
+    """Up to ``count`` people with distinct (given name, surname)."""
+    people: list[Person] = []
+    seen: set[tuple[str, str]] = set()
+    for _ in range(count * 20):
+        if len(people) == count:
+            break
+        person = language.draw(rng)
+        if person.key not in seen:
+            seen.add(person.key)
+            people.append(person)
+    return people
+
+
+def _unlisted_people(
+    language: Language, rng: random.Random, listed: list[Person], count: int
+) -> Iterator[Person]:
+    """People who are not on the list; every second one has a listed person's surname (of
+    the same gender) with another given name: a different person, the hardest negative."""
+    keys = {person.key for person in listed}
+    made = 0
+    for _ in range(count * 20):
+        if made == count:
+            return
+        person = language.draw(rng)
+        if made % 2:
+            same_gender = [p for p in listed if p.female == person.female] or listed
+            surname = rng.choice(same_gender).surname
+            person = Person(person.given, surname, person.father, person.female)
+        if person.key not in keys:
+            made += 1
+            yield person
 
 
 # --- the benchmark part --------------------------------------------------------------------
