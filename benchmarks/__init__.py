@@ -12,11 +12,17 @@
 - ``compare``    several systems on one query set, scored side by side
 - ``workbench``  the dev list and both systems built over it, once per run
 - ``quality``    recall at a fixed false-alert rate on the dev set
+- ``aliases``    the same on the second dev set (held-out aliases, OCR reads)
+- ``halves``     both dev sets scored again on two halves split by entity
 - ``romanize``, ``vocabulary``, ``synthetic``
                  a self-contained Cyrillic quality set generated from a seed
+- ``world_romanize``, ``world_arabic``, ``world``
+                 a self-contained world-names set (Korean, Chinese, Arabic, Persian, Russian,
+                 Greek, Hindi, Spanish) in several romanisations and native scripts
 - ``speed``, ``memory``
                  build time, latency and memory against the baseline
-- ``retrieval``  what candidate retrieval loses compared with scoring every list entity
+- ``retrieval``  what candidate retrieval loses compared with scoring every list entity,
+                 on samples of both dev sets
 - ``gate``       the floors of ``floors.json``
 - ``plot``, ``report``
                  the recall-vs-alert chart and ``report.json`` / ``report.md``

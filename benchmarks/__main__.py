@@ -1,15 +1,18 @@
 """``python -m benchmarks [--quick] [--out DIR]``: every benchmark, one report, one gate.
 
-Runs the parts in turn (dev-set quality, synthetic quality, speed and memory, retrieval loss,
-and the batch and list-load figures when those modules exist), writes ``report.json``,
-``report.md`` and ``recall_vs_alert.png`` to the output folder, and exits 1 when a floor of
-``benchmarks/floors.json`` is not met or a part crashed.
+Runs the parts in turn (dev-set quality, aliases-set quality, synthetic Cyrillic and world
+quality, speed and memory, retrieval loss, and the batch and list-load figures when those
+modules exist), writes ``report.json``, ``report.md`` and ``recall_vs_alert.png`` to the
+output folder, and exits 1 when a floor of ``benchmarks/floors.json`` is not met or a part
+crashed. When floors could not be measured (no ``../shared``), it says that the gate did not
+run, and exits 1 if ``CI`` is set.
 """
 
 from __future__ import annotations
 
 import argparse
 import importlib
+import os
 import sys
 import time
 import traceback
@@ -17,7 +20,7 @@ from collections.abc import Callable
 from pathlib import Path
 from typing import Any
 
-from benchmarks import gate, plot, quality, retrieval, speed, synthetic
+from benchmarks import aliases, gate, plot, quality, retrieval, speed, synthetic, world
 from benchmarks.data import DEFAULT_OUT, eval_dir
 from benchmarks.report import Section, all_figures, write_reports
 from benchmarks.workbench import Workbench
@@ -93,7 +96,9 @@ def main(argv: list[str] | None = None) -> int:
 
     sections = [
         run_part(quality.TITLE, lambda: quality.run(bench, quick, out_dir)),
+        run_part(aliases.TITLE, lambda: aliases.run(bench, quick, out_dir)),
         run_part(synthetic.TITLE, lambda: synthetic.run(quick, out_dir)),
+        run_part(world.TITLE, lambda: world.run(quick, out_dir)),
         run_part(speed.TITLE, lambda: speed.run(bench, quick, out_dir)),
         run_part(retrieval.TITLE, lambda: retrieval.run(bench, quick, out_dir)),
     ]
@@ -115,13 +120,36 @@ def main(argv: list[str] | None = None) -> int:
         chart,
     )
     print(f"[benchmarks] wrote {md_path}, {json_path}" + (f", {chart}" if chart else ""))
+    return exit_code(checks, broken, under_ci=under_ci())
+
+
+def under_ci() -> bool:
+    """``CI`` set to anything but empty, ``0`` or ``false`` (CI services set ``CI=true``)."""
+    return os.environ.get("CI", "").strip().lower() not in ("", "0", "false")
+
+
+def exit_code(checks: list[gate.Check], broken: list[str], under_ci: bool) -> int:
+    """Print what the gate found; the exit code: 1 on a missed floor, a crashed part, or
+    (under CI) floors that were never measured."""
     failed = gate.failures(checks)
     for c in failed:
         print(f"[benchmarks] FLOOR FAILED: {gate.describe(c)}")
     for title in broken:
         print(f"[benchmarks] PART FAILED: {title}")
+    missing = gate.skipped(checks)
+    for c in missing:
+        print(f"[benchmarks] FLOOR NOT MEASURED: {c.figure} ({c.why})")
     if failed or broken:
         return 1
+    if missing:
+        print(
+            f"[benchmarks] THE GATE DID NOT RUN: {len(missing)} of {len(checks)} floors were "
+            "not measured (their parts were skipped; is ../shared/eval there?)"
+        )
+        if under_ci:
+            print("[benchmarks] CI is set: a gate that did not run fails the build")
+            return 1
+        return 0
     print("[benchmarks] gate passed")
     return 0
 

@@ -30,6 +30,8 @@ class Comparison:
     scorer_markdown: str
     official_scorer: bool
     hits_files: dict[str, str] = field(default_factory=dict)
+    hits: dict[str, metrics.HitsByQid] = field(default_factory=dict)
+    thresholds: dict[str, float] = field(default_factory=dict)
 
     def figures(self, prefix: str) -> dict[str, float | None]:
         """Flat headline figures, e.g. ``dev.engine.recall_at_1pct_alert``."""
@@ -39,6 +41,14 @@ class Comparison:
             for stat in ("median", "p95", "p99"):
                 figures[f"{prefix}.{name}.seconds_{stat}"] = self.latency[name][stat]
         return figures
+
+    def evaluate_subset(self, queries: Sequence[dict[str, Any]]) -> dict[str, metrics.Result]:
+        """Each system scored again on part of the queries (same hits, same scorer)."""
+        scorer = metrics.load_official_scorer() if self.official_scorer else None
+        return {
+            name: metrics.evaluate(scorer, queries, hits, self.thresholds.get(name))
+            for name, hits in self.hits.items()
+        }
 
     def latency_markdown(self, reference: str = "baseline") -> str:
         """Per-query latency of each system, and its ratio to the reference system."""
@@ -70,6 +80,7 @@ def compare(
     latency: dict[str, dict[str, float | None]] = {}
     curves: dict[str, Curve] = {}
     files: dict[str, str] = {}
+    all_hits: dict[str, metrics.HitsByQid] = {}
     for system in systems:
         records = screen_queries(system, queries)
         path = out_dir / f"hits_{label}_{system.name}.jsonl"
@@ -78,17 +89,19 @@ def compare(
         threshold = own_thresholds.get(system.name)
         if scorer is not None:
             hits = scorer.load_hits(str(path))
-            results[system.name] = scorer.evaluate(queries, hits, metrics.BUDGETS, threshold)
         else:
             hits = metrics.hits_from_records(records)
-            results[system.name] = metrics.local_evaluate(queries, hits, metrics.BUDGETS, threshold)
+        all_hits[system.name] = hits
+        results[system.name] = metrics.evaluate(scorer, queries, hits, threshold)
         latency[system.name] = latency_summary([r["seconds"] for r in records])
         curves[f"{label} {system.name}"] = metrics.recall_alert_curve(queries, hits)
     if scorer is not None:
         table = scorer.markdown(results, label, metrics.BUDGETS)
     else:
         table = metrics.local_markdown(results, label, metrics.BUDGETS)
-    return Comparison(results, latency, curves, table, scorer is not None, files)
+    return Comparison(
+        results, latency, curves, table, scorer is not None, files, all_hits, own_thresholds
+    )
 
 
 def headline_markdown(comparison: Comparison) -> str:

@@ -16,6 +16,10 @@ REPO = Path(__file__).resolve().parents[1]
 EVAL_DIR = REPO.parent / "shared" / "eval"
 DEFAULT_OUT = REPO / "benchmarks" / "out"
 
+ALIASES_FILES = ("list.jsonl", "queries.jsonl")
+"""The second dev set, in ``../shared/eval/aliases``: its queries are screened against its own
+list, from which each held-out alias was removed."""
+
 QUICK_EVERY = 4
 """Quick mode keeps every 4th query of each kind: a quarter of the work, every kind present."""
 

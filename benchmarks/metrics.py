@@ -72,6 +72,28 @@ def best_scores(
     return positives, negatives
 
 
+def evaluate(
+    scorer: ModuleType | None,
+    queries: Sequence[dict[str, Any]],
+    hits: HitsByQid,
+    threshold: float | None = None,
+) -> Result:
+    """Score hits with the official scorer when it was loaded, else with ``local_evaluate``."""
+    if scorer is not None:
+        result: Result = scorer.evaluate(queries, hits, BUDGETS, threshold)
+        return result
+    return local_evaluate(queries, hits, BUDGETS, threshold)
+
+
+def per_kind_at(
+    queries: Sequence[dict[str, Any]], hits: HitsByQid, threshold: float | None
+) -> dict[str, dict[str, Any]]:
+    """Recall of each positive kind and alert rate of each negative kind at ``threshold``
+    (the official scorer reports kinds only at its 2% point; the targets are set at 1%)."""
+    positives, negatives = best_scores(queries, hits)
+    return _per_kind(queries, positives, negatives, math.inf if threshold is None else threshold)
+
+
 def local_evaluate(
     queries: Sequence[dict[str, Any]],
     hits: HitsByQid,

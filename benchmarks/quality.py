@@ -10,6 +10,7 @@ from __future__ import annotations
 from pathlib import Path
 from typing import Any
 
+from benchmarks import halves
 from benchmarks.compare import compare, headline_markdown
 from benchmarks.data import (
     every_nth_per_kind,
@@ -47,6 +48,8 @@ def run(bench: Workbench | None, quick: bool, out_dir: Path) -> Section:
     recall, alerts = screened_as_deployed(bench.engine.screener, queries)
     figures["dev.engine.deployed_recall"] = recall
     figures["dev.engine.deployed_alert_rate"] = alerts
+    half_figures, half_details, half_markdown = halves.score(comparison, queries, "dev")
+    figures.update(half_figures)
     sample = "every 4th query of each kind" if quick else "all queries"
     markdown = "\n".join(
         [
@@ -62,6 +65,7 @@ def run(bench: Workbench | None, quick: bool, out_dir: Path) -> Section:
             f"retrieval scores fewer candidates): recall {percent(recall)}, "
             f"alert rate {percent(alerts)}.",
             "",
+            half_markdown,
         ]
     )
     return Section(
@@ -75,6 +79,7 @@ def run(bench: Workbench | None, quick: bool, out_dir: Path) -> Section:
             "systems": comparison.results,
             "latency_seconds": comparison.latency,
             "hits_files": comparison.hits_files,
+            "halves": half_details,
         },
         curves=comparison.curves,
     )

@@ -14,7 +14,7 @@ from pathlib import Path
 from typing import Any
 
 from benchmarks.baseline import BaselineSystem
-from benchmarks.data import DEFAULT_OUT, eval_dir, list_names, read_jsonl
+from benchmarks.data import ALIASES_FILES, DEFAULT_OUT, eval_dir, list_names, read_jsonl
 from benchmarks.report import Section
 from benchmarks.systems import EngineSystem, engine_entities
 
@@ -22,10 +22,18 @@ from benchmarks.systems import EngineSystem, engine_entities
 class Workbench:
     """Lazily parses the dev list and builds each system the first time a part asks."""
 
-    def __init__(self, eval_dir: Path) -> None:
+    def __init__(self, eval_dir: Path, list_path: Path | None = None) -> None:
         self.eval_dir = eval_dir
-        self.list_path = eval_dir / "list.jsonl"
+        self.list_path = list_path or eval_dir / "list.jsonl"
         self.timings: dict[str, float] = {}
+
+    @cached_property
+    def aliases(self) -> Workbench | None:
+        """The second dev set's own list (``aliases/list.jsonl``), built once, or None."""
+        folder = self.eval_dir / "aliases"
+        if not all((folder / name).is_file() for name in ALIASES_FILES):
+            return None
+        return Workbench(self.eval_dir, folder / "list.jsonl")
 
     @cached_property
     def records(self) -> list[dict[str, Any]]:
