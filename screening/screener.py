@@ -10,7 +10,7 @@ from typing import Any
 from screening.errors import InputError, ListLoadError
 from screening.index import NameIndex
 from screening.model import Entity, ListSnapshot, Query, ScreeningResult
-from screening.score import rank_hits
+from screening.scoring import rank_hits
 from screening.settings import Settings
 from screening.sources import LoadedList, load_lists
 from screening.text import clean
@@ -45,7 +45,7 @@ class Screener:
             raise ListLoadError("the lists hold no entities: refusing to screen")
         self.settings = settings or Settings()
         self.snapshots: list[ListSnapshot] = [loaded.snapshot for loaded in lists]
-        self.index = NameIndex.build(entities)
+        self.index = NameIndex.build(entities, self.settings.weights)
 
     @classmethod
     def from_lists(cls, *paths: str | Path, settings: Settings | None = None) -> Screener:
@@ -64,8 +64,11 @@ class Screener:
         """Wrap an index built earlier (the on-disk cache) without rebuilding it."""
         if not snapshots or not index.names:
             raise ListLoadError("the cached index holds no lists: refusing to screen")
+        settings = settings or Settings()
+        if index.weights != settings.weights:
+            raise ListLoadError("the index was built with other scoring weights: rebuild it")
         screener = cls.__new__(cls)
-        screener.settings = settings or Settings()
+        screener.settings = settings
         screener.snapshots = list(snapshots)
         screener.index = index
         return screener
