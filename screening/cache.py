@@ -1,10 +1,10 @@
 """A disk cache of the built name index, so the next start skips parsing and indexing.
 
 An entry is keyed by everything that decides what the index holds: the sha256 of every
-list file (and where it lies, since results record the path), the engine version, the
-settings hash, the Python version and a fingerprint of the package's code. It is used
-only when the key stored inside it equals the expected one; an unreadable, foreign or
-mismatched entry is ignored and rebuilt, never trusted.
+list file (and where it lies, since results record the path), the engine stamp (which
+covers the data tables too), the settings hash, the Python version and a fingerprint of
+the package's code. It is used only when the key stored inside it equals the expected
+one; an unreadable, foreign or mismatched entry is ignored and rebuilt, never trusted.
 
 Entries are pickles, and unpickling runs code: the cache directory must be writable by
 its owner only. It is created that way, and an entry another user could have written is
@@ -34,7 +34,7 @@ from screening.screener import Screener
 from screening.settings import Settings
 from screening.sources import load_lists
 from screening.sources.base import file_sha256
-from screening.version import ENGINE_VERSION
+from screening.version import engine_stamp
 
 CACHE_FORMAT = 1
 ENV_CACHE_DIR = "SCREENING_CACHE_DIR"
@@ -91,7 +91,7 @@ def cache_key(paths: Iterable[Path], settings: Settings) -> str:
     """The digest of everything the index depends on."""
     payload = {
         "format": CACHE_FORMAT,
-        "engine": ENGINE_VERSION,
+        "engine": engine_stamp(settings.weights),
         "settings": settings.settings_hash(),
         "python": f"{sys.version_info.major}.{sys.version_info.minor}",
         "code": code_fingerprint(),
@@ -146,7 +146,7 @@ def write_entry(
     entry = {
         "format": CACHE_FORMAT,
         "key": key,
-        "engine": ENGINE_VERSION,
+        "engine": engine_stamp(index.weights),
         "snapshots": [s.model_dump(mode="json") for s in snapshots],
         "index": index,
     }

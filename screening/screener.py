@@ -14,7 +14,7 @@ from screening.scoring import rank_hits
 from screening.settings import Settings
 from screening.sources import LoadedList, load_lists
 from screening.text import clean
-from screening.version import ENGINE_VERSION
+from screening.version import engine_stamp
 
 QueryLike = str | Query | dict[str, Any]
 
@@ -86,7 +86,8 @@ class Screener:
 
     @property
     def engine_version(self) -> str:
-        return ENGINE_VERSION
+        """The engine stamp: version plus a digest of the weights, tables and matching code."""
+        return engine_stamp(self.settings.weights)
 
     @property
     def settings_hash(self) -> str:
@@ -121,7 +122,7 @@ class Screener:
             query=query,
             hits=hits,
             threshold=cutoff,
-            engine_version=ENGINE_VERSION,
+            engine_version=self.engine_version,
             settings_hash=self.settings_hash,
             lists=self.snapshots,
         )
