@@ -63,6 +63,21 @@ def _readings(text: str) -> list[str]:
     return [text, bare] if bare and bare != text else [text]
 
 
+class WordMatches(NamedTuple):
+    """What one query word matches in retrieval."""
+
+    names: dict[int, float]  # name number -> the best the word contributes to it
+    unseen: bool  # the word is in no list name (most likely misspelt)
+    weight: float  # the word's own weight
+
+
+class Candidate(NamedTuple):
+    """A retrieved name and the estimate of its score."""
+
+    number: int
+    estimate: float
+
+
 class ListName(NamedTuple):
     """A list name parsed, before it is indexed."""
 
@@ -121,6 +136,7 @@ class NameIndex:
     compound_postings: dict[str, list[int]]
     concept_frequency: dict[str, int] = field(default_factory=dict)
     concept_postings: dict[str, list[int]] = field(default_factory=dict)
+    given_name_postings: dict[str, list[int]] = field(default_factory=dict)  # by name group
     # Names holding a place adjective (``Permskiy``), or a word with an ending, by stem.
     adjective_postings: dict[str, list[int]] = field(default_factory=dict)
     stem_postings: dict[str, list[int]] = field(default_factory=dict)
@@ -202,16 +218,20 @@ class NameIndex:
         concepts: dict[str, list[int]] = defaultdict(list, pair_concepts)
         stems: dict[str, list[int]] = defaultdict(list)
         adjectives: dict[str, list[int]] = defaultdict(list)
+        given_names: dict[str, list[int]] = defaultdict(list)
         for key, holders in self.postings.items():
-            concept = concept_of(key) or given_name_of(key)
+            concept = concept_of(key)
             if concept is not None:
                 concepts[concept].extend(holders)
+            elif (name := given_name_of(key)) is not None:
+                given_names[name.group].extend(holders)
             stem = word_stem(key)
             if stem is not None and stem != key:
                 (adjectives if is_place_adjective(key) else stems)[stem].extend(holders)
         self.stem_postings = {s: sorted(set(found)) for s, found in stems.items()}
         self.adjective_postings = {s: sorted(set(found)) for s, found in adjectives.items()}
         self.concept_postings = {c: sorted(set(found)) for c, found in concepts.items()}
+        self.given_name_postings = {g: sorted(set(found)) for g, found in given_names.items()}
 
     def _add_neighbours(self) -> None:
         """The symmetric one-deletion index: every key under itself and its deletions."""
@@ -339,13 +359,15 @@ class NameIndex:
             # The same similarities as scoring's rules; a compound is credited in full
             # (an upper bound).
             concept = concept_of(variant)
+            given_name = given_name_of(variant) if concept is None else None
             sources = (
                 (self.adjective_postings.get(stem), weights.stem),
                 (self.stem_postings.get(stem) if adjective else None, weights.stem),
                 (self.postings.get(stem) if adjective else None, weights.stem),
+                (self.concept_postings.get(concept) if concept else None, weights.glossary),
                 (
-                    self.concept_postings.get(concept or given_name_of(variant) or ""),
-                    weights.glossary if concept is not None else weights.given_name,
+                    self.given_name_postings.get(given_name.group) if given_name else None,
+                    weights.given_name,
                 ),
                 (self.compound_postings.get(variant), 1.0),
             )
@@ -384,9 +406,7 @@ class NameIndex:
             skipped.add(i)
         return skipped
 
-    def candidates(
-        self, query: ParsedName, limit: int, floor: float = 0.0
-    ) -> list[tuple[int, float]]:
+    def candidates(self, query: ParsedName, limit: int, floor: float = 0.0) -> list[Candidate]:
         """Names worth scoring in full with an estimate of their score, best first.
 
         The estimate credits each query word with its best match in the name and
@@ -404,26 +424,37 @@ class NameIndex:
         skipped = self._skippable(weights, self.weights)
         matches = sorted(
             (
-                (self._token_matches(token, weight), token.key not in self.postings, weight)
+                WordMatches(
+                    self._token_matches(token, weight), token.key not in self.postings, weight
+                )
                 for position, (token, weight) in enumerate(zip(tokens, weights, strict=True))
                 if position not in skipped
             ),
-            key=lambda found: len(found[0]),
+            key=lambda found: len(found.names),
             reverse=True,
         )
         # Start from a copy of the largest word's matches (done in C), add the others.
-        gained: dict[int, float] = dict(matches[0][0]) if matches else {}
-        for best, _, _ in matches[1:]:
-            for name, value in best.items():
+        gained: dict[int, float] = dict(matches[0].names) if matches else {}
+        for found in matches[1:]:
+            for name, value in found.names.items():
                 gained[name] = gained.get(name, 0.0) + value
         # A misspelt word weighs what its match weighs (value / 2 at most), not its own.
         lighter: dict[int, float] = {}
-        for best, unseen, weight in matches:
-            if unseen:
-                for name, value in best.items():
-                    lighter[name] = lighter.get(name, 0.0) + weight - value / 2
+        for found in matches:
+            if found.unseen:
+                for name, value in found.names.items():
+                    lighter[name] = lighter.get(name, 0.0) + found.weight - value / 2
+        self._add_joined_words(tokens, weights, gained)
+        if not gained:
+            return []
+        return self._best_estimates(gained, lighter, query_weight, limit, floor)
+
+    def _add_joined_words(
+        self, tokens: list[Token], weights: list[float], gained: dict[int, float]
+    ) -> None:
+        """Credit names that hold two adjacent query words written as one, or their
+        concept together (``Zheleznye Dorogi``)."""
         for i in range(len(tokens) - 1):
-            # Two query words written as one in the list, or one concept together.
             joined = tokens[i].key + tokens[i + 1].key
             pair_weight = weights[i] + weights[i + 1]
             value = pair_weight + self.key_weight(joined)
@@ -434,8 +465,17 @@ class NameIndex:
                 value = 2 * self.weights.glossary * pair_weight
                 for name in self.concept_postings.get(concept, ()):
                     gained[name] = gained.get(name, 0.0) + value
-        if not gained:
-            return []
+
+    def _best_estimates(
+        self,
+        gained: dict[int, float],
+        lighter: dict[int, float],
+        query_weight: float,
+        limit: int,
+        floor: float,
+    ) -> list[Candidate]:
+        """The ``limit`` names of highest estimate: what they gained over the weight of
+        both names (the query's lightened by its misspelt words, the name's at least)."""
         least = self.least_weights
         # The estimate's denominator is at least this, so a lower value cannot reach floor.
         cut = floor * (query_weight - max(lighter.values(), default=0.0))
@@ -453,4 +493,6 @@ class NameIndex:
             ]
         if floor > 0:
             estimates = [item for item in estimates if item[0] >= floor]
-        return [(-negated, estimate) for estimate, negated in heapq.nlargest(limit, estimates)]
+        return [
+            Candidate(-negated, estimate) for estimate, negated in heapq.nlargest(limit, estimates)
+        ]

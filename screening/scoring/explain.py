@@ -3,11 +3,26 @@ penalties and evidence, as the typed models of ``screening.model``."""
 
 from __future__ import annotations
 
+from typing import NotRequired, TypedDict
+
 from screening.index import NameIndex
-from screening.model import EvidenceCheck, Hit
+from screening.model import EvidenceCheck, Hit, RuleName
 from screening.names import ParsedName, Role
 from screening.scoring.alignment import NameScore
 from screening.scoring.tokens import SCORE_DIGITS
+
+
+class TokenRow(TypedDict):
+    """A row of the explanation as plain data (``screening.model.TokenMatch`` validates it)."""
+
+    query_token: str
+    list_token: str | None
+    query_key: str
+    list_key: str | None
+    similarity: float
+    rule: RuleName
+    detail: NotRequired[str]
+    role: str
 
 
 def make_hit(
@@ -49,9 +64,9 @@ def make_hit(
     )
 
 
-def _word_rows(query: ParsedName, listed: ParsedName, result: NameScore) -> list[dict[str, object]]:
+def _word_rows(query: ParsedName, listed: ParsedName, result: NameScore) -> list[TokenRow]:
     """A row per query word: what it matched and by which rule, or that it did not."""
-    tokens: list[dict[str, object]] = []
+    tokens: list[TokenRow] = []
     by_query = {pair.query[0]: pair for pair in result.pairs}
     covered = {i for pair in result.pairs for i in pair.query}
     for i, token in enumerate(query.tokens):
@@ -86,11 +101,9 @@ def _word_rows(query: ParsedName, listed: ParsedName, result: NameScore) -> list
     return tokens
 
 
-def _legal_form_rows(
-    query: ParsedName, listed: ParsedName, result: NameScore
-) -> list[dict[str, object]]:
+def _legal_form_rows(query: ParsedName, listed: ParsedName, result: NameScore) -> list[TokenRow]:
     """A row per legal form of the query: whether the listed name's forms agree."""
-    tokens: list[dict[str, object]] = []
+    tokens: list[TokenRow] = []
     listed_forms = ", ".join(form.text for form in listed.legal_forms) or None
     agree = bool(result.legal_forms_agree)
     for form in query.legal_forms:

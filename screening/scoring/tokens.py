@@ -35,8 +35,6 @@ from screening.weights import DEFAULT_WEIGHTS, ScoringWeights
 
 COMPARE_CACHE_SIZE = 200_000  # token comparisons remembered per set of weights
 SCORE_DIGITS = 4  # similarities and scores are rounded to this many digits
-# The prefix of given-name group labels (``name:vladimir``) in given_names.py.
-_GROUP_PREFIX = len("name:")
 
 
 @dataclass(frozen=True, slots=True)
@@ -82,7 +80,7 @@ def _same_father(q_keys: tuple[str, ...], l_key: str) -> str | None:
     """The father's given name when two patronymics derive from one name."""
     father = patronymic_of(l_key)
     if father is not None and any(patronymic_of(key) == father for key in q_keys):
-        return father[_GROUP_PREFIX:]
+        return father.group
     return None
 
 
@@ -90,7 +88,7 @@ def _same_given_name(q_keys: tuple[str, ...], l_key: str) -> str | None:
     """The group's name when two words are forms of one given name."""
     name = given_name_of(l_key)
     if name is not None and any(given_name_of(key) == name for key in q_keys):
-        return name[_GROUP_PREFIX:]
+        return name.group
     return None
 
 
