@@ -353,29 +353,7 @@ class NameIndex:
                 for name in self.postings[key]:
                     if value > best.get(name, 0.0):
                         best[name] = value
-            # A place and its adjective share a stem; two plain words do not.
-            stem = word_stem(variant) or ""
-            adjective = is_place_adjective(variant)
-            # The same similarities as scoring's rules; a compound is credited in full
-            # (an upper bound).
-            concept = concept_of(variant)
-            given_name = given_name_of(variant) if concept is None else None
-            sources = (
-                (self.adjective_postings.get(stem), weights.stem),
-                (self.stem_postings.get(stem) if adjective else None, weights.stem),
-                (self.postings.get(stem) if adjective else None, weights.stem),
-                (self.concept_postings.get(concept) if concept else None, weights.glossary),
-                (
-                    self.given_name_postings.get(given_name.group) if given_name else None,
-                    weights.given_name,
-                ),
-                (self.compound_postings.get(variant), 1.0),
-            )
-            for found, share in sources:
-                value = share * 2 * weight
-                for name in found or ():
-                    if value > best.get(name, 0.0):
-                        best[name] = value
+            self._add_rule_matches(variant, weight, best)
         if len(best) <= MATCHES_CACHE_MAX_NAMES:
             self._matches_held += len(best)
             if self._matches_held > MATCHES_CACHE_NAMES:
@@ -383,6 +361,33 @@ class NameIndex:
                 self._matches_held = len(best)
             self._matches[memo_key] = best
         return best
+
+    def _add_rule_matches(self, variant: str, weight: float, best: dict[int, float]) -> None:
+        """Credit the names a query key meets through a rule rather than its spelling:
+        a place and its adjective (two plain words sharing a stem do not), a glossary
+        concept, a given name's other forms, two list words written as one. The same
+        similarities as scoring's rules; a compound is credited in full (an upper bound)."""
+        weights = self.weights
+        stem = word_stem(variant) or ""
+        adjective = is_place_adjective(variant)
+        concept = concept_of(variant)
+        given_name = given_name_of(variant) if concept is None else None
+        sources = (
+            (self.adjective_postings.get(stem), weights.stem),
+            (self.stem_postings.get(stem) if adjective else None, weights.stem),
+            (self.postings.get(stem) if adjective else None, weights.stem),
+            (self.concept_postings.get(concept) if concept else None, weights.glossary),
+            (
+                self.given_name_postings.get(given_name.group) if given_name else None,
+                weights.given_name,
+            ),
+            (self.compound_postings.get(variant), 1.0),
+        )
+        for found, share in sources:
+            value = share * 2 * weight
+            for name in found or ():
+                if value > best.get(name, 0.0):
+                    best[name] = value
 
     @staticmethod
     def _skippable(weights: list[float], scoring: ScoringWeights = DEFAULT_WEIGHTS) -> set[int]:

@@ -2,10 +2,16 @@
 
 Scoring and the retrieval estimate read the same fields, so the two cannot drift
 apart, and ``Settings.settings_hash`` covers them all: two runs with different
-weights never record the same stamp. Numbers that decide what a word *is* (how text
-is folded, keyed, split into a stem and an ending, or recognised as a legal form)
-stay beside their rules in the text modules: they are part of the engine's code and
-pinned by the engine stamp (``screening.version``), not tuned per run.
+weights never record the same stamp.
+
+Numbers that decide what a word *is* stay beside their rules in the text modules:
+the stem and ending lengths of ``glossary`` (``MIN_STEM``, ``MAX_ENDING``...), the
+fuzzy recognition of a legal form in ``legal_forms`` (``FUZZY_LEGAL_SIMILARITY``...)
+and the shortest father's name of a patronymic in ``given_names``. They are read
+while a name is parsed, by cached pure functions shared by every screener of the
+process and by the index built from the lists, so a per-settings value would need a
+parse cache and an index per value. They are part of the engine's code, and the
+engine stamp (``screening.version``) pins them as it pins the code.
 """
 
 from __future__ import annotations

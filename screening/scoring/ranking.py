@@ -61,40 +61,17 @@ def rank_hits(
     parsed = parse_name(query.name, query.schema_)
     if not parsed.tokens:
         return []
-    weights = index.weights
-    context = QueryContext(index, parsed)
     names: Iterable[int] = (
         range(index.size)
         if brute_force
         else scored_candidates(index, parsed, threshold, settings.candidates)
     )
-    best: dict[int, BestName] = {}
-    seen: set[int] = set()
-
-    def consider(number: int) -> None:
-        seen.add(number)
-        indexed = index.names[number]
-        entity = index.entities[indexed.entity]
-        result = score_name(context, indexed, entity.schema_)
-        value = result.score * (weights.weak_alias_factor if indexed.weak else 1.0)
-        current = best.get(indexed.entity)
-        if current is None or (value, -number) > (current.value, -current.number):
-            best[indexed.entity] = BestName(value, number, result)
-
+    entities = _EntityScores(index, QueryContext(index, parsed))
     for number in names:
-        consider(number)
-    # An entity's score is the best over all its names, not only the retrieved ones, so
-    # that what is reported does not depend on how retrieval reached the entity.
-    # Only the entities that may be reported are completed: the best few near or above
-    # the threshold.
-    reachable = threshold - weights.completion_margin - weights.max_evidence_gain
-    leading = heapq.nlargest(limit, best.items(), key=lambda item: (item[1].value, -item[0]))
-    for entity_number, entity_best in leading:
-        if weights.name_share * entity_best.value >= reachable:
-            for number in index.entity_names[entity_number]:
-                if number not in seen:
-                    consider(number)
-    scored = _final_scores(index, query, best, threshold, weights)
+        entities.consider(number)
+    entities.complete(threshold, limit)
+    best = entities.best
+    scored = _final_scores(index, query, best, threshold, index.weights)
     # Equal scores: the entry spelt closest to what was written comes first, then by id.
     written = _spelling(parsed)
     scored.sort(
@@ -115,6 +92,47 @@ def rank_hits(
         )
         for item in scored[:limit]
     ]
+
+
+class _EntityScores:
+    """The best-scoring name of each entity scored so far."""
+
+    __slots__ = ("best", "context", "index", "seen")
+
+    def __init__(self, index: NameIndex, context: QueryContext) -> None:
+        self.index = index
+        self.context = context
+        self.best: dict[int, BestName] = {}
+        self.seen: set[int] = set()
+
+    def consider(self, number: int) -> None:
+        """Score one name; keep it if it is its entity's best (ties: the lower number)."""
+        self.seen.add(number)
+        indexed = self.index.names[number]
+        entity = self.index.entities[indexed.entity]
+        result = score_name(self.context, indexed, entity.schema_)
+        weak_factor = self.index.weights.weak_alias_factor
+        value = result.score * (weak_factor if indexed.weak else 1.0)
+        current = self.best.get(indexed.entity)
+        if current is None or (value, -number) > (current.value, -current.number):
+            self.best[indexed.entity] = BestName(value, number, result)
+
+    def complete(self, threshold: float, limit: int) -> None:
+        """Score every name of the entities that may be reported.
+
+        An entity's score is the best over all its names, not only the retrieved ones,
+        so that what is reported does not depend on how retrieval reached the entity.
+        Only the best few near or above the threshold are completed."""
+        weights = self.index.weights
+        reachable = threshold - weights.completion_margin - weights.max_evidence_gain
+        leading = heapq.nlargest(
+            limit, self.best.items(), key=lambda item: (item[1].value, -item[0])
+        )
+        for entity_number, entity_best in leading:
+            if weights.name_share * entity_best.value >= reachable:
+                for number in self.index.entity_names[entity_number]:
+                    if number not in self.seen:
+                        self.consider(number)
 
 
 def scored_candidates(
