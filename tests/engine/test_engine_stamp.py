@@ -6,7 +6,9 @@ import hashlib
 import shutil
 from pathlib import Path
 
-from screening import Entity, Screener, Settings
+import pytest
+
+from screening import Entity, ListLoadError, Screener, Settings
 from screening.version import ENGINE_VERSION, PACKAGE_DIR, engine_stamp, matching_digest
 from screening.weights import ScoringWeights
 
@@ -78,3 +80,12 @@ def test_the_stamp_digests_this_package_and_the_weights() -> None:
     expected = hashlib.sha256(matching_digest(PACKAGE_DIR).encode("ascii"))
     expected.update(weights.model_dump_json().encode("utf-8"))
     assert engine_stamp(weights) == f"{ENGINE_VERSION}+{expected.hexdigest()[:12]}"
+
+
+def test_an_index_built_with_other_weights_is_refused() -> None:
+    screener = Screener.from_entities([Entity(id="a", schema="Person", names=["Ivan Petrov"])])
+    tuned = Settings(weights=ScoringWeights(stem=0.8))
+    with pytest.raises(ListLoadError, match="other scoring weights"):
+        Screener.from_index(screener.index, screener.snapshots, settings=tuned)
+    same = Screener.from_index(screener.index, screener.snapshots, settings=Settings())
+    assert same.screen("Ivan Petrov").hits
