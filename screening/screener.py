@@ -86,8 +86,12 @@ class Screener:
 
     @property
     def engine_version(self) -> str:
-        """The engine stamp: version plus a digest of the weights, tables and matching code."""
-        return engine_stamp(self.settings.weights)
+        """The engine stamp: version plus a digest of the weights, tables and matching code
+        (computed once: settings are frozen)."""
+        cached: str | None = getattr(self, "_engine_version", None)
+        if cached is None:
+            cached = self._engine_version = engine_stamp(self.settings.weights)
+        return cached
 
     @property
     def settings_hash(self) -> str:

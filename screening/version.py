@@ -61,7 +61,7 @@ def _package_digest() -> str:
     return matching_digest(PACKAGE_DIR)
 
 
-@functools.cache
+@functools.lru_cache(maxsize=256)
 def engine_stamp(weights: ScoringWeights = DEFAULT_WEIGHTS) -> str:
     """``0.1.0+3f9a0c2b1d4e``: the package version and a digest of the weights, the data
     tables and the matching code. Computed once per set of weights."""

@@ -15,7 +15,6 @@ people drop them); a different one counts in full.
 from __future__ import annotations
 
 from dataclasses import dataclass
-from typing import NamedTuple
 
 from screening.glossary import concept_of
 from screening.index import IndexedName, NameIndex, is_middle_name
@@ -86,14 +85,10 @@ class QueryContext:
         return Similarity(value, "typo", f"{found.detail}; both are words of the lists")
 
 
-class _Option(NamedTuple):
-    """A possible pair, sorted best first (then in the order found)."""
-
-    negated: float
-    order: int
-    query: tuple[int, ...]
-    listed: tuple[int, ...]
-    similarity: Similarity
+# A possible pair, sorted best first, then in the order found: (-similarity, order,
+# query positions, listed positions, similarity). A plain tuple rather than a NamedTuple:
+# it is made for every matching pair of words of every candidate, and only unpacked.
+_Option = tuple[float, int, tuple[int, ...], tuple[int, ...], Similarity]
 
 
 def _options(context: QueryContext, listed: ParsedName) -> list[_Option]:
@@ -105,24 +100,24 @@ def _options(context: QueryContext, listed: ParsedName) -> list[_Option]:
         for j in listed.words:
             similarity = context.similarity(i, l_tokens[j])
             if similarity.value > 0:
-                options.append(_Option(-similarity.value, len(options), (i,), (j,), similarity))
+                options.append((-similarity.value, len(options), (i,), (j,), similarity))
     compound, glossary = context.compound, context.scoring.glossary
     concepts = context.concepts
     for j, j2, joined, concept in listed.joined:
         for i in query.words:
             if joined in query.tokens[i].keys:
-                options.append(_Option(-compound.value, len(options), (i,), (j, j2), compound))
+                options.append((-compound.value, len(options), (i,), (j, j2), compound))
             elif concept is not None and concepts[i] == concept:
                 similarity = Similarity(glossary, "glossary", concept)
-                options.append(_Option(-glossary, len(options), (i,), (j, j2), similarity))
+                options.append((-glossary, len(options), (i,), (j, j2), similarity))
     for i, i2, joined, concept in query.joined:
         for j in listed.words:
             listed_key = l_tokens[j].key
             if joined == listed_key:
-                options.append(_Option(-compound.value, len(options), (i, i2), (j,), compound))
+                options.append((-compound.value, len(options), (i, i2), (j,), compound))
             elif concept is not None and concept_of(listed_key) == concept:
                 similarity = Similarity(glossary, "glossary", concept)
-                options.append(_Option(-glossary, len(options), (i, i2), (j,), similarity))
+                options.append((-glossary, len(options), (i, i2), (j,), similarity))
     return options
 
 
@@ -135,11 +130,11 @@ def align(context: QueryContext, listed: ParsedName) -> tuple[list[Pair], set[in
     used_q: set[int] = set()
     used_l: set[int] = set()
     pairs: list[Pair] = []
-    for option in options:
-        if used_q.isdisjoint(option.query) and used_l.isdisjoint(option.listed):
-            used_q.update(option.query)
-            used_l.update(option.listed)
-            pairs.append(Pair(option.query, option.listed, option.similarity))
+    for _, _, query, listed_positions, similarity in options:
+        if used_q.isdisjoint(query) and used_l.isdisjoint(listed_positions):
+            used_q.update(query)
+            used_l.update(listed_positions)
+            pairs.append(Pair(query, listed_positions, similarity))
     return pairs, used_q, used_l
 
 

@@ -18,7 +18,6 @@ each rule is a field of ``ScoringWeights``.
 
 from __future__ import annotations
 
-import functools
 from collections.abc import Callable
 from dataclasses import dataclass
 from functools import lru_cache
@@ -34,6 +33,7 @@ from screening.translit import rules_between
 from screening.weights import DEFAULT_WEIGHTS, ScoringWeights
 
 COMPARE_CACHE_SIZE = 200_000  # token comparisons remembered per set of weights
+COMPARERS_KEPT = 4  # sets of weights whose comparison (and its memory) is kept at once
 SCORE_DIGITS = 4  # similarities and scores are rounded to this many digits
 
 
@@ -130,9 +130,25 @@ def _typo(
     return Similarity(round(best, SCORE_DIGITS), "typo", f"{edits} edit{'s' if edits != 1 else ''}")
 
 
-@functools.cache
+_KEPT: dict[int, tuple[ScoringWeights, Compare]] = {}  # by id: hashing weights costs more
+
+
 def comparer(weights: ScoringWeights) -> Compare:
-    """The token comparison under these weights (the rules in the module's order).
+    """The token comparison under these weights (the rules in the module's order),
+    found by the weights' identity first: it is asked for once per query."""
+    kept = _KEPT.get(id(weights))
+    if kept is not None and kept[0] is weights:
+        return kept[1]
+    compare = _comparer(weights)
+    if len(_KEPT) >= COMPARERS_KEPT:
+        _KEPT.clear()
+    _KEPT[id(weights)] = (weights, compare)  # holding the weights keeps their id unique
+    return compare
+
+
+@lru_cache(maxsize=COMPARERS_KEPT)
+def _comparer(weights: ScoringWeights) -> Compare:
+    """The token comparison under these weights.
 
     A pure function of its arguments, remembered: list words repeat across names and
     query words across a batch. One per set of weights, so that the cache stays pure."""
