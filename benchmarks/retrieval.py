@@ -53,7 +53,7 @@ def compare_one(name_and_schema: tuple[str, str | None]) -> Outcome:
     is not counted as lost.
     """
     from screening.model import Query
-    from screening.score import rank_hits
+    from screening.scoring import rank_hits
     from screening.settings import DEFAULT_THRESHOLD
 
     name, schema = name_and_schema

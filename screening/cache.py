@@ -1,10 +1,10 @@
 """A disk cache of the built name index, so the next start skips parsing and indexing.
 
 An entry is keyed by everything that decides what the index holds: the sha256 of every
-list file (and where it lies, since results record the path), the engine version, the
-settings hash, the Python version and a fingerprint of the package's code. It is used
-only when the key stored inside it equals the expected one; an unreadable, foreign or
-mismatched entry is ignored and rebuilt, never trusted.
+list file (and where it lies, since results record the path), the engine stamp (which
+covers the data tables too), the settings hash, the Python version and a fingerprint of
+the package's code. It is used only when the key stored inside it equals the expected
+one; an unreadable, foreign or mismatched entry is ignored and rebuilt, never trusted.
 
 An entry is plain JSON data, which cannot run code when it is read (see
 ``index_data``): one header line (format, key, the list snapshots and the sha256 of
@@ -36,7 +36,7 @@ from screening.screener import Screener
 from screening.settings import Settings
 from screening.sources.base import file_sha256
 from screening.store import check_stored, load_checked
-from screening.version import ENGINE_VERSION
+from screening.version import engine_stamp
 
 CACHE_FORMAT = 2  # 1 was a pickle; such entries are never read
 ENV_CACHE_DIR = "SCREENING_CACHE_DIR"
@@ -126,7 +126,7 @@ def _key(
 ) -> str:
     payload = {
         "format": CACHE_FORMAT,
-        "engine": ENGINE_VERSION,
+        "engine": engine_stamp(settings.weights),
         "settings": settings.settings_hash(),
         "python": f"{sys.version_info.major}.{sys.version_info.minor}",
         "code": code_fingerprint(),
@@ -195,7 +195,7 @@ def write_entry(
     header = {
         "format": CACHE_FORMAT,
         "key": key,
-        "engine": ENGINE_VERSION,
+        "engine": engine_stamp(index.weights),
         "snapshots": [s.model_dump(mode="json") for s in snapshots],
         "sha256": hashlib.sha256(content).hexdigest(),
     }

@@ -13,6 +13,7 @@ name people of every origin).
 from __future__ import annotations
 
 from functools import lru_cache
+from typing import NamedTuple
 
 from screening.data import FEMALE_GIVEN_NAMES, MALE_GIVEN_NAMES
 from screening.translit import ascii_fold, token_key
@@ -43,15 +44,26 @@ _BY_KEY = {_key(form): f"name:{group[0]}" for group in _GROUPS + _WOMENS_GROUPS 
 _BY_STEM = {_stem(_key(form)): f"name:{group[0]}" for group in _GROUPS for form in group}
 
 
-def given_name_of(key: str) -> str | None:
-    """The group (``name:vladimir``) of a given name's word key, if it is in one."""
-    return _BY_KEY.get(key)
+class GivenName(NamedTuple):
+    """The group of one given name's forms, named by its Russian form (``vladimir``)."""
+
+    group: str
+
+
+# The tables above label a group ``name:<form>``; lookups answer with a typed group.
+_GROUP_BY_KEY = {key: GivenName(label.removeprefix("name:")) for key, label in _BY_KEY.items()}
+_GROUP_BY_STEM = {stem: GivenName(label.removeprefix("name:")) for stem, label in _BY_STEM.items()}
+
+
+def given_name_of(key: str) -> GivenName | None:
+    """The group of a given name's word key, if it is in one."""
+    return _GROUP_BY_KEY.get(key)
 
 
 @lru_cache(maxsize=50_000)
-def patronymic_of(key: str) -> str | None:
+def patronymic_of(key: str) -> GivenName | None:
     """The group of the father's given name in a patronymic's word key, if known."""
     for ending in _PATRONYMIC_ENDINGS:
         if key.endswith(ending) and len(key) - len(ending) >= MIN_PATRONYMIC_STEM:
-            return _BY_STEM.get(_stem(key[: -len(ending)]))
+            return _GROUP_BY_STEM.get(_stem(key[: -len(ending)]))
     return None

@@ -14,6 +14,7 @@ import math
 import re
 from collections import defaultdict
 from dataclasses import dataclass, field
+from typing import NamedTuple
 
 from rapidfuzz.distance import OSA
 
@@ -22,31 +23,11 @@ from screening.glossary import concept_of, is_place_adjective, pair_concept, wor
 from screening.model import Entity
 from screening.names import ParsedName, Role, Token, parse_name
 from screening.translit import SOUND_PAIRS, token_key
+from screening.weights import DEFAULT_WEIGHTS, ScoringWeights
 
-MIN_FUZZY_KEY = 4  # shorter keys are looked up exactly; scoring still compares them
-MIN_FUZZY_SIMILARITY = 0.66  # one edit in three letters, two in six: a typo, still
-MIN_TWO_EDIT_KEY = 6  # from this length two edits still score above MIN_FUZZY_SIMILARITY
-# A query word that is itself a list word (``Hamid``) and looks like another (``Hamad``)
-# is more likely the other name than a typo: scoring and the estimate discount it.
-MIN_KNOWN_WORD_SIMILARITY = 0.7
-KNOWN_WORD_TYPO_FACTOR = 0.8
-MAX_WEIGHT = 9.0
-MIN_WEIGHT = 0.8
-PARTICLE_FACTOR = 0.2
-LEGAL_WEIGHT = 0.5
-GLOSSARY_ESTIMATE = 0.9
-STEM_ESTIMATE = 0.9
-SPELLING_TYPO_ESTIMATE = 0.85
-RETRIEVAL_SKIP_SHARE = 0.25
-SKIPPABLE_WEIGHT = 5.5  # a word held by fewer than about one name in 250 is always looked up
 SIMILAR_CACHE_SIZE = 100_000
 MATCHES_CACHE_NAMES = 1_000_000  # name entries held over all remembered query words
 MATCHES_CACHE_MAX_NAMES = 2_000  # a word matching more names is not remembered
-# Parts of a listed name whose absence from a query costs little: scoring discounts
-# them when unmatched, and the retrieval estimate likewise, so that it stays optimistic.
-OPTIONAL_FACTOR = {Role.PATRONYMIC: 0.25, Role.INITIAL: 0.2, Role.LEGAL: 0.0}
-UNMATCHED_QUERY_PATRONYMIC = 0.5  # the list may simply not record patronymics
-MIDDLE_NAME_FACTOR = 0.5  # a person's middle name is often left out
 
 
 def is_middle_name(person: bool, position: int, size: int, role: Role) -> bool:
@@ -82,6 +63,68 @@ def _readings(text: str) -> list[str]:
     return [text, bare] if bare and bare != text else [text]
 
 
+class WordMatches(NamedTuple):
+    """What one query word matches in retrieval."""
+
+    names: dict[int, float]  # name number -> the best the word contributes to it
+    unseen: bool  # the word is in no list name (most likely misspelt)
+    weight: float  # the word's own weight
+
+
+class Candidate(NamedTuple):
+    """A retrieved name and the estimate of its score."""
+
+    number: int
+    estimate: float
+
+
+class ListName(NamedTuple):
+    """A list name parsed, before it is indexed."""
+
+    entity: int  # the entity's number
+    text: str  # as the list writes it
+    parsed: ParsedName  # of the text, or of a reading of it
+    weak: bool
+
+
+def _parse_list_names(entities: list[Entity]) -> list[ListName]:
+    """Every distinct name of every entity, parsed, in each of its readings."""
+    parsed: list[ListName] = []
+    for number, entity in enumerate(entities):
+        seen: set[str] = set()
+        for weak, names in ((False, entity.names), (True, entity.weak_names)):
+            for text in names:
+                if text in seen or not text.strip():
+                    continue
+                seen.add(text)
+                for spelling in _readings(text):
+                    name = parse_name(spelling, entity.schema_)
+                    if name.tokens:
+                        parsed.append(ListName(number, text, name, weak))
+    return parsed
+
+
+def _frequencies(parsed: list[ListName]) -> tuple[dict[str, int], dict[str, int]]:
+    """How many names hold each word key, and each glossary concept."""
+    frequency: dict[str, int] = defaultdict(int)
+    concept_frequency: dict[str, int] = defaultdict(int)
+    for listed in parsed:
+        keys = {token.key for token in listed.parsed.tokens}
+        for key in keys:
+            frequency[key] += 1
+        found = {c for key in keys if (c := concept_of(key)) is not None}
+        found.update(c for *_, c in listed.parsed.joined if c is not None)
+        for name_concept in found:
+            concept_frequency[name_concept] += 1
+    # A glossary word is as common as its concept in any language: ``organizatsiya``
+    # weighs what ``organization`` weighs, however rarely the list spells it so.
+    for key in list(frequency):
+        key_concept = concept_of(key)
+        if key_concept is not None:
+            frequency[key] = max(frequency[key], concept_frequency[key_concept])
+    return dict(frequency), dict(concept_frequency)
+
+
 @dataclass
 class NameIndex:
     """All list names, ready for retrieval. Plain data, so the cache can store it as JSON."""
@@ -93,6 +136,7 @@ class NameIndex:
     compound_postings: dict[str, list[int]]
     concept_frequency: dict[str, int] = field(default_factory=dict)
     concept_postings: dict[str, list[int]] = field(default_factory=dict)
+    given_name_postings: dict[str, list[int]] = field(default_factory=dict)  # by name group
     # Names holding a place adjective (``Permskiy``), or a word with an ending, by stem.
     adjective_postings: dict[str, list[int]] = field(default_factory=dict)
     stem_postings: dict[str, list[int]] = field(default_factory=dict)
@@ -105,97 +149,101 @@ class NameIndex:
     )
     _matches_held: int = field(default=0, repr=False)
     neighbours: dict[str, list[str]] = field(default_factory=dict)
+    weights: ScoringWeights = DEFAULT_WEIGHTS
 
     @classmethod
-    def build(cls, entities: list[Entity]) -> NameIndex:
-        parsed: list[tuple[int, str, ParsedName, bool]] = []
-        for number, entity in enumerate(entities):
-            seen: set[str] = set()
-            for weak, names in ((False, entity.names), (True, entity.weak_names)):
-                for text in names:
-                    if text in seen or not text.strip():
-                        continue
-                    seen.add(text)
-                    for spelling in _readings(text):
-                        name = parse_name(spelling, entity.schema_)
-                        if name.tokens:
-                            parsed.append((number, text, name, weak))
-        frequency: dict[str, int] = defaultdict(int)
-        concept_frequency: dict[str, int] = defaultdict(int)
-        for _, _, name, _ in parsed:
-            keys = {token.key for token in name.tokens}
-            for key in keys:
-                frequency[key] += 1
-            found = {c for key in keys if (c := concept_of(key)) is not None}
-            found.update(c for *_, c in name.joined if c is not None)
-            for name_concept in found:
-                concept_frequency[name_concept] += 1
-        # A glossary word is as common as its concept in any language: ``organizatsiya``
-        # weighs what ``organization`` weighs, however rarely the list spells it so.
-        for key in list(frequency):
-            key_concept = concept_of(key)
-            if key_concept is not None:
-                frequency[key] = max(frequency[key], concept_frequency[key_concept])
+    def build(cls, entities: list[Entity], weights: ScoringWeights = DEFAULT_WEIGHTS) -> NameIndex:
+        """Parse every list name, count its words, then index them for retrieval."""
+        parsed = _parse_list_names(entities)
+        frequency, concept_frequency = _frequencies(parsed)
         index = cls(
             entities=entities,
             names=[],
-            document_frequency=dict(frequency),
-            concept_frequency=dict(concept_frequency),
+            document_frequency=frequency,
+            concept_frequency=concept_frequency,
             postings={},
             compound_postings={},
             name_count=len(parsed),
+            weights=weights,
         )
+        pair_concepts = index._add_names(parsed)
+        index._add_rule_postings(pair_concepts)
+        index._add_neighbours()
+        return index
+
+    def _add_names(self, parsed: list[ListName]) -> dict[str, list[int]]:
+        """Weigh every name's tokens, and post it under its word keys and compounds.
+        Returns the names by the concept of two adjacent words (``Far Eastern``)."""
         postings: dict[str, list[int]] = defaultdict(list)
         compounds: dict[str, list[int]] = defaultdict(list)
         pair_concepts: dict[str, list[int]] = defaultdict(list)
         for number, (owner, text, name, weak) in enumerate(parsed):
-            weights = tuple(index.token_weight(token) for token in name.tokens)
-            person = entities[owner].schema_ == "Person"
-            size = len(name.tokens)
-            least = sum(
-                weight
-                * (
-                    MIDDLE_NAME_FACTOR
-                    if is_middle_name(person, j, size, token.role)
-                    else OPTIONAL_FACTOR.get(token.role, 1.0)
-                )
-                for j, (token, weight) in enumerate(zip(name.tokens, weights, strict=True))
-            )
-            index.names.append(IndexedName(owner, text, name, weak, weights, least))
+            token_weights = tuple(self.token_weight(token) for token in name.tokens)
+            person = self.entities[owner].schema_ == "Person"
+            least = self._least_weight(name, token_weights, person)
+            self.names.append(IndexedName(owner, text, name, weak, token_weights, least))
             for key in dict.fromkeys(name.tokens[i].key for i in name.words):
                 postings[key].append(number)
             for _, _, joined, pair in name.joined:
                 compounds[joined].append(number)
                 if pair is not None:
                     pair_concepts[pair].append(number)
-        index.least_weights = [indexed.weight for indexed in index.names]
-        index.entity_names = [[] for _ in entities]
-        for number, indexed in enumerate(index.names):
-            index.entity_names[indexed.entity].append(number)
-        index.postings = dict(postings)
-        index.compound_postings = dict(compounds)
+        self.least_weights = [indexed.weight for indexed in self.names]
+        self.entity_names = [[] for _ in self.entities]
+        for number, indexed in enumerate(self.names):
+            self.entity_names[indexed.entity].append(number)
+        self.postings = dict(postings)
+        self.compound_postings = dict(compounds)
+        return pair_concepts
+
+    def _least_weight(
+        self, name: ParsedName, token_weights: tuple[float, ...], person: bool
+    ) -> float:
+        """What the name weighs at least when unmatched: its optional parts discounted as
+        scoring discounts them, so that the retrieval estimate stays optimistic."""
+        weights = self.weights
+        size = len(name.tokens)
+        return sum(
+            weight
+            * (
+                weights.middle_name_factor
+                if is_middle_name(person, j, size, token.role)
+                else weights.unmatched_list_factor(token.role)
+            )
+            for j, (token, weight) in enumerate(zip(name.tokens, token_weights, strict=True))
+        )
+
+    def _add_rule_postings(self, pair_concepts: dict[str, list[int]]) -> None:
+        """Post names under the glossary concepts, given names and stems of their words."""
         concepts: dict[str, list[int]] = defaultdict(list, pair_concepts)
         stems: dict[str, list[int]] = defaultdict(list)
         adjectives: dict[str, list[int]] = defaultdict(list)
-        for key, holders in index.postings.items():
-            concept = concept_of(key) or given_name_of(key)
+        given_names: dict[str, list[int]] = defaultdict(list)
+        for key, holders in self.postings.items():
+            concept = concept_of(key)
             if concept is not None:
                 concepts[concept].extend(holders)
+            elif (name := given_name_of(key)) is not None:
+                given_names[name.group].extend(holders)
             stem = word_stem(key)
             if stem is not None and stem != key:
                 (adjectives if is_place_adjective(key) else stems)[stem].extend(holders)
-        index.stem_postings = {s: sorted(set(found)) for s, found in stems.items()}
-        index.adjective_postings = {s: sorted(set(found)) for s, found in adjectives.items()}
-        index.concept_postings = {c: sorted(set(found)) for c, found in concepts.items()}
+        self.stem_postings = {s: sorted(set(found)) for s, found in stems.items()}
+        self.adjective_postings = {s: sorted(set(found)) for s, found in adjectives.items()}
+        self.concept_postings = {c: sorted(set(found)) for c, found in concepts.items()}
+        self.given_name_postings = {g: sorted(set(found)) for g, found in given_names.items()}
+
+    def _add_neighbours(self) -> None:
+        """The symmetric one-deletion index: every key under itself and its deletions."""
+        min_fuzzy_key = self.weights.min_fuzzy_key
         neighbours: dict[str, list[str]] = defaultdict(list)
-        for key in index.postings:
-            if len(key) >= MIN_FUZZY_KEY - 1:  # ``AMS`` is one letter from ``AMX``'s ``amks``
+        for key in self.postings:
+            if len(key) >= min_fuzzy_key - 1:  # ``AMS`` is one letter from ``AMX``'s ``amks``
                 neighbours[key].append(key)
-            if len(key) >= MIN_FUZZY_KEY:
+            if len(key) >= min_fuzzy_key:
                 for variant in deletions(key):
                     neighbours[variant].append(key)
-        index.neighbours = dict(neighbours)
-        return index
+        self.neighbours = dict(neighbours)
 
     @property
     def size(self) -> int:
@@ -209,16 +257,16 @@ class NameIndex:
             concept = concept_of(key)
             count = self.concept_frequency.get(concept, 0) if concept else 0
         idf = math.log((self.name_count + 1) / (count + 0.5))
-        return min(max(idf, MIN_WEIGHT), MAX_WEIGHT)
+        return min(max(idf, self.weights.min_weight), self.weights.max_weight)
 
     def token_weight(self, token: Token) -> float:
         if token.role is Role.LEGAL:
-            return LEGAL_WEIGHT
+            return self.weights.legal_weight
         weight = self.key_weight(token.key)
         if token.role is Role.PARTICLE:
-            return weight * PARTICLE_FACTOR
+            return weight * self.weights.particle_factor
         if token.role is Role.INITIAL:
-            return MIN_WEIGHT
+            return self.weights.min_weight
         return weight
 
     def similar_keys(self, key: str) -> list[tuple[str, float]]:
@@ -235,19 +283,20 @@ class NameIndex:
         return cached
 
     def _find_similar_keys(self, key: str) -> list[tuple[str, float]]:
+        weights = self.weights
         found: dict[str, float] = {}
         if key in self.postings:
             found[key] = 1.0
-        if len(key) >= MIN_FUZZY_KEY:
+        if len(key) >= weights.min_fuzzy_key:
             probes = deletions(key)
-            if len(key) >= MIN_TWO_EDIT_KEY and key not in self.postings:
+            if len(key) >= weights.min_two_edit_key and key not in self.postings:
                 probes.update(shorter for probe in list(probes) for shorter in deletions(probe))
             probes.add(key)
             for probe in probes:
                 for other in self.neighbours.get(probe, ()):
                     if other not in found:
                         similarity = OSA.normalized_similarity(key, other)
-                        if similarity >= MIN_FUZZY_SIMILARITY:
+                        if similarity >= weights.min_fuzzy_similarity:
                             found[other] = similarity
         return list(found.items())
 
@@ -260,7 +309,7 @@ class NameIndex:
         spellings are one letter apart; ``POTSPROCESSOR`` keys ``ts`` as one sound.
         Tried only for a word nothing else matched."""
         folded = token.folded
-        if len(folded) < MIN_TWO_EDIT_KEY:
+        if len(folded) < self.weights.min_two_edit_key:
             return []
         # A plain swap is two deletions apart, which the one-deletion index finds; only
         # a swap that makes or breaks a letter pair the key rules read as one sound is not.
@@ -270,7 +319,7 @@ class NameIndex:
             if folded[i : i + 2] in SOUND_PAIRS or folded[i + 1] + folded[i] in SOUND_PAIRS
         }
         found = {
-            key: SPELLING_TYPO_ESTIMATE
+            key: self.weights.spelling_typo_estimate
             for respelt in deletions(folded) | swapped
             if (key := token_key(respelt)) in self.postings
         }
@@ -285,6 +334,7 @@ class NameIndex:
         cached = self._matches.get(memo_key)
         if cached is not None:
             return cached
+        weights = self.weights
         best: dict[int, float] = {}
         unseen = token.key not in self.postings
         for variant in token.keys:
@@ -293,9 +343,9 @@ class NameIndex:
                 similar = self._respelt_keys(token)
             for key, similarity in similar:
                 if similarity < 1.0 and not unseen:
-                    if similarity < MIN_KNOWN_WORD_SIMILARITY:
+                    if similarity < weights.min_known_word_similarity:
                         continue
-                    similarity *= KNOWN_WORD_TYPO_FACTOR
+                    similarity *= weights.known_word_typo_factor
                 listed_weight = self.key_weight(key)
                 # As in scoring: a word no list holds (most likely misspelt) weighs
                 # what the list word it matches weighs.
@@ -303,24 +353,7 @@ class NameIndex:
                 for name in self.postings[key]:
                     if value > best.get(name, 0.0):
                         best[name] = value
-            # A place and its adjective share a stem; two plain words do not.
-            stem = word_stem(variant) or ""
-            adjective = is_place_adjective(variant)
-            sources = (
-                (self.adjective_postings.get(stem), STEM_ESTIMATE),
-                (self.stem_postings.get(stem) if adjective else None, STEM_ESTIMATE),
-                (self.postings.get(stem) if adjective else None, STEM_ESTIMATE),
-                (
-                    self.concept_postings.get(concept_of(variant) or given_name_of(variant) or ""),
-                    GLOSSARY_ESTIMATE,
-                ),
-                (self.compound_postings.get(variant), 1.0),
-            )
-            for found, share in sources:
-                value = share * 2 * weight
-                for name in found or ():
-                    if value > best.get(name, 0.0):
-                        best[name] = value
+            self._add_rule_matches(variant, weight, best)
         if len(best) <= MATCHES_CACHE_MAX_NAMES:
             self._matches_held += len(best)
             if self._matches_held > MATCHES_CACHE_NAMES:
@@ -329,8 +362,35 @@ class NameIndex:
             self._matches[memo_key] = best
         return best
 
+    def _add_rule_matches(self, variant: str, weight: float, best: dict[int, float]) -> None:
+        """Credit the names a query key meets through a rule rather than its spelling:
+        a place and its adjective (two plain words sharing a stem do not), a glossary
+        concept, a given name's other forms, two list words written as one. The same
+        similarities as scoring's rules; a compound is credited in full (an upper bound)."""
+        weights = self.weights
+        stem = word_stem(variant) or ""
+        adjective = is_place_adjective(variant)
+        concept = concept_of(variant)
+        given_name = given_name_of(variant) if concept is None else None
+        sources = (
+            (self.adjective_postings.get(stem), weights.stem),
+            (self.stem_postings.get(stem) if adjective else None, weights.stem),
+            (self.postings.get(stem) if adjective else None, weights.stem),
+            (self.concept_postings.get(concept) if concept else None, weights.glossary),
+            (
+                self.given_name_postings.get(given_name.group) if given_name else None,
+                weights.given_name,
+            ),
+            (self.compound_postings.get(variant), 1.0),
+        )
+        for found, share in sources:
+            value = share * 2 * weight
+            for name in found or ():
+                if value > best.get(name, 0.0):
+                    best[name] = value
+
     @staticmethod
-    def _skippable(weights: list[float]) -> set[int]:
+    def _skippable(weights: list[float], scoring: ScoringWeights = DEFAULT_WEIGHTS) -> set[int]:
         """Positions of query words that need not be looked up.
 
         A name that matches only the lightest words of a query, together weighing less
@@ -339,20 +399,19 @@ class NameIndex:
         or ``Ivanov`` in every list name is the costliest part of retrieval; a rarer word
         is cheap to look up and is kept, since the estimate of the names found through
         the heavier words needs it (``SBERBANK`` next to two misspelt words)."""
-        budget = RETRIEVAL_SKIP_SHARE * sum(weights)
+        budget = scoring.retrieval_skip_share * sum(weights)
+        skippable_weight = scoring.skippable_weight
         order = sorted(range(len(weights)), key=lambda i: (weights[i], i))[:-1]
         skipped: set[int] = set()
         total = 0.0
         for i in order:
-            if weights[i] > SKIPPABLE_WEIGHT or total + weights[i] >= budget:
+            if weights[i] > skippable_weight or total + weights[i] >= budget:
                 break
             total += weights[i]
             skipped.add(i)
         return skipped
 
-    def candidates(
-        self, query: ParsedName, limit: int, floor: float = 0.0
-    ) -> list[tuple[int, float]]:
+    def candidates(self, query: ParsedName, limit: int, floor: float = 0.0) -> list[Candidate]:
         """Names worth scoring in full with an estimate of their score, best first.
 
         The estimate credits each query word with its best match in the name and
@@ -363,32 +422,44 @@ class NameIndex:
             tokens = [t for t in query.tokens if t.role is not Role.LEGAL]
         weights = [self.token_weight(token) for token in tokens]
         query_weight = sum(
-            weight * (UNMATCHED_QUERY_PATRONYMIC if token.role is Role.PATRONYMIC else 1.0)
+            weight
+            * (self.weights.unmatched_query_patronymic if token.role is Role.PATRONYMIC else 1.0)
             for token, weight in zip(tokens, weights, strict=True)
         )
-        skipped = self._skippable(weights)
+        skipped = self._skippable(weights, self.weights)
         matches = sorted(
             (
-                (self._token_matches(token, weight), token.key not in self.postings, weight)
+                WordMatches(
+                    self._token_matches(token, weight), token.key not in self.postings, weight
+                )
                 for position, (token, weight) in enumerate(zip(tokens, weights, strict=True))
                 if position not in skipped
             ),
-            key=lambda found: len(found[0]),
+            key=lambda found: len(found.names),
             reverse=True,
         )
         # Start from a copy of the largest word's matches (done in C), add the others.
-        gained: dict[int, float] = dict(matches[0][0]) if matches else {}
-        for best, _, _ in matches[1:]:
-            for name, value in best.items():
+        gained: dict[int, float] = dict(matches[0].names) if matches else {}
+        for found in matches[1:]:
+            for name, value in found.names.items():
                 gained[name] = gained.get(name, 0.0) + value
         # A misspelt word weighs what its match weighs (value / 2 at most), not its own.
         lighter: dict[int, float] = {}
-        for best, unseen, weight in matches:
-            if unseen:
-                for name, value in best.items():
-                    lighter[name] = lighter.get(name, 0.0) + weight - value / 2
+        for found in matches:
+            if found.unseen:
+                for name, value in found.names.items():
+                    lighter[name] = lighter.get(name, 0.0) + found.weight - value / 2
+        self._add_joined_words(tokens, weights, gained)
+        if not gained:
+            return []
+        return self._best_estimates(gained, lighter, query_weight, limit, floor)
+
+    def _add_joined_words(
+        self, tokens: list[Token], weights: list[float], gained: dict[int, float]
+    ) -> None:
+        """Credit names that hold two adjacent query words written as one, or their
+        concept together (``Zheleznye Dorogi``)."""
         for i in range(len(tokens) - 1):
-            # Two query words written as one in the list, or one concept together.
             joined = tokens[i].key + tokens[i + 1].key
             pair_weight = weights[i] + weights[i + 1]
             value = pair_weight + self.key_weight(joined)
@@ -396,11 +467,20 @@ class NameIndex:
                 gained[name] = gained.get(name, 0.0) + value
             concept = pair_concept(tokens[i].key, tokens[i + 1].key)
             if concept is not None:
-                value = 2 * GLOSSARY_ESTIMATE * pair_weight
+                value = 2 * self.weights.glossary * pair_weight
                 for name in self.concept_postings.get(concept, ()):
                     gained[name] = gained.get(name, 0.0) + value
-        if not gained:
-            return []
+
+    def _best_estimates(
+        self,
+        gained: dict[int, float],
+        lighter: dict[int, float],
+        query_weight: float,
+        limit: int,
+        floor: float,
+    ) -> list[Candidate]:
+        """The ``limit`` names of highest estimate: what they gained over the weight of
+        both names (the query's lightened by its misspelt words, the name's at least)."""
         least = self.least_weights
         # The estimate's denominator is at least this, so a lower value cannot reach floor.
         cut = floor * (query_weight - max(lighter.values(), default=0.0))
@@ -418,4 +498,6 @@ class NameIndex:
             ]
         if floor > 0:
             estimates = [item for item in estimates if item[0] >= floor]
-        return [(-negated, estimate) for estimate, negated in heapq.nlargest(limit, estimates)]
+        return [
+            Candidate(-negated, estimate) for estimate, negated in heapq.nlargest(limit, estimates)
+        ]

@@ -21,6 +21,7 @@ from pydantic import TypeAdapter
 from screening.index import IndexedName, NameIndex
 from screening.model import Entity
 from screening.names import LegalForm, ParsedName, Role, Token
+from screening.weights import ScoringWeights
 
 # The fields of each class a row holds.
 FIELDS: dict[type, tuple[str, ...]] = {
@@ -41,7 +42,7 @@ FIELDS: dict[type, tuple[str, ...]] = {
 
 # NameIndex fields stored as they are (JSON-native: str-keyed dicts, lists, numbers);
 # fields starting with "_" are query-time memos and start empty.
-SPECIAL_INDEX_FIELDS = ("entities", "names")
+SPECIAL_INDEX_FIELDS = ("entities", "names", "weights")
 
 ENTITIES = TypeAdapter(list[Entity])
 ROLES: dict[str, Role] = {role.value: role for role in Role}
@@ -73,6 +74,7 @@ def index_to_data(index: NameIndex) -> tuple[dict[str, Any], bytes]:
     data: dict[str, Any] = {name: getattr(index, name) for name in plain_fields()}
     data["tokens"] = [[t.text, t.folded, list(t.keys), t.role.value] for t in tokens]
     data["names"] = rows
+    data["weights"] = index.weights.model_dump(mode="json")
     return data, ENTITIES.dump_json(index.entities, by_alias=True)
 
 
@@ -113,7 +115,8 @@ def index_from_data(data: dict[str, Any], entities_json: bytes) -> NameIndex:
         if not 0 <= name.entity < len(entities):
             raise IndexError(f"name {name.text!r} points at entity {name.entity}")
     fields = {name: data[name] for name in plain_fields()}
-    return NameIndex(entities=entities, names=names, **fields)
+    weights = ScoringWeights.model_validate(data["weights"])
+    return NameIndex(entities=entities, names=names, weights=weights, **fields)
 
 
 def _indexed_name(row: list[Any], tokens: list[Token]) -> IndexedName:

@@ -10,11 +10,11 @@ from typing import Any
 from screening.errors import InputError, ListLoadError
 from screening.index import NameIndex
 from screening.model import Entity, ListSnapshot, Query, ScreeningResult
-from screening.score import rank_hits
+from screening.scoring import rank_hits
 from screening.settings import Settings
 from screening.sources import LoadedList, load_lists
 from screening.text import clean
-from screening.version import ENGINE_VERSION
+from screening.version import engine_stamp
 
 QueryLike = str | Query | dict[str, Any]
 
@@ -45,7 +45,7 @@ class Screener:
             raise ListLoadError("the lists hold no entities: refusing to screen")
         self.settings = settings or Settings()
         self.snapshots: list[ListSnapshot] = [loaded.snapshot for loaded in lists]
-        self.index = NameIndex.build(entities)
+        self.index = NameIndex.build(entities, self.settings.weights)
 
     @classmethod
     def from_lists(cls, *paths: str | Path, settings: Settings | None = None) -> Screener:
@@ -64,8 +64,11 @@ class Screener:
         """Wrap an index built earlier (the on-disk cache) without rebuilding it."""
         if not snapshots or not index.names:
             raise ListLoadError("the cached index holds no lists: refusing to screen")
+        settings = settings or Settings()
+        if index.weights != settings.weights:
+            raise ListLoadError("the index was built with other scoring weights: rebuild it")
         screener = cls.__new__(cls)
-        screener.settings = settings or Settings()
+        screener.settings = settings
         screener.snapshots = list(snapshots)
         screener.index = index
         return screener
@@ -83,7 +86,12 @@ class Screener:
 
     @property
     def engine_version(self) -> str:
-        return ENGINE_VERSION
+        """The engine stamp: version plus a digest of the weights, tables and matching code
+        (computed once: settings are frozen)."""
+        cached: str | None = getattr(self, "_engine_version", None)
+        if cached is None:
+            cached = self._engine_version = engine_stamp(self.settings.weights)
+        return cached
 
     @property
     def settings_hash(self) -> str:
@@ -118,7 +126,7 @@ class Screener:
             query=query,
             hits=hits,
             threshold=cutoff,
-            engine_version=ENGINE_VERSION,
+            engine_version=self.engine_version,
             settings_hash=self.settings_hash,
             lists=self.snapshots,
         )

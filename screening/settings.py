@@ -6,6 +6,8 @@ import hashlib
 
 from pydantic import BaseModel, ConfigDict, Field
 
+from screening.weights import DEFAULT_WEIGHTS, ScoringWeights
+
 DEFAULT_THRESHOLD = 0.74
 
 
@@ -18,6 +20,9 @@ class Settings(BaseModel):
     limit: int = Field(default=10, ge=1, le=1000)
     candidates: int = Field(default=20, ge=1, le=10_000)
     max_query_chars: int = Field(default=1000, ge=1)
+    weights: ScoringWeights = Field(
+        default=DEFAULT_WEIGHTS, description="every tunable number of scoring and retrieval"
+    )
 
     def settings_hash(self) -> str:
         """A short stable digest of every setting, recorded in each result."""

@@ -7,7 +7,7 @@ import pytest
 from screening.given_names import given_name_of, patronymic_of
 from screening.model import Entity
 from screening.names import parse_name
-from screening.score import compare_tokens
+from screening.scoring import compare_tokens
 from screening.screener import Screener
 from screening.settings import DEFAULT_THRESHOLD
 from screening.translit import ascii_fold, token_key

@@ -15,7 +15,7 @@ from screening.errors import InputError, ListLoadError
 from screening.index import NameIndex
 from screening.model import Entity, Hit, ScreeningResult
 from screening.names import parse_name
-from screening.score import compare_tokens, rank_hits
+from screening.scoring import compare_tokens, rank_hits
 from screening.screener import Screener
 from screening.settings import DEFAULT_THRESHOLD, Settings
 

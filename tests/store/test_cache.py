@@ -35,9 +35,9 @@ def builds(monkeypatch: pytest.MonkeyPatch) -> list[int]:
     calls: list[int] = []
     original = NameIndex.build.__func__  # type: ignore[attr-defined]
 
-    def counting(cls: type[NameIndex], entities: list) -> NameIndex:  # type: ignore[type-arg]
+    def counting(cls: type[NameIndex], entities: list, *rest: object) -> NameIndex:  # type: ignore[type-arg]
         calls.append(len(entities))
-        return original(cls, entities)  # type: ignore[no-any-return]
+        return original(cls, entities, *rest)  # type: ignore[no-any-return]
 
     monkeypatch.setattr(NameIndex, "build", classmethod(counting))
     return calls

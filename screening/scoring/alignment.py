@@ -1,0 +1,264 @@
+"""Token alignment and the name score.
+
+Each query token is aligned with at most one list token (or two adjacent ones
+written as one word), and the score is the weighted share of both names that the
+alignment covers:
+
+    score = sum(similarity * (w_query + w_list) over aligned pairs)
+            / (weight of every token on both sides, unmatched ones discounted by role)
+
+Weights are inverse document frequencies, so a rare surname decides more than a
+common first name. Missing patronymics and middle names are discounted (lists and
+people drop them); a different one counts in full.
+"""
+
+from __future__ import annotations
+
+from dataclasses import dataclass
+
+from screening.glossary import concept_of
+from screening.index import IndexedName, NameIndex, is_middle_name
+from screening.names import ParsedName, Role, Token
+from screening.scoring.tokens import NO_MATCH, SCORE_DIGITS, Similarity, comparer, similarity_of
+from screening.text import has_cyrillic
+from screening.weights import ScoringWeights
+
+
+@dataclass(frozen=True, slots=True)
+class Pair:
+    """Query positions aligned with listed positions (one or two each), and how alike."""
+
+    query: tuple[int, ...]
+    listed: tuple[int, ...]
+    similarity: Similarity
+
+
+class QueryContext:
+    """A parsed query with its token weights and a memo of token comparisons.
+
+    List tokens are shared objects (one per distinct word), so a comparison made for
+    one candidate name is reused for every other name holding the same word.
+    """
+
+    __slots__ = (
+        "_compare",
+        "_memo",
+        "compound",
+        "concepts",
+        "cyrillic",
+        "list_factors",
+        "parsed",
+        "scoring",
+        "unseen",
+        "weights",
+    )
+
+    def __init__(self, index: NameIndex, parsed: ParsedName) -> None:
+        self.parsed = parsed
+        self.scoring: ScoringWeights = index.weights
+        self.cyrillic = [has_cyrillic(token.text) for token in parsed.tokens]
+        self.concepts = [concept_of(token.key) for token in parsed.tokens]
+        self.weights = [index.token_weight(token) for token in parsed.tokens]
+        self.unseen = [token.key not in index.postings for token in parsed.tokens]
+        self.list_factors = {role: self.scoring.unmatched_list_factor(role) for role in Role}
+        self.compound = Similarity(self.scoring.compound, "compound")
+        self._compare = comparer(self.scoring)
+        self._memo: dict[tuple[int, int], Similarity] = {}
+
+    def similarity(self, i: int, listed: Token) -> Similarity:
+        memo_key = (i, id(listed))
+        found = self._memo.get(memo_key)
+        if found is None:
+            found = similarity_of(self._compare, self.parsed.tokens[i], listed, self.cyrillic[i])
+            if found.rule == "typo" and not self.unseen[i]:
+                found = self._known_word_typo(found)
+            self._memo[memo_key] = found
+        return found
+
+    def _known_word_typo(self, found: Similarity) -> Similarity:
+        """The query word is itself a word of the lists: ``Oles`` next to ``Oleg``,
+        ``Jason`` next to ``Mason`` are two real names, not one name misspelt. Two
+        edits in six letters make another real name, not a typo."""
+        if found.value < self.scoring.min_known_word_similarity:
+            return NO_MATCH
+        value = round(found.value * self.scoring.known_word_typo_factor, SCORE_DIGITS)
+        return Similarity(value, "typo", f"{found.detail}; both are words of the lists")
+
+
+# A possible pair, sorted best first, then in the order found: (-similarity, order,
+# query positions, listed positions, similarity). A plain tuple rather than a NamedTuple:
+# it is made for every matching pair of words of every candidate, and only unpacked.
+_Option = tuple[float, int, tuple[int, ...], tuple[int, ...], Similarity]
+
+
+def _options(context: QueryContext, listed: ParsedName) -> list[_Option]:
+    """Every pair of a query word and a list word (or two written as one) that match."""
+    query = context.parsed
+    l_tokens = listed.tokens
+    options: list[_Option] = []
+    for i in query.words:
+        for j in listed.words:
+            similarity = context.similarity(i, l_tokens[j])
+            if similarity.value > 0:
+                options.append((-similarity.value, len(options), (i,), (j,), similarity))
+    compound, glossary = context.compound, context.scoring.glossary
+    concepts = context.concepts
+    for j, j2, joined, concept in listed.joined:
+        for i in query.words:
+            if joined in query.tokens[i].keys:
+                options.append((-compound.value, len(options), (i,), (j, j2), compound))
+            elif concept is not None and concepts[i] == concept:
+                similarity = Similarity(glossary, "glossary", concept)
+                options.append((-glossary, len(options), (i,), (j, j2), similarity))
+    for i, i2, joined, concept in query.joined:
+        for j in listed.words:
+            listed_key = l_tokens[j].key
+            if joined == listed_key:
+                options.append((-compound.value, len(options), (i, i2), (j,), compound))
+            elif concept is not None and concept_of(listed_key) == concept:
+                similarity = Similarity(glossary, "glossary", concept)
+                options.append((-glossary, len(options), (i, i2), (j,), similarity))
+    return options
+
+
+def align(context: QueryContext, listed: ParsedName) -> tuple[list[Pair], set[int], set[int]]:
+    """Greedy best-first alignment of the words that are not legal forms: each token
+    used at most once; two adjacent tokens may align with one word written together.
+    Returns the pairs and the query and listed positions they cover."""
+    options = _options(context, listed)
+    options.sort()
+    used_q: set[int] = set()
+    used_l: set[int] = set()
+    pairs: list[Pair] = []
+    for _, _, query, listed_positions, similarity in options:
+        if used_q.isdisjoint(query) and used_l.isdisjoint(listed_positions):
+            used_q.update(query)
+            used_l.update(listed_positions)
+            pairs.append(Pair(query, listed_positions, similarity))
+    return pairs, used_q, used_l
+
+
+@dataclass(frozen=True, slots=True)
+class NameScore:
+    score: float
+    pairs: list[Pair]
+    penalties: list[str]
+    legal_forms_agree: bool | None
+
+
+def _matched(context: QueryContext, listed: IndexedName, pairs: list[Pair]) -> tuple[float, float]:
+    """The weighted similarity of the aligned pairs, and the weight they cover."""
+    q_weight = context.weights
+    l_weight = listed.weights
+    matched = 0.0
+    total = 0.0
+    for pair in pairs:
+        wq = (
+            q_weight[pair.query[0]]
+            if len(pair.query) == 1
+            else sum(map(q_weight.__getitem__, pair.query))
+        )
+        wl = (
+            l_weight[pair.listed[0]]
+            if len(pair.listed) == 1
+            else sum(map(l_weight.__getitem__, pair.listed))
+        )
+        if pair.similarity.rule == "initial":
+            wq = wl = max(wq, wl)
+        elif len(pair.query) == 1 and context.unseen[pair.query[0]]:
+            wq = wl  # an unseen (misspelt) query word weighs what its list word weighs
+        matched += pair.similarity.value * (wq + wl)
+        total += wq + wl
+    return matched, total
+
+
+def _add_unmatched_query(
+    total: float, context: QueryContext, listed: ParsedName, used_q: set[int], penalties: list[str]
+) -> float:
+    """``total`` plus the weight of the query words left unmatched, discounted by role
+    (added one by one, so that the sum is the same to the last bit whatever the split)."""
+    weights = context.scoring
+    for i, token in enumerate(context.parsed.tokens):
+        if i in used_q:
+            continue
+        factor = 1.0
+        if token.role is Role.INITIAL:
+            factor = weights.unmatched_query_initial
+        elif token.role is Role.PATRONYMIC and not listed.has_patronymic:
+            factor = weights.unmatched_query_patronymic
+        total += context.weights[i] * factor
+        penalties.append(f"query word {token.text!r} not in the listed name")
+    return total
+
+
+def _add_unmatched_listed(
+    total: float,
+    context: QueryContext,
+    listed: IndexedName,
+    schema: str,
+    used: tuple[set[int], set[int]],
+    penalties: list[str],
+) -> float:
+    """``total`` plus the weight of the listed words left unmatched, discounted by role:
+    a missing patronymic or middle name costs little, a different patronymic counts in
+    full."""
+    used_q, used_l = used
+    query = context.parsed
+    person = schema == "Person"
+    query_patronymic = query.has_patronymic and any(
+        t.role is Role.PATRONYMIC for i, t in enumerate(query.tokens) if i not in used_q
+    )
+    l_tokens = listed.parsed.tokens
+    for j, token in enumerate(l_tokens):
+        if j in used_l:
+            continue
+        factor = context.list_factors[token.role]
+        middle = is_middle_name(person, j, len(l_tokens), token.role)
+        if middle:
+            factor = context.scoring.middle_name_factor
+        if token.role is Role.PATRONYMIC and query_patronymic:
+            factor = 1.0  # a different patronymic is a different father: it counts in full
+        total += listed.weights[j] * factor
+        if token.role is Role.PATRONYMIC:
+            penalties.append(
+                f"patronymic {token.text!r} differs"
+                if query_patronymic
+                else f"patronymic {token.text!r} missing in query (neutral)"
+            )
+        elif middle:
+            penalties.append(f"middle name {token.text!r} missing in query")
+        else:
+            penalties.append(f"listed word {token.text!r} not in query")
+    return total
+
+
+def score_name(context: QueryContext, listed: IndexedName, schema: str) -> NameScore:
+    """The weighted share of both names covered by their alignment (0..1)."""
+    query = context.parsed
+    listed_name = listed.parsed
+    pairs, used_q, used_l = align(context, listed_name)
+    matched, total = _matched(context, listed, pairs)
+    penalties: list[str] = []
+
+    # Legal forms say little about which company is meant: neutral when one side has
+    # none or their classes meet, a small fixed penalty when both have one and differ.
+    agree: bool | None = None
+    if query.legal and listed_name.legal:
+        agree = not query.legal_classes.isdisjoint(listed_name.legal_classes)
+        if not agree:
+            penalties.append("legal forms differ")
+    used_q.update(query.legal)
+    used_l.update(listed_name.legal)
+
+    total = _add_unmatched_query(total, context, listed_name, used_q, penalties)
+    total = _add_unmatched_listed(total, context, listed, schema, (used_q, used_l), penalties)
+    score = matched / total if total else 0.0
+    if pairs and all(pair.similarity.rule == "initial" for pair in pairs):
+        # ``A. A. KAVINOV`` against ``Abubakar K. AHMED``: letters alone identify nobody.
+        score *= context.scoring.initials_only_factor
+        penalties.append("only initials match")
+    if agree is False:
+        score -= context.scoring.legal_form_mismatch
+    if any(pair.similarity.rule == "gender_variant" for pair in pairs):
+        penalties.append("surname in the other gender's form: possibly a relative")
+    return NameScore(max(score, 0.0), pairs, penalties, agree)

@@ -1,0 +1,126 @@
+"""The explanation of a hit: a row per query token, then the legal forms, then the
+penalties and evidence, as the typed models of ``screening.model``."""
+
+from __future__ import annotations
+
+from typing import NotRequired, TypedDict
+
+from screening.index import NameIndex
+from screening.model import EvidenceCheck, Hit, RuleName
+from screening.names import ParsedName, Role
+from screening.scoring.alignment import NameScore
+from screening.scoring.tokens import SCORE_DIGITS
+
+
+class TokenRow(TypedDict):
+    """A row of the explanation as plain data (``screening.model.TokenMatch`` validates it)."""
+
+    query_token: str
+    list_token: str | None
+    query_key: str
+    list_key: str | None
+    similarity: float
+    rule: RuleName
+    detail: NotRequired[str]
+    role: str
+
+
+def make_hit(
+    index: NameIndex,
+    query: ParsedName,
+    number: int,
+    result: NameScore,
+    final: float,
+    checks: list[EvidenceCheck],
+) -> Hit:
+    """The hit with its explanation: a row per query token, then the legal forms.
+
+    Built as plain data and validated once by pydantic's core, which is several
+    times faster than constructing each nested model in Python."""
+    indexed = index.names[number]
+    entity = index.entities[indexed.entity]
+    listed = indexed.parsed
+    tokens = _word_rows(query, listed, result) + _legal_form_rows(query, listed, result)
+    penalties = list(result.penalties)
+    if indexed.weak:
+        penalties.append("matched a weak alias only: it supports, but never alerts on its own")
+    return Hit.model_validate(
+        {
+            "entity_id": entity.id,
+            "source": entity.source,
+            "schema": entity.schema_,
+            "listed_name": entity.names[0] if entity.names else indexed.text,
+            "matched_name": indexed.text,
+            "weak_alias": indexed.weak,
+            "programs": entity.programs,
+            "score": final,
+            "explanation": {
+                "name_score": round(result.score, SCORE_DIGITS),
+                "tokens": tokens,
+                "penalties": penalties,
+                "evidence": checks,
+            },
+        }
+    )
+
+
+def _word_rows(query: ParsedName, listed: ParsedName, result: NameScore) -> list[TokenRow]:
+    """A row per query word: what it matched and by which rule, or that it did not."""
+    tokens: list[TokenRow] = []
+    by_query = {pair.query[0]: pair for pair in result.pairs}
+    covered = {i for pair in result.pairs for i in pair.query}
+    for i, token in enumerate(query.tokens):
+        pair = by_query.get(i)
+        if token.role is Role.LEGAL or (pair is None and i in covered):
+            continue
+        if pair is None:
+            tokens.append(
+                {
+                    "query_token": token.text,
+                    "list_token": None,
+                    "query_key": token.key,
+                    "list_key": None,
+                    "similarity": 0.0,
+                    "rule": "unmatched",
+                    "role": token.role.value,
+                }
+            )
+            continue
+        tokens.append(
+            {
+                "query_token": " ".join(query.tokens[k].text for k in pair.query),
+                "list_token": " ".join(listed.tokens[k].text for k in pair.listed),
+                "query_key": "".join(query.tokens[k].key for k in pair.query),
+                "list_key": "".join(listed.tokens[k].key for k in pair.listed),
+                "similarity": round(pair.similarity.value, SCORE_DIGITS),
+                "rule": pair.similarity.rule,
+                "detail": pair.similarity.detail,
+                "role": token.role.value,
+            }
+        )
+    return tokens
+
+
+def _legal_form_rows(query: ParsedName, listed: ParsedName, result: NameScore) -> list[TokenRow]:
+    """A row per legal form of the query: whether the listed name's forms agree."""
+    tokens: list[TokenRow] = []
+    listed_forms = ", ".join(form.text for form in listed.legal_forms) or None
+    agree = bool(result.legal_forms_agree)
+    for form in query.legal_forms:
+        if not listed_forms:
+            detail = "listed name has no legal form (neutral)"
+        else:
+            detail = f"{form.text} = {listed_forms}" if agree else "legal forms differ"
+        tokens.append(
+            {
+                "query_token": form.text,
+                "list_token": listed_forms,
+                "query_key": form.form_class or "legal form",
+                "list_key": ", ".join(sorted(listed.legal_classes)) or None,
+                "similarity": 1.0 if agree else 0.0,
+                "rule": "legal_form",
+                "detail": detail,
+                "role": "legal_form",
+            }
+        )
+    return tokens

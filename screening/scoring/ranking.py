@@ -1,0 +1,188 @@
+"""Which names are scored, and the entities reported: best first, explained.
+
+Retrieval proposes candidate names with an estimate of their score; the promising
+ones are scored in full, an entity's score is the best over all its names, secondary
+evidence moves it by a little, and the entities at or above the threshold are
+reported with their explanation.
+"""
+
+from __future__ import annotations
+
+import heapq
+from collections.abc import Iterable
+from typing import NamedTuple
+
+from rapidfuzz.distance import Indel
+
+from screening.index import NameIndex
+from screening.model import EvidenceCheck, Hit, Query
+from screening.names import ParsedName, parse_name
+from screening.scoring.alignment import NameScore, QueryContext, score_name
+from screening.scoring.evidence import evidence_checks
+from screening.scoring.explain import make_hit
+from screening.scoring.tokens import SCORE_DIGITS
+from screening.settings import Settings
+from screening.weights import ScoringWeights
+
+TIE_EPSILON = 1e-4  # below half a unit of the reported rounding: scores that may still tie
+
+
+class BestName(NamedTuple):
+    """An entity's best-scoring name so far."""
+
+    value: float  # the name score, a weak alias's discounted
+    number: int  # the name's number in the index
+    result: NameScore
+
+
+class ScoredEntity(NamedTuple):
+    """An entity at or above the threshold, with its final score."""
+
+    final: float
+    entity_id: str
+    entity: int  # its number in the index
+    checks: list[EvidenceCheck]
+
+
+def rank_hits(
+    index: NameIndex,
+    query: Query,
+    threshold: float,
+    limit: int,
+    settings: Settings,
+    brute_force: bool = False,
+) -> list[Hit]:
+    """Score the query against candidate names and return the best entities, explained.
+
+    The weights are the index's (``Settings.weights`` when a screener built it).
+    ``brute_force`` scores every list name instead of the retrieved candidates; the
+    benchmarks use it to measure what retrieval loses.
+    """
+    parsed = parse_name(query.name, query.schema_)
+    if not parsed.tokens:
+        return []
+    names: Iterable[int] = (
+        range(index.size)
+        if brute_force
+        else scored_candidates(index, parsed, threshold, settings.candidates)
+    )
+    entities = _EntityScores(index, QueryContext(index, parsed))
+    for number in names:
+        entities.consider(number)
+    entities.complete(threshold, limit)
+    best = entities.best
+    scored = _final_scores(index, query, best, threshold, index.weights)
+    # Equal scores: the entry spelt closest to what was written comes first, then by id.
+    written = _spelling(parsed)
+    scored.sort(
+        key=lambda item: (
+            -item.final,
+            -_closeness(written, index, best[item.entity]),
+            item.entity_id,
+        )
+    )
+    return [
+        make_hit(
+            index,
+            parsed,
+            best[item.entity].number,
+            best[item.entity].result,
+            item.final,
+            item.checks,
+        )
+        for item in scored[:limit]
+    ]
+
+
+class _EntityScores:
+    """The best-scoring name of each entity scored so far."""
+
+    __slots__ = ("best", "context", "index", "seen")
+
+    def __init__(self, index: NameIndex, context: QueryContext) -> None:
+        self.index = index
+        self.context = context
+        self.best: dict[int, BestName] = {}
+        self.seen: set[int] = set()
+
+    def consider(self, number: int) -> None:
+        """Score one name; keep it if it is its entity's best (ties: the lower number)."""
+        self.seen.add(number)
+        indexed = self.index.names[number]
+        entity = self.index.entities[indexed.entity]
+        result = score_name(self.context, indexed, entity.schema_)
+        weak_factor = self.index.weights.weak_alias_factor
+        value = result.score * (weak_factor if indexed.weak else 1.0)
+        current = self.best.get(indexed.entity)
+        if current is None or (value, -number) > (current.value, -current.number):
+            self.best[indexed.entity] = BestName(value, number, result)
+
+    def complete(self, threshold: float, limit: int) -> None:
+        """Score every name of the entities that may be reported.
+
+        An entity's score is the best over all its names, not only the retrieved ones,
+        so that what is reported does not depend on how retrieval reached the entity.
+        Only the best few near or above the threshold are completed."""
+        weights = self.index.weights
+        reachable = threshold - weights.completion_margin - weights.max_evidence_gain
+        leading = heapq.nlargest(
+            limit, self.best.items(), key=lambda item: (item[1].value, -item[0])
+        )
+        for entity_number, entity_best in leading:
+            if weights.name_share * entity_best.value >= reachable:
+                for number in self.index.entity_names[entity_number]:
+                    if number not in self.seen:
+                        self.consider(number)
+
+
+def scored_candidates(
+    index: NameIndex, parsed: ParsedName, threshold: float, limit: int
+) -> list[int]:
+    """The retrieved names worth scoring in full.
+
+    Candidates come best estimate first. The estimate sees only the words that
+    retrieval matched, so a name whose other words match by more than one edit can
+    score far above it (on the dev set, up to twice). Scored in full: the leading
+    candidates with a fair estimate, and any with a good one."""
+    weights = index.weights
+    fair = weights.fair_estimate * threshold
+    good = weights.good_estimate * threshold
+    return [
+        number
+        for rank, (number, estimate) in enumerate(index.candidates(parsed, limit, fair))
+        if estimate >= good or (rank < weights.leading_candidates and estimate >= fair)
+    ]
+
+
+def _final_scores(
+    index: NameIndex,
+    query: Query,
+    best: dict[int, BestName],
+    threshold: float,
+    weights: ScoringWeights,
+) -> list[ScoredEntity]:
+    """The entities whose name score and secondary evidence reach the threshold."""
+    scored: list[ScoredEntity] = []
+    for entity_number, entity_best in best.items():
+        value = entity_best.value
+        if weights.name_share * value + weights.max_evidence_gain + TIE_EPSILON < threshold:
+            continue  # no evidence can lift it to the threshold
+        entity = index.entities[entity_number]
+        checks = evidence_checks(
+            query, entity.schema_, entity.birth_dates, entity.countries, weights
+        )
+        final = weights.name_share * value + sum(check.score_change for check in checks)
+        final = round(min(max(final, 0.0), 1.0), SCORE_DIGITS)
+        if final >= threshold:
+            scored.append(ScoredEntity(final, entity.id, entity_number, checks))
+    return scored
+
+
+def _spelling(name: ParsedName) -> str:
+    """A name's words, folded and sorted: its spelling, whatever the word order."""
+    return " ".join(sorted(token.folded for token in name.tokens))
+
+
+def _closeness(written: str, index: NameIndex, best: BestName) -> float:
+    """How close the spelling of an entity's best name is to the query's."""
+    return Indel.normalized_similarity(written, _spelling(index.names[best.number].parsed))

@@ -1,0 +1,214 @@
+"""How alike two tokens are, and by which rule.
+
+The rules are tried in this order, the first that holds decides:
+
+1. ``exact``: the same folded word (a word in another script counts as transliteration);
+2. ``transliteration``: one of the query word's romanisation keys is the list word's key;
+3. ``initial``: an initial against a word with that first letter (else no match);
+4. ``gender_variant``: ``Ivanov``/``Ivanova`` (a relative, not the person);
+5. ``given_name`` of the father: two patronymics of one given name;
+6. ``given_name``: one given name in two languages' forms (``Volodymyr``/``Vladimir``);
+7. ``stem``: a place and its adjective (``Perm``/``Permskiy``);
+8. ``glossary``: one concept in two languages (``bank``/``bankas``);
+9. ``typo``: a few letters apart (optimal string alignment), for words long enough.
+
+Numbers (numbers as words, ``No 5``) match exactly or not at all; the similarity of
+each rule is a field of ``ScoringWeights``.
+"""
+
+from __future__ import annotations
+
+from collections.abc import Callable
+from dataclasses import dataclass
+from functools import lru_cache
+
+from rapidfuzz.distance import OSA
+
+from screening.given_names import given_name_of, patronymic_of
+from screening.glossary import concept_of, is_place_adjective, word_stem
+from screening.model import RuleName
+from screening.names import Role, Token
+from screening.text import has_cyrillic
+from screening.translit import rules_between
+from screening.weights import DEFAULT_WEIGHTS, ScoringWeights
+
+COMPARE_CACHE_SIZE = 200_000  # token comparisons remembered per set of weights
+COMPARERS_KEPT = 4  # sets of weights whose comparison (and its memory) is kept at once
+SCORE_DIGITS = 4  # similarities and scores are rounded to this many digits
+
+
+@dataclass(frozen=True, slots=True)
+class Similarity:
+    """A token comparison's outcome: how alike (0..1), by which rule, and why."""
+
+    value: float
+    rule: RuleName
+    detail: str = ""
+
+
+NO_MATCH = Similarity(0.0, "unmatched")
+_LETTER_CLASS = str.maketrans("yj", "ii")
+
+# (query folded, query keys, query role, listed folded, listed key, listed role)
+Compare = Callable[[str, tuple[str, ...], Role, str, str, Role], Similarity]
+
+
+def _gender_pair(a: str, b: str) -> bool:
+    """``Ivanov``/``Ivanova``, ``Kovalski``/``Kovalska``: the same family, not the same person."""
+    if len(a) < 4 or len(b) < 4 or a == b:
+        return False
+    if len(a) + 1 == len(b):
+        return b[-1] == "a" and b.startswith(a)
+    if len(b) + 1 == len(a):
+        return a[-1] == "a" and a.startswith(b)
+    return len(a) == len(b) and a[:-1] == b[:-1] and {a[-1], b[-1]} == {"i", "a"}
+
+
+def _initial_matches(
+    q_folded: str, q_keys: tuple[str, ...], q_role: Role, l_folded: str, l_key: str
+) -> str | None:
+    """The detail (``a = alexei``) when one side is an initial of the other, else None."""
+    initial, word = (q_folded, l_folded) if q_role is Role.INITIAL else (l_folded, q_folded)
+    letter = initial[0].translate(_LETTER_CLASS)
+    word_key = l_key if q_role is Role.INITIAL else q_keys[0]
+    if letter in (word[0].translate(_LETTER_CLASS), word_key[:1]):
+        return f"{initial[0]} = {word}"
+    return None
+
+
+def _same_father(q_keys: tuple[str, ...], l_key: str) -> str | None:
+    """The father's given name when two patronymics derive from one name."""
+    father = patronymic_of(l_key)
+    if father is not None and any(patronymic_of(key) == father for key in q_keys):
+        return father.group
+    return None
+
+
+def _same_given_name(q_keys: tuple[str, ...], l_key: str) -> str | None:
+    """The group's name when two words are forms of one given name."""
+    name = given_name_of(l_key)
+    if name is not None and any(given_name_of(key) == name for key in q_keys):
+        return name.group
+    return None
+
+
+def _same_place_stem(q_keys: tuple[str, ...], l_key: str) -> str | None:
+    """The stem a place and its adjective share (two plain words sharing one do not count)."""
+    stem = word_stem(l_key)
+    if stem is not None and any(
+        word_stem(key) == stem and (is_place_adjective(key) or is_place_adjective(l_key))
+        for key in q_keys
+    ):
+        return stem
+    return None
+
+
+def _same_concept(q_keys: tuple[str, ...], l_key: str) -> str | None:
+    """The glossary concept two words in different languages both name."""
+    concept = concept_of(l_key)
+    if concept is not None and any(concept_of(key) == concept for key in q_keys):
+        return concept
+    return None
+
+
+def _typo(
+    q_folded: str, q_keys: tuple[str, ...], l_folded: str, l_key: str, weights: ScoringWeights
+) -> Similarity:
+    """Two words a few letters apart, on their spelling or their keys; a third of a long
+    word changed is another word, not a typo."""
+    if min(len(l_folded), len(q_folded)) < weights.min_typo_length:
+        return NO_MATCH
+    best = max(
+        max(OSA.normalized_similarity(key, l_key) for key in q_keys),
+        OSA.normalized_similarity(q_folded, l_folded),
+    )
+    if best < weights.min_fuzzy_similarity:
+        return NO_MATCH
+    edits = min(min(OSA.distance(key, l_key) for key in q_keys), OSA.distance(q_folded, l_folded))
+    if best < weights.loose_typo_similarity and edits > weights.max_loose_typo_edits:
+        return NO_MATCH
+    return Similarity(round(best, SCORE_DIGITS), "typo", f"{edits} edit{'s' if edits != 1 else ''}")
+
+
+_KEPT: dict[int, tuple[ScoringWeights, Compare]] = {}  # by id: hashing weights costs more
+
+
+def comparer(weights: ScoringWeights) -> Compare:
+    """The token comparison under these weights (the rules in the module's order),
+    found by the weights' identity first: it is asked for once per query."""
+    kept = _KEPT.get(id(weights))
+    if kept is not None and kept[0] is weights:
+        return kept[1]
+    compare = _comparer(weights)
+    if len(_KEPT) >= COMPARERS_KEPT:
+        _KEPT.clear()
+    _KEPT[id(weights)] = (weights, compare)  # holding the weights keeps their id unique
+    return compare
+
+
+@lru_cache(maxsize=COMPARERS_KEPT)
+def _comparer(weights: ScoringWeights) -> Compare:
+    """The token comparison under these weights.
+
+    A pure function of its arguments, remembered: list words repeat across names and
+    query words across a batch. One per set of weights, so that the cache stays pure."""
+
+    @lru_cache(maxsize=COMPARE_CACHE_SIZE)
+    def compare(
+        q_folded: str,
+        q_keys: tuple[str, ...],
+        q_role: Role,
+        l_folded: str,
+        l_key: str,
+        l_role: Role,
+    ) -> Similarity:
+        if q_folded == l_folded:
+            return Similarity(weights.exact, "exact")
+        if l_key in q_keys:
+            rules = ", ".join(rules_between(q_folded, l_folded))
+            return Similarity(weights.transliteration, "transliteration", rules)
+        if q_role is Role.NUMBER or l_role is Role.NUMBER:
+            return NO_MATCH
+        if q_role is Role.INITIAL or l_role is Role.INITIAL:
+            detail = _initial_matches(q_folded, q_keys, q_role, l_folded, l_key)
+            return NO_MATCH if detail is None else Similarity(weights.initial, "initial", detail)
+        for key in q_keys:
+            if key[:3] == l_key[:3] and _gender_pair(key, l_key):  # the prefix check is cheap
+                return Similarity(weights.gender_variant, "gender_variant", "possible relative")
+        if q_role is Role.PATRONYMIC and l_role is Role.PATRONYMIC:
+            father = _same_father(q_keys, l_key)
+            if father is not None:
+                detail = f"patronymic of one name ({father})"
+                return Similarity(weights.given_name, "given_name", detail)
+        if q_role is Role.WORD and l_role is Role.WORD:
+            name = _same_given_name(q_keys, l_key)
+            if name is not None:
+                return Similarity(weights.given_name, "given_name", f"one given name ({name})")
+            stem = _same_place_stem(q_keys, l_key)
+            if stem is not None:
+                return Similarity(weights.stem, "stem", f"same stem {stem!r}")
+            concept = _same_concept(q_keys, l_key)
+            if concept is not None:
+                return Similarity(weights.glossary, "glossary", concept)
+        return _typo(q_folded, q_keys, l_folded, l_key, weights)
+
+    return compare
+
+
+def compare_tokens(
+    query: Token, listed: Token, weights: ScoringWeights = DEFAULT_WEIGHTS
+) -> Similarity:
+    """How alike two tokens are, and by which rule."""
+    return similarity_of(comparer(weights), query, listed, has_cyrillic(query.text))
+
+
+def similarity_of(
+    compare: Compare, query: Token, listed: Token, query_cyrillic: bool
+) -> Similarity:
+    """``compare`` (of ``comparer``) applied to two tokens: the same word in two scripts
+    is a transliteration, not an exact match (``query_cyrillic``: whether the query
+    token is written in Cyrillic, worked out once per query)."""
+    found = compare(query.folded, query.keys, query.role, listed.folded, listed.key, listed.role)
+    if found.rule == "exact" and query_cyrillic != has_cyrillic(listed.text):
+        return Similarity(found.value, "transliteration", "Cyrillic = Latin")
+    return found
