@@ -52,6 +52,9 @@ class NormalIdentifier:
     country: str | None
     rule: TypeRule
     problem: str | None = None  # why the value is not valid; None when it is
+    # The register named in an aside (``22839 (Jalisco)``): numbers are unique within it
+    # only, so a match that does not name the same one is evidence, not an alert.
+    register: str | None = None
 
     @property
     def valid(self) -> bool:
@@ -99,7 +102,24 @@ def rule_for(type_: str, country: str | None) -> TypeRule:
     return TypeRule(type_, "weak", type_, False, "alnum", False, "-", (), known=False)
 
 
-_SEPARATORS = re.compile(r"[\s\-./_:#]+")
+def parse_type(spec: str) -> tuple[str, str | None]:
+    """``imo`` -> (imo, None); ``tax_id/RU`` -> (tax_id, ru): a type and its country as
+    the command line and batch options give them."""
+    type_, _, country = spec.strip().partition("/")
+    type_ = type_.strip().lower()
+    if not re.fullmatch(r"[a-z][a-z0-9_]*", type_):
+        raise ValueError(f"{spec!r} is not an identifier type (such as imo, lei, tax_id/ru)")
+    country = country.strip().lower()
+    if country and not re.fullmatch(r"[a-z]{2}", country):
+        raise ValueError(f"{spec!r}: the country after '/' is an ISO 3166 alpha-2 code")
+    return type_, country or None
+
+
+_SEPARATORS = re.compile(r"[\s\-./_:#,()*]+")
+# A trailing aside with a word in it, after a space: the place of a register, never a part
+# of the number (``HRB 48319 (Mainz)``; ``D489833(9)`` keeps its check digit). It is kept
+# beside the value, as ``NormalIdentifier.register``.
+_ASIDE = re.compile(r"\s+\([^()]*[^\W\d_]{3}[^()]*\)\s*$")
 _NON_DIGIT = re.compile(r"\D")
 
 
@@ -108,18 +128,22 @@ def normalise(identifier: Identifier) -> NormalIdentifier:
     type_ = identifier.type.strip().lower()
     country = (identifier.country or "").strip().lower() or None
     rule = rule_for(type_, country)
-    value = _drop_prefix(identifier.value.strip(), rule.prefixes)
+    aside = _ASIDE.search(identifier.value)
+    register = _SEPARATORS.sub("", aside.group(0)).upper() if aside else None
+    value = _drop_prefix(_ASIDE.sub("", identifier.value).strip(), rule.prefixes)
     if rule.form == "crypto":
         value, problem = _crypto(value)
     else:
         value, problem = _plain(value, rule)
+    check, _, lengths = rule.check.partition("@")
     if (
         problem is None
-        and rule.check not in ("-", "crypto")
-        and not _validator(rule.check).is_valid(value)
+        and check not in ("-", "crypto")
+        and (not lengths or str(len(value)) in lengths.split(","))
+        and not _validator(check).is_valid(value)
     ):
-        problem = f"fails the {rule.check.replace('.', ' ').upper()} check digits or format"
-    return NormalIdentifier(type_, rule.group, value, country, rule, problem)
+        problem = f"fails the {check.replace('.', ' ').upper()} check digits or format"
+    return NormalIdentifier(type_, rule.group, value, country, rule, problem, register)
 
 
 def _drop_prefix(value: str, prefixes: tuple[str, ...]) -> str:

@@ -19,7 +19,7 @@ from screening.text import clean
 from screening.version import engine_stamp
 
 QueryLike = str | Query | dict[str, Any]
-IdentifierLike = Identifier | dict[str, Any] | tuple[str, ...]
+IdentifierLike = Identifier | dict[str, Any] | tuple[str, str] | tuple[str, str, str | None]
 
 
 class Screener:

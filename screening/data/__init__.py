@@ -84,7 +84,7 @@ IDENTIFIER_TYPES = TableFormat(
         _one_of("yes", "no"),
         _one_of("digits", "alnum", "crypto"),
         _one_of("strip", "keep"),
-        lambda v: v == "-" or bool(re.fullmatch(r"[a-z]+(\.[a-z]+)?", v)),
+        lambda v: v == "-" or bool(re.fullmatch(r"[a-z]+(\.[a-z]+)?(@\d+(,\d+)*)?", v)),
         lambda v: bool(v.strip()),  # the prefixes
     ),
 )

@@ -3,7 +3,9 @@
 A strong type's match (IMO, LEI, BIC, a wallet, a tax number in its country) alerts on
 its own; a weak type's (passport, national id) adds a little, like a birth date. A
 different value of a type a holder has one of (IMO, LEI, tax number) on both sides is
-another holder and lowers the score. A type the entity does not list says nothing.
+another holder and lowers the score. A type the entity does not list says nothing. A
+number given with the register it belongs to (``22839 (Jalisco)``) alerts only against the
+same register's.
 """
 
 from __future__ import annotations
@@ -43,7 +45,9 @@ def compare(query: NormalIdentifier, listed: Sequence[NormalIdentifier]) -> Iden
     strength = query.rule.strength
     for item in same_group:
         if item.value == query.value and _compatible(query, item):
-            strong = strength == "strong" or (strength == "country" and _same_country(query, item))
+            strong = item.register == query.register and (
+                strength == "strong" or (strength == "country" and _same_country(query, item))
+            )
             return IdentifierOutcome(query, same_group, "match", strong, item)
     if query.rule.unique and strength != "weak":
         comparable = [
