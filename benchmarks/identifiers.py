@@ -117,16 +117,19 @@ def _noisy(
         if normal.startswith("0x") or normal == normal.lower():  # hex and bech32 ignore case
             value = rng.choice([value.lower(), value.upper().replace("0X", "0x")])
         return rng.choice(["  ", " ", ""]) + value + rng.choice(["", " "])
-    compact = "".join(ch for ch in value if ch.isalnum())
+    number, aside = value, ""
+    if "(" in value and value.rstrip().endswith(")"):  # a register's place stays as written
+        number, aside = value[: value.index("(")], " " + value[value.index("(") :]
+    compact = "".join(ch for ch in number if ch.isalnum())
     separator = rng.choice([" ", "-", ".", ""])
     size = rng.choice([2, 3, 4])
     grouped = separator.join(compact[i : i + size] for i in range(0, len(compact), size))
     grouped = rng.choice([grouped.lower(), grouped.upper(), grouped])
-    if prefixes and rng.random() < 0.5:
+    if prefixes and rng.random() < 0.5 and not value.upper().startswith(prefixes):
         # glued to the value only before a digit: ``IMO9187629``, never ``RFCMEGA460704``
         glue = [" ", ": "] + ([""] if grouped[:1].isdigit() else [])
         grouped = f"{rng.choice(prefixes)}{rng.choice(glue)}{grouped}"
-    return grouped
+    return grouped + aside
 
 
 def _false_hits(screener: Any, rng: random.Random) -> dict[str, Any]:

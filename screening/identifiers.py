@@ -183,12 +183,15 @@ def _validator(check: str) -> _Validator:
 # Crypto addresses, by encoding.
 _HEX_ADDRESS = re.compile(r"0x[0-9a-fA-F]{40}")
 _BECH32 = re.compile(r"(bc|tb|ltc)1[ac-hj-np-z02-9]{8,87}", re.IGNORECASE)
+# Bitcoin Cash CashAddr: the bech32 character set, one case, its prefix optional.
+_CASHADDR = re.compile(r"(?:bitcoincash:)?([qp][qpzry9x8gf2tvdw0s3jn54khce6mua7l]{41})", re.I)
 _BASE58_ALPHABET = "123456789ABCDEFGHJKLMNPQRSTUVWXYZabcdefghijkmnopqrstuvwxyz"
 _BASE58 = re.compile(f"[{_BASE58_ALPHABET}]{{25,35}}")
 
 
 def _crypto(value: str) -> tuple[str, str | None]:
-    """A wallet address: hex (EIP-55), bech32 or Base58Check, checked; others as written."""
+    """A wallet address: hex (EIP-55), bech32 or Base58Check, checked; CashAddr folded to
+    lower case; others (Monero) as written."""
     address = re.sub(r"\s+", "", value)
     if not address:
         return "", "is empty"
@@ -200,6 +203,9 @@ def _crypto(value: str) -> tuple[str, str | None]:
             return lower, "mixes upper and lower case (bech32)"
         ok = _validator("bitcoin").is_valid(lower) if lower.startswith("bc1") else True
         return lower, None if ok else "fails its bech32 checksum"
+    cashaddr = _CASHADDR.fullmatch(address)
+    if cashaddr:  # case-insensitive; its checksum is not checked here
+        return cashaddr.group(1).lower(), None
     if _BASE58.fullmatch(address):
         return address, None if base58check_ok(address) else "fails its Base58Check checksum"
     return address, None  # an encoding without a checksum we know (Monero, CashAddr)

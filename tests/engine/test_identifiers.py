@@ -92,6 +92,12 @@ NORMAL_FORMS = [
         "TMStbg5fgb4uTV7fK1gEYF9hKAzP3siPsG",
     ),
     ("crypto_trx", None, "TMStbg5fgb4uTV7fK1gEYF9hKAzP3siPsH", None),
+    (
+        "crypto_bch",
+        None,
+        "bitcoincash:QPF2CPHC5DKUCLKQUR7LHJ2YUQQ9PK3HMUKLE77VHQ",
+        "qpf2cphc5dkuclkqur7lhj2yuqq9pk3hmukle77vhq",
+    ),
     # Others: separators and case.
     ("ssn", "us", "536-90-4399", "536904399"),
     ("ssn", "us", "000-12-3456", None),
@@ -334,3 +340,17 @@ def test_a_number_of_a_named_register_alerts_only_with_that_register() -> None:
     )
     (check,) = [e for e in named.hits[0].explanation.evidence if e.kind == "identifier"]
     assert check.outcome == "match" and check.score_change == IdentifierWeights().weak_match
+
+
+def test_a_screener_from_the_index_cache_screens_identifiers(tmp_path: Path) -> None:
+    from screening.cache import load_screener_cached
+    from screening.settings import Settings
+
+    list_file = tmp_path / "list.jsonl"
+    list_file.write_text(TANKER.model_dump_json(by_alias=True) + "\n", encoding="utf-8")
+    cache_dir = tmp_path / "cache"
+    load_screener_cached([list_file], Settings(), cache_dir)  # builds and stores the index
+    assert any(cache_dir.iterdir())
+    cached = load_screener_cached([list_file], Settings(), cache_dir)
+    result = cached.screen("", identifiers=[("imo", "9187629")])
+    assert [hit.entity_id for hit in result.hits] == ["v-tanker"]
