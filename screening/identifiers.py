@@ -19,6 +19,7 @@ from Crypto.Hash import keccak
 
 from screening.data import IDENTIFIER_TYPE_ROWS
 from screening.model import Identifier
+from screening.text import clean
 
 Strength = Literal["strong", "country", "weak"]
 
@@ -128,9 +129,10 @@ def normalise(identifier: Identifier) -> NormalIdentifier:
     type_ = identifier.type.strip().lower()
     country = (identifier.country or "").strip().lower() or None
     rule = rule_for(type_, country)
-    aside = _ASIDE.search(identifier.value)
+    written = clean(identifier.value)  # NFKC digits, invisible characters, look-alikes
+    aside = _ASIDE.search(written)
     register = _SEPARATORS.sub("", aside.group(0)).upper() if aside else None
-    value = _drop_prefix(_ASIDE.sub("", identifier.value).strip(), rule.prefixes)
+    value = _drop_prefix(_ASIDE.sub("", written).strip(), rule.prefixes)
     if rule.form == "crypto":
         value, problem = _crypto(value)
     else:

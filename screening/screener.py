@@ -132,7 +132,7 @@ class Screener:
                 "schema": schema,
                 "birth_date": birth_date,
                 "country": country,
-                "identifiers": [_identifier(item) for item in identifiers],
+                "identifiers": list(identifiers),
             }
         )
         return self.screen_query(query, threshold=threshold, limit=limit)
@@ -185,6 +185,17 @@ class Screener:
             data = dict(item)
         else:
             raise InputError(f"cannot screen a {type(item).__name__}; give a name string")
+        identifiers = data.get("identifiers") or []
+        if not isinstance(identifiers, list | tuple):
+            raise InputError("identifiers must be a list of (type, value) pairs")
+        data["identifiers"] = [_identifier(given) for given in identifiers]
+        for given in data["identifiers"]:
+            value = given.value if isinstance(given, Identifier) else given.get("value")
+            if isinstance(value, str) and len(value) > self.settings.max_query_chars:
+                raise InputError(
+                    f"an identifier is {len(value)} characters long; "
+                    f"the limit is {self.settings.max_query_chars}"
+                )
         name = data.get("name")
         if name is None and data.get("identifiers"):
             data["name"] = name = ""

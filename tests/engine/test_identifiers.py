@@ -98,6 +98,9 @@ NORMAL_FORMS = [
         "bitcoincash:QPF2CPHC5DKUCLKQUR7LHJ2YUQQ9PK3HMUKLE77VHQ",
         "qpf2cphc5dkuclkqur7lhj2yuqq9pk3hmukle77vhq",
     ),
+    ("imo", None, "９１８７６２９", "9187629"),  # full-width digits
+    ("imo", None, "9187\u200b629", "9187629"),  # a zero-width space
+    ("tax_id", "ru", "ИНН\u00a07707083893", "7707083893"),
     # Others: separators and case.
     ("ssn", "us", "536-90-4399", "536904399"),
     ("ssn", "us", "000-12-3456", None),
@@ -277,6 +280,10 @@ def test_an_invalid_value_is_reported_and_never_matched(screener: Screener) -> N
 def test_a_query_needs_a_name_or_an_identifier(screener: Screener) -> None:
     with pytest.raises(InputError):
         screener.screen("")
+    with pytest.raises(InputError):
+        screener.screen("", identifiers=[("imo", "9" * 5000)])
+    (many,) = screener.screen_many([{"identifiers": [("imo", "9187629")]}])
+    assert [hit.entity_id for hit in many.hits] == ["v-tanker"]
     with pytest.raises(InputError):
         screener.screen("", identifiers=[("imo",)])  # type: ignore[list-item]
 
