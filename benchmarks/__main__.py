@@ -1,8 +1,8 @@
 """``python -m benchmarks [--quick] [--out DIR]``: every benchmark, one report, one gate.
 
 Runs the parts in turn (dev-set quality, aliases-set quality, synthetic Cyrillic and world
-quality, speed and memory, retrieval loss, and the batch and list-load figures when those
-modules exist), writes ``report.json``, ``report.md`` and ``recall_vs_alert.png`` to the
+quality, speed and memory, retrieval loss, and the batch, list-load and identifier figures
+when those modules exist), writes ``report.json``, ``report.md`` and ``recall_vs_alert.png`` to the
 output folder, and exits 1 when a floor of ``benchmarks/floors.json`` is not met or a part
 crashed. When floors could not be measured (no ``../shared``), it says that the gate did not
 run, and exits 1 if ``CI`` is set.
@@ -28,6 +28,7 @@ from benchmarks.workbench import Workbench
 EXTERNAL_PARTS = {
     "batch_speed": "Batch throughput",
     "list_load": "List loading",
+    "identifiers": "Identifier screening",
 }
 """Parts written in other modules, each exposing ``run(quick: bool) -> dict``."""
 

@@ -73,6 +73,7 @@ RuleName = Literal[
     "stem",
     "gender_variant",
     "legal_form",
+    "identifier",
     "unmatched",
 ]
 
@@ -93,7 +94,7 @@ class TokenMatch(BaseModel):
 class EvidenceCheck(BaseModel):
     """A piece of secondary evidence (birth date, country) and what it did to the score."""
 
-    kind: Literal["birth_date", "country", "schema"]
+    kind: Literal["birth_date", "country", "schema", "identifier"]
     query_value: str
     list_values: list[str]
     outcome: Literal["match", "partial", "different", "unknown"]
@@ -126,12 +127,13 @@ class Hit(BaseModel):
 
 
 class Query(BaseModel):
-    """A name to screen, with optional evidence."""
+    """A name and/or identifiers to screen, with optional evidence."""
 
-    name: str
+    name: str = ""
     schema_: Schema | None = Field(default=None, alias="schema")
     birth_date: str | None = None
     country: str | None = None
+    identifiers: list[Identifier] = Field(default_factory=list)
 
     model_config = ConfigDict(populate_by_name=True)
 
@@ -145,6 +147,9 @@ class ScreeningResult(BaseModel):
     engine_version: str
     settings_hash: str
     lists: list[ListSnapshot]
+    # What the engine could not use, said rather than silently dropped (an identifier
+    # whose check digits fail is reported here and never matched).
+    warnings: list[str] = Field(default_factory=list)
 
     @property
     def is_hit(self) -> bool:

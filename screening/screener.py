@@ -8,8 +8,10 @@ from pathlib import Path
 from typing import Any
 
 from screening.errors import InputError, ListLoadError
+from screening.identifier_index import IdentifierIndex
+from screening.identifiers import KNOWN_TYPES, normalise
 from screening.index import NameIndex
-from screening.model import Entity, ListSnapshot, Query, ScreeningResult
+from screening.model import Entity, Identifier, ListSnapshot, Query, ScreeningResult
 from screening.scoring import rank_hits
 from screening.settings import Settings
 from screening.sources import LoadedList, load_lists
@@ -17,6 +19,7 @@ from screening.text import clean
 from screening.version import engine_stamp
 
 QueryLike = str | Query | dict[str, Any]
+IdentifierLike = Identifier | dict[str, Any] | tuple[str, str] | tuple[str, str, str | None]
 
 
 class Screener:
@@ -85,6 +88,15 @@ class Screener:
         return cls([LoadedList(entities=items, snapshot=snapshot)], settings=settings)
 
     @property
+    def identifier_index(self) -> IdentifierIndex:
+        """The exact index of the lists' identifiers, built on the first query that gives
+        one (from the entities, so a screener from the index cache has it too)."""
+        cached: IdentifierIndex | None = getattr(self, "_identifier_index", None)
+        if cached is None:
+            cached = self._identifier_index = IdentifierIndex.build(self.index.entities)
+        return cached
+
+    @property
     def engine_version(self) -> str:
         """The engine stamp: version plus a digest of the weights, tables and matching code
         (computed once: settings are frozen)."""
@@ -109,10 +121,19 @@ class Screener:
         country: str | None = None,
         threshold: float | None = None,
         limit: int | None = None,
+        identifiers: Sequence[IdentifierLike] = (),
     ) -> ScreeningResult:
-        """Screen one name; hits at or above the threshold, best first."""
+        """Screen one name and/or identifiers (``[("imo", "9187629")]``, ``Identifier``s
+        or dicts with a type, value and optional country); hits at or above the
+        threshold, best first."""
         query = self._make_query(
-            {"name": name, "schema": schema, "birth_date": birth_date, "country": country}
+            {
+                "name": name,
+                "schema": schema,
+                "birth_date": birth_date,
+                "country": country,
+                "identifiers": list(identifiers),
+            }
         )
         return self.screen_query(query, threshold=threshold, limit=limit)
 
@@ -121,8 +142,10 @@ class Screener:
     ) -> ScreeningResult:
         """Screen a prepared ``Query``."""
         cutoff, count = self.cutoffs(threshold, limit)
-        hits = rank_hits(self.index, query, cutoff, count, self.settings)
+        identifiers = self.identifier_index if query.identifiers else None
+        hits = rank_hits(self.index, query, cutoff, count, self.settings, identifiers=identifiers)
         return ScreeningResult(
+            warnings=identifier_warnings(query),
             query=query,
             hits=hits,
             threshold=cutoff,
@@ -162,19 +185,59 @@ class Screener:
             data = dict(item)
         else:
             raise InputError(f"cannot screen a {type(item).__name__}; give a name string")
+        identifiers = data.get("identifiers") or []
+        if not isinstance(identifiers, list | tuple):
+            raise InputError("identifiers must be a list of (type, value) pairs")
+        data["identifiers"] = [_identifier(given) for given in identifiers]
+        for given in data["identifiers"]:
+            value = given.value if isinstance(given, Identifier) else given.get("value")
+            if isinstance(value, str) and len(value) > self.settings.max_query_chars:
+                raise InputError(
+                    f"an identifier is {len(value)} characters long; "
+                    f"the limit is {self.settings.max_query_chars}"
+                )
         name = data.get("name")
+        if name is None and data.get("identifiers"):
+            data["name"] = name = ""
         if not isinstance(name, str):
             raise InputError("the name to screen must be a string")
         if len(name) > self.settings.max_query_chars:
             raise InputError(
                 f"name is {len(name)} characters long; the limit is {self.settings.max_query_chars}"
             )
-        if not clean(name):
+        if not clean(name) and not data.get("identifiers"):
             raise InputError("the name is empty once invisible and control characters go")
         try:
             return Query.model_validate(data)
         except ValueError as exc:
             raise InputError(f"invalid query: {exc}") from None
+
+
+def _identifier(item: IdentifierLike) -> Identifier | dict[str, Any]:
+    """An identifier given as a model, a dict or a ``(type, value[, country])`` tuple."""
+    if isinstance(item, Identifier | dict):
+        return item
+    if isinstance(item, tuple) and len(item) in (2, 3):
+        return {"type": item[0], "value": item[1], "country": item[2] if len(item) > 2 else None}
+    raise InputError(f"an identifier is a (type, value) pair, got {item!r}")
+
+
+def identifier_warnings(query: Query) -> list[str]:
+    """A warning per query identifier that is not used: it fails its type's check, or
+    its type is unknown (then compared as written, as evidence only)."""
+    warnings: list[str] = []
+    for identifier in query.identifiers:
+        normal = normalise(identifier)
+        if not normal.valid:
+            warnings.append(
+                f"identifier {identifier.type} {identifier.value!r} {normal.problem}: not matched"
+            )
+        elif not normal.rule.known:
+            warnings.append(
+                f"identifier type {identifier.type!r} is unknown: compared as written, "
+                f"as evidence only (known types: {', '.join(KNOWN_TYPES)})"
+            )
+    return warnings
 
 
 def _entities_digest(entities: list[Entity]) -> str:

@@ -21,6 +21,26 @@ from pydantic import BaseModel, ConfigDict, Field
 from screening.names import Role
 
 
+class IdentifierWeights(BaseModel):
+    """What an identifier (IMO, LEI, tax number, wallet...) does to a hit; which types are
+    strong or weak is a rule of each type, in ``screening/data/identifier_types.tsv``."""
+
+    model_config = ConfigDict(frozen=True, extra="forbid")
+
+    strong_match: float = Field(
+        1.0, description="least score of a hit whose strong identifier equals the query's"
+    )
+    strong_match_gain: float = Field(
+        0.05, description="added to the name's score when a strong identifier also matches"
+    )
+    strong_different: float = Field(
+        -0.15, description="a different value of a one-per-holder strong type: another holder"
+    )
+    weak_match: float = Field(
+        0.05, description="a weak identifier (passport, national id) equal: evidence only"
+    )
+
+
 class ScoringWeights(BaseModel):
     """Similarities per rule, token weights, discounts, evidence amounts and the
     thresholds of retrieval. Frozen: a screener's weights never change under it."""
@@ -97,6 +117,9 @@ class ScoringWeights(BaseModel):
     country_match: float = Field(0.02, description="a listed country equals the query's")
     country_different: float = Field(-0.03, description="the listed countries exclude the query's")
     schema_different: float = Field(-0.15, description="a person against a company or the reverse")
+    identifiers: IdentifierWeights = Field(
+        default_factory=IdentifierWeights, description="what identifiers do to a hit"
+    )
 
     # Retrieval and its estimate.
     min_fuzzy_key: int = Field(4, description="shorter keys are looked up exactly in retrieval")

@@ -44,6 +44,9 @@ class ColumnMap:
     schema: str | None = None
     birth_date: str | None = None
     country: str | None = None
+    # Identifier columns: (type, or type/country such as tax_id/ru; the column). With
+    # any, the name column may be absent: the rows are screened by identifier alone.
+    identifiers: tuple[tuple[str, str], ...] = ()
 
 
 @dataclass(frozen=True, slots=True)

@@ -68,6 +68,7 @@ class CsvInput:
                 "schema": columns.schema,
                 "birth_date": columns.birth_date,
                 "country": columns.country,
+                **{f"identifier {spec}": column for spec, column in columns.identifiers},
             },
         )
 

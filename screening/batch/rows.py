@@ -11,7 +11,8 @@ from screening.batch.model import BatchRow, ColumnMap, OutputFormat, RowStatus
 from screening.batch.output import format_csv_rows, format_jsonl_row, one_line
 from screening.batch.reader import RawRecord, parse_fields, strip_terminator
 from screening.errors import InputError
-from screening.model import SCHEMAS, Hit
+from screening.identifiers import normalise, parse_type
+from screening.model import SCHEMAS, Hit, Identifier
 
 if TYPE_CHECKING:
     from screening.screener import Screener
@@ -45,21 +46,33 @@ class ScreenJob:
         if problem is not None:
             return failed(problem)
         name = _value(values, self.columns.name)
-        if name is None:
+        try:
+            identifiers = _identifiers(values, self.columns.identifiers)
+        except ValueError as exc:
+            return failed(str(exc))
+        if name is None and not self.columns.identifiers:
             return failed(f"no {self.columns.name!r} column in this record")
-        if not name.strip():
-            return failed("empty name")
+        for kind, value, country in identifiers:  # never screened as clear on a bad value
+            normal = normalise(Identifier(type=kind, value=value, country=country))
+            if not normal.valid:
+                return failed(f"identifier {kind} {value!r} {normal.problem}")
+        if not (name or "").strip() and not identifiers:
+            return failed(
+                "empty name and no identifier" if self.columns.identifiers else "empty name"
+            )
         query = (
-            name,
+            name or "",
             _schema(_value(values, self.columns.schema)),
             _value(values, self.columns.birth_date) or None,
             _value(values, self.columns.country) or None,
+            *(f"{kind}/{country or ''}={value}" for kind, value, country in identifiers),
         )
         answer = self.answers.get(query)
         if answer is None:
             try:
                 answer = self.screener.screen(
-                    name,
+                    name or "",
+                    identifiers=identifiers,
                     schema=query[1],
                     birth_date=query[2],
                     country=query[3],
@@ -88,6 +101,19 @@ def _schema(value: str | None) -> str | None:
     if not value or not value.strip():
         return None
     return _SCHEMA_NAMES.get(value.strip().casefold(), value)
+
+
+def _identifiers(
+    values: Mapping[str, str], columns: Sequence[tuple[str, str]]
+) -> list[tuple[str, str, str | None]]:
+    """The row's identifiers (type, value, country) from the non-empty identifier columns."""
+    found: list[tuple[str, str, str | None]] = []
+    for spec, column in columns:
+        value = _value(values, column)
+        if value and value.strip():
+            kind, country = parse_type(spec)
+            found.append((kind, value, country))
+    return found
 
 
 def _value(values: Mapping[str, str], column: str | None) -> str | None:
@@ -119,8 +145,12 @@ def resolve_columns(columns: ColumnMap, keys: Sequence[str]) -> ColumnMap:
             )
         return key
 
+    by_identifier = columns.identifiers and columns.name.strip().casefold() not in by_folded
     return ColumnMap(
-        name=find(columns.name, "--name-column") or columns.name,
+        name=columns.name if by_identifier else find(columns.name, "--name-column") or columns.name,
+        identifiers=tuple(
+            (spec, find(column, "--id-column") or column) for spec, column in columns.identifiers
+        ),
         id=find(columns.id, "--id-column"),
         schema=find(columns.schema, "--schema-column"),
         birth_date=find(columns.birth_date, "--birth-date-column"),

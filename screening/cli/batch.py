@@ -34,6 +34,7 @@ from screening.cli.common import (
     build_screener,
 )
 from screening.errors import InputError
+from screening.identifiers import parse_type
 from screening.settings import Settings
 
 _DELIMITER_NAMES = {"tab": "\t", "\\t": "\t", "comma": ",", "semicolon": ";", "pipe": "|"}
@@ -70,7 +71,16 @@ def register(commands: Any) -> None:
     parser.add_argument("--threshold", type=float, help="minimum score (default: engine's)")
     parser.add_argument("--limit", type=int, help="hits per row (default: engine's)")
     parser.add_argument("--name-column", default="name", metavar="COL", help="default: name")
-    parser.add_argument("--id-column", metavar="COL", help="your customer id, echoed in JSONL")
+    parser.add_argument(
+        "--id-column",
+        action=IdColumnAction,
+        metavar="COL | TYPE=COL",
+        help=(
+            "COL: your customer id, echoed in JSONL; TYPE=COL (repeatable): a column of "
+            "identifiers to screen, such as imo=IMO or tax_id/ru=INN (then the name column "
+            "may be absent)"
+        ),
+    )
     parser.add_argument("--schema-column", metavar="COL", help="Person, Organization, ...")
     parser.add_argument("--birth-date-column", metavar="COL", help="YYYY or YYYY-MM-DD")
     parser.add_argument("--country-column", metavar="COL", help="ISO 3166 alpha-2 codes")
@@ -88,7 +98,33 @@ def register(commands: Any) -> None:
     parser.add_argument("--delimiter", metavar="D", help="default: detected (, ; tab |)")
     parser.add_argument("--encoding", default="utf-8", metavar="ENC", help="e.g. cp1251")
     parser.add_argument("--quiet", "-q", action="store_true", help="no progress, no summary")
-    parser.set_defaults(run=run)
+    parser.set_defaults(run=run, identifier_columns=[])
+
+
+class IdColumnAction(argparse.Action):
+    """``--id-column COL`` names the customer id column; ``--id-column TYPE=COL`` (any
+    number of times) a column of identifiers to screen, kept in ``identifier_columns``."""
+
+    def __call__(
+        self,
+        parser: argparse.ArgumentParser,
+        namespace: argparse.Namespace,
+        values: Any,
+        option_string: str | None = None,
+    ) -> None:
+        text = str(values)
+        if "=" not in text:
+            namespace.id_column = text
+            return
+        spec, _, column = text.partition("=")
+        try:
+            parse_type(spec)
+        except ValueError as exc:
+            parser.error(f"--id-column {text}: {exc}")
+        if not column.strip():
+            parser.error(f"--id-column {text}: give TYPE=COLUMN")
+        found = list(getattr(namespace, "identifier_columns", None) or [])
+        namespace.identifier_columns = [*found, f"{spec.strip()}={column.strip()}"]
 
 
 def run(args: argparse.Namespace) -> int:
@@ -98,6 +134,10 @@ def run(args: argparse.Namespace) -> int:
         schema=args.schema_column,
         birth_date=args.birth_date_column,
         country=args.country_column,
+        identifiers=tuple(
+            (spec, column)
+            for spec, _, column in (item.partition("=") for item in args.identifier_columns)
+        ),
     )
     delimiter = _delimiter(args.delimiter)
     _check_numbers(args)

@@ -6,6 +6,8 @@ import argparse
 from typing import Any
 
 from screening.cli.common import EXIT_OK, add_list_option, add_store_option, build_screener
+from screening.errors import InputError
+from screening.identifiers import parse_type
 from screening.model import Hit, ScreeningResult
 from screening.settings import Settings
 
@@ -14,7 +16,16 @@ def register(commands: Any) -> None:
     parser: argparse.ArgumentParser = commands.add_parser(
         "screen", help="screen one or more names", description="Screen names against lists."
     )
-    parser.add_argument("names", nargs="+", metavar="NAME", help="names to screen")
+    parser.add_argument("names", nargs="*", metavar="NAME", help="names to screen")
+    parser.add_argument(
+        "--id",
+        dest="identifiers",
+        action="append",
+        default=[],
+        type=identifier_option,
+        metavar="TYPE:VALUE",
+        help="an identifier to screen (imo:9187629, tax_id/ru:7707083893); repeatable",
+    )
     add_list_option(parser)
     add_store_option(parser)
     parser.add_argument("--schema", help="Person, Organization, Vessel, Aircraft")
@@ -30,9 +41,12 @@ def run(args: argparse.Namespace) -> int:
     screener = build_screener(
         args.lists, Settings(), args.store_dir, allow_partial=args.allow_partial
     )
-    for name in args.names:
+    if not args.names and not args.identifiers:
+        raise InputError("give a name to screen, or an identifier with --id TYPE:VALUE")
+    for name in args.names or [""]:
         result = screener.screen(
             name,
+            identifiers=args.identifiers,
             schema=args.schema,
             birth_date=args.birth_date,
             country=args.country,
@@ -46,11 +60,24 @@ def run(args: argparse.Namespace) -> int:
     return EXIT_OK
 
 
+def identifier_option(text: str) -> tuple[str, str, str | None]:
+    """``--id TYPE[/COUNTRY]:VALUE`` as (type, value, country)."""
+    spec, colon, value = text.partition(":")
+    if not colon or not value.strip():
+        raise argparse.ArgumentTypeError(f"{text!r}: give TYPE:VALUE, such as imo:9187629")
+    try:
+        kind, country = parse_type(spec)
+    except ValueError as exc:
+        raise argparse.ArgumentTypeError(str(exc)) from None
+    return kind, value.strip(), country
+
+
 def format_result(result: ScreeningResult) -> str:
     """A human-readable report of one result: a line per hit, then its token alignment."""
-    lines = [
-        f"{result.query.name!r}: {len(result.hits)} hit(s) at threshold {result.threshold:.2f}"
-    ]
+    what = [repr(result.query.name)] if result.query.name else []
+    what += [f"{item.type} {item.value}" for item in result.query.identifiers]
+    lines = [f"{', '.join(what)}: {len(result.hits)} hit(s) at threshold {result.threshold:.2f}"]
+    lines.extend(f"  warning: {warning}" for warning in result.warnings)
     for rank, hit in enumerate(result.hits, 1):
         lines.append(f"  {rank}. {hit.score:.3f}  {hit.entity_id}  {hit.listed_name}")
         lines.extend(f"       {line}" for line in explain_lines(hit))

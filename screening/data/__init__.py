@@ -10,6 +10,7 @@ quietly matching less. Pure data: the modules that use a table build their looku
 from __future__ import annotations
 
 import hashlib
+import re
 from collections.abc import Callable, Iterable
 from importlib.resources import files
 from importlib.resources.abc import Traversable
@@ -61,6 +62,31 @@ LEGAL_FORMS = TableFormat(
 )
 GIVEN_NAMES = TableFormat(
     ("sex", "group", "form", "note"), (_one_of("male", "female"), _is_word, _is_word)
+)
+IDENTIFIER_TYPES = TableFormat(
+    (
+        "type",
+        "country",
+        "strength",
+        "group",
+        "unique",
+        "form",
+        "zeros",
+        "check",
+        "prefixes",
+        "note",
+    ),
+    (
+        lambda v: bool(re.fullmatch(r"[a-z_]+\*?", v)),
+        lambda v: v == "*" or bool(re.fullmatch(r"[a-z]{2}", v)),
+        _one_of("strong", "country", "weak"),
+        lambda v: bool(re.fullmatch(r"[a-z_]+", v)),
+        _one_of("yes", "no"),
+        _one_of("digits", "alnum", "crypto"),
+        _one_of("strip", "keep"),
+        lambda v: v == "-" or bool(re.fullmatch(r"[a-z]+(\.[a-z]+)?(@\d+(,\d+)*)?", v)),
+        lambda v: bool(v.strip()),  # the prefixes
+    ),
 )
 PARTICLES_TITLES = TableFormat(("kind", "word", "note"), (_one_of("particle", "title"), _is_word))
 
@@ -150,7 +176,13 @@ def given_name_groups(
 
 
 # Every table file of this folder; the digest covers them all.
-TABLE_FILES = ("glossary.tsv", "legal_forms.tsv", "given_names.tsv", "particles_titles.tsv")
+TABLE_FILES = (
+    "glossary.tsv",
+    "legal_forms.tsv",
+    "given_names.tsv",
+    "particles_titles.tsv",
+    "identifier_types.tsv",
+)
 
 # Read at import: a bad file fails the first import of the engine, not a later screening.
 GLOSSARY_CONCEPTS = grouped(read_table(_file("glossary.tsv"), GLOSSARY))
@@ -161,5 +193,8 @@ FEMALE_GIVEN_NAMES = _NAME_GROUPS["female"]
 _NAME_WORDS = grouped(read_table(_file("particles_titles.tsv"), PARTICLES_TITLES))
 PARTICLES = _NAME_WORDS.get("particle", ())
 TITLES = _NAME_WORDS.get("title", ())
+IDENTIFIER_TYPE_ROWS = [
+    row.fields for row in read_table(_file("identifier_types.tsv"), IDENTIFIER_TYPES)
+]
 # For the engine stamp: results made with other tables record another digest.
 TABLES_DIGEST = tables_digest(_file(name) for name in TABLE_FILES)

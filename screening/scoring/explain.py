@@ -3,12 +3,13 @@ penalties and evidence, as the typed models of ``screening.model``."""
 
 from __future__ import annotations
 
-from typing import NotRequired, TypedDict
+from typing import NamedTuple, NotRequired, TypedDict
 
 from screening.index import NameIndex
 from screening.model import EvidenceCheck, Hit, RuleName
 from screening.names import ParsedName, Role
 from screening.scoring.alignment import NameScore
+from screening.scoring.identifiers import IdentifierOutcome
 from screening.scoring.tokens import SCORE_DIGITS
 
 
@@ -25,43 +26,87 @@ class TokenRow(TypedDict):
     role: str
 
 
+class BestName(NamedTuple):
+    """An entity's best-scoring name so far."""
+
+    value: float  # the name score, a weak alias's discounted
+    number: int  # the name's number in the index
+    result: NameScore
+
+
 def make_hit(
     index: NameIndex,
     query: ParsedName,
-    number: int,
-    result: NameScore,
+    entity_number: int,
+    best: BestName | None,
     final: float,
     checks: list[EvidenceCheck],
+    identifier_rows: list[TokenRow],
 ) -> Hit:
-    """The hit with its explanation: a row per query token, then the legal forms.
+    """The hit with its explanation: a row per query token, then the legal forms, then
+    the identifiers that matched. ``best`` is None for an entity found by identifier
+    alone, with no name in the query.
 
     Built as plain data and validated once by pydantic's core, which is several
     times faster than constructing each nested model in Python."""
-    indexed = index.names[number]
-    entity = index.entities[indexed.entity]
-    listed = indexed.parsed
-    tokens = _word_rows(query, listed, result) + _legal_form_rows(query, listed, result)
-    penalties = list(result.penalties)
-    if indexed.weak:
-        penalties.append("matched a weak alias only: it supports, but never alerts on its own")
+    entity = index.entities[entity_number]
+    tokens: list[TokenRow] = []
+    penalties: list[str] = []
+    name_score = 0.0
+    matched_name = entity.names[0] if entity.names else entity.id
+    weak = False
+    if best is not None:
+        indexed = index.names[best.number]
+        listed = indexed.parsed
+        tokens = _word_rows(query, listed, best.result) + _legal_form_rows(
+            query, listed, best.result
+        )
+        penalties = list(best.result.penalties)
+        if indexed.weak:
+            penalties.append("matched a weak alias only: it supports, but never alerts on its own")
+        name_score = round(best.result.score, SCORE_DIGITS)
+        matched_name = indexed.text
+        weak = indexed.weak
     return Hit.model_validate(
         {
             "entity_id": entity.id,
             "source": entity.source,
             "schema": entity.schema_,
-            "listed_name": entity.names[0] if entity.names else indexed.text,
-            "matched_name": indexed.text,
-            "weak_alias": indexed.weak,
+            "listed_name": entity.names[0] if entity.names else matched_name,
+            "matched_name": matched_name,
+            "weak_alias": weak,
             "programs": entity.programs,
             "score": final,
             "explanation": {
-                "name_score": round(result.score, SCORE_DIGITS),
-                "tokens": tokens,
+                "name_score": name_score,
+                "tokens": tokens + identifier_rows,
                 "penalties": penalties,
                 "evidence": checks,
             },
         }
     )
+
+
+def identifier_rows(outcomes: list[IdentifierOutcome]) -> list[TokenRow]:
+    """A row (rule ``identifier``) per query identifier that matched a listed one."""
+    return [
+        {
+            "query_token": item.query.label,
+            "list_token": item.matched.label,
+            "query_key": item.query.value,
+            "list_key": item.matched.value,
+            "similarity": 1.0,
+            "rule": "identifier",
+            "detail": (
+                f"{item.query.group}: alerts on its own"
+                if item.strong
+                else f"{item.query.group}: evidence only, never an alert alone"
+            ),
+            "role": "identifier",
+        }
+        for item in outcomes
+        if item.matched is not None
+    ]
 
 
 def _word_rows(query: ParsedName, listed: ParsedName, result: NameScore) -> list[TokenRow]:

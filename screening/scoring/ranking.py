@@ -9,30 +9,29 @@ reported with their explanation.
 from __future__ import annotations
 
 import heapq
-from collections.abc import Iterable
+from collections.abc import Iterable, Sequence
 from typing import NamedTuple
 
 from rapidfuzz.distance import Indel
 
+from screening.identifier_index import IdentifierIndex
+from screening.identifiers import NormalIdentifier, normalise
 from screening.index import NameIndex
 from screening.model import EvidenceCheck, Hit, Query
 from screening.names import ParsedName, parse_name
-from screening.scoring.alignment import NameScore, QueryContext, score_name
+from screening.scoring.alignment import QueryContext, score_name
 from screening.scoring.evidence import evidence_checks
-from screening.scoring.explain import make_hit
+from screening.scoring.explain import BestName, identifier_rows, make_hit
+from screening.scoring.identifiers import (
+    IdentifierOutcome,
+    identifier_checks,
+    identifier_outcomes,
+)
 from screening.scoring.tokens import SCORE_DIGITS
 from screening.settings import Settings
 from screening.weights import ScoringWeights
 
 TIE_EPSILON = 1e-4  # below half a unit of the reported rounding: scores that may still tie
-
-
-class BestName(NamedTuple):
-    """An entity's best-scoring name so far."""
-
-    value: float  # the name score, a weak alias's discounted
-    number: int  # the name's number in the index
-    result: NameScore
 
 
 class ScoredEntity(NamedTuple):
@@ -42,6 +41,7 @@ class ScoredEntity(NamedTuple):
     entity_id: str
     entity: int  # its number in the index
     checks: list[EvidenceCheck]
+    outcomes: list[IdentifierOutcome]
 
 
 def rank_hits(
@@ -51,33 +51,46 @@ def rank_hits(
     limit: int,
     settings: Settings,
     brute_force: bool = False,
+    identifiers: IdentifierIndex | None = None,
 ) -> list[Hit]:
     """Score the query against candidate names and return the best entities, explained.
 
     The weights are the index's (``Settings.weights`` when a screener built it).
     ``brute_force`` scores every list name instead of the retrieved candidates; the
-    benchmarks use it to measure what retrieval loses.
+    benchmarks use it to measure what retrieval loses. The query's identifiers are
+    looked up in ``identifiers`` (exactly, in normal form): an entity holding one is
+    scored whatever its name.
     """
     parsed = parse_name(query.name, query.schema_)
-    if not parsed.tokens:
+    queried = valid_identifiers(query) if identifiers is not None else []
+    holders = identifiers.holders(queried) if identifiers is not None and queried else set()
+    if not parsed.tokens and not holders:
         return []
-    names: Iterable[int] = (
-        range(index.size)
-        if brute_force
-        else scored_candidates(index, parsed, threshold, settings.candidates)
-    )
     entities = _EntityScores(index, QueryContext(index, parsed))
-    for number in names:
-        entities.consider(number)
-    entities.complete(threshold, limit)
+    if parsed.tokens:
+        names: Iterable[int] = (
+            range(index.size)
+            if brute_force
+            else scored_candidates(index, parsed, threshold, settings.candidates)
+        )
+        for number in names:
+            entities.consider(number)
+        entities.complete(threshold, limit)
+        for entity_number in sorted(holders):  # found by identifier: every name scored
+            for number in index.entity_names[entity_number]:
+                if number not in entities.seen:
+                    entities.consider(number)
     best = entities.best
-    scored = _final_scores(index, query, best, threshold, index.weights)
+    listed = identifiers.by_entity if identifiers is not None else ()
+    scored = _final_scores(
+        index, query, best, threshold, index.weights, _IdentifierMatch(queried, holders, listed)
+    )
     # Equal scores: the entry spelt closest to what was written comes first, then by id.
     written = _spelling(parsed)
     scored.sort(
         key=lambda item: (
             -item.final,
-            -_closeness(written, index, best[item.entity]),
+            -_closeness(written, index, best.get(item.entity)),
             item.entity_id,
         )
     )
@@ -85,13 +98,27 @@ def rank_hits(
         make_hit(
             index,
             parsed,
-            best[item.entity].number,
-            best[item.entity].result,
+            item.entity,
+            best.get(item.entity),
             item.final,
             item.checks,
+            identifier_rows(item.outcomes),
         )
         for item in scored[:limit]
     ]
+
+
+def valid_identifiers(query: Query) -> list[NormalIdentifier]:
+    """The query's identifiers in normal form, those that pass their checks."""
+    return [normal for identifier in query.identifiers if (normal := normalise(identifier)).valid]
+
+
+class _IdentifierMatch(NamedTuple):
+    """The query's valid identifiers, the entities holding one, and every entity's own."""
+
+    queried: list[NormalIdentifier]
+    holders: set[int]
+    listed: Sequence[tuple[NormalIdentifier, ...]]
 
 
 class _EntityScores:
@@ -160,21 +187,34 @@ def _final_scores(
     best: dict[int, BestName],
     threshold: float,
     weights: ScoringWeights,
+    identifiers: _IdentifierMatch,
 ) -> list[ScoredEntity]:
-    """The entities whose name score and secondary evidence reach the threshold."""
+    """The entities whose name score, secondary evidence and identifiers reach the
+    threshold. Only an entity holding a query identifier can gain by it."""
     scored: list[ScoredEntity] = []
-    for entity_number, entity_best in best.items():
-        value = entity_best.value
-        if weights.name_share * value + weights.max_evidence_gain + TIE_EPSILON < threshold:
+    for entity_number in [*best, *(n for n in sorted(identifiers.holders) if n not in best)]:
+        entity_best = best.get(entity_number)
+        value = entity_best.value if entity_best is not None else 0.0
+        holder = entity_number in identifiers.holders
+        if (
+            not holder
+            and weights.name_share * value + weights.max_evidence_gain + TIE_EPSILON < threshold
+        ):
             continue  # no evidence can lift it to the threshold
         entity = index.entities[entity_number]
         checks = evidence_checks(
             query, entity.schema_, entity.birth_dates, entity.countries, weights
         )
+        outcomes: list[IdentifierOutcome] = []
+        if identifiers.queried:
+            outcomes = identifier_outcomes(identifiers.queried, identifiers.listed[entity_number])
+            checks += identifier_checks(outcomes, weights.identifiers)
         final = weights.name_share * value + sum(check.score_change for check in checks)
+        if any(item.strong for item in outcomes):
+            final = max(final, weights.identifiers.strong_match)
         final = round(min(max(final, 0.0), 1.0), SCORE_DIGITS)
         if final >= threshold:
-            scored.append(ScoredEntity(final, entity.id, entity_number, checks))
+            scored.append(ScoredEntity(final, entity.id, entity_number, checks, outcomes))
     return scored
 
 
@@ -183,6 +223,8 @@ def _spelling(name: ParsedName) -> str:
     return " ".join(sorted(token.folded for token in name.tokens))
 
 
-def _closeness(written: str, index: NameIndex, best: BestName) -> float:
+def _closeness(written: str, index: NameIndex, best: BestName | None) -> float:
     """How close the spelling of an entity's best name is to the query's."""
+    if best is None:
+        return 0.0
     return Indel.normalized_similarity(written, _spelling(index.names[best.number].parsed))
