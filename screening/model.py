@@ -31,7 +31,7 @@ class Entity(BaseModel):
     (OFAC's weak a.k.a.'s) never alert on their own.
     """
 
-    model_config = ConfigDict(extra="ignore", populate_by_name=True)
+    model_config = ConfigDict(extra="ignore", populate_by_name=True, serialize_by_alias=True)
 
     id: str
     schema_: Schema = Field(default="LegalEntity", alias="schema")
@@ -76,6 +76,8 @@ RuleName = Literal[
 class TokenMatch(BaseModel):
     """How one query token lined up with one token of the matched list name."""
 
+    model_config = ConfigDict(frozen=True)
+
     query_token: str
     list_token: str | None
     query_key: str
@@ -89,6 +91,8 @@ class TokenMatch(BaseModel):
 class EvidenceCheck(BaseModel):
     """A piece of secondary evidence (birth date, country) and what it did to the score."""
 
+    model_config = ConfigDict(frozen=True)
+
     kind: Literal["birth_date", "country", "schema"]
     query_value: str
     list_values: list[str]
@@ -98,6 +102,8 @@ class EvidenceCheck(BaseModel):
 
 class Explanation(BaseModel):
     """Why a hit scored what it scored: token alignment, penalties and evidence."""
+
+    model_config = ConfigDict(frozen=True)
 
     name_score: float
     tokens: list[TokenMatch]
@@ -118,22 +124,35 @@ class Hit(BaseModel):
     score: float
     explanation: Explanation
 
-    model_config = ConfigDict(populate_by_name=True)
+    model_config = ConfigDict(frozen=True, populate_by_name=True, serialize_by_alias=True)
 
 
 class Query(BaseModel):
-    """A name to screen, with optional evidence."""
+    """A name to screen, with optional evidence.
+
+    Made by the screener from what was given: ``birth_date`` in ISO form (``YYYY``,
+    ``YYYY-MM`` or ``YYYY-MM-DD``) and ``country`` as a lower-case ISO 3166-1 alpha-2
+    code; a value that could not be read is left out, and the result's ``warnings``
+    say so.
+    """
 
     name: str
     schema_: Schema | None = Field(default=None, alias="schema")
     birth_date: str | None = None
     country: str | None = None
 
-    model_config = ConfigDict(populate_by_name=True)
+    model_config = ConfigDict(frozen=True, populate_by_name=True, serialize_by_alias=True)
 
 
 class ScreeningResult(BaseModel):
-    """The answer to one query, with everything needed to reproduce it."""
+    """The answer to one query, with everything needed to reproduce it.
+
+    ``warnings`` name what of the input was not used: a birth date or country that could
+    not be read counts as unknown evidence (no score change), never as a mismatch.
+    Immutable once made, like every model of a result.
+    """
+
+    model_config = ConfigDict(frozen=True)
 
     query: Query
     hits: list[Hit]
@@ -141,6 +160,7 @@ class ScreeningResult(BaseModel):
     engine_version: str
     settings_hash: str
     lists: list[ListSnapshot]
+    warnings: list[str] = Field(default_factory=list)
 
     @property
     def is_hit(self) -> bool:

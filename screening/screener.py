@@ -5,18 +5,15 @@ from __future__ import annotations
 import hashlib
 from collections.abc import Iterable, Sequence
 from pathlib import Path
-from typing import Any
 
 from screening.errors import InputError, ListLoadError
 from screening.index import NameIndex
 from screening.model import Entity, ListSnapshot, Query, ScreeningResult
+from screening.query_input import PreparedQuery, QueryLike, prepare_query
 from screening.score import rank_hits
 from screening.settings import Settings
 from screening.sources import LoadedList, load_lists
-from screening.text import clean
 from screening.version import ENGINE_VERSION
-
-QueryLike = str | Query | dict[str, Any]
 
 
 class Screener:
@@ -102,25 +99,35 @@ class Screener:
         threshold: float | None = None,
         limit: int | None = None,
     ) -> ScreeningResult:
-        """Screen one name; hits at or above the threshold, best first."""
-        query = self._make_query(
-            {"name": name, "schema": schema, "birth_date": birth_date, "country": country}
-        )
-        return self.screen_query(query, threshold=threshold, limit=limit)
+        """Screen one name; hits at or above the threshold, best first.
+
+        ``birth_date`` and ``country`` are read in the forms the README lists (ISO or
+        ``DD.MM.YYYY`` dates, ISO codes or country names in many languages); a value
+        that cannot be read is unknown evidence, with a warning in the result.
+        Raises ``InputError`` when the name cannot be screened at all.
+        """
+        item = {"name": name, "schema": schema, "birth_date": birth_date, "country": country}
+        return self._screen_prepared(self._prepare(item), threshold, limit)
 
     def screen_query(
         self, query: Query, threshold: float | None = None, limit: int | None = None
     ) -> ScreeningResult:
-        """Screen a prepared ``Query``."""
+        """Screen a ``Query`` (its values are read and checked as ``screen`` does)."""
+        return self._screen_prepared(self._prepare(query), threshold, limit)
+
+    def _screen_prepared(
+        self, prepared: PreparedQuery, threshold: float | None, limit: int | None
+    ) -> ScreeningResult:
         cutoff, count = self.cutoffs(threshold, limit)
-        hits = rank_hits(self.index, query, cutoff, count, self.settings)
+        hits = rank_hits(self.index, prepared.query, cutoff, count, self.settings)
         return ScreeningResult(
-            query=query,
+            query=prepared.query,
             hits=hits,
             threshold=cutoff,
             engine_version=ENGINE_VERSION,
             settings_hash=self.settings_hash,
             lists=self.snapshots,
+            warnings=prepared.warnings,
         )
 
     def cutoffs(self, threshold: float | None, limit: int | None) -> tuple[float, int]:
@@ -138,35 +145,28 @@ class Screener:
         queries: Iterable[QueryLike],
         threshold: float | None = None,
         limit: int | None = None,
-    ) -> list[ScreeningResult]:
-        """Screen many queries; each answer equals what ``screen`` gives for it alone."""
-        return [
-            self.screen_query(self._make_query(item), threshold=threshold, limit=limit)
-            for item in queries
-        ]
+    ) -> list[ScreeningResult | InputError]:
+        """Screen many queries: for each, in order, its result or the ``InputError`` that
+        says why it could not be screened, so one bad name never costs the others.
+
+        Each result equals what ``screen`` gives for that query alone. A bad
+        ``threshold`` or ``limit`` concerns every query and raises at once.
+        """
+        self.cutoffs(threshold, limit)
+        outcomes: list[ScreeningResult | InputError] = []
+        for item in queries:
+            try:
+                outcomes.append(self._screen_prepared(self._prepare(item), threshold, limit))
+            except InputError as exc:
+                outcomes.append(exc)
+        return outcomes
 
     def _make_query(self, item: QueryLike) -> Query:
-        if isinstance(item, Query):
-            data: dict[str, Any] = item.model_dump(by_alias=True)
-        elif isinstance(item, str):
-            data = {"name": item}
-        elif isinstance(item, dict):
-            data = dict(item)
-        else:
-            raise InputError(f"cannot screen a {type(item).__name__}; give a name string")
-        name = data.get("name")
-        if not isinstance(name, str):
-            raise InputError("the name to screen must be a string")
-        if len(name) > self.settings.max_query_chars:
-            raise InputError(
-                f"name is {len(name)} characters long; the limit is {self.settings.max_query_chars}"
-            )
-        if not clean(name):
-            raise InputError("the name is empty once invisible and control characters go")
-        try:
-            return Query.model_validate(data)
-        except ValueError as exc:
-            raise InputError(f"invalid query: {exc}") from None
+        """The checked ``Query`` for what a caller gave (see ``screening.query_input``)."""
+        return self._prepare(item).query
+
+    def _prepare(self, item: QueryLike) -> PreparedQuery:
+        return prepare_query(item, self.settings.max_query_chars)
 
 
 def _entities_digest(entities: list[Entity]) -> str:

@@ -48,7 +48,11 @@ class ColumnMap:
 
 @dataclass(frozen=True, slots=True)
 class BatchRow:
-    """The outcome for one input row: its values, status, hits best first, or why it failed."""
+    """The outcome for one input row: its values, status, hits best first, or why it failed.
+
+    ``warnings`` name evidence of the row that could not be read (a birth date or
+    country), which was screened as unknown rather than as a mismatch.
+    """
 
     row: int
     values: dict[str, str]
@@ -56,6 +60,7 @@ class BatchRow:
     hits: list[Hit] = field(default_factory=list)
     error: str | None = None
     record_id: str | None = None
+    warnings: list[str] = field(default_factory=list)
 
     @property
     def top(self) -> Hit | None:

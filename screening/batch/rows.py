@@ -11,7 +11,7 @@ from screening.batch.model import BatchRow, ColumnMap, OutputFormat, RowStatus
 from screening.batch.output import format_csv_rows, format_jsonl_row, one_line
 from screening.batch.reader import RawRecord, parse_fields, strip_terminator
 from screening.errors import InputError
-from screening.model import SCHEMAS, Hit
+from screening.model import Hit
 
 if TYPE_CHECKING:
     from screening.screener import Screener
@@ -31,7 +31,7 @@ class ScreenJob:
     limit: int
     # Hits (or the input error) by query: a customer book repeats names, and the same
     # query against the same list and settings always has the same answer.
-    answers: dict[tuple[str | None, ...], list[Hit] | str] = field(
+    answers: dict[tuple[str | None, ...], _Answer | str] = field(
         default_factory=dict, compare=False
     )
 
@@ -51,21 +51,22 @@ class ScreenJob:
             return failed("empty name")
         query = (
             name,
-            _schema(_value(values, self.columns.schema)),
+            _value(values, self.columns.schema) or None,
             _value(values, self.columns.birth_date) or None,
             _value(values, self.columns.country) or None,
         )
         answer = self.answers.get(query)
         if answer is None:
             try:
-                answer = self.screener.screen(
+                result = self.screener.screen(
                     name,
                     schema=query[1],
                     birth_date=query[2],
                     country=query[3],
                     threshold=self.threshold,
                     limit=self.limit,
-                ).hits
+                )
+                answer = _Answer(result.hits, result.warnings)
             except InputError as exc:
                 answer = str(exc)
             except Exception as exc:  # an engine bug must not end a run of a million rows
@@ -75,19 +76,20 @@ class ScreenJob:
             self.answers[query] = answer
         if isinstance(answer, str):
             return failed(answer)
-        status: RowStatus = "hit" if answer else "clear"
-        return BatchRow(row, values, status, hits=answer, record_id=record_id)
+        status: RowStatus = "hit" if answer.hits else "clear"
+        return BatchRow(
+            row,
+            values,
+            status,
+            hits=answer.hits,
+            record_id=record_id,
+            warnings=answer.warnings,
+        )
 
 
-_SCHEMA_NAMES = {schema.casefold(): schema for schema in SCHEMAS}
-
-
-def _schema(value: str | None) -> str | None:
-    """The model's spelling of a schema given in any case; unknown values are left for
-    the query validation to reject with its own message."""
-    if not value or not value.strip():
-        return None
-    return _SCHEMA_NAMES.get(value.strip().casefold(), value)
+class _Answer(NamedTuple):
+    hits: list[Hit]
+    warnings: list[str]
 
 
 def _value(values: Mapping[str, str], column: str | None) -> str | None:

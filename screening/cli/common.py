@@ -6,6 +6,7 @@ import argparse
 from dataclasses import dataclass
 from pathlib import Path
 
+from screening.bundled import BUNDLED_LIST
 from screening.errors import ListLoadError
 from screening.screener import Screener
 from screening.settings import Settings
@@ -13,14 +14,28 @@ from screening.sources.registry import SOURCES
 from screening.store import ListStore, default_store_dir
 
 EXIT_OK = 0
-EXIT_ROW_ERRORS = 1
+EXIT_ROW_ERRORS = 1  # some names (screen) or rows (batch) could not be screened; others were
 EXIT_USAGE = 2
 EXIT_LIST_ERROR = 3
 EXIT_FETCH_ERROR = 4  # a list could not be fetched or failed verification; the old one stays
 EXIT_RUN_FAILED = 5  # a batch run failed midway (disk full, a worker died): --resume continues
+EXIT_OUTPUT_ERROR = 6  # the results could not be written (disk full, closed output)
+EXIT_INTERNAL = 70  # a bug: an error the program did not expect (BSD sysexits EX_SOFTWARE)
 EXIT_INTERRUPTED = 130  # the shell's convention for a run stopped by Ctrl-C
 
-DEFAULT_LIST = Path(__file__).resolve().parents[2] / "lists" / "default.jsonl"
+#: The exit codes as every command's help states them.
+EXIT_CODES_HELP = """exit status:
+  0    done
+  1    some names or rows could not be screened (each says why); the others were
+  2    bad options or unreadable input
+  3    a list could not be loaded (screening never runs on a missing, empty or cut list)
+  4    a list could not be fetched or failed verification (the stored one stays)
+  5    a batch run failed midway (run it again with --resume to continue)
+  6    the results could not be written (disk full, output closed)
+  70   internal error (a bug: please report it with the message)
+  130  interrupted (Ctrl-C)"""
+
+DEFAULT_LIST = BUNDLED_LIST
 
 
 @dataclass(frozen=True)

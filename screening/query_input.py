@@ -1,0 +1,112 @@
+"""The door of the engine: what a caller gives, checked and read into a ``Query``.
+
+The name must be text the engine can screen (a string, within the length limit, valid
+Unicode, not empty once invisible characters go); otherwise ``InputError``. The schema
+is accepted in any case. A birth date is read in the forms ``screening.dates`` knows
+and a country as a code or a name (``screening.sources.countries``); a value that
+cannot be read is left out of the query with a warning, so it counts as unknown
+evidence and never as a mismatch that could clear a hit.
+"""
+
+from __future__ import annotations
+
+from collections.abc import Mapping
+from typing import Any, NamedTuple
+
+from screening.dates import parse_birth_date
+from screening.errors import InputError
+from screening.model import SCHEMAS, Query
+from screening.sources.countries import parse_country
+from screening.text import clean
+
+QueryLike = str | Query | Mapping[str, Any]
+
+_SCHEMA_SPELLINGS = {schema.casefold(): schema for schema in SCHEMAS}
+DATE_FORMS = "YYYY-MM-DD, YYYY-MM, YYYY, DD.MM.YYYY, DD/MM/YYYY, 7 October 1952, 7 октября 1952"
+
+
+class PreparedQuery(NamedTuple):
+    """A checked query and the warnings about the values it had to leave out."""
+
+    query: Query
+    warnings: list[str]
+
+
+def prepare_query(item: QueryLike, max_chars: int) -> PreparedQuery:
+    """Check and read one query; ``InputError`` when it cannot be screened at all."""
+    if isinstance(item, Query):
+        data: dict[str, Any] = item.model_dump(by_alias=True)
+    elif isinstance(item, str):
+        data = {"name": item}
+    elif isinstance(item, Mapping):
+        data = dict(item)
+    else:
+        raise InputError(f"cannot screen a {type(item).__name__}; give a name string")
+    name = data.get("name")
+    if not isinstance(name, str):
+        raise InputError("the name to screen must be a string")
+    if len(name) > max_chars:
+        raise InputError(f"name is {len(name)} characters long; the limit is {max_chars}")
+    for field in ("name", "schema", "birth_date", "country"):
+        check_unicode(field, data.get(field))
+    if not clean(name):
+        raise InputError("the name is empty once invisible and control characters go")
+    warnings: list[str] = []
+    birth_date = _optional_text(data.get("birth_date"), "birth date")
+    if birth_date is not None:
+        read = parse_birth_date(birth_date)
+        if read is None:
+            warnings.append(
+                f"birth date {birth_date!r} not understood (accepted: {DATE_FORMS}); "
+                "ignored as unknown evidence"
+            )
+        birth_date = read
+    country = _optional_text(data.get("country"), "country")
+    if country is not None:
+        code = parse_country(country)
+        if code is None:
+            warnings.append(
+                f"country {country!r} not understood (give an ISO 3166 code or a country "
+                "name); ignored as unknown evidence"
+            )
+        country = code
+    query = Query(
+        name=name,
+        schema=parse_schema(data.get("schema")),
+        birth_date=birth_date,
+        country=country,
+    )
+    return PreparedQuery(query, warnings)
+
+
+def parse_schema(value: object) -> Any:
+    """The model's spelling of a schema given in any case; ``InputError`` naming the
+    accepted ones for anything else. Empty means no schema."""
+    if value is None or (isinstance(value, str) and not value.strip()):
+        return None
+    if isinstance(value, str):
+        found = _SCHEMA_SPELLINGS.get(value.strip().casefold())
+        if found is not None:
+            return found
+    raise InputError(f"unknown schema {value!r}; choose one of {', '.join(SCHEMAS)}")
+
+
+def check_unicode(field: str, value: object) -> None:
+    """Refuse lone surrogates (undecodable bytes of a command line, broken UTF-16): they
+    are not text, and no result holding them could be written out."""
+    if not isinstance(value, str):
+        return
+    for position, char in enumerate(value):
+        if "\ud800" <= char <= "\udfff":
+            raise InputError(
+                f"the {field.replace('_', ' ')} is not valid text: character {position + 1} "
+                f"is a lone surrogate (U+{ord(char):04X}; bytes that are not UTF-8?)"
+            )
+
+
+def _optional_text(value: object, what: str) -> str | None:
+    if value is None:
+        return None
+    if not isinstance(value, str):
+        raise InputError(f"the {what} must be a string, got {type(value).__name__}")
+    return value.strip() or None
