@@ -79,6 +79,7 @@ def screen_csv(
     chunk_size: int = DEFAULT_CHUNK_SIZE,
     progress: Callable[[Progress], None] | None = None,
     options: Mapping[str, Any] | None = None,
+    force: bool = False,
 ) -> RunSummary:
     """Screen every row of a CSV file into ``output_path`` (CSV or JSON Lines).
 
@@ -86,6 +87,8 @@ def screen_csv(
     if the output's name ends in ``.jsonl``; CSV otherwise.
     Writes ``output_path`` and ``output_path.run.json`` only when every row is done;
     until then the work is in ``output_path.partial``, which ``resume=True`` continues.
+    An existing output is replaced only with ``force=True`` (also when resuming a run
+    that already finished); see ``check_output`` for what else is refused.
     Raises ``InputError`` when the run cannot start; row problems become error rows.
     """
     session_start = time.monotonic()
@@ -96,7 +99,8 @@ def screen_csv(
         raise InputError("workers and chunk size must be at least 1")
     source = inspect_csv(input_path, encoding=encoding, delimiter=delimiter)
     resolved = resolve_columns(columns, source.keys)
-    files = check_output(output_path, source.path, resume)
+    in_use = [snapshot.path for snapshot in screener.snapshots]
+    files = check_output(output_path, source.path, resume, force=force, lists_in_use=in_use)
     cutoff, count = _cutoffs(screener, threshold, limit)
     started = utc_now()
     summary = RunSummary(

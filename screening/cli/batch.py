@@ -7,10 +7,15 @@ draws the progress line, prints the summary and picks the exit code.
 from __future__ import annotations
 
 import argparse
+import contextlib
+import signal
 import sys
+import threading
 import time
+from collections.abc import Iterator
 from concurrent.futures.process import BrokenProcessPool
 from pathlib import Path
+from types import FrameType
 from typing import Any, TextIO
 
 from screening.batch import (
@@ -85,6 +90,12 @@ def register(commands: Any) -> None:
     parser.add_argument(
         "--resume", action="store_true", help="continue an interrupted run into the same OUT"
     )
+    parser.add_argument(
+        "--force",
+        action="store_true",
+        help="replace an existing OUT (by default a finished output is never overwritten, "
+        "nor re-screened by --resume)",
+    )
     parser.add_argument("--delimiter", metavar="D", help="default: detected (, ; tab |)")
     parser.add_argument("--encoding", default="utf-8", metavar="ENC", help="e.g. cp1251")
     parser.add_argument("--quiet", "-q", action="store_true", help="no progress, no summary")
@@ -104,26 +115,28 @@ def run(args: argparse.Namespace) -> int:
     # Input problems are reported before the lists, which take a while to load.
     source = inspect_csv(args.input, encoding=args.encoding, delimiter=delimiter)
     resolve_columns(columns, source.keys)
-    check_output(args.output, args.input, args.resume)
+    check_output(args.output, args.input, args.resume, force=args.force)
     screener = build_screener(args.lists, Settings(), args.store_dir)
     bar = ProgressBar(sys.stderr) if sys.stderr.isatty() and not args.quiet else None
     try:
-        summary = screen_csv(
-            screener,
-            args.input,
-            args.output,
-            columns=columns,
-            output_format=args.output_format,
-            workers=args.workers,
-            threshold=args.threshold,
-            limit=args.limit,
-            delimiter=delimiter,
-            encoding=args.encoding,
-            resume=args.resume,
-            chunk_size=args.chunk_size,
-            progress=bar,
-            options=_options(args),
-        )
+        with interrupt_once():
+            summary = screen_csv(
+                screener,
+                args.input,
+                args.output,
+                columns=columns,
+                output_format=args.output_format,
+                workers=args.workers,
+                threshold=args.threshold,
+                limit=args.limit,
+                delimiter=delimiter,
+                encoding=args.encoding,
+                resume=args.resume,
+                chunk_size=args.chunk_size,
+                progress=bar,
+                options=_options(args),
+                force=args.force,
+            )
     except KeyboardInterrupt:
         _stopped(bar, "interrupted", args)
         return EXIT_INTERRUPTED
@@ -135,6 +148,23 @@ def run(args: argparse.Namespace) -> int:
     if not args.quiet:
         print(summary_text(summary, RunFiles(args.output)), file=sys.stderr)
     return EXIT_ROW_ERRORS if summary.counts.errors else EXIT_OK
+
+
+@contextlib.contextmanager
+def interrupt_once() -> Iterator[None]:
+    """The first Ctrl-C stops the run (``KeyboardInterrupt``); any further one, while the
+    run stops and says where its rows are, is ignored rather than printing a traceback."""
+    if threading.current_thread() is not threading.main_thread():
+        yield
+        return
+
+    def first(signum: int, frame: FrameType | None) -> None:
+        signal.signal(signal.SIGINT, signal.SIG_IGN)
+        raise KeyboardInterrupt
+
+    previous = signal.signal(signal.SIGINT, first)
+    yield
+    signal.signal(signal.SIGINT, previous)  # not reached after an interrupt: it stays ignored
 
 
 def summary_text(summary: RunSummary, files: RunFiles) -> str:
