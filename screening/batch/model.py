@@ -3,11 +3,13 @@ and the run record."""
 
 from __future__ import annotations
 
+from collections.abc import Iterable, Mapping, Sequence
 from dataclasses import dataclass, field
 from typing import TYPE_CHECKING, Any, Literal
 
 from pydantic import BaseModel, Field
 
+from screening.errors import InputError
 from screening.model import Hit, ListSnapshot
 
 if TYPE_CHECKING:
@@ -37,13 +39,66 @@ RESULT_COLUMNS = (
 
 @dataclass(frozen=True)
 class ColumnMap:
-    """Which input columns hold the name and the optional evidence (case-insensitive)."""
+    """Which input columns hold the name and the optional evidence (case-insensitive).
+
+    Each field names a column of the records: ``name`` (required, default "name"), ``id``
+    (your record id, echoed in the output), ``schema`` (Person, Organization...),
+    ``birth_date`` and ``country`` (read as ``Screener.screen`` reads them). A field left
+    ``None`` is not used. ``ColumnMap.of`` also accepts the shorter forms.
+    """
 
     name: str = "name"
     id: str | None = None
     schema: str | None = None
     birth_date: str | None = None
     country: str | None = None
+
+    @classmethod
+    def of(cls, columns: ColumnsLike) -> ColumnMap:
+        """A ``ColumnMap`` from any accepted form; ``InputError`` naming the fields otherwise.
+
+        - ``None``: the defaults (the name in column "name", nothing else);
+        - a ``ColumnMap``: itself;
+        - a string: the name column;
+        - a mapping of field to column: ``{"name": "full_name", "birth_date": "dob"}``;
+        - a list of fields whose columns have the same names: ``["name", "birth_date"]``.
+        """
+        if columns is None:
+            return cls()
+        if isinstance(columns, ColumnMap):
+            return columns
+        if isinstance(columns, str):
+            return cls(name=columns)
+        if isinstance(columns, Mapping):
+            pairs = dict(columns)
+        elif isinstance(columns, Iterable):
+            fields = list(columns)
+            if not all(isinstance(field_name, str) for field_name in fields):
+                raise InputError(f"columns must be field names, got {fields!r}")
+            pairs = {field_name: field_name for field_name in fields}
+        else:
+            raise InputError(
+                f"columns must be a ColumnMap, a column name, a mapping or a list of fields; "
+                f"got {type(columns).__name__}"
+            )
+        unknown = [key for key in pairs if key not in COLUMN_FIELDS]
+        if unknown:
+            raise InputError(
+                f"unknown column field(s) {', '.join(map(repr, unknown))}; "
+                f"the fields are {', '.join(COLUMN_FIELDS)}"
+            )
+        for key, value in pairs.items():
+            if value is not None and not isinstance(value, str):
+                raise InputError(f"the column for {key!r} must be a string, got {value!r}")
+        name = pairs.pop("name", "name")
+        if name is None:
+            raise InputError("the name column is required")
+        return cls(name, **pairs)
+
+
+COLUMN_FIELDS = ("name", "id", "schema", "birth_date", "country")
+#: What ``ColumnMap.of`` (and so ``screen_records``) accepts for ``columns``.
+ColumnsLike = ColumnMap | str | Mapping[str, str | None] | Sequence[str] | None
 
 
 @dataclass(frozen=True, slots=True)

@@ -15,6 +15,7 @@ from screening.batch.model import (
     DEFAULT_CHUNK_SIZE,
     BatchRow,
     ColumnMap,
+    ColumnsLike,
     OutputFormat,
     Progress,
     RowCounts,
@@ -40,7 +41,7 @@ if TYPE_CHECKING:
 def screen_records(
     screener: Screener,
     records: Iterable[Mapping[str, str]],
-    columns: ColumnMap | None = None,
+    columns: ColumnsLike = None,
     workers: int = 1,
     threshold: float | None = None,
     limit: int | None = None,
@@ -48,13 +49,32 @@ def screen_records(
 ) -> Iterator[BatchRow]:
     """Screen rows given as mappings (column name to value), yielding results in order.
 
-    For onboarding systems holding customers in memory or a database. Rows are
-    numbered from 1; a row that cannot be screened comes back with status ``error``.
+    For onboarding systems holding customers in memory or a database. ``columns`` says
+    which columns hold what, in any form ``ColumnMap.of`` accepts (a ``ColumnMap``,
+    ``{"name": "full_name"}``, ``["name", "birth_date"]``). Rows are numbered from 1;
+    a row that cannot be screened comes back with status ``error``. Bad arguments
+    raise ``InputError`` here, at the call, not when the rows are first read.
     """
-    job = ScreenJob(screener, columns or ColumnMap(), *_cutoffs(screener, threshold, limit))
-    rows = (dict(record) for record in records)
+    if workers < 1 or chunk_size < 1:
+        raise InputError("workers and chunk size must be at least 1")
+    if isinstance(records, (str, bytes)) or not isinstance(records, Iterable):
+        raise InputError("records must be an iterable of mappings (column name to value)")
+    job = ScreenJob(screener, ColumnMap.of(columns), *_cutoffs(screener, threshold, limit))
+    return _screen_records(job, records, workers, chunk_size)
+
+
+def _screen_records(
+    job: ScreenJob, records: Iterable[Mapping[str, str]], workers: int, chunk_size: int
+) -> Iterator[BatchRow]:
+    rows = (_as_row(record) for record in records)
     for batch in ordered_map(_screen_mapping_chunk, job, make_chunks(rows, chunk_size), workers):
         yield from batch
+
+
+def _as_row(record: Mapping[str, str]) -> dict[str, str]:
+    if not isinstance(record, Mapping):
+        raise InputError(f"each record must be a mapping of column to value, got {record!r:.80}")
+    return {str(key): "" if value is None else str(value) for key, value in record.items()}
 
 
 def _screen_mapping_chunk(
@@ -68,7 +88,7 @@ def screen_csv(
     screener: Screener,
     input_path: str | Path,
     output_path: str | Path,
-    columns: ColumnMap | None = None,
+    columns: ColumnsLike = None,
     output_format: OutputFormat | None = None,
     workers: int | None = None,
     threshold: float | None = None,
@@ -93,7 +113,7 @@ def screen_csv(
     """
     session_start = time.monotonic()
     output_format = output_format or format_for(output_path)
-    columns = columns or ColumnMap()
+    columns = ColumnMap.of(columns)
     workers = workers or default_workers()
     if workers < 1 or chunk_size < 1:
         raise InputError("workers and chunk size must be at least 1")

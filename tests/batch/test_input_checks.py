@@ -10,7 +10,7 @@ from pathlib import Path
 
 import pytest
 
-from screening.batch import ColumnMap, inspect_csv, screen_csv
+from screening.batch import ColumnMap, inspect_csv, screen_csv, screen_records
 from screening.batch.encoding import best_legacy_encoding, encoding_problem
 from screening.bundled import BUNDLED_LIST
 from screening.cli import main
@@ -100,3 +100,51 @@ def test_batch_reads_dates_and_countries_as_screen_does(tmp_path: Path) -> None:
     assert unreadable["top_score"] == plain["top_score"]
     assert "'yesterday' not understood" in unreadable["reason"]
     assert "'xx' not understood" in unreadable["reason"]
+
+
+@pytest.mark.parametrize(
+    "columns",
+    [
+        ["name", "birth_date"],
+        ("name", "birth_date"),
+        {"name": "name", "birth_date": "birth_date"},
+        ColumnMap(birth_date="birth_date"),
+    ],
+)
+def test_screen_records_accepts_the_obvious_column_forms(
+    screener: Screener, columns: object
+) -> None:
+    records = [{"name": "Alexei Budnev", "birth_date": "02.01.1970"}, {"name": "John Smith"}]
+    rows = list(screen_records(screener, records, columns))  # type: ignore[arg-type]
+    assert [row.status for row in rows] == ["hit", "clear"]
+    evidence = rows[0].hits[0].explanation.evidence
+    assert [(check.kind, check.outcome) for check in evidence] == [("birth_date", "match")]
+
+
+def test_screen_records_with_only_a_name_column(screener: Screener) -> None:
+    rows = list(screen_records(screener, [{"full": "Alexei Budnev"}], "full"))
+    assert rows[0].status == "hit"
+
+
+@pytest.mark.parametrize(
+    ("columns", "message"),
+    [
+        (["name", "dob"], "unknown column field"),
+        ({"nam": "x"}, "the fields are name, id, schema, birth_date, country"),
+        (42, "columns must be"),
+        ([1, 2], "field names"),
+        ({"name": None}, "name column is required"),
+    ],
+)
+def test_screen_records_fails_at_the_call_with_a_clear_message(
+    screener: Screener, columns: object, message: str
+) -> None:
+    with pytest.raises(InputError, match=message):
+        screen_records(screener, [{"name": "x"}], columns)  # type: ignore[arg-type]
+
+
+def test_screen_records_refuses_records_that_are_not_mappings(screener: Screener) -> None:
+    with pytest.raises(InputError):
+        screen_records(screener, "Alexei Budnev")  # type: ignore[arg-type]
+    with pytest.raises(InputError, match="mapping"):
+        list(screen_records(screener, ["Alexei Budnev"]))  # type: ignore[list-item]
