@@ -12,6 +12,7 @@ import contextlib
 import errno
 import os
 import sys
+import textwrap
 from collections.abc import Sequence
 
 from screening.cli import batch, lists, schema, screen
@@ -47,6 +48,8 @@ def _add_exit_codes(parser: argparse.ArgumentParser) -> None:
     """State the exit codes at the end of this command's help and of every sub-command's."""
     parser.epilog = EXIT_CODES_HELP
     parser.formatter_class = argparse.RawDescriptionHelpFormatter
+    if parser.description and "\n" not in parser.description:
+        parser.description = textwrap.fill(parser.description, 79)
     for action in parser._actions:
         if isinstance(action, argparse._SubParsersAction):
             for child in action.choices.values():
