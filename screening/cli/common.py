@@ -7,7 +7,7 @@ from dataclasses import dataclass
 from pathlib import Path
 
 from screening.bundled import BUNDLED_LIST
-from screening.errors import ListLoadError
+from screening.errors import ListLoadError, ScreeningError
 from screening.screener import Screener
 from screening.settings import Settings
 from screening.sources.registry import SOURCES
@@ -88,13 +88,23 @@ def build_screener(
     store_dir: Path | None = None,
     use_cache: bool = True,
 ) -> Screener:
-    """The screener for the ``--list`` values, started from the index cache when it can be."""
-    paths = list_paths(specs, store_dir)
-    if not use_cache:
-        return Screener.from_lists(*paths, settings=settings)
-    from screening.cache import load_screener_cached
+    """The screener for the ``--list`` values, started from the index cache when it can be.
 
-    return load_screener_cached(paths, settings)
+    Fails closed: whatever goes wrong while reading a list (a damaged workbook, a file
+    that is not what its name says) is a ``ListLoadError``, so screening never runs.
+    """
+    paths = list_paths(specs, store_dir)
+    try:
+        if not use_cache:
+            return Screener.from_lists(*paths, settings=settings)
+        from screening.cache import load_screener_cached
+
+        return load_screener_cached(paths, settings)
+    except (ScreeningError, KeyboardInterrupt, MemoryError):
+        raise
+    except Exception as exc:
+        shown = ", ".join(str(path) for path in paths)
+        raise ListLoadError(f"{shown}: cannot be read: {type(exc).__name__}: {exc}") from exc
 
 
 def resolve_list(spec: str, store_dir: Path | None = None) -> ResolvedList:

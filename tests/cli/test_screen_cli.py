@@ -6,6 +6,7 @@ from __future__ import annotations
 import json
 import subprocess
 import sys
+import zipfile
 from pathlib import Path
 
 import pydantic
@@ -15,6 +16,7 @@ from screening.bundled import BUNDLED_LIST
 from screening.cli import build_parser, main
 from screening.cli.common import (
     EXIT_INTERNAL,
+    EXIT_LIST_ERROR,
     EXIT_OK,
     EXIT_OUTPUT_ERROR,
     EXIT_ROW_ERRORS,
@@ -151,3 +153,34 @@ def test_an_unexpected_error_is_one_line_with_the_internal_code(
 def test_a_warning_is_shown_in_the_text_report(capsys: pytest.CaptureFixture[str]) -> None:
     assert main(["screen", "Wladimir Putim", "--birth-date", "yesterday"]) == EXIT_OK
     assert "warning: birth date 'yesterday' not understood" in capsys.readouterr().out
+
+
+def _workbook(path: Path) -> Path:
+    openpyxl = pytest.importorskip("openpyxl")
+    book = openpyxl.Workbook()
+    book.active.append(["Name 6", "Group ID"])
+    book.active.append(["BUDNEV", "1"])
+    book.save(path)
+    return path
+
+
+def test_a_workbook_renamed_to_csv_is_a_list_error(
+    tmp_path: Path, capsys: pytest.CaptureFixture[str]
+) -> None:
+    renamed = _workbook(tmp_path / "book.xlsx").rename(tmp_path / "list.csv")
+    assert main(["screen", "Ivan", "--list", str(renamed)]) == EXIT_LIST_ERROR
+    error = capsys.readouterr().err
+    assert error.startswith("screening: list error:") and error.count("\n") == 1
+
+
+def test_a_damaged_workbook_is_a_list_error(
+    tmp_path: Path, capsys: pytest.CaptureFixture[str]
+) -> None:
+    path = _workbook(tmp_path / "book.xlsx")
+    with zipfile.ZipFile(path) as archive:
+        members = {name: archive.read(name) for name in archive.namelist()}
+    with zipfile.ZipFile(path, "w") as archive:
+        for name, data in members.items():
+            archive.writestr(name, b"<broken" if name.endswith("sheet1.xml") else data)
+    assert main(["screen", "Ivan", "--list", str(path)]) == EXIT_LIST_ERROR
+    assert capsys.readouterr().err.count("\n") == 1
