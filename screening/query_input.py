@@ -14,6 +14,7 @@ from collections.abc import Mapping
 from typing import Any, NamedTuple
 
 from screening.dates import parse_birth_date
+from screening.encoding import misread_utf8
 from screening.errors import InputError
 from screening.model import SCHEMAS, Query
 from screening.sources.countries import parse_country
@@ -52,6 +53,13 @@ def prepare_query(item: QueryLike, max_chars: int) -> PreparedQuery:
     if not clean(name):
         raise InputError("the name is empty once invisible and control characters go")
     warnings: list[str] = []
+    misread = misread_utf8(name)
+    if misread is not None:
+        encoding, original = misread
+        warnings.append(
+            f"the name looks like UTF-8 text misread as {encoding} (mojibake): it was "
+            f"probably {original!r}; screen the text as it was written"
+        )
     birth_date = _optional_text(data.get("birth_date"), "birth date")
     if birth_date is not None:
         read = parse_birth_date(birth_date)

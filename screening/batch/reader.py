@@ -16,8 +16,8 @@ from screening.errors import InputError
 
 if TYPE_CHECKING:
     pass
-from screening.batch.encoding import encoding_problem
 from screening.batch.model import MAX_RECORD_BYTES, ColumnMap, InputInfo
+from screening.encoding import encoding_problem
 
 _CANDIDATE_DELIMITERS = ",;\t|"
 #: ``csv.Sniffer`` takes time quadratic in its sample: 8 KiB is ~30 ms, 64 KiB ~2 s.

@@ -11,10 +11,10 @@ from pathlib import Path
 import pytest
 
 from screening.batch import ColumnMap, inspect_csv, screen_csv, screen_records
-from screening.batch.encoding import best_legacy_encoding, encoding_problem
 from screening.bundled import BUNDLED_LIST
 from screening.cli import main
 from screening.cli.common import EXIT_USAGE
+from screening.encoding import best_legacy_encoding, encoding_problem
 from screening.errors import InputError
 from screening.screener import Screener
 from tests.batch.conftest import write_csv

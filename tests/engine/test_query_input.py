@@ -155,3 +155,16 @@ def test_an_unknown_country_is_unknown_evidence(bundled: Screener) -> None:
 def test_a_surrogate_in_a_name_never_reaches_the_json(bundled: Screener) -> None:
     with pytest.raises(InputError):
         bundled.screen("Aleksey\udcffBudnev")
+
+
+@pytest.mark.parametrize("legacy", ["cp1251", "koi8-r", "latin-1"])
+def test_a_mojibake_name_is_flagged_with_what_it_probably_was(legacy: str) -> None:
+    misread = "Алексей Буднев".encode().decode(legacy)
+    prepared = prepare_query(misread, 1000)
+    assert prepared.warnings and "mojibake" in prepared.warnings[0]
+    assert "Алексей Буднев" in prepared.warnings[0]
+
+
+@pytest.mark.parametrize("name", ["Алексей Буднев", "José Müller", "Đorđe Balašević", "北京"])
+def test_genuine_names_in_any_script_are_not_flagged(name: str) -> None:
+    assert prepare_query(name, 1000).warnings == []

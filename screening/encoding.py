@@ -1,4 +1,4 @@
-"""Catching a wrong encoding before a run, from the first bytes of the input.
+"""Catching a wrong encoding: in a file before a run, from its first bytes, and in a name.
 
 Two mistakes make every Cyrillic name of a file unusable: a legacy file (Windows-1251,
 KOI8-R) read as UTF-8, which turns each such row into an error; and a UTF-8 file read
@@ -75,3 +75,23 @@ def _is_utf8(data: bytes) -> bool:
     except UnicodeDecodeError:
         return False
     return True
+
+
+#: Encodings UTF-8 text is commonly misread as, turning "Алексей" into "РђР»РµРєСЃРµР№".
+MISREAD_AS = ("cp1251", "koi8-r", "cp1252", "latin-1")
+
+
+def misread_utf8(text: str) -> tuple[str, str] | None:
+    """``(encoding, original)`` when ``text`` is UTF-8 that was decoded as a legacy
+    encoding (mojibake), else None. Genuine text in any script almost never re-encodes
+    into valid UTF-8 with non-ASCII characters."""
+    if text.isascii():
+        return None
+    for encoding in MISREAD_AS:
+        try:
+            original = text.encode(encoding).decode("utf-8")
+        except UnicodeError:
+            continue
+        if original != text and not original.isascii():
+            return encoding, original
+    return None
