@@ -10,6 +10,7 @@ evidence and never as a mismatch that could clear a hit.
 
 from __future__ import annotations
 
+import re
 from collections.abc import Mapping
 from typing import Any, NamedTuple
 
@@ -22,6 +23,7 @@ from screening.text import clean
 
 QueryLike = str | Query | Mapping[str, Any]
 
+_SURROGATE = re.compile("[\ud800-\udfff]")
 _SCHEMA_SPELLINGS = {schema.casefold(): schema for schema in SCHEMAS}
 DATE_FORMS = "YYYY-MM-DD, YYYY-MM, YYYY, DD.MM.YYYY, DD/MM/YYYY, 7 October 1952, 7 октября 1952"
 
@@ -102,14 +104,14 @@ def parse_schema(value: object) -> Any:
 def check_unicode(field: str, value: object) -> None:
     """Refuse lone surrogates (undecodable bytes of a command line, broken UTF-16): they
     are not text, and no result holding them could be written out."""
-    if not isinstance(value, str):
+    if not isinstance(value, str) or value.isascii():
         return
-    for position, char in enumerate(value):
-        if "\ud800" <= char <= "\udfff":
-            raise InputError(
-                f"the {field.replace('_', ' ')} is not valid text: character {position + 1} "
-                f"is a lone surrogate (U+{ord(char):04X}; bytes that are not UTF-8?)"
-            )
+    found = _SURROGATE.search(value)
+    if found is not None:
+        raise InputError(
+            f"the {field.replace('_', ' ')} is not valid text: character {found.start() + 1} "
+            f"is a lone surrogate (U+{ord(found.group()):04X}; bytes that are not UTF-8?)"
+        )
 
 
 def _optional_text(value: object, what: str) -> str | None:
