@@ -148,3 +148,9 @@ def test_screen_records_refuses_records_that_are_not_mappings(screener: Screener
         screen_records(screener, "Alexei Budnev")  # type: ignore[arg-type]
     with pytest.raises(InputError, match="mapping"):
         list(screen_records(screener, ["Alexei Budnev"]))  # type: ignore[list-item]
+
+
+def test_a_record_with_a_lone_surrogate_is_an_error_row(screener: Screener) -> None:
+    rows = list(screen_records(screener, [{"name": "Aleksey\udcffBudnev"}, {"name": "Budnev"}]))
+    assert rows[0].status == "error" and "lone surrogate" in (rows[0].error or "")
+    assert rows[1].status != "error"

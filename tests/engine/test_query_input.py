@@ -3,9 +3,12 @@ is unknown evidence with a warning, never a mismatch that clears a hit."""
 
 from __future__ import annotations
 
+import re
 from datetime import date
 
 import pytest
+from hypothesis import given
+from hypothesis import strategies as st
 
 from screening.bundled import BUNDLED_LIST
 from screening.dates import parse_birth_date
@@ -14,6 +17,8 @@ from screening.model import Query, ScreeningResult
 from screening.query_input import parse_schema, prepare_query
 from screening.screener import Screener
 from screening.sources.countries import parse_country
+
+ISO_DATE = re.compile(r"\d{4}(-\d{2}(-\d{2})?)?")
 
 
 @pytest.fixture(scope="module")
@@ -168,3 +173,15 @@ def test_a_mojibake_name_is_flagged_with_what_it_probably_was(legacy: str) -> No
 @pytest.mark.parametrize("name", ["Алексей Буднев", "José Müller", "Đorđe Balašević", "北京"])
 def test_genuine_names_in_any_script_are_not_flagged(name: str) -> None:
     assert prepare_query(name, 1000).warnings == []
+
+
+@given(st.text(max_size=40))
+def test_date_reading_never_fails_and_gives_iso_or_nothing(text: str) -> None:
+    read = parse_birth_date(text)
+    assert read is None or ISO_DATE.fullmatch(read)
+
+
+@given(st.text(max_size=40))
+def test_country_reading_never_fails_and_gives_a_code_or_nothing(text: str) -> None:
+    code = parse_country(text)
+    assert code is None or (len(code) == 2 and code.islower())
