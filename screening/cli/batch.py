@@ -189,8 +189,14 @@ def interrupt_once() -> Iterator[None]:
         raise KeyboardInterrupt
 
     previous = signal.signal(signal.SIGINT, first)
-    yield
-    signal.signal(signal.SIGINT, previous)  # not reached after an interrupt: it stays ignored
+    try:
+        yield
+    except KeyboardInterrupt:
+        raise  # Ctrl-C stays ignored while the run stops and the process ends
+    except BaseException:
+        signal.signal(signal.SIGINT, previous)
+        raise
+    signal.signal(signal.SIGINT, previous)
 
 
 def summary_text(summary: RunSummary, files: RunFiles) -> str:
