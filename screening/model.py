@@ -8,7 +8,7 @@ from __future__ import annotations
 
 from typing import Literal
 
-from pydantic import BaseModel, ConfigDict, Field
+from pydantic import BaseModel, ConfigDict, Field, field_validator
 
 Schema = Literal["Person", "Organization", "Vessel", "Aircraft", "LegalEntity"]
 SCHEMAS: tuple[str, ...] = ("Person", "Organization", "Vessel", "Aircraft", "LegalEntity")
@@ -46,6 +46,12 @@ class Entity(BaseModel):
     source: str | None = None
 
 
+def printable_name(text: str) -> str:
+    """A name taken from a file name, with bytes that are not UTF-8 shown as ``\\xff``:
+    a lone surrogate could not be written as JSON."""
+    return text.encode("utf-8", "surrogateescape").decode("utf-8", "backslashreplace")
+
+
 class ListSnapshot(BaseModel):
     """Which list file a result was made with, so the decision can be reproduced."""
 
@@ -56,6 +62,11 @@ class ListSnapshot(BaseModel):
     sha256: str
     entities: int
     published: str | None = None
+
+    @field_validator("source", "path")
+    @classmethod
+    def _printable(cls, value: str) -> str:
+        return printable_name(value)
 
 
 RuleName = Literal[
@@ -116,6 +127,11 @@ class Hit(BaseModel):
 
     entity_id: str
     source: str | None
+
+    @field_validator("source")
+    @classmethod
+    def _printable(cls, value: str | None) -> str | None:
+        return None if value is None else printable_name(value)
     schema_: str = Field(alias="schema")
     listed_name: str
     matched_name: str

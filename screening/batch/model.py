@@ -3,6 +3,7 @@ and the run record."""
 
 from __future__ import annotations
 
+import os
 from collections.abc import Iterable, Mapping, Sequence
 from dataclasses import dataclass, field
 from typing import TYPE_CHECKING, Any, Literal
@@ -14,6 +15,12 @@ from screening.model import Hit, ListSnapshot
 
 if TYPE_CHECKING:
     pass
+
+
+def path_text(path: str | os.PathLike[str]) -> str:
+    """A path as text that any JSON or terminal takes: bytes of the file name that are
+    not UTF-8 shown as ``\\xff`` rather than kept as lone surrogates."""
+    return os.fsencode(path).decode("utf-8", "backslashreplace")
 
 
 RowStatus = Literal["hit", "clear", "error"]

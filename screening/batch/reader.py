@@ -16,7 +16,7 @@ from screening.errors import InputError
 
 if TYPE_CHECKING:
     pass
-from screening.batch.model import MAX_RECORD_BYTES, ColumnMap, InputInfo
+from screening.batch.model import MAX_RECORD_BYTES, ColumnMap, InputInfo, path_text
 from screening.encoding import encoding_problem
 
 _CANDIDATE_DELIMITERS = ",;\t|"
@@ -60,7 +60,7 @@ class CsvInput:
 
     def info(self, columns: ColumnMap) -> InputInfo:
         return InputInfo(
-            path=str(self.path.absolute()),
+            path=path_text(self.path.absolute()),
             sha256=self.sha256,
             bytes=self.size,
             encoding=self.encoding,

@@ -20,6 +20,7 @@ from screening.batch.model import (
     Progress,
     RowCounts,
     RunSummary,
+    path_text,
 )
 from screening.batch.pool import default_workers, make_chunks, ordered_map
 from screening.batch.reader import CsvInput, RawRecord, inspect_csv
@@ -130,7 +131,7 @@ def screen_csv(
         limit=count,
         lists=list(screener.snapshots),
         input=source.info(columns),
-        output=str(files.output),
+        output=path_text(files.output),
         output_format=output_format,
         workers=workers,
         chunk_size=chunk_size,

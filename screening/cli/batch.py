@@ -30,6 +30,7 @@ from screening.batch import (
     resolve_columns,
     screen_csv,
 )
+from screening.batch.model import path_text
 from screening.cli.common import (
     EXIT_INTERRUPTED,
     EXIT_OK,
@@ -294,5 +295,14 @@ def _options(args: argparse.Namespace) -> dict[str, Any]:
     options: dict[str, Any] = {"command": "batch"}
     for key, value in sorted(vars(args).items()):
         if key != "run":
-            options[key] = str(value) if isinstance(value, Path) else value
+            options[key] = _as_text(value)
     return options
+
+
+def _as_text(value: Any) -> Any:
+    """Paths and strings from the command line as text JSON can hold (see ``path_text``)."""
+    if isinstance(value, (Path, str)):
+        return path_text(value)
+    if isinstance(value, list):
+        return [_as_text(item) for item in value]
+    return value

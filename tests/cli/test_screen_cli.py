@@ -4,6 +4,7 @@ position, one JSON shape, one-line failures with documented exit codes."""
 from __future__ import annotations
 
 import json
+import os
 import subprocess
 import sys
 import zipfile
@@ -184,3 +185,20 @@ def test_a_damaged_workbook_is_a_list_error(
             archive.writestr(name, b"<broken" if name.endswith("sheet1.xml") else data)
     assert main(["screen", "Ivan", "--list", str(path)]) == EXIT_LIST_ERROR
     assert capsys.readouterr().err.count("\n") == 1
+
+
+def test_file_names_that_are_not_utf8_still_give_json(tmp_path: Path) -> None:
+    odd = Path(os.fsdecode(b"l\xff.jsonl"))
+    listed = tmp_path / odd
+    listed.write_bytes(BUNDLED_LIST.read_bytes())
+    done = _run("screen", "Aleksey Budnev", "--list", str(listed), "--json")
+    assert done.returncode == EXIT_OK, done.stderr
+    result = json.loads(done.stdout)
+    assert result["lists"][0]["path"].endswith("l\\xff.jsonl")
+    source = tmp_path / os.fsdecode(b"in\xff.csv")
+    source.write_text("name\nAleksey Budnev\n", encoding="utf-8")
+    out = tmp_path / os.fsdecode(b"out\xff.csv")
+    done = _run("batch", str(source), "-o", str(out), "--list", str(listed), "-q")
+    assert done.returncode == EXIT_OK, done.stderr
+    record = json.loads(Path(str(out) + ".run.json").read_text(encoding="utf-8"))
+    assert record["input"]["path"].endswith("in\\xff.csv") and record["status"] == "complete"
