@@ -12,19 +12,19 @@ from __future__ import annotations
 
 import re
 from collections.abc import Mapping
-from typing import Any, NamedTuple
+from typing import Any, NamedTuple, get_args
 
 from screening.dates import parse_birth_date
 from screening.encoding import misread_utf8
 from screening.errors import InputError
-from screening.model import SCHEMAS, Query
+from screening.model import SCHEMAS, Query, Schema
 from screening.sources.countries import parse_country
 from screening.text import clean
 
 QueryLike = str | Query | Mapping[str, Any]
 
 _SURROGATE = re.compile("[\ud800-\udfff]")
-_SCHEMA_SPELLINGS = {schema.casefold(): schema for schema in SCHEMAS}
+_SCHEMA_SPELLINGS: dict[str, Schema] = {schema.casefold(): schema for schema in get_args(Schema)}
 DATE_FORMS = "YYYY-MM-DD, YYYY-MM, YYYY, DD.MM.YYYY, DD/MM/YYYY, 7 October 1952, 7 октября 1952"
 
 
@@ -89,7 +89,7 @@ def prepare_query(item: QueryLike, max_chars: int) -> PreparedQuery:
     return PreparedQuery(query, warnings)
 
 
-def parse_schema(value: object) -> Any:
+def parse_schema(value: object) -> Schema | None:
     """The model's spelling of a schema given in any case; ``InputError`` naming the
     accepted ones for anything else. Empty means no schema."""
     if value is None or (isinstance(value, str) and not value.strip()):

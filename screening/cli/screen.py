@@ -78,9 +78,11 @@ def register(commands: Any) -> None:
 def schema_option(value: str) -> str:
     """``--schema`` in any case; argparse reports the accepted values for anything else."""
     try:
-        found: str = parse_schema(value)
+        found = parse_schema(value)
     except InputError as exc:
         raise argparse.ArgumentTypeError(str(exc)) from None
+    if found is None:
+        raise argparse.ArgumentTypeError(f"empty schema; choose one of {', '.join(SCHEMAS)}")
     return found
 
 
