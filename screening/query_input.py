@@ -12,6 +12,7 @@ from __future__ import annotations
 
 import re
 from collections.abc import Mapping
+from datetime import date
 from typing import Any, NamedTuple, get_args
 
 from screening.dates import parse_birth_date
@@ -115,8 +116,13 @@ def check_unicode(field: str, value: object) -> None:
 
 
 def _optional_text(value: object, what: str) -> str | None:
+    """Evidence as text: a string, or a ``date`` / ``int`` year for a birth date."""
     if value is None:
         return None
+    if isinstance(value, date):
+        return value.isoformat()[:10]
+    if isinstance(value, int) and not isinstance(value, bool) and what == "birth date":
+        return str(value)
     if not isinstance(value, str):
         raise InputError(f"the {what} must be a string, got {type(value).__name__}")
     return value.strip() or None

@@ -185,3 +185,13 @@ def test_date_reading_never_fails_and_gives_iso_or_nothing(text: str) -> None:
 def test_country_reading_never_fails_and_gives_a_code_or_nothing(text: str) -> None:
     code = parse_country(text)
     assert code is None or (len(code) == 2 and code.islower())
+
+
+def test_a_birth_date_may_be_a_date_or_a_year_number() -> None:
+    from datetime import datetime
+
+    for value, iso in [(date(1952, 10, 7), "1952-10-07"), (datetime(1952, 10, 7, 12), "1952-10-07"),
+                       (1952, "1952")]:  # fmt: skip
+        assert prepare_query({"name": "Ivan", "birth_date": value}, 1000).query.birth_date == iso
+    with pytest.raises(InputError):
+        prepare_query({"name": "Ivan", "country": 7}, 1000)
