@@ -23,6 +23,7 @@ from screening.cli.common import (
     EXIT_LIST_ERROR,
     EXIT_OUTPUT_ERROR,
     EXIT_USAGE,
+    interrupt_once,
 )
 from screening.errors import InputError, ListLoadError
 from screening.version import ENGINE_VERSION
@@ -61,8 +62,9 @@ def main(argv: Sequence[str] | None = None) -> int:
     parser = build_parser()
     args = parser.parse_args(argv)
     try:
-        code: int = args.run(args)
-        sys.stdout.flush()
+        with interrupt_once():
+            code: int = args.run(args)
+            sys.stdout.flush()
     except ListLoadError as exc:
         return _fail(f"list error: {exc}", EXIT_LIST_ERROR)
     except InputError as exc:

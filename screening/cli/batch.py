@@ -7,14 +7,9 @@ draws the progress bar (tqdm), prints the summary and picks the exit code.
 from __future__ import annotations
 
 import argparse
-import contextlib
-import signal
 import sys
-import threading
-from collections.abc import Iterator
 from concurrent.futures.process import BrokenProcessPool
 from pathlib import Path
-from types import FrameType
 from typing import Any, TextIO
 
 from tqdm import tqdm
@@ -39,6 +34,7 @@ from screening.cli.common import (
     add_list_option,
     add_store_option,
     build_screener,
+    interrupt_once,
 )
 from screening.errors import InputError
 from screening.model import SCHEMAS
@@ -175,29 +171,6 @@ def run(args: argparse.Namespace) -> int:
     if not args.quiet:
         print(summary_text(summary, RunFiles(args.output)), file=sys.stderr)
     return EXIT_ROW_ERRORS if summary.counts.errors else EXIT_OK
-
-
-@contextlib.contextmanager
-def interrupt_once() -> Iterator[None]:
-    """The first Ctrl-C stops the run (``KeyboardInterrupt``); any further one, while the
-    run stops and says where its rows are, is ignored rather than printing a traceback."""
-    if threading.current_thread() is not threading.main_thread():
-        yield
-        return
-
-    def first(signum: int, frame: FrameType | None) -> None:
-        signal.signal(signal.SIGINT, signal.SIG_IGN)
-        raise KeyboardInterrupt
-
-    previous = signal.signal(signal.SIGINT, first)
-    try:
-        yield
-    except KeyboardInterrupt:
-        raise  # Ctrl-C stays ignored while the run stops and the process ends
-    except BaseException:
-        signal.signal(signal.SIGINT, previous)
-        raise
-    signal.signal(signal.SIGINT, previous)
 
 
 def summary_text(summary: RunSummary, files: RunFiles) -> str:

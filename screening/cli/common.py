@@ -3,8 +3,13 @@
 from __future__ import annotations
 
 import argparse
+import contextlib
+import signal
+import threading
+from collections.abc import Iterator
 from dataclasses import dataclass
 from pathlib import Path
+from types import FrameType
 
 from screening.bundled import BUNDLED_LIST
 from screening.errors import ListLoadError, ScreeningError
@@ -124,3 +129,31 @@ def resolve_list(spec: str, store_dir: Path | None = None) -> ResolvedList:
         known = ", ".join(SOURCES)
         raise ListLoadError(f"{spec}: no such file or folder, nor a list name ({known})")
     return ResolvedList(label=str(path), path=path)
+
+
+@contextlib.contextmanager
+def interrupt_once() -> Iterator[None]:
+    """The first Ctrl-C stops the command (``KeyboardInterrupt``); any further one, while it
+    stops and says where its work is, is ignored rather than printing a traceback.
+
+    Nests: once any of these has caught a Ctrl-C, SIGINT stays ignored to the end.
+    Where SIGINT was ignored already (a background job), it stays so.
+    """
+    if threading.current_thread() is not threading.main_thread():
+        yield
+        return
+    previous = signal.getsignal(signal.SIGINT)
+    if previous is signal.SIG_IGN:
+        yield
+        return
+
+    def first(signum: int, frame: FrameType | None) -> None:
+        signal.signal(signal.SIGINT, signal.SIG_IGN)
+        raise KeyboardInterrupt
+
+    signal.signal(signal.SIGINT, first)
+    try:
+        yield
+    finally:
+        if signal.getsignal(signal.SIGINT) is not signal.SIG_IGN:  # no Ctrl-C came
+            signal.signal(signal.SIGINT, previous)
