@@ -5,8 +5,10 @@ from __future__ import annotations
 
 import json
 import os
+import signal
 import subprocess
 import sys
+import time
 import zipfile
 from pathlib import Path
 
@@ -22,6 +24,7 @@ from screening.cli.common import (
     EXIT_OUTPUT_ERROR,
     EXIT_ROW_ERRORS,
     EXIT_USAGE,
+    interrupt_once,
 )
 from screening.model import ScreeningResult
 from screening.screener import Screener
@@ -202,3 +205,19 @@ def test_file_names_that_are_not_utf8_still_give_json(tmp_path: Path) -> None:
     assert done.returncode == EXIT_OK, done.stderr
     record = json.loads(Path(str(out) + ".run.json").read_text(encoding="utf-8"))
     assert record["input"]["path"].endswith("in\\xff.csv") and record["status"] == "complete"
+
+
+def test_interrupt_once_restores_the_handler_or_keeps_ctrl_c_ignored() -> None:
+    original = signal.getsignal(signal.SIGINT)
+    try:
+        with interrupt_once(), interrupt_once():
+            pass
+        assert signal.getsignal(signal.SIGINT) is original
+        with pytest.raises(KeyboardInterrupt), interrupt_once(), interrupt_once():
+            os.kill(os.getpid(), signal.SIGINT)
+            time.sleep(1)  # the signal arrives; the handler raises
+        assert signal.getsignal(signal.SIGINT) is signal.SIG_IGN  # a second Ctrl-C: nothing
+        with interrupt_once():
+            assert signal.getsignal(signal.SIGINT) is signal.SIG_IGN  # ignored stays ignored
+    finally:
+        signal.signal(signal.SIGINT, original)
