@@ -1,5 +1,6 @@
 """screening: sanctions screening with Cyrillic-aware fuzzy name matching and explained hits."""
 
+from screening.bundled import BUNDLED_LIST
 from screening.errors import InputError, ListLoadError, ScreeningError
 from screening.model import Entity, Explanation, Hit, Query, ScreeningResult, TokenMatch
 from screening.screener import Screener
@@ -7,6 +8,7 @@ from screening.settings import DEFAULT_THRESHOLD, Settings
 from screening.version import ENGINE_VERSION
 
 __all__ = [
+    "BUNDLED_LIST",
     "DEFAULT_THRESHOLD",
     "ENGINE_VERSION",
     "Entity",

@@ -8,7 +8,7 @@ from __future__ import annotations
 
 from typing import Literal
 
-from pydantic import BaseModel, ConfigDict, Field
+from pydantic import BaseModel, ConfigDict, Field, field_validator
 
 Schema = Literal["Person", "Organization", "Vessel", "Aircraft", "LegalEntity"]
 SCHEMAS: tuple[str, ...] = ("Person", "Organization", "Vessel", "Aircraft", "LegalEntity")
@@ -31,7 +31,7 @@ class Entity(BaseModel):
     (OFAC's weak a.k.a.'s) never alert on their own.
     """
 
-    model_config = ConfigDict(extra="ignore", populate_by_name=True)
+    model_config = ConfigDict(extra="ignore", populate_by_name=True, serialize_by_alias=True)
 
     id: str
     schema_: Schema = Field(default="LegalEntity", alias="schema")
@@ -44,6 +44,12 @@ class Entity(BaseModel):
     identifiers: list[Identifier] = Field(default_factory=list)
     remarks: str | None = None
     source: str | None = None
+
+
+def printable_name(text: str) -> str:
+    """A name taken from a file name, with bytes that are not UTF-8 shown as ``\\xff``:
+    a lone surrogate could not be written as JSON."""
+    return text.encode("utf-8", "surrogateescape").decode("utf-8", "backslashreplace")
 
 
 class ListSnapshot(BaseModel):
@@ -60,6 +66,11 @@ class ListSnapshot(BaseModel):
     # (an end-of-file byte, a stated record count): only ever non-empty when the user
     # allowed partial lists (``--allow-partial``), so every result shows it.
     incomplete: tuple[str, ...] = ()
+
+    @field_validator("source", "path")
+    @classmethod
+    def _printable(cls, value: str) -> str:
+        return printable_name(value)
 
 
 RuleName = Literal[
@@ -81,6 +92,8 @@ RuleName = Literal[
 class TokenMatch(BaseModel):
     """How one query token lined up with one token of the matched list name."""
 
+    model_config = ConfigDict(frozen=True)
+
     query_token: str
     list_token: str | None
     query_key: str
@@ -94,6 +107,8 @@ class TokenMatch(BaseModel):
 class EvidenceCheck(BaseModel):
     """A piece of secondary evidence (birth date, country) and what it did to the score."""
 
+    model_config = ConfigDict(frozen=True)
+
     kind: Literal["birth_date", "country", "schema", "identifier"]
     query_value: str
     list_values: list[str]
@@ -103,6 +118,8 @@ class EvidenceCheck(BaseModel):
 
 class Explanation(BaseModel):
     """Why a hit scored what it scored: token alignment, penalties and evidence."""
+
+    model_config = ConfigDict(frozen=True)
 
     name_score: float
     tokens: list[TokenMatch]
@@ -115,6 +132,11 @@ class Hit(BaseModel):
 
     entity_id: str
     source: str | None
+
+    @field_validator("source")
+    @classmethod
+    def _printable(cls, value: str | None) -> str | None:
+        return None if value is None else printable_name(value)
     schema_: str = Field(alias="schema")
     listed_name: str
     matched_name: str
@@ -123,11 +145,17 @@ class Hit(BaseModel):
     score: float
     explanation: Explanation
 
-    model_config = ConfigDict(populate_by_name=True)
+    model_config = ConfigDict(frozen=True, populate_by_name=True, serialize_by_alias=True)
 
 
 class Query(BaseModel):
-    """A name and/or identifiers to screen, with optional evidence."""
+    """A name and/or identifiers to screen, with optional evidence.
+
+    Made by the screener from what was given: ``birth_date`` in ISO form (``YYYY``,
+    ``YYYY-MM`` or ``YYYY-MM-DD``) and ``country`` as a lower-case ISO 3166-1 alpha-2
+    code; a value that could not be read is left out, and the result's ``warnings``
+    say so.
+    """
 
     name: str = ""
     schema_: Schema | None = Field(default=None, alias="schema")
@@ -135,11 +163,18 @@ class Query(BaseModel):
     country: str | None = None
     identifiers: list[Identifier] = Field(default_factory=list)
 
-    model_config = ConfigDict(populate_by_name=True)
+    model_config = ConfigDict(frozen=True, populate_by_name=True, serialize_by_alias=True)
 
 
 class ScreeningResult(BaseModel):
-    """The answer to one query, with everything needed to reproduce it."""
+    """The answer to one query, with everything needed to reproduce it.
+
+    ``warnings`` name what of the input was not used: a birth date or country that could
+    not be read counts as unknown evidence (no score change), never as a mismatch.
+    Immutable once made, like every model of a result.
+    """
+
+    model_config = ConfigDict(frozen=True)
 
     query: Query
     hits: list[Hit]
@@ -147,8 +182,8 @@ class ScreeningResult(BaseModel):
     engine_version: str
     settings_hash: str
     lists: list[ListSnapshot]
-    # What the engine could not use, said rather than silently dropped (an identifier
-    # whose check digits fail is reported here and never matched).
+    # What the engine could not use, said rather than silently dropped: evidence it
+    # could not read, an identifier whose check digits fail (never matched).
     warnings: list[str] = Field(default_factory=list)
 
     @property

@@ -5,21 +5,16 @@ from __future__ import annotations
 import hashlib
 from collections.abc import Iterable, Sequence
 from pathlib import Path
-from typing import Any
 
 from screening.errors import InputError, ListLoadError
 from screening.identifier_index import IdentifierIndex
-from screening.identifiers import KNOWN_TYPES, normalise
 from screening.index import NameIndex
-from screening.model import Entity, Identifier, ListSnapshot, Query, ScreeningResult
+from screening.model import Entity, ListSnapshot, Query, ScreeningResult
+from screening.query_input import IdentifierLike, PreparedQuery, QueryLike, prepare_query
 from screening.scoring import rank_hits
 from screening.settings import Settings
 from screening.sources import LoadedList, load_lists
-from screening.text import clean
 from screening.version import engine_stamp
-
-QueryLike = str | Query | dict[str, Any]
-IdentifierLike = Identifier | dict[str, Any] | tuple[str, str] | tuple[str, str, str | None]
 
 
 class Screener:
@@ -125,33 +120,44 @@ class Screener:
     ) -> ScreeningResult:
         """Screen one name and/or identifiers (``[("imo", "9187629")]``, ``Identifier``s
         or dicts with a type, value and optional country); hits at or above the
-        threshold, best first."""
-        query = self._make_query(
-            {
-                "name": name,
-                "schema": schema,
-                "birth_date": birth_date,
-                "country": country,
-                "identifiers": list(identifiers),
-            }
-        )
-        return self.screen_query(query, threshold=threshold, limit=limit)
+        threshold, best first.
+
+        ``birth_date`` and ``country`` are read in the forms the README lists (ISO or
+        ``DD.MM.YYYY`` dates, ISO codes or country names in many languages); a value
+        that cannot be read is unknown evidence, with a warning in the result, and so
+        is an identifier that fails its type's check (never matched).
+        Raises ``InputError`` when the query cannot be screened at all.
+        """
+        item = {
+            "name": name,
+            "schema": schema,
+            "birth_date": birth_date,
+            "country": country,
+            "identifiers": list(identifiers),
+        }
+        return self._screen_prepared(self._prepare(item), threshold, limit)
 
     def screen_query(
         self, query: Query, threshold: float | None = None, limit: int | None = None
     ) -> ScreeningResult:
-        """Screen a prepared ``Query``."""
+        """Screen a ``Query`` (its values are read and checked as ``screen`` does)."""
+        return self._screen_prepared(self._prepare(query), threshold, limit)
+
+    def _screen_prepared(
+        self, prepared: PreparedQuery, threshold: float | None, limit: int | None
+    ) -> ScreeningResult:
         cutoff, count = self.cutoffs(threshold, limit)
+        query = prepared.query
         identifiers = self.identifier_index if query.identifiers else None
         hits = rank_hits(self.index, query, cutoff, count, self.settings, identifiers=identifiers)
         return ScreeningResult(
-            warnings=identifier_warnings(query),
             query=query,
             hits=hits,
             threshold=cutoff,
             engine_version=self.engine_version,
             settings_hash=self.settings_hash,
             lists=self.snapshots,
+            warnings=prepared.warnings,
         )
 
     def cutoffs(self, threshold: float | None, limit: int | None) -> tuple[float, int]:
@@ -169,75 +175,28 @@ class Screener:
         queries: Iterable[QueryLike],
         threshold: float | None = None,
         limit: int | None = None,
-    ) -> list[ScreeningResult]:
-        """Screen many queries; each answer equals what ``screen`` gives for it alone."""
-        return [
-            self.screen_query(self._make_query(item), threshold=threshold, limit=limit)
-            for item in queries
-        ]
+    ) -> list[ScreeningResult | InputError]:
+        """Screen many queries: for each, in order, its result or the ``InputError`` that
+        says why it could not be screened, so one bad name never costs the others.
+
+        Each result equals what ``screen`` gives for that query alone. A bad
+        ``threshold`` or ``limit`` concerns every query and raises at once.
+        """
+        self.cutoffs(threshold, limit)
+        outcomes: list[ScreeningResult | InputError] = []
+        for item in queries:
+            try:
+                outcomes.append(self._screen_prepared(self._prepare(item), threshold, limit))
+            except InputError as exc:
+                outcomes.append(exc)
+        return outcomes
 
     def _make_query(self, item: QueryLike) -> Query:
-        if isinstance(item, Query):
-            data: dict[str, Any] = item.model_dump(by_alias=True)
-        elif isinstance(item, str):
-            data = {"name": item}
-        elif isinstance(item, dict):
-            data = dict(item)
-        else:
-            raise InputError(f"cannot screen a {type(item).__name__}; give a name string")
-        identifiers = data.get("identifiers") or []
-        if not isinstance(identifiers, list | tuple):
-            raise InputError("identifiers must be a list of (type, value) pairs")
-        data["identifiers"] = [_identifier(given) for given in identifiers]
-        for given in data["identifiers"]:
-            value = given.value if isinstance(given, Identifier) else given.get("value")
-            if isinstance(value, str) and len(value) > self.settings.max_query_chars:
-                raise InputError(
-                    f"an identifier is {len(value)} characters long; "
-                    f"the limit is {self.settings.max_query_chars}"
-                )
-        name = data.get("name")
-        if name is None and data.get("identifiers"):
-            data["name"] = name = ""
-        if not isinstance(name, str):
-            raise InputError("the name to screen must be a string")
-        if len(name) > self.settings.max_query_chars:
-            raise InputError(
-                f"name is {len(name)} characters long; the limit is {self.settings.max_query_chars}"
-            )
-        if not clean(name) and not data.get("identifiers"):
-            raise InputError("the name is empty once invisible and control characters go")
-        try:
-            return Query.model_validate(data)
-        except ValueError as exc:
-            raise InputError(f"invalid query: {exc}") from None
+        """The checked ``Query`` for what a caller gave (see ``screening.query_input``)."""
+        return self._prepare(item).query
 
-
-def _identifier(item: IdentifierLike) -> Identifier | dict[str, Any]:
-    """An identifier given as a model, a dict or a ``(type, value[, country])`` tuple."""
-    if isinstance(item, Identifier | dict):
-        return item
-    if isinstance(item, tuple) and len(item) in (2, 3):
-        return {"type": item[0], "value": item[1], "country": item[2] if len(item) > 2 else None}
-    raise InputError(f"an identifier is a (type, value) pair, got {item!r}")
-
-
-def identifier_warnings(query: Query) -> list[str]:
-    """A warning per query identifier that is not used: it fails its type's check, or
-    its type is unknown (then compared as written, as evidence only)."""
-    warnings: list[str] = []
-    for identifier in query.identifiers:
-        normal = normalise(identifier)
-        if not normal.valid:
-            warnings.append(
-                f"identifier {identifier.type} {identifier.value!r} {normal.problem}: not matched"
-            )
-        elif not normal.rule.known:
-            warnings.append(
-                f"identifier type {identifier.type!r} is unknown: compared as written, "
-                f"as evidence only (known types: {', '.join(KNOWN_TYPES)})"
-            )
-    return warnings
+    def _prepare(self, item: QueryLike) -> PreparedQuery:
+        return prepare_query(item, self.settings.max_query_chars)
 
 
 def _entities_digest(entities: list[Entity]) -> str:

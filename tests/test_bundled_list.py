@@ -6,6 +6,7 @@ import hashlib
 import json
 from pathlib import Path
 
+from screening.bundled import BUNDLED_LIST
 from screening.sources import load_list
 
 LISTS = Path(__file__).resolve().parents[1] / "lists"
@@ -23,7 +24,7 @@ def test_manifest_describes_the_bundled_files() -> None:
 
 
 def test_bundled_list_holds_the_seed_designations() -> None:
-    loaded = load_list(LISTS / "default.jsonl")
+    loaded = load_list(BUNDLED_LIST)
     names = {name.upper() for entity in loaded.entities for name in entity.names}
     for expected in ("BUDNEV", "GAZARYAN", "RAFORT", "TRANS KAPITAL", "TEKHNOLOGIYA"):
         assert any(expected in name for name in names), expected

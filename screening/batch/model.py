@@ -3,15 +3,24 @@ and the run record."""
 
 from __future__ import annotations
 
+import os
+from collections.abc import Iterable, Mapping, Sequence
 from dataclasses import dataclass, field
 from typing import TYPE_CHECKING, Any, Literal
 
 from pydantic import BaseModel, Field
 
+from screening.errors import InputError
 from screening.model import Hit, ListSnapshot
 
 if TYPE_CHECKING:
     pass
+
+
+def path_text(path: str | os.PathLike[str]) -> str:
+    """A path as text that any JSON or terminal takes: bytes of the file name that are
+    not UTF-8 shown as ``\\xff`` rather than kept as lone surrogates."""
+    return os.fsencode(path).decode("utf-8", "backslashreplace")
 
 
 RowStatus = Literal["hit", "clear", "error"]
@@ -37,7 +46,13 @@ RESULT_COLUMNS = (
 
 @dataclass(frozen=True)
 class ColumnMap:
-    """Which input columns hold the name and the optional evidence (case-insensitive)."""
+    """Which input columns hold the name and the optional evidence (case-insensitive).
+
+    Each field names a column of the records: ``name`` (required, default "name"), ``id``
+    (your record id, echoed in the output), ``schema`` (Person, Organization...),
+    ``birth_date`` and ``country`` (read as ``Screener.screen`` reads them). A field left
+    ``None`` is not used. ``ColumnMap.of`` also accepts the shorter forms.
+    """
 
     name: str = "name"
     id: str | None = None
@@ -48,10 +63,67 @@ class ColumnMap:
     # any, the name column may be absent: the rows are screened by identifier alone.
     identifiers: tuple[tuple[str, str], ...] = ()
 
+    @classmethod
+    def of(cls, columns: ColumnsLike) -> ColumnMap:
+        """A ``ColumnMap`` from any accepted form; ``InputError`` naming the fields otherwise.
+
+        - ``None``: the defaults (the name in column "name", nothing else);
+        - a ``ColumnMap``: itself;
+        - a string: the name column;
+        - a mapping of field to column: ``{"name": "full_name", "birth_date": "dob"}``;
+        - a list of fields whose columns have the same names: ``["name", "birth_date"]``.
+        """
+        if columns is None:
+            return cls()
+        if isinstance(columns, ColumnMap):
+            return columns
+        if isinstance(columns, str):
+            return cls(name=columns)
+        if isinstance(columns, Mapping):
+            pairs = dict(columns)
+        elif isinstance(columns, Iterable):
+            fields = list(columns)
+            if not all(isinstance(field_name, str) for field_name in fields):
+                raise InputError(f"columns must be field names, got {fields!r}")
+            pairs = {field_name: field_name for field_name in fields}
+        else:
+            raise InputError(
+                f"columns must be a ColumnMap, a column name, a mapping or a list of fields; "
+                f"got {type(columns).__name__}"
+            )
+        unknown = [key for key in pairs if key not in COLUMN_FIELDS]
+        if unknown:
+            raise InputError(
+                f"unknown column field(s) {', '.join(map(repr, unknown))}; "
+                f"the fields are {', '.join(COLUMN_FIELDS)}"
+            )
+        for key, value in pairs.items():
+            if value is not None and not isinstance(value, str):
+                raise InputError(f"the column for {key!r} must be a string, got {value!r}")
+        name = pairs.pop("name", "name")
+        if name is None:
+            raise InputError("the name column is required")
+        return cls(
+            name=name,
+            id=pairs.get("id"),
+            schema=pairs.get("schema"),
+            birth_date=pairs.get("birth_date"),
+            country=pairs.get("country"),
+        )
+
+
+COLUMN_FIELDS = ("name", "id", "schema", "birth_date", "country")
+#: What ``ColumnMap.of`` (and so ``screen_records``) accepts for ``columns``.
+ColumnsLike = ColumnMap | str | Mapping[str, str | None] | Sequence[str] | None
+
 
 @dataclass(frozen=True, slots=True)
 class BatchRow:
-    """The outcome for one input row: its values, status, hits best first, or why it failed."""
+    """The outcome for one input row: its values, status, hits best first, or why it failed.
+
+    ``warnings`` name evidence of the row that could not be read (a birth date or
+    country), which was screened as unknown rather than as a mismatch.
+    """
 
     row: int
     values: dict[str, str]
@@ -59,6 +131,7 @@ class BatchRow:
     hits: list[Hit] = field(default_factory=list)
     error: str | None = None
     record_id: str | None = None
+    warnings: list[str] = field(default_factory=list)
 
     @property
     def top(self) -> Hit | None:

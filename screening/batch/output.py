@@ -23,6 +23,10 @@ def result_columns(header: Sequence[str]) -> list[str]:
     return list(RESULT_COLUMNS)
 
 
+#: What makes a spreadsheet read a cell as a formula (OWASP, "CSV Injection").
+FORMULA_TRIGGERS = ("=", "+", "-", "@", "\t", "\r")
+
+
 def csv_header(header: Sequence[str]) -> str:
     return _csv_text([[*header, *result_columns(header)]])
 
@@ -34,17 +38,30 @@ def format_csv_rows(rows: Iterable[BatchRow]) -> str:
 
 def _result_cells(row: BatchRow) -> list[str]:
     top = row.top
+    notes = "; ".join(row.warnings)
     if top is None:
-        return [row.status, "0", "", "", "", "", row.error or ""]
-    cells = [top.entity_id, top.listed_name, f"{top.score:.4f}", summarize_hit(top)]
+        return [row.status, "0", "", "", "", one_line(notes), row.error or ""]
+    reason = summarize_hit(top) + (f"; {notes}" if notes else "")
+    cells = [top.entity_id, top.listed_name, f"{top.score:.4f}", one_line(reason)]
     return [row.status, str(len(row.hits)), *cells, row.error or ""]
+
+
+def safe_cell(value: str) -> str:
+    """A CSV cell a spreadsheet shows as text: a leading ``'`` before what would start a
+    formula (``=HYPERLINK(...)`` from a customer file or a list), NUL bytes replaced.
+
+    Only the CSV output is changed so; JSON Lines keeps every value as it was.
+    """
+    if "\x00" in value:
+        value = value.replace("\x00", "\ufffd")
+    return "'" + value if value.startswith(FORMULA_TRIGGERS) else value
 
 
 def _csv_text(rows: Iterable[Sequence[str]]) -> str:
     # The default "\r\n" line ending makes the writer quote any field holding \r or \n,
     # so the file reads back the same with any CSV reader.
     buffer = io.StringIO()
-    csv.writer(buffer).writerows(rows)
+    csv.writer(buffer).writerows([safe_cell(cell) for cell in row] for row in rows)
     return buffer.getvalue()
 
 
@@ -57,6 +74,7 @@ def format_jsonl_row(row: BatchRow) -> str:
         "status": row.status,
         "hit_count": len(row.hits),
         "hits": [hit.model_dump(mode="json", by_alias=True) for hit in row.hits],
+        "warnings": row.warnings,
         "error": row.error,
     }
     return json.dumps(record, ensure_ascii=False, separators=(",", ":")) + "\n"

@@ -40,6 +40,7 @@ def ordered_map(
         return
     pool = _start_pool(job, workers)
     pending: deque[Future[Result]] = deque()
+    finished = False
     try:
         for chunk in chunks:
             pending.append(pool.submit(_run_task, task, chunk))
@@ -47,8 +48,24 @@ def ordered_map(
                 yield pending.popleft().result()
         while pending:
             yield pending.popleft().result()
+        finished = True
     finally:
-        pool.shutdown(wait=True, cancel_futures=True)
+        if finished:
+            pool.shutdown(wait=True)
+        else:
+            stop_workers(pool)
+
+
+def stop_workers(pool: ProcessPoolExecutor) -> None:
+    """End a pool at once (an interrupt, an error, the reader stopped): its workers are
+    killed rather than awaited, since the chunks they hold will be screened again by a
+    resumed run. Waiting for them is what made a Ctrl-C hang."""
+    processes = list((getattr(pool, "_processes", None) or {}).values())
+    for process in processes:
+        process.terminate()
+    pool.shutdown(wait=False, cancel_futures=True)
+    for process in processes:
+        process.join(timeout=2)
 
 
 def _start_pool(job: Any, workers: int) -> ProcessPoolExecutor:
@@ -66,6 +83,9 @@ def _start_pool(job: Any, workers: int) -> ProcessPoolExecutor:
     gc.freeze()
     try:
         pool.submit(_ready).result()  # with fork, the first submit starts every worker
+    except BaseException:
+        stop_workers(pool)
+        raise
     finally:
         gc.unfreeze()
     return pool

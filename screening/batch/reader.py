@@ -16,11 +16,15 @@ from screening.errors import InputError
 
 if TYPE_CHECKING:
     pass
-from screening.batch.model import MAX_RECORD_BYTES, ColumnMap, InputInfo
+from screening.batch.model import MAX_RECORD_BYTES, ColumnMap, InputInfo, path_text
+from screening.encoding import encoding_problem
 
 _CANDIDATE_DELIMITERS = ",;\t|"
 #: ``csv.Sniffer`` takes time quadratic in its sample: 8 KiB is ~30 ms, 64 KiB ~2 s.
 _SNIFF_BYTES = 8 * 1024
+#: How much of the file the encoding check reads: enough lines to tell a legacy file
+#: from a few broken rows, quick on any file.
+_ENCODING_SAMPLE_BYTES = 64 * 1024
 
 
 class RawRecord(NamedTuple):
@@ -56,7 +60,7 @@ class CsvInput:
 
     def info(self, columns: ColumnMap) -> InputInfo:
         return InputInfo(
-            path=str(self.path.absolute()),
+            path=path_text(self.path.absolute()),
             sha256=self.sha256,
             bytes=self.size,
             encoding=self.encoding,
@@ -88,9 +92,13 @@ def inspect_csv(
     try:
         sha256, size = _digest(path)
         with path.open("rb") as stream:
-            head = stream.read(_SNIFF_BYTES)
+            sample = stream.read(_ENCODING_SAMPLE_BYTES)
+        head = sample[:_SNIFF_BYTES]
     except OSError as exc:
         raise InputError(f"{path}: cannot read: {exc.strerror or exc}") from None
+    not_csv = _not_a_text_file(head)
+    if not_csv:
+        raise InputError(f"{path} {not_csv}")
     bom = len(codecs.BOM_UTF8) if head.startswith(codecs.BOM_UTF8) else 0
     if b"\r" in head and b"\n" not in head:
         raise InputError(f"{path}: lines end in a bare CR (old Mac); convert them to LF or CRLF")
@@ -98,6 +106,9 @@ def inspect_csv(
         raise InputError(
             f"{path} starts with a UTF-8 byte-order mark but encoding {encoding} was given"
         )
+    problem = encoding_problem(sample[bom:], encoding)
+    if problem:
+        raise InputError(f"{path} {problem}")
     if delimiter is None:
         delimiter = detect_delimiter(_sample_text(head[bom:], encoding))
     reader = RecordReader(path, bom, delimiter)
@@ -116,6 +127,25 @@ def inspect_csv(
         raise InputError(f"{path}: unreadable header: {exc}") from None
     offset = bom + reader.blank_bytes + len(header_record.data)
     return CsvInput(path, encoding, delimiter, header, _unique_keys(header), offset, sha256, size)
+
+
+#: File signatures of what people save instead of CSV, and what to tell them.
+_SIGNATURES = (
+    (b"PK\x03\x04", "is a ZIP archive (an Excel .xlsx workbook?), not CSV: save it as CSV UTF-8"),
+    (b"\xd0\xcf\x11\xe0", "is an old Excel .xls workbook, not CSV: save it as CSV UTF-8"),
+    (b"\x1f\x8b", "is gzip-compressed: decompress it first"),
+    (codecs.BOM_UTF16_LE, "is UTF-16 text: save it as UTF-8"),
+    (codecs.BOM_UTF16_BE, "is UTF-16 text: save it as UTF-8"),
+)
+
+
+def _not_a_text_file(head: bytes) -> str | None:
+    for signature, problem in _SIGNATURES:
+        if head.startswith(signature):
+            return problem
+    if head.count(b"\x00") * 4 > len(head):  # a stray NUL is one bad row; this many, no text
+        return "is mostly NUL bytes: not a text CSV file (UTF-16 without a mark?)"
+    return None
 
 
 def check_encoding(encoding: str) -> str:

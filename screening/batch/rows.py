@@ -12,7 +12,7 @@ from screening.batch.output import format_csv_rows, format_jsonl_row, one_line
 from screening.batch.reader import RawRecord, parse_fields, strip_terminator
 from screening.errors import InputError
 from screening.identifiers import normalise, parse_type
-from screening.model import SCHEMAS, Hit, Identifier
+from screening.model import Hit, Identifier
 
 if TYPE_CHECKING:
     from screening.screener import Screener
@@ -32,7 +32,7 @@ class ScreenJob:
     limit: int
     # Hits (or the input error) by query: a customer book repeats names, and the same
     # query against the same list and settings always has the same answer.
-    answers: dict[tuple[str | None, ...], list[Hit] | str] = field(
+    answers: dict[tuple[str | None, ...], _Answer | str] = field(
         default_factory=dict, compare=False
     )
 
@@ -62,7 +62,7 @@ class ScreenJob:
             )
         query = (
             name or "",
-            _schema(_value(values, self.columns.schema)),
+            _value(values, self.columns.schema) or None,
             _value(values, self.columns.birth_date) or None,
             _value(values, self.columns.country) or None,
             *(f"{kind}/{country or ''}={value}" for kind, value, country in identifiers),
@@ -70,7 +70,7 @@ class ScreenJob:
         answer = self.answers.get(query)
         if answer is None:
             try:
-                answer = self.screener.screen(
+                result = self.screener.screen(
                     name or "",
                     identifiers=identifiers,
                     schema=query[1],
@@ -78,7 +78,8 @@ class ScreenJob:
                     country=query[3],
                     threshold=self.threshold,
                     limit=self.limit,
-                ).hits
+                )
+                answer = _Answer(result.hits, result.warnings)
             except InputError as exc:
                 answer = str(exc)
             except Exception as exc:  # an engine bug must not end a run of a million rows
@@ -88,19 +89,20 @@ class ScreenJob:
             self.answers[query] = answer
         if isinstance(answer, str):
             return failed(answer)
-        status: RowStatus = "hit" if answer else "clear"
-        return BatchRow(row, values, status, hits=answer, record_id=record_id)
+        status: RowStatus = "hit" if answer.hits else "clear"
+        return BatchRow(
+            row,
+            values,
+            status,
+            hits=answer.hits,
+            record_id=record_id,
+            warnings=answer.warnings,
+        )
 
 
-_SCHEMA_NAMES = {schema.casefold(): schema for schema in SCHEMAS}
-
-
-def _schema(value: str | None) -> str | None:
-    """The model's spelling of a schema given in any case; unknown values are left for
-    the query validation to reject with its own message."""
-    if not value or not value.strip():
-        return None
-    return _SCHEMA_NAMES.get(value.strip().casefold(), value)
+class _Answer(NamedTuple):
+    hits: list[Hit]
+    warnings: list[str]
 
 
 def _identifiers(

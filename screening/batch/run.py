@@ -15,10 +15,12 @@ from screening.batch.model import (
     DEFAULT_CHUNK_SIZE,
     BatchRow,
     ColumnMap,
+    ColumnsLike,
     OutputFormat,
     Progress,
     RowCounts,
     RunSummary,
+    path_text,
 )
 from screening.batch.pool import default_workers, make_chunks, ordered_map
 from screening.batch.reader import CsvInput, RawRecord, inspect_csv
@@ -40,7 +42,7 @@ if TYPE_CHECKING:
 def screen_records(
     screener: Screener,
     records: Iterable[Mapping[str, str]],
-    columns: ColumnMap | None = None,
+    columns: ColumnsLike = None,
     workers: int = 1,
     threshold: float | None = None,
     limit: int | None = None,
@@ -48,13 +50,32 @@ def screen_records(
 ) -> Iterator[BatchRow]:
     """Screen rows given as mappings (column name to value), yielding results in order.
 
-    For onboarding systems holding customers in memory or a database. Rows are
-    numbered from 1; a row that cannot be screened comes back with status ``error``.
+    For onboarding systems holding customers in memory or a database. ``columns`` says
+    which columns hold what, in any form ``ColumnMap.of`` accepts (a ``ColumnMap``,
+    ``{"name": "full_name"}``, ``["name", "birth_date"]``). Rows are numbered from 1;
+    a row that cannot be screened comes back with status ``error``. Bad arguments
+    raise ``InputError`` here, at the call, not when the rows are first read.
     """
-    job = ScreenJob(screener, columns or ColumnMap(), *_cutoffs(screener, threshold, limit))
-    rows = (dict(record) for record in records)
+    if workers < 1 or chunk_size < 1:
+        raise InputError("workers and chunk size must be at least 1")
+    if isinstance(records, (str, bytes)) or not isinstance(records, Iterable):
+        raise InputError("records must be an iterable of mappings (column name to value)")
+    job = ScreenJob(screener, ColumnMap.of(columns), *_cutoffs(screener, threshold, limit))
+    return _screen_records(job, records, workers, chunk_size)
+
+
+def _screen_records(
+    job: ScreenJob, records: Iterable[Mapping[str, str]], workers: int, chunk_size: int
+) -> Iterator[BatchRow]:
+    rows = (_as_row(record) for record in records)
     for batch in ordered_map(_screen_mapping_chunk, job, make_chunks(rows, chunk_size), workers):
         yield from batch
+
+
+def _as_row(record: Mapping[str, str]) -> dict[str, str]:
+    if not isinstance(record, Mapping):
+        raise InputError(f"each record must be a mapping of column to value, got {record!r:.80}")
+    return {str(key): "" if value is None else str(value) for key, value in record.items()}
 
 
 def _screen_mapping_chunk(
@@ -68,7 +89,7 @@ def screen_csv(
     screener: Screener,
     input_path: str | Path,
     output_path: str | Path,
-    columns: ColumnMap | None = None,
+    columns: ColumnsLike = None,
     output_format: OutputFormat | None = None,
     workers: int | None = None,
     threshold: float | None = None,
@@ -79,6 +100,7 @@ def screen_csv(
     chunk_size: int = DEFAULT_CHUNK_SIZE,
     progress: Callable[[Progress], None] | None = None,
     options: Mapping[str, Any] | None = None,
+    force: bool = False,
 ) -> RunSummary:
     """Screen every row of a CSV file into ``output_path`` (CSV or JSON Lines).
 
@@ -86,17 +108,20 @@ def screen_csv(
     if the output's name ends in ``.jsonl``; CSV otherwise.
     Writes ``output_path`` and ``output_path.run.json`` only when every row is done;
     until then the work is in ``output_path.partial``, which ``resume=True`` continues.
+    An existing output is replaced only with ``force=True`` (also when resuming a run
+    that already finished); see ``check_output`` for what else is refused.
     Raises ``InputError`` when the run cannot start; row problems become error rows.
     """
     session_start = time.monotonic()
     output_format = output_format or format_for(output_path)
-    columns = columns or ColumnMap()
+    columns = ColumnMap.of(columns)
     workers = workers or default_workers()
     if workers < 1 or chunk_size < 1:
         raise InputError("workers and chunk size must be at least 1")
     source = inspect_csv(input_path, encoding=encoding, delimiter=delimiter)
     resolved = resolve_columns(columns, source.keys)
-    files = check_output(output_path, source.path, resume)
+    in_use = [snapshot.path for snapshot in screener.snapshots]
+    files = check_output(output_path, source.path, resume, force=force, lists_in_use=in_use)
     cutoff, count = _cutoffs(screener, threshold, limit)
     started = utc_now()
     summary = RunSummary(
@@ -106,7 +131,7 @@ def screen_csv(
         limit=count,
         lists=list(screener.snapshots),
         input=source.info(columns),
-        output=str(files.output),
+        output=path_text(files.output),
         output_format=output_format,
         workers=workers,
         chunk_size=chunk_size,

@@ -1,17 +1,18 @@
 """``screening batch INPUT.csv --output OUT``: screen a whole customer file.
 
 The work is done by ``screening.batch``; this module turns options into a call,
-draws the progress line, prints the summary and picks the exit code.
+draws the progress bar (tqdm), prints the summary and picks the exit code.
 """
 
 from __future__ import annotations
 
 import argparse
 import sys
-import time
 from concurrent.futures.process import BrokenProcessPool
 from pathlib import Path
 from typing import Any, TextIO
+
+from tqdm import tqdm
 
 from screening.batch import (
     DEFAULT_CHUNK_SIZE,
@@ -24,6 +25,7 @@ from screening.batch import (
     resolve_columns,
     screen_csv,
 )
+from screening.batch.model import path_text
 from screening.cli.common import (
     EXIT_INTERRUPTED,
     EXIT_OK,
@@ -32,9 +34,11 @@ from screening.cli.common import (
     add_list_option,
     add_store_option,
     build_screener,
+    interrupt_once,
 )
 from screening.errors import InputError
 from screening.identifiers import parse_type
+from screening.model import SCHEMAS
 from screening.settings import Settings
 
 _DELIMITER_NAMES = {"tab": "\t", "\\t": "\t", "comma": ",", "semicolon": ";", "pipe": "|"}
@@ -46,9 +50,8 @@ def register(commands: Any) -> None:
         help="screen every row of a CSV file",
         description=(
             "Screen every row of a CSV file and write one result row per input row. "
-            "Exit status: 0 all rows screened, 1 some rows could not be screened "
-            "(status=error), 2 bad options or unreadable input, 3 a list failed to load, "
-            "5 the run failed midway (--resume continues it), 130 interrupted."
+            "In CSV output, a cell that a spreadsheet would run as a formula (starting "
+            "with = + - @, tab or CR) gets a leading ' (JSON Lines keeps values as they are)."
         ),
     )
     parser.add_argument("input", type=Path, metavar="INPUT.csv", help="CSV file with a header")
@@ -68,9 +71,18 @@ def register(commands: Any) -> None:
     )
     add_list_option(parser)
     add_store_option(parser)
-    parser.add_argument("--threshold", type=float, help="minimum score (default: engine's)")
-    parser.add_argument("--limit", type=int, help="hits per row (default: engine's)")
-    parser.add_argument("--name-column", default="name", metavar="COL", help="default: name")
+    defaults = Settings()
+    parser.add_argument(
+        "--threshold", type=float, help=f"minimum score, 0..1 (default {defaults.threshold})"
+    )
+    parser.add_argument("--limit", type=int, help=f"hits per row (default {defaults.limit})")
+    parser.add_argument(
+        "--name-column",
+        default="name",
+        metavar="COL",
+        help="the names, at most "
+        f"{defaults.max_query_chars:,} characters each (default name)",
+    )
     parser.add_argument(
         "--id-column",
         action=IdColumnAction,
@@ -81,9 +93,20 @@ def register(commands: Any) -> None:
             "may be absent)"
         ),
     )
-    parser.add_argument("--schema-column", metavar="COL", help="Person, Organization, ...")
-    parser.add_argument("--birth-date-column", metavar="COL", help="YYYY or YYYY-MM-DD")
-    parser.add_argument("--country-column", metavar="COL", help="ISO 3166 alpha-2 codes")
+    parser.add_argument(
+        "--schema-column", metavar="COL", help=f"in any case: {', '.join(SCHEMAS)}"
+    )
+    parser.add_argument(
+        "--birth-date-column",
+        metavar="COL",
+        help="dates as 1952-10-07, 07.10.1952, 07/10/1952 (day first), 1952-10, 1952, "
+        "7 October 1952; one that cannot be read is unknown, with a warning in reason",
+    )
+    parser.add_argument(
+        "--country-column",
+        metavar="COL",
+        help="ISO 3166 codes (ru, RUS) or country names in English or other languages",
+    )
     parser.add_argument("--workers", type=int, metavar="N", help="processes (default: all cores)")
     parser.add_argument(
         "--chunk-size",
@@ -95,8 +118,19 @@ def register(commands: Any) -> None:
     parser.add_argument(
         "--resume", action="store_true", help="continue an interrupted run into the same OUT"
     )
+    parser.add_argument(
+        "--force",
+        action="store_true",
+        help="replace an existing OUT (by default a finished output is never overwritten, "
+        "nor re-screened by --resume)",
+    )
     parser.add_argument("--delimiter", metavar="D", help="default: detected (, ; tab |)")
-    parser.add_argument("--encoding", default="utf-8", metavar="ENC", help="e.g. cp1251")
+    parser.add_argument(
+        "--encoding",
+        default="utf-8",
+        metavar="ENC",
+        help="the input's encoding, e.g. cp1251 (default utf-8; a wrong one is detected)",
+    )
     parser.add_argument("--quiet", "-q", action="store_true", help="no progress, no summary")
     parser.set_defaults(run=run, identifier_columns=[])
 
@@ -144,28 +178,30 @@ def run(args: argparse.Namespace) -> int:
     # Input problems are reported before the lists, which take a while to load.
     source = inspect_csv(args.input, encoding=args.encoding, delimiter=delimiter)
     resolve_columns(columns, source.keys)
-    check_output(args.output, args.input, args.resume)
+    check_output(args.output, args.input, args.resume, force=args.force)
     screener = build_screener(
         args.lists, Settings(), args.store_dir, allow_partial=args.allow_partial
     )
     bar = ProgressBar(sys.stderr) if sys.stderr.isatty() and not args.quiet else None
     try:
-        summary = screen_csv(
-            screener,
-            args.input,
-            args.output,
-            columns=columns,
-            output_format=args.output_format,
-            workers=args.workers,
-            threshold=args.threshold,
-            limit=args.limit,
-            delimiter=delimiter,
-            encoding=args.encoding,
-            resume=args.resume,
-            chunk_size=args.chunk_size,
-            progress=bar,
-            options=_options(args),
-        )
+        with interrupt_once():
+            summary = screen_csv(
+                screener,
+                args.input,
+                args.output,
+                columns=columns,
+                output_format=args.output_format,
+                workers=args.workers,
+                threshold=args.threshold,
+                limit=args.limit,
+                delimiter=delimiter,
+                encoding=args.encoding,
+                resume=args.resume,
+                chunk_size=args.chunk_size,
+                progress=bar,
+                options=_options(args),
+                force=args.force,
+            )
     except KeyboardInterrupt:
         _stopped(bar, "interrupted", args)
         return EXIT_INTERRUPTED
@@ -198,46 +234,47 @@ def summary_text(summary: RunSummary, files: RunFiles) -> str:
 
 
 class ProgressBar:
-    """One self-overwriting status line on a terminal, redrawn at most a few times a second."""
+    """The run's progress as a tqdm bar: share of the input read, rate, ETA, and the rows,
+    hits and errors so far; redrawn a few times a second, in a terminal or a notebook."""
 
     def __init__(self, stream: TextIO, interval: float = 0.2) -> None:
         self.stream = stream
         self.interval = interval
-        self._last_draw = 0.0
-        self._width = 0
+        self._bar: tqdm[Any] | None = None
 
     def __call__(self, progress: Progress) -> None:
-        now = time.monotonic()
-        if now - self._last_draw < self.interval:
-            return
-        self._last_draw = now
-        line = progress_line(progress)
-        self.stream.write("\r" + line.ljust(self._width))
-        self.stream.flush()
-        self._width = len(line)
+        if self._bar is None:
+            self._bar = self._start(progress)
+        bar = self._bar
+        bar.set_postfix_str(counts_text(progress), refresh=False)
+        bar.update(max(progress.bytes_done - bar.n, 0))
+
+    def _start(self, progress: Progress) -> tqdm[Any]:
+        return tqdm(
+            total=progress.bytes_total or None,
+            initial=progress.bytes_done,
+            unit="B",
+            unit_scale=True,
+            unit_divisor=1024,
+            file=self.stream,
+            mininterval=self.interval,
+            dynamic_ncols=True,
+            desc="screening",
+            leave=True,
+        )
 
     def close(self) -> None:
-        if self._width:
-            self.stream.write("\n")
-            self.stream.flush()
-            self._width = 0
+        if self._bar is not None:
+            self._bar.close()
+            self._bar = None
 
 
-def progress_line(progress: Progress) -> str:
-    """``[#####-----]  52%  520,000 rows  5,120/s  5,210 hits  ETA 1:34``."""
-    rate = progress.session_rows / progress.elapsed if progress.elapsed > 0 else 0.0
-    parts = []
-    if progress.bytes_total:
-        share = min(progress.bytes_done / progress.bytes_total, 1.0)
-        filled = int(share * 20)
-        parts.append(f"[{'#' * filled}{'-' * (20 - filled)}] {share:4.0%}")
-    parts += [f"{progress.rows:,} rows", f"{rate:,.0f}/s", f"{progress.hits:,} hits"]
+def counts_text(progress: Progress) -> str:
+    """``520,000 rows, 5,210 hits`` (and the errors, if any): what the bar adds to tqdm's."""
+    parts = [f"{progress.rows:,} rows", f"{progress.hits:,} hits"]
     if progress.errors:
         parts.append(f"{progress.errors:,} errors")
-    if progress.eta_seconds is not None:
-        minutes, seconds = divmod(int(progress.eta_seconds), 60)
-        parts.append(f"ETA {minutes}:{seconds:02d}")
-    return "  ".join(parts)
+    return ", ".join(parts)
 
 
 def _stopped(bar: ProgressBar | None, why: str, args: argparse.Namespace) -> None:
@@ -273,5 +310,14 @@ def _options(args: argparse.Namespace) -> dict[str, Any]:
     options: dict[str, Any] = {"command": "batch"}
     for key, value in sorted(vars(args).items()):
         if key != "run":
-            options[key] = str(value) if isinstance(value, Path) else value
+            options[key] = _as_text(value)
     return options
+
+
+def _as_text(value: Any) -> Any:
+    """Paths and strings from the command line as text JSON can hold (see ``path_text``)."""
+    if isinstance(value, (Path, str)):
+        return path_text(value)
+    if isinstance(value, list):
+        return [_as_text(item) for item in value]
+    return value

@@ -3,11 +3,17 @@
 from __future__ import annotations
 
 import argparse
+import contextlib
+import signal
 import sys
+import threading
+from collections.abc import Iterator
 from dataclasses import dataclass
 from pathlib import Path
+from types import FrameType
 
-from screening.errors import ListLoadError
+from screening.bundled import BUNDLED_LIST
+from screening.errors import ListLoadError, ScreeningError
 from screening.screener import Screener
 from screening.settings import Settings
 from screening.sources.registry import SOURCES
@@ -21,14 +27,28 @@ from screening.store import (
 )
 
 EXIT_OK = 0
-EXIT_ROW_ERRORS = 1
+EXIT_ROW_ERRORS = 1  # some names (screen) or rows (batch) could not be screened; others were
 EXIT_USAGE = 2
 EXIT_LIST_ERROR = 3
 EXIT_FETCH_ERROR = 4  # a list could not be fetched or failed verification; the old one stays
 EXIT_RUN_FAILED = 5  # a batch run failed midway (disk full, a worker died): --resume continues
+EXIT_OUTPUT_ERROR = 6  # the results could not be written (disk full, closed output)
+EXIT_INTERNAL = 70  # a bug: an error the program did not expect (BSD sysexits EX_SOFTWARE)
 EXIT_INTERRUPTED = 130  # the shell's convention for a run stopped by Ctrl-C
 
-DEFAULT_LIST = Path(__file__).resolve().parents[2] / "lists" / "default.jsonl"
+#: The exit codes as every command's help states them.
+EXIT_CODES_HELP = """exit status:
+  0    done
+  1    some names or rows could not be screened (each says why); the others were
+  2    bad options or unreadable input
+  3    a list could not be loaded (screening never runs on a missing, empty or cut list)
+  4    a list could not be fetched or failed verification (the stored one stays)
+  5    a batch run failed midway (run it again with --resume to continue)
+  6    the results could not be written (disk full, output closed)
+  70   internal error (a bug: please report it with the message)
+  130  interrupted (Ctrl-C)"""
+
+DEFAULT_LIST = BUNDLED_LIST
 
 
 @dataclass(frozen=True)
@@ -94,7 +114,9 @@ def build_screener(
     """The screener for the ``--list`` values, started from the index cache when it can be.
 
     Lists loaded although incomplete (``allow_partial``), and stored lists that may be
-    out of date (``staleness_warnings``), are announced on stderr.
+    out of date (``staleness_warnings``), are announced on stderr. Fails closed:
+    whatever goes wrong while reading a list (a damaged workbook, a file that is not
+    what its name says) is a ``ListLoadError``, so screening never runs.
     """
     resolved = [resolve_list(spec, store_dir) for spec in specs or []]
     paths = [item.path for item in resolved] or [DEFAULT_LIST]
@@ -102,15 +124,13 @@ def build_screener(
     for item in resolved:
         for warning in staleness_warnings(item.stored, now) if item.stored else []:
             print(f"screening: warning: {warning}", file=sys.stderr)
-    if use_cache:
-        from screening.cache import load_screener_cached
-
-        screener = load_screener_cached(paths, settings, allow_partial=allow_partial)
-    else:
-        loaded = [
-            part for path in paths for part in load_checked(path, allow_partial=allow_partial)
-        ]
-        screener = Screener(loaded, settings=settings)
+    try:
+        screener = _load_screener(paths, settings, use_cache, allow_partial)
+    except (ScreeningError, KeyboardInterrupt, MemoryError):
+        raise
+    except Exception as exc:
+        shown = ", ".join(str(path) for path in paths)
+        raise ListLoadError(f"{shown}: cannot be read: {type(exc).__name__}: {exc}") from exc
     for snapshot in screener.snapshots:
         if snapshot.incomplete:
             print(
@@ -120,6 +140,17 @@ def build_screener(
                 file=sys.stderr,
             )
     return screener
+
+
+def _load_screener(
+    paths: list[Path], settings: Settings, use_cache: bool, allow_partial: bool
+) -> Screener:
+    if use_cache:
+        from screening.cache import load_screener_cached
+
+        return load_screener_cached(paths, settings, allow_partial=allow_partial)
+    loaded = [part for path in paths for part in load_checked(path, allow_partial=allow_partial)]
+    return Screener(loaded, settings=settings)
 
 
 def resolve_list(spec: str, store_dir: Path | None = None) -> ResolvedList:
@@ -139,3 +170,31 @@ def resolve_list(spec: str, store_dir: Path | None = None) -> ResolvedList:
         known = ", ".join(SOURCES)
         raise ListLoadError(f"{spec}: no such file or folder, nor a list name ({known})")
     return ResolvedList(label=str(path), path=path)
+
+
+@contextlib.contextmanager
+def interrupt_once() -> Iterator[None]:
+    """The first Ctrl-C stops the command (``KeyboardInterrupt``); any further one, while it
+    stops and says where its work is, is ignored rather than printing a traceback.
+
+    Nests: once any of these has caught a Ctrl-C, SIGINT stays ignored to the end.
+    Where SIGINT was ignored already (a background job), it stays so.
+    """
+    if threading.current_thread() is not threading.main_thread():
+        yield
+        return
+    previous = signal.getsignal(signal.SIGINT)
+    if previous is signal.SIG_IGN:
+        yield
+        return
+
+    def first(signum: int, frame: FrameType | None) -> None:
+        signal.signal(signal.SIGINT, signal.SIG_IGN)
+        raise KeyboardInterrupt
+
+    signal.signal(signal.SIGINT, first)
+    try:
+        yield
+    finally:
+        if signal.getsignal(signal.SIGINT) is not signal.SIG_IGN:  # no Ctrl-C came
+            signal.signal(signal.SIGINT, previous)

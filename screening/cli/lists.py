@@ -18,8 +18,8 @@ from pathlib import Path
 from typing import Any
 
 from screening.cli.common import (
+    DEFAULT_LIST,
     EXIT_FETCH_ERROR,
-    EXIT_LIST_ERROR,
     EXIT_OK,
     EXIT_USAGE,
     add_store_option,
@@ -219,8 +219,16 @@ def run_info(args: argparse.Namespace) -> int:
     now = utc_now()
     names = store.sources()
     if not names:
-        print(f"screening: no lists in {store.root}; run: screening lists fetch", file=sys.stderr)
-        return EXIT_LIST_ERROR
+        note = (
+            f"no lists fetched into {store.root} yet: screening uses the bundled "
+            f"illustrative list ({DEFAULT_LIST}) until you run: screening lists fetch"
+        )
+        if args.json:
+            payload = {"store": str(store.root), "lists": [], "bundled": str(DEFAULT_LIST)}
+            print(json.dumps({**payload, "note": note}, indent=2, ensure_ascii=False))
+        else:
+            print(note)
+        return EXIT_OK
     current = {name: store.require_current(name) for name in names}
     if args.json:
         print(json.dumps(info_as_json(store, current, now), indent=2, ensure_ascii=False))

@@ -182,6 +182,8 @@ TABLE_FILES = (
     "given_names.tsv",
     "particles_titles.tsv",
     "identifier_types.tsv",
+    "month_names.tsv",  # read by screening.dates
+    "country_variants.tsv",  # read by screening.sources.countries
 )
 
 # Read at import: a bad file fails the first import of the engine, not a later screening.

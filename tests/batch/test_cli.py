@@ -10,7 +10,7 @@ import pytest
 
 from screening.batch import Progress
 from screening.cli import main
-from screening.cli.batch import ProgressBar, progress_line
+from screening.cli.batch import ProgressBar, counts_text
 from screening.cli.common import EXIT_LIST_ERROR, EXIT_OK, EXIT_ROW_ERRORS, EXIT_USAGE
 from tests.batch.conftest import write_csv
 
@@ -112,18 +112,17 @@ def _progress(**changes: float) -> Progress:
     return Progress(**values)  # type: ignore[arg-type]
 
 
-def test_progress_line() -> None:
-    line = progress_line(_progress())
-    assert line == "[##########----------]  52%  520,000 rows  5,200/s  5,210 hits  ETA 1:34"
-    assert "3 errors" in progress_line(_progress(errors=3))
-    assert "ETA" not in progress_line(_progress(eta_seconds=None))  # type: ignore[arg-type]
+def test_counts_text() -> None:
+    assert counts_text(_progress()) == "520,000 rows, 5,210 hits"
+    assert counts_text(_progress(errors=3)) == "520,000 rows, 5,210 hits, 3 errors"
 
 
-def test_progress_bar_redraws_one_line_and_ends_it() -> None:
+def test_progress_bar_shows_share_counts_and_ends_its_line() -> None:
     stream = io.StringIO()
     bar = ProgressBar(stream, interval=0.0)
-    bar(_progress())
-    bar(_progress(rows=1))
+    bar(_progress(bytes_done=10))
+    bar(_progress(bytes_done=52, errors=2))
     bar.close()
     text = stream.getvalue()
-    assert text.count("\r") == 2 and text.endswith("\n") and text.count("\n") == 1
+    assert "52%" in text and "520,000 rows, 5,210 hits, 2 errors" in text
+    assert text.endswith("\n") and text.count("\n") == 1

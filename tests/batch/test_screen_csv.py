@@ -142,6 +142,7 @@ def test_jsonl_rows_carry_the_full_explanation(screener: Screener, tmp_path: Pat
         "status": "error",
         "hit_count": 0,
         "hits": [],
+        "warnings": [],
         "error": "empty name",
     }
 

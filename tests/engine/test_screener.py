@@ -368,8 +368,8 @@ def test_threshold_and_limit(screener: Screener) -> None:
 def test_unscreenable_names_raise_input_error(screener: Screener, name: str) -> None:
     with pytest.raises(InputError):
         screener.screen(name)
-    with pytest.raises(InputError):
-        screener.screen_many([name])
+    [outcome] = screener.screen_many([name])
+    assert isinstance(outcome, InputError)
 
 
 @pytest.mark.parametrize(("threshold", "limit"), [(-0.1, None), (1.5, None), (None, 0)])
@@ -380,11 +380,21 @@ def test_bad_threshold_or_limit_raise_input_error(
         screener.screen("Ivan Petrov", threshold=threshold, limit=limit)
 
 
-def test_not_a_string_raises_input_error(screener: Screener) -> None:
+def test_not_a_string_is_an_input_error(screener: Screener) -> None:
+    outcomes = screener.screen_many([42, {"name": None}])  # type: ignore[list-item]
+    assert all(isinstance(outcome, InputError) for outcome in outcomes)
     with pytest.raises(InputError):
-        screener.screen_many([42])  # type: ignore[list-item]
-    with pytest.raises(InputError):
-        screener.screen_many([{"name": None}])
+        screener.screen(42)  # type: ignore[arg-type]
+
+
+def test_screen_many_answers_every_query_and_says_which_failed(screener: Screener) -> None:
+    outcomes = screener.screen_many(["Aleksey Budnev", "", "Ivan Petrov", "\u200b"])
+    assert [type(outcome).__name__ for outcome in outcomes] == [
+        "ScreeningResult", "InputError", "ScreeningResult", "InputError"
+    ]  # fmt: skip
+    assert outcomes[0] == screener.screen("Aleksey Budnev")
+    with pytest.raises(InputError):  # a bad threshold concerns every query: raised at once
+        screener.screen_many(["Aleksey Budnev"], threshold=2.0)
 
 
 def test_a_name_of_only_punctuation_screens_to_no_hits(screener: Screener) -> None:

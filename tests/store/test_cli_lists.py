@@ -163,11 +163,15 @@ def test_info_json_carries_the_manifest_and_age(
     assert item["age_days"] < 1
 
 
-def test_info_on_an_empty_store_is_an_error(
+def test_info_on_an_empty_store_says_the_bundled_list_is_used(
     store_dir: Path, capsys: pytest.CaptureFixture[str]
 ) -> None:
-    assert main(["lists", "info", "--dir", str(store_dir)]) == EXIT_LIST_ERROR
-    assert "screening lists fetch" in capsys.readouterr().err
+    assert main(["lists", "info", "--dir", str(store_dir)]) == EXIT_OK
+    out = capsys.readouterr().out
+    assert "bundled" in out and "screening lists fetch" in out
+    assert main(["lists", "info", "--dir", str(store_dir), "--json"]) == EXIT_OK
+    data = json.loads(capsys.readouterr().out)
+    assert data["lists"] == [] and data["bundled"] == str(DEFAULT_LIST)
 
 
 # --- diff ------------------------------------------------------------------------------
