@@ -11,3 +11,7 @@ class ListLoadError(ScreeningError):
 
 class InputError(ScreeningError, ValueError):
     """A query or input row cannot be screened (empty, too long, not text)."""
+
+
+class DecisionStoreError(InputError):
+    """The decision store named cannot be opened, read or written, or lacks what was asked."""

@@ -5,7 +5,7 @@ from __future__ import annotations
 import hashlib
 from collections.abc import Iterable, Sequence
 from pathlib import Path
-from typing import Any
+from typing import Any, Protocol
 
 from screening.errors import InputError, ListLoadError
 from screening.index import NameIndex
@@ -17,6 +17,14 @@ from screening.text import clean
 from screening.version import ENGINE_VERSION
 
 QueryLike = str | Query | dict[str, Any]
+
+
+class DecisionSource(Protocol):
+    """Analyst decisions to apply to a result (``screening.decisions.DecisionStore``)."""
+
+    def review_result(
+        self, result: ScreeningResult, customer_key: str, screener: Screener
+    ) -> ScreeningResult: ...
 
 
 class Screener:
@@ -101,12 +109,23 @@ class Screener:
         country: str | None = None,
         threshold: float | None = None,
         limit: int | None = None,
+        decisions: DecisionSource | None = None,
+        customer: str | None = None,
     ) -> ScreeningResult:
-        """Screen one name; hits at or above the threshold, best first."""
+        """Screen one name; hits at or above the threshold, best first.
+
+        With ``decisions`` and the ``customer``'s key, hits that a valid false-positive
+        decision covers are kept but marked suppressed (``hit.review``), after the alerts.
+        """
         query = self._make_query(
             {"name": name, "schema": schema, "birth_date": birth_date, "country": country}
         )
-        return self.screen_query(query, threshold=threshold, limit=limit)
+        result = self.screen_query(query, threshold=threshold, limit=limit)
+        if decisions is None:
+            return result
+        if not customer:
+            raise InputError("applying decisions needs the customer's key")
+        return decisions.review_result(result, customer, self)
 
     def screen_query(
         self, query: Query, threshold: float | None = None, limit: int | None = None
@@ -122,6 +141,13 @@ class Screener:
             settings_hash=self.settings_hash,
             lists=self.snapshots,
         )
+
+    def entity(self, entity_id: str) -> Entity | None:
+        """The list entry with this id, or ``None``."""
+        by_id: dict[str, Entity] | None = getattr(self, "_entities_by_id", None)
+        if by_id is None:
+            by_id = self._entities_by_id = {entity.id: entity for entity in self.index.entities}
+        return by_id.get(entity_id)
 
     def cutoffs(self, threshold: float | None, limit: int | None) -> tuple[float, int]:
         """The threshold and hit limit in force: the given ones, checked, else the settings'."""

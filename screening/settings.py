@@ -18,8 +18,22 @@ class Settings(BaseModel):
     limit: int = Field(default=10, ge=1, le=1000)
     candidates: int = Field(default=20, ge=1, le=10_000)
     max_query_chars: int = Field(default=1000, ge=1)
+    review: ReviewSettings = Field(default_factory=lambda: ReviewSettings())
 
     def settings_hash(self) -> str:
         """A short stable digest of every setting, recorded in each result."""
         payload = self.model_dump_json().encode("utf-8")
         return hashlib.sha256(payload).hexdigest()[:16]
+
+
+class ReviewSettings(BaseModel):
+    """How analyst decisions are re-applied (``screening.decisions``)."""
+
+    model_config = ConfigDict(frozen=True)
+
+    # A false-positive decision lapses when the engine now scores the pair more than
+    # this much above the score the analyst saw: the match got materially stronger.
+    score_margin: float = Field(default=0.05, ge=0.0, le=1.0)
+
+
+Settings.model_rebuild()
