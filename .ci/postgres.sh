@@ -5,7 +5,7 @@
 # Where the server cannot start, it says why and the PostgreSQL tests skip.
 
 _pg_bin() {
-    ls -d /usr/lib/postgresql/*/bin 2>/dev/null | sort -V | tail -n 1
+    { ls -d /usr/lib/postgresql/*/bin 2>/dev/null || true; } | sort -V | tail -n 1
 }
 
 _pg_start() {
