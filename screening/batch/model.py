@@ -14,7 +14,7 @@ if TYPE_CHECKING:
     pass
 
 
-RowStatus = Literal["hit", "clear", "error"]
+RowStatus = Literal["hit", "suppressed", "clear", "error"]
 OutputFormat = Literal["csv", "jsonl"]
 
 #: Rows per task sent to a worker: large enough that inter-process traffic is
@@ -81,6 +81,7 @@ class RowCounts(BaseModel):
 
     rows: int = 0
     hits: int = 0
+    suppressed: int = 0  # every hit covered by an analyst's decision (``--decisions``)
     clear: int = 0
     errors: int = 0
     blank_lines: int = 0

@@ -5,7 +5,7 @@ from __future__ import annotations
 
 from collections.abc import Mapping, Sequence
 from dataclasses import dataclass, field
-from typing import TYPE_CHECKING, NamedTuple
+from typing import TYPE_CHECKING, NamedTuple, Protocol
 
 from screening.batch.model import BatchRow, ColumnMap, OutputFormat, RowStatus
 from screening.batch.output import format_csv_rows, format_jsonl_row, one_line
@@ -21,6 +21,20 @@ if TYPE_CHECKING:
 ANSWERS_REMEMBERED = 20_000
 
 
+class HitReviewer(Protocol):
+    """Applies analyst decisions to a customer's hits (``screening.decisions.DecisionBook``)."""
+
+    def review(
+        self,
+        customer_key: str | None,
+        hits: list[Hit],
+        name: str,
+        schema: str | None = None,
+        birth_date: str | None = None,
+        country: str | None = None,
+    ) -> list[Hit]: ...
+
+
 @dataclass(frozen=True)
 class ScreenJob:
     """Everything a worker needs to screen rows; built once, inherited by forked workers."""
@@ -29,6 +43,8 @@ class ScreenJob:
     columns: ColumnMap
     threshold: float
     limit: int
+    decisions: HitReviewer | None = None
+    hide_suppressed: bool = False
     # Hits (or the input error) by query: a customer book repeats names, and the same
     # query against the same list and settings always has the same answer.
     answers: dict[tuple[str | None, ...], list[Hit] | str] = field(
@@ -75,8 +91,19 @@ class ScreenJob:
             self.answers[query] = answer
         if isinstance(answer, str):
             return failed(answer)
-        status: RowStatus = "hit" if answer else "clear"
+        if self.decisions is not None:
+            answer = self.decisions.review(record_id, answer, *query)
+        status = row_status(answer)
+        if self.hide_suppressed:
+            answer = [hit for hit in answer if not hit.suppressed]
         return BatchRow(row, values, status, hits=answer, record_id=record_id)
+
+
+def row_status(hits: list[Hit]) -> RowStatus:
+    """``hit`` if any hit is an alert, ``suppressed`` if decisions cover all, else ``clear``."""
+    if not hits:
+        return "clear"
+    return "suppressed" if all(hit.suppressed for hit in hits) else "hit"
 
 
 _SCHEMA_NAMES = {schema.casefold(): schema for schema in SCHEMAS}
@@ -144,6 +171,7 @@ class _ChunkOutput(NamedTuple):
     rows: int
     hits: int
     errors: int
+    suppressed: int
 
 
 def screen_csv_chunk(job: CsvJob, chunk: tuple[int, list[RawRecord]]) -> _ChunkOutput:
@@ -159,7 +187,8 @@ def screen_csv_chunk(job: CsvJob, chunk: tuple[int, list[RawRecord]]) -> _ChunkO
         text = "".join(format_jsonl_row(row) for row in rows)
     hits = sum(row.status == "hit" for row in rows)
     errors = sum(row.status == "error" for row in rows)
-    return _ChunkOutput(text.encode("utf-8"), len(rows), hits, errors)
+    suppressed = sum(row.status == "suppressed" for row in rows)
+    return _ChunkOutput(text.encode("utf-8"), len(rows), hits, errors, suppressed)
 
 
 def _decode_record(job: CsvJob, record: RawRecord) -> tuple[dict[str, str], str | None]:

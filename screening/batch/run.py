@@ -30,7 +30,13 @@ from screening.batch.resume import (
     utc_now,
     write_json,
 )
-from screening.batch.rows import CsvJob, ScreenJob, resolve_columns, screen_csv_chunk
+from screening.batch.rows import (
+    CsvJob,
+    HitReviewer,
+    ScreenJob,
+    resolve_columns,
+    screen_csv_chunk,
+)
 from screening.errors import InputError
 
 if TYPE_CHECKING:
@@ -45,13 +51,21 @@ def screen_records(
     threshold: float | None = None,
     limit: int | None = None,
     chunk_size: int = DEFAULT_CHUNK_SIZE,
+    decisions: HitReviewer | None = None,
+    hide_suppressed: bool = False,
 ) -> Iterator[BatchRow]:
     """Screen rows given as mappings (column name to value), yielding results in order.
 
     For onboarding systems holding customers in memory or a database. Rows are
     numbered from 1; a row that cannot be screened comes back with status ``error``.
     """
-    job = ScreenJob(screener, columns or ColumnMap(), *_cutoffs(screener, threshold, limit))
+    job = ScreenJob(
+        screener,
+        columns or ColumnMap(),
+        *_cutoffs(screener, threshold, limit),
+        decisions=decisions,
+        hide_suppressed=hide_suppressed,
+    )
     rows = (dict(record) for record in records)
     for batch in ordered_map(_screen_mapping_chunk, job, make_chunks(rows, chunk_size), workers):
         yield from batch
@@ -79,6 +93,8 @@ def screen_csv(
     chunk_size: int = DEFAULT_CHUNK_SIZE,
     progress: Callable[[Progress], None] | None = None,
     options: Mapping[str, Any] | None = None,
+    decisions: HitReviewer | None = None,
+    hide_suppressed: bool = False,
 ) -> RunSummary:
     """Screen every row of a CSV file into ``output_path`` (CSV or JSON Lines).
 
@@ -87,6 +103,9 @@ def screen_csv(
     Writes ``output_path`` and ``output_path.run.json`` only when every row is done;
     until then the work is in ``output_path.partial``, which ``resume=True`` continues.
     Raises ``InputError`` when the run cannot start; row problems become error rows.
+    With ``decisions`` (keyed by the id column), hits covered by a valid false-positive
+    decision are marked, and a row whose hits all are has the status ``suppressed``;
+    ``hide_suppressed`` leaves those hits out of the output.
     """
     session_start = time.monotonic()
     output_format = output_format or format_for(output_path)
@@ -94,6 +113,8 @@ def screen_csv(
     workers = workers or default_workers()
     if workers < 1 or chunk_size < 1:
         raise InputError("workers and chunk size must be at least 1")
+    if decisions is not None and columns.id is None:
+        raise InputError("applying decisions needs the customer key: name the id column")
     source = inspect_csv(input_path, encoding=encoding, delimiter=delimiter)
     resolved = resolve_columns(columns, source.keys)
     files = check_output(output_path, source.path, resume)
@@ -119,7 +140,7 @@ def screen_csv(
     else:
         out, done = start_run(files, summary, source.header), RowCounts()
     job = CsvJob(
-        ScreenJob(screener, resolved, cutoff, count),
+        ScreenJob(screener, resolved, cutoff, count, decisions, hide_suppressed),
         source.keys,
         encoding,
         source.delimiter,
@@ -174,7 +195,8 @@ def _run_chunks(
             counts.rows += output.rows
             counts.hits += output.hits
             counts.errors += output.errors
-            counts.clear += output.rows - output.hits - output.errors
+            counts.suppressed += output.suppressed
+            counts.clear += output.rows - output.hits - output.errors - output.suppressed
             session_bytes += in_flight.popleft()
             if progress is not None:
                 bytes_done = source.data_offset + records.bytes_read - sum(in_flight)

@@ -33,6 +33,7 @@ from screening.cli.common import (
     add_store_option,
     build_screener,
 )
+from screening.cli.review import add_decisions_options, load_decisions
 from screening.errors import InputError
 from screening.settings import Settings
 
@@ -88,6 +89,7 @@ def register(commands: Any) -> None:
     parser.add_argument("--delimiter", metavar="D", help="default: detected (, ; tab |)")
     parser.add_argument("--encoding", default="utf-8", metavar="ENC", help="e.g. cp1251")
     parser.add_argument("--quiet", "-q", action="store_true", help="no progress, no summary")
+    add_decisions_options(parser)
     parser.set_defaults(run=run)
 
 
@@ -106,6 +108,7 @@ def run(args: argparse.Namespace) -> int:
     resolve_columns(columns, source.keys)
     check_output(args.output, args.input, args.resume)
     screener = build_screener(args.lists, Settings(), args.store_dir)
+    decisions = load_decisions(args, screener)
     bar = ProgressBar(sys.stderr) if sys.stderr.isatty() and not args.quiet else None
     try:
         summary = screen_csv(
@@ -123,6 +126,8 @@ def run(args: argparse.Namespace) -> int:
             chunk_size=args.chunk_size,
             progress=bar,
             options=_options(args),
+            decisions=decisions,
+            hide_suppressed=args.hide_suppressed,
         )
     except KeyboardInterrupt:
         _stopped(bar, "interrupted", args)
@@ -142,7 +147,8 @@ def summary_text(summary: RunSummary, files: RunFiles) -> str:
     counts = summary.counts
     lines = [
         f"screening batch: {counts.rows:,} rows read: {counts.hits:,} hit, "
-        f"{counts.clear:,} clear, {counts.errors:,} error",
+        + (f"{counts.suppressed:,} suppressed, " if counts.suppressed else "")
+        + f"{counts.clear:,} clear, {counts.errors:,} error",
         f"  {summary.seconds:.1f} s, {summary.names_per_second:,.0f} names/s "
         f"on {summary.workers} worker(s)",
         f"  results: {files.output}",
