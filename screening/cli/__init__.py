@@ -7,7 +7,7 @@ import os
 import sys
 from collections.abc import Sequence
 
-from screening.cli import batch, decide, decisions, lists, screen
+from screening.cli import batch, decide, decisions, lists, monitor, screen
 from screening.cli.common import EXIT_LIST_ERROR, EXIT_USAGE
 from screening.errors import InputError, ListLoadError
 from screening.version import ENGINE_VERSION
@@ -24,6 +24,7 @@ def build_parser() -> argparse.ArgumentParser:
     lists.register(commands)
     decide.register(commands)
     decisions.register(commands)
+    monitor.register(commands)
     return parser
 
 

@@ -127,6 +127,23 @@ def _decision(row: Row[Any]) -> Decision:
     )
 
 
+def insert_alerts(connection: Connection, items: Iterable[Alert]) -> None:
+    """Insert alert rows (the caller removed any older row of the same pairs)."""
+    rows = [
+        _customer_values(alert.customer)
+        | {
+            "entity_id": alert.entity_id,
+            "listing_fingerprint": alert.listing_fingerprint,
+            "score": alert.score,
+            "lists": alert.lists,
+            "screened_at": alert.screened_at.isoformat(),
+        }
+        for alert in items
+    ]
+    for start in range(0, len(rows), 5_000):
+        connection.execute(insert(alerts), rows[start : start + 5_000])
+
+
 class DecisionStore:
     """Analyst decisions and the alerts they are made on, in one database."""
 
@@ -210,30 +227,18 @@ class DecisionStore:
 
     def remember_alerts(self, items: Iterable[Alert]) -> int:
         """Replace the stored alert of each (customer, entity) pair given; the count."""
-        rows = [
-            _customer_values(alert.customer)
-            | {
-                "entity_id": alert.entity_id,
-                "listing_fingerprint": alert.listing_fingerprint,
-                "score": alert.score,
-                "lists": alert.lists,
-                "screened_at": alert.screened_at.isoformat(),
-            }
-            for alert in items
-        ]
-        if not rows:
-            return 0
-        with self._begin() as connection:
-            for row in rows:
+        rows = list(items)
+        with self.transaction() as connection:
+            for alert in rows:
                 connection.execute(
                     delete(alerts).where(
                         and_(
-                            alerts.c.customer_key == row["customer_key"],
-                            alerts.c.entity_id == row["entity_id"],
+                            alerts.c.customer_key == alert.customer.key,
+                            alerts.c.entity_id == alert.entity_id,
                         )
                     )
                 )
-            connection.execute(insert(alerts), rows)
+            insert_alerts(connection, rows)
         return len(rows)
 
     def last_alert(self, customer_key: str, entity_id: str) -> Alert:
@@ -260,6 +265,10 @@ class DecisionStore:
         )
 
     # --- plumbing ----------------------------------------------------------------------
+
+    def transaction(self) -> Any:
+        """A writing transaction (a context manager giving the connection)."""
+        return self._begin()
 
     def _begin(self) -> Any:
         try:
