@@ -112,7 +112,7 @@ def _load_previous(connection: Connection) -> _Previous:
         listings,
         known,
         last.engine_stamp if last is not None else None,
-        date.fromisoformat(last.finished_at[:10]) if last is not None else None,
+        date.fromisoformat(last.day) if last is not None else None,
     )
 
 
@@ -210,6 +210,7 @@ def monitor(
         previous,
         report,
         started,
+        today,
     )
     return report
 
@@ -284,6 +285,7 @@ def _save(
     previous: _Previous,
     report: MonitorReport,
     started: Any,
+    today: date,
 ) -> None:
     """Write the new state in one transaction: the run is recorded whole or not at all."""
     current, found, partial = changes.current, changes.found, changes.partial
@@ -332,6 +334,7 @@ def _save(
             insert(monitor_runs).values(
                 started_at=started.isoformat(),
                 finished_at=utc_now().isoformat(),
+                day=today.isoformat(),
                 lists=lists_label(screener),
                 engine_stamp=engine_stamp(screener),
                 customers=report.customers,

@@ -101,6 +101,7 @@ monitor_runs = Table(
     Column("id", Integer, primary_key=True, autoincrement=True),
     Column("started_at", String(40), nullable=False),
     Column("finished_at", String(40), nullable=False),
+    Column("day", String(10), nullable=False),  # the day decisions were judged on (expiry)
     Column("lists", Text, nullable=False),
     Column("engine_stamp", String(100), nullable=False),
     Column("customers", Integer, nullable=False),
