@@ -34,6 +34,11 @@ class ReviewSettings(BaseModel):
     # A false-positive decision lapses when the engine now scores the pair more than
     # this much above the score the analyst saw: the match got materially stronger.
     score_margin: float = Field(default=0.05, ge=0.0, le=1.0)
+    # Monitoring screens an unchanged customer against a list update only when the words
+    # its name shares with an added or changed entry's name hold this share of both names'
+    # weight (``screening.decisions.keys``). Hits need about three quarters; on the dev
+    # data the lowest share of a hit was 0.69.
+    monitor_share: float = Field(default=0.55, ge=0.0, le=1.0)
 
 
 Settings.model_rebuild()

@@ -1,48 +1,126 @@
-"""Which customers a list update can concern: the spelling keys of their names.
+"""Which customers a list update can concern, judged by the spelling keys of their names.
 
-Monitoring re-screens an unchanged customer only when its name shares a spelling key with
-a name of an added or changed entry, within the edits retrieval itself tolerates (one
-deletion on either side: a substitution, insertion or deletion, or two on long words),
-or a compound (``Gazpromneft`` = ``Gazprom Neft``). Everything else could not have been
-retrieved as a candidate of those entries, so screening it again would change nothing.
+Monitoring screens an unchanged customer again only when its name could reach a name of
+an added or changed entry: when the words it shares with that name, within the edits
+retrieval tolerates (one deletion on either side: a substitution, insertion or deletion,
+or two on long words), as compounds (``Gazpromneft`` = ``Gazprom Neft``) or as initials,
+hold a share (``ReviewSettings.monitor_share``) of the listed name's weight and of the
+customer's name's, as the index weighs words (common words weigh little). A hit needs
+about three quarters of both matched; a customer well below cannot score on the entry,
+so screening it again would change nothing. ``tests/decisions/test_monitor.py`` and
+``benchmarks/monitor.py`` check this against full screenings.
 """
 
 from __future__ import annotations
 
-from collections.abc import Iterable
+from collections import defaultdict
+from collections.abc import Callable, Iterable
+from typing import TYPE_CHECKING
 
 from screening.index import MIN_FUZZY_KEY, deletions
-from screening.names import parse_name
+from screening.names import Role, parse_name
+
+if TYPE_CHECKING:
+    from screening.screener import Screener
+
+#: Words that cannot make a hit on their own: legal forms and particles.
+_MINOR = frozenset({Role.LEGAL, Role.PARTICLE})
+_INITIAL = "^"  # prefix of the key of an initial: its letter
 
 
-def name_keys(name: str, schema: str | None = None) -> frozenset[str]:
-    """Every spelling key of a name's words, and of adjacent words written as one."""
+def name_keys(name: str, schema: str | None = None) -> str:
+    """A name's words as stored for monitoring: each word's spelling keys joined by ``|``
+    (``^x`` for an initial ``x``), then ``i+j=key`` for adjacent words written as one."""
     parsed = parse_name(name, schema)
-    keys = {key for token in parsed.tokens for key in token.keys}
-    keys.update(joined for _, _, joined, _ in parsed.joined)
-    return frozenset(keys)
+    parts: list[str] = []
+    for token in parsed.tokens:
+        if token.role is Role.INITIAL:
+            parts.append(_INITIAL + token.key[:1])
+        elif token.role not in _MINOR:
+            parts.append("|".join(token.keys))
+        else:
+            parts.append("")  # keeps the word positions of the joined pairs right
+    words = [part or "-" for part in parts]
+    words += [f"{i}+{j}={joined}" for i, j, joined, _ in parsed.joined]
+    return " ".join(words)
 
 
-class KeyFilter:
-    """The keys of some list names, with their one-deletion variants, for fast look-ups."""
+Slot = tuple[int, int, int]  # (listed name, first word, last word)
 
-    def __init__(self, keys: Iterable[str]) -> None:
-        self.keys = set(keys)
-        self.variants = set(self.keys)
-        for key in self.keys:
-            if len(key) >= MIN_FUZZY_KEY:
-                self.variants.update(deletions(key))
+
+class DeltaFilter:
+    """The names of some list entries, word by word with their share of the name's weight,
+    found by key, by one-deletion variant, or by initial."""
+
+    def __init__(self, screener: Screener, entity_ids: Iterable[str]) -> None:
+        self.needed = screener.settings.review.monitor_share
+        self.exact: dict[str, list[tuple[Slot, float]]] = defaultdict(list)
+        self.fuzzy: dict[str, list[tuple[Slot, float]]] = defaultdict(list)
+        index = screener.index
+        numbers = {entity.id: number for number, entity in enumerate(index.entities)}
+        wanted = [numbers[key] for key in entity_ids if key in numbers]
+        for name in (name for number in wanted for name in index.entity_names[number]):
+            indexed = index.names[name]
+            total = max(indexed.weight, 1e-9)
+            shares = [weight / total for weight in indexed.weights]
+            for i, token in enumerate(indexed.parsed.tokens):
+                if token.role in _MINOR:
+                    continue
+                slot = (name, i, i)
+                for key in token.keys:
+                    self._add(key, slot, shares[i])
+                if token.role is not Role.INITIAL:
+                    self.exact[_INITIAL + token.key[:1]].append((slot, shares[i]))
+            for i, j, joined, _ in indexed.parsed.joined:
+                self._add(joined, (name, i, j), shares[i] + shares[j])
+        self.size = len(self.exact)
+        self._seen: dict[str, list[tuple[Slot, float]]] = {}
+
+    def _add(self, key: str, slot: Slot, share: float) -> None:
+        self.exact[key].append((slot, share))
+        if len(key) >= MIN_FUZZY_KEY:
+            for variant in {key, *deletions(key)}:
+                self.fuzzy[variant].append((slot, share))
 
     def __bool__(self) -> bool:
-        return bool(self.keys)
+        return self.size > 0
 
-    def may_match(self, keys: Iterable[str]) -> bool:
-        """Whether a name with these keys could be a candidate of one of the list names."""
-        for key in keys:
-            if key in self.keys:
-                return True
-            if len(key) < MIN_FUZZY_KEY:
-                continue
-            if key in self.variants or not self.variants.isdisjoint(deletions(key)):
-                return True
-        return False
+    def _found(self, key: str) -> list[tuple[Slot, float]]:
+        """The listed words a key reaches (remembered: a book repeats its words)."""
+        found = self._seen.get(key)
+        if found is None:
+            found = list(self.exact.get(key, ()))
+            if len(key) >= MIN_FUZZY_KEY and not key.startswith(_INITIAL):
+                for variant in (key, *deletions(key)):
+                    found.extend(self.fuzzy.get(variant, ()))
+            self._seen[key] = found
+        return found
+
+    def may_match(self, stored: str, weigh: Callable[[str], float]) -> bool:
+        """Whether a customer's name (``name_keys``) could score on one of the listed
+        names: its shared words hold the needed share of the listed name's weight, and
+        of the customer's name's (``weigh``: the weight of a key)."""
+        words: list[list[str]] = []
+        spans: list[tuple[tuple[int, ...], str]] = []
+        for part in stored.split():
+            if "=" in part:
+                span, joined = part.split("=", 1)
+                spans.append((tuple(int(i) for i in span.split("+")), joined))
+            else:
+                words.append([] if part == "-" else part.split("|"))
+        spans += [((i,), key) for i, keys in enumerate(words) for key in keys]
+        own = [
+            weigh(keys[0]) if keys and not keys[0].startswith(_INITIAL) else 0.0 for keys in words
+        ]
+        own_total = max(sum(own), 1e-9)
+        listed: dict[int, dict[Slot, float]] = defaultdict(dict)
+        matched: dict[int, set[int]] = defaultdict(set)
+        for positions, key in spans:
+            for slot, share in self._found(key):
+                listed[slot[0]][slot] = share
+                matched[slot[0]].update(positions)
+        return any(
+            sum(slots.values()) >= self.needed
+            and sum(own[i] for i in matched[name]) >= self.needed * own_total
+            for name, slots in listed.items()
+        )

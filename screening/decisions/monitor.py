@@ -5,7 +5,7 @@ A run compares the book and the list with the state the last run left:
 
 - a new customer, or one whose name or data changed, is screened against the whole list;
 - every other customer is screened again only if its name may match an entry that the
-  list update added or changed (``keys.KeyFilter``), and only hits on those entries count;
+  list update added or changed (``keys.DeltaFilter``), and only hits on those entries count;
 - when the engine or its settings changed, or on the first run, everyone is screened.
 
 The report holds the alerts that are new (a pair not seen before, or seen with another
@@ -24,7 +24,7 @@ from sqlalchemy import Connection, delete, insert, select
 
 from screening.batch import BatchRow, ColumnMap, screen_records
 from screening.decisions.fingerprints import listing_fingerprint
-from screening.decisions.keys import KeyFilter, name_keys
+from screening.decisions.keys import DeltaFilter, name_keys
 from screening.decisions.model import Customer, utc_now
 from screening.decisions.review import DecisionBook, alerts_of, lists_label
 from screening.decisions.schema import alerts, monitor_customers, monitor_listings, monitor_runs
@@ -146,7 +146,7 @@ def monitor(
     everything = previous.engine_stamp != engine_stamp(screener)
     report.first_run = previous.engine_stamp is None
     expired = _newly_expired(in_force, previous.last_day, today)
-    delta = KeyFilter(_entity_keys(screener, changed)) if changed and not everything else None
+    delta = DeltaFilter(screener, changed) if changed and not everything else None
 
     full: list[Customer] = []
     partial: list[Customer] = []
@@ -160,7 +160,11 @@ def monitor(
         unchanged = before is not None and before[0] == customer.fingerprint
         if everything or not unchanged or customer.key in expired:
             full.append(customer)
-        elif delta is not None and before is not None and delta.may_match(before[1].split()):
+        elif (
+            delta is not None
+            and before is not None
+            and delta.may_match(before[1], screener.index.key_weight)
+        ):
             partial.append(customer)
     report.customers = len(current)
     report.screened_full, report.screened_delta = len(full), len(partial)
@@ -242,15 +246,6 @@ def _newly_expired(book: DecisionBook, last_day: date | None, today: date) -> se
     }
 
 
-def _entity_keys(screener: Screener, entity_ids: set[str]) -> Iterator[str]:
-    for entity_id in entity_ids:
-        entity = screener.entity(entity_id)
-        if entity is None:
-            continue
-        for name in [*entity.names, *entity.weak_names]:
-            yield from name_keys(name, entity.schema_)
-
-
 def _screen(screener: Screener, customers: Sequence[Customer], workers: int) -> Iterator[BatchRow]:
     records = (
         {
@@ -307,7 +302,7 @@ def _save(
             "birth_date": current[key].birth_date,
             "country": current[key].country,
             "fingerprint": current[key].fingerprint,
-            "name_keys": " ".join(sorted(name_keys(current[key].name, current[key].schema_))),
+            "name_keys": name_keys(current[key].name, current[key].schema_),
         }
         for key in refreshed
     ]
@@ -325,9 +320,13 @@ def _save(
         )
         _delete_in(connection, alerts.c.customer_key, [*gone, *rescreened_full])
         _delete_in(connection, alerts.c.entity_id, [*removed])
-        for key in partial:
+        keys = sorted(partial)
+        for start in range(0, len(keys), WRITE_ROWS):
             connection.execute(
-                delete(alerts).where(alerts.c.customer_key == key, alerts.c.entity_id.in_(changed))
+                delete(alerts).where(
+                    alerts.c.customer_key.in_(keys[start : start + WRITE_ROWS]),
+                    alerts.c.entity_id.in_(sorted(changed)),
+                )
             )
         insert_alerts(connection, alert_rows)
         connection.execute(
