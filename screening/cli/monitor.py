@@ -87,10 +87,16 @@ def run(args: argparse.Namespace) -> int:
 def report_text(report: MonitorReport) -> str:
     """The run in a few lines, then one line per new or returning alert."""
     back = sum(alert.came_back for alert in report.alerts)
+    if report.first_run:
+        screened = f"first run, all {report.screened_full:,} screened"
+    else:
+        screened = (
+            f"screened {report.screened_full:,} in full, {report.screened_delta:,} for the "
+            f"list update ({report.entities_changed:,} entries added or changed, "
+            f"{report.entities_removed:,} removed)"
+        )
     lines = [
-        f"monitor: {report.customers:,} customers; screened {report.screened_full:,} in full, "
-        f"{report.screened_delta:,} for the list update ({report.entities_changed:,} entries "
-        f"added or changed, {report.entities_removed:,} removed)",
+        f"monitor: {report.customers:,} customers; {screened}",
         f"  {len(report.alerts) - back} new alert(s), {back} came back, "
         f"{report.suppressed} suppressed by decisions",
     ]
