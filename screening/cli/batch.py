@@ -33,7 +33,7 @@ from screening.cli.common import (
     add_store_option,
     build_screener,
 )
-from screening.cli.review import add_decisions_options, load_decisions
+from screening.cli.review import add_decisions_options, load_decisions, remember_alerts
 from screening.errors import InputError
 from screening.settings import Settings
 
@@ -137,6 +137,7 @@ def run(args: argparse.Namespace) -> int:
         return EXIT_RUN_FAILED
     if bar is not None:
         bar.close()
+    remember_alerts(args, screener)
     if not args.quiet:
         print(summary_text(summary, RunFiles(args.output)), file=sys.stderr)
     return EXIT_ROW_ERRORS if summary.counts.errors else EXIT_OK

@@ -5,6 +5,7 @@ from __future__ import annotations
 import argparse
 
 from screening.decisions import DecisionBook, DecisionStore
+from screening.decisions.from_batch import remember_batch_alerts
 from screening.errors import InputError
 from screening.screener import Screener
 
@@ -33,3 +34,11 @@ def load_decisions(args: argparse.Namespace, screener: Screener) -> DecisionBook
         raise InputError("--decisions needs --id-column: decisions are kept per customer key")
     with DecisionStore(args.decisions) as store:
         return DecisionBook.load(store, screener)
+
+
+def remember_alerts(args: argparse.Namespace, screener: Screener) -> None:
+    """After a batch run with ``--decisions``: its alerts, for ``screening decide --customer``."""
+    if args.decisions is None:
+        return
+    with DecisionStore(args.decisions) as store:
+        remember_batch_alerts(args.output, screener, store)

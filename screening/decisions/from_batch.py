@@ -10,15 +10,18 @@ analyst did not see those listings.
 from __future__ import annotations
 
 import csv
+import json
 import math
+from collections.abc import Iterator
 from pathlib import Path
 
 from pydantic import ValidationError
 
 from screening.batch import RESULT_COLUMNS, RunFiles, RunSummary
 from screening.decisions.fingerprints import listing_fingerprint
-from screening.decisions.model import DISPOSITIONS, Decision
+from screening.decisions.model import DISPOSITIONS, Alert, Decision, utc_now
 from screening.decisions.review import customer_of, lists_label
+from screening.decisions.store import DecisionStore
 from screening.errors import InputError
 from screening.screener import Screener
 
@@ -26,7 +29,7 @@ DISPOSITION_COLUMN = "disposition"
 REASON_COLUMN = "decision_reason"
 
 
-def read_run_record(results: Path) -> RunSummary:
+def read_run_record(results: Path, csv_only: bool = True) -> RunSummary:
     record = RunFiles(results).record
     try:
         summary = RunSummary.model_validate_json(record.read_text(encoding="utf-8"))
@@ -34,7 +37,7 @@ def read_run_record(results: Path) -> RunSummary:
         raise InputError(
             f"{record}: cannot read the batch run record (keep it beside the results): {exc}"
         ) from None
-    if summary.status != "complete" or summary.output_format != "csv":
+    if summary.status != "complete" or (csv_only and summary.output_format != "csv"):
         raise InputError(f"{record}: not a completed CSV batch run")
     return summary
 
@@ -126,3 +129,64 @@ def _decision(
         engine_version=screener.engine_version,
         settings_hash=screener.settings_hash,
     )
+
+
+def remember_batch_alerts(results: Path, screener: Screener, store: DecisionStore) -> int:
+    """Remember the alerts of a finished batch run (its CSV top hits, or every JSON Lines
+    hit) as last screened, so ``screening decide --customer`` can decide on them."""
+    summary = read_run_record(results, csv_only=False)
+    columns = summary.input.columns
+    now = utc_now()
+    lists = lists_label(screener)
+    alerts: list[Alert] = []
+    for values, hits in _result_rows(results, summary.output_format):
+        key, name = _value(values, columns.get("id")), _value(values, columns.get("name"))
+        if not key or not name:
+            continue
+        customer = customer_of(
+            key,
+            name,
+            _value(values, columns.get("schema")),
+            _value(values, columns.get("birth_date")),
+            _value(values, columns.get("country")),
+        )
+        for entity_id, score in hits:
+            entity = screener.entity(entity_id)
+            if entity is not None:
+                alerts.append(
+                    Alert(
+                        customer=customer,
+                        entity_id=entity_id,
+                        listing_fingerprint=listing_fingerprint(entity),
+                        score=score,
+                        lists=lists,
+                        screened_at=now,
+                    )
+                )
+    return store.remember_alerts(alerts)
+
+
+def _value(values: dict[str, str], column: str | None) -> str | None:
+    return (values.get(column) or "").strip() or None if column else None
+
+
+def _result_rows(
+    results: Path, output_format: str
+) -> Iterator[tuple[dict[str, str], list[tuple[str, float]]]]:
+    """Each output row's input values and its hits as (entity id, score)."""
+    with results.open(encoding="utf-8", newline="") as handle:
+        if output_format == "jsonl":
+            for line in handle:
+                record = json.loads(line)
+                hits = [(hit["entity_id"], float(hit["score"])) for hit in record["hits"]]
+                yield record["input"], hits
+            return
+        reader = csv.DictReader(handle)
+        header = reader.fieldnames or []
+        prefix = "screening_" if f"screening_{RESULT_COLUMNS[0]}" in header else ""
+        for row in reader:
+            entity_id = row.get(f"{prefix}top_entity_id")
+            if row.get(f"{prefix}status") in ("hit", "suppressed") and entity_id:
+                yield row, [(entity_id, float(row[f"{prefix}top_score"]))]
+            else:
+                yield row, []

@@ -140,3 +140,17 @@ def test_deciding_one_alert_needs_it_screened(tmp_path: Path) -> None:
     args += ["--disposition", "false_positive", "--by", "a", "--reason", "r"]
     assert main(args) == 2
     shutil.rmtree(tmp_path, ignore_errors=True)
+
+
+@pytest.mark.parametrize("out", ["first.csv", "first.jsonl"])
+def test_deciding_one_alert_as_last_screened_by_batch(
+    folder: Path, store_location: str, out: str
+) -> None:
+    listing = write_list(folder / "list.jsonl", PETROV, OTHER)
+    batch(folder, listing, store_location, out)
+    args = ["decide", "--decisions", store_location, "--customer", "C1", "--entity", PETROV.id]
+    args += ["--disposition", "false_positive", "--by", "carol", "--reason", "other person"]
+    assert main(args) == 0
+    again = batch(folder, listing, store_location, "again.csv")
+    assert [row["status"] for row in again] == ["suppressed", "clear", "hit"]
+    assert "decision 1 (false_positive by carol" in again[0]["reason"]
