@@ -7,7 +7,9 @@ with new keys), runs ``screening.decisions.monitor`` once against ``../shared/ev
 (80 get an alias written surname first, 70 a birth date, 50 new entries are designated
 under names of customers in the book), and runs the monitor again. Both runs are in this
 process, on one worker, with their state in a SQLite file. Target: the second run takes at
-most 10% of the first. The 50 new designations must all be reported.
+most 10% of the first, in CPU time (``cpu_ratio``; wall-clock ``ratio`` beside it, which
+other work on a shared machine disturbs). The 50 new designations must all be reported, and
+on a sample of the book every hit on a touched entry that a full screening finds.
 
 Part of the full benchmark run only (``python -m benchmarks``, not ``--quick``).
 """
@@ -62,12 +64,14 @@ def run(quick: bool, rows: int | None = None) -> dict[str, Any]:
         tempfile.TemporaryDirectory(prefix="bench-monitor-") as scratch,
         DecisionStore(Path(scratch) / "state.db") as state,
     ):
-        lap = time.perf_counter()
+        lap, cpu = time.perf_counter(), time.process_time()
         monitor(before, book, state)
         full_seconds = time.perf_counter() - lap
-        lap = time.perf_counter()
+        full_cpu = time.process_time() - cpu
+        lap, cpu = time.perf_counter(), time.process_time()
         update = monitor(after, book, state)
         update_seconds = time.perf_counter() - lap
+        update_cpu = time.process_time() - cpu
     found_new = {a.hit.entity_id for a in update.alerts} & new_ids
     result["recall_check"] = recall_check(after, book, update, changed_ids(entities, updated))
     result.update(
@@ -75,6 +79,9 @@ def run(quick: bool, rows: int | None = None) -> dict[str, Any]:
             "full_seconds": round(full_seconds, 2),
             "update_seconds": round(update_seconds, 2),
             "ratio": round(update_seconds / full_seconds, 4),
+            "full_cpu_seconds": round(full_cpu, 2),
+            "update_cpu_seconds": round(update_cpu, 2),
+            "cpu_ratio": round(update_cpu / full_cpu, 4),
             "full_names_per_second": round(count / full_seconds, 1),
             "update_screened_delta": update.screened_delta,
             "update_screened_full": update.screened_full,
@@ -84,7 +91,7 @@ def run(quick: bool, rows: int | None = None) -> dict[str, Any]:
             "peak_rss_mb": round(resource.getrusage(resource.RUSAGE_SELF).ru_maxrss / 1024, 1),
         }
     )
-    result["meets_target"] = result["ratio"] <= TARGET_RATIO
+    result["meets_target"] = result["cpu_ratio"] <= TARGET_RATIO
     complete = len(found_new) == len(new_ids) and result["recall_check"]["missed"] == 0
     result["status"] = "ok" if complete else "monitoring missed alerts a full run finds"
     write_json(OUT_FILE, result)
