@@ -170,12 +170,14 @@ def monitor(
     report.screened_full, report.screened_delta = len(full), len(partial)
 
     found: dict[str, list[Hit]] = {}
+    failed: set[str] = set()
     partial_keys = {customer.key for customer in partial}
     for customer, row in zip(
         full + partial, _screen(screener, full + partial, workers), strict=True
     ):
-        if row.status == "error":
+        if row.status == "error":  # not recorded as screened: the next run tries again
             report.errors.append(f"customer {customer.key!r}: {row.error}")
+            failed.add(customer.key)
             continue
         hits = row.hits
         if customer.key in partial_keys:
@@ -210,7 +212,7 @@ def monitor(
     _save(
         state,
         screener,
-        _Changes(current, found, partial_keys, changed, removed, listings, everything),
+        _Changes(current, found, partial_keys, failed, changed, removed, listings, everything),
         previous,
         report,
         started,
@@ -267,6 +269,7 @@ class _Changes:
     current: dict[str, Customer]  # the book, by key
     found: dict[str, list[Hit]]  # hits of the customers screened, by key
     partial: set[str]  # customers screened for the list update only
+    failed: set[str]  # customers whose screening failed: left as they were
     changed: set[str]  # entries added or changed
     removed: set[str]  # entries gone from the list
     listings: dict[str, str]  # every entry's fingerprint
@@ -290,9 +293,12 @@ def _save(
     refreshed = [
         key
         for key in current
-        if changes.everything
-        or key not in previous.customers
-        or previous.customers[key][0] != current[key].fingerprint
+        if key not in changes.failed
+        and (
+            changes.everything
+            or key not in previous.customers
+            or previous.customers[key][0] != current[key].fingerprint
+        )
     ]
     customer_rows = [
         {
@@ -310,7 +316,8 @@ def _save(
         alert for key, hits in found.items() for alert in alerts_of(screener, current[key], hits)
     ]
     with state.transaction() as connection:
-        _delete_in(connection, monitor_customers.c.key, [*gone, *refreshed])
+        # A customer whose screening failed is forgotten, so the next run screens it in full.
+        _delete_in(connection, monitor_customers.c.key, [*gone, *refreshed, *changes.failed])
         _insert(connection, monitor_customers, customer_rows)
         _delete_in(connection, monitor_listings.c.entity_id, [*changed, *removed])
         _insert(

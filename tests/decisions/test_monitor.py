@@ -186,3 +186,13 @@ def test_a_monitor_run_while_analysts_decide_loses_nothing(store_location: str) 
         assert len(list(store.history())) == len(book)
         for customer in changed:
             assert store.last_alert(customer.key, PETROV.id).customer == customer
+
+
+def test_a_customer_that_cannot_be_screened_is_tried_again(store_location: str) -> None:
+    screener = screener_of(PETROV, SIDOROV, OTHER)
+    book = [*BOOK, customer_of("C9", "Petrov " * 200)]  # longer than a query may be
+    with DecisionStore(store_location) as store:
+        first = run(screener, book, store)
+        assert [error.split(":")[0] for error in first.errors] == ["customer 'C9'"]
+        second = run(screener, book, store)
+        assert second.screened_full == 1 and len(second.errors) == 1
