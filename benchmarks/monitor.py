@@ -99,8 +99,12 @@ def run(quick: bool, rows: int | None = None) -> dict[str, Any]:
 
 
 def changed_ids(old: list[Any], new: list[Any]) -> set[str]:
-    before = {entity.id: entity for entity in old}
-    return {entity.id for entity in new if before.get(entity.id) != entity}
+    """The entries whose listing changed (an alias equal to a name already listed does not
+    change a listing, nor do the alerts on it come back as new)."""
+    from screening.decisions import listing_fingerprint
+
+    before = {entity.id: listing_fingerprint(entity) for entity in old}
+    return {entity.id for entity in new if before.get(entity.id) != listing_fingerprint(entity)}
 
 
 def recall_check(screener: Any, book: list[Any], update: Any, changed: set[str]) -> dict[str, Any]:

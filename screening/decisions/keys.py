@@ -74,7 +74,8 @@ class DeltaFilter:
             for i, j, joined, _ in indexed.parsed.joined:
                 self._add(joined, (name, i, j), shares[i] + shares[j])
         self.size = len(self.exact)
-        self._seen: dict[str, list[tuple[Slot, float]]] = {}
+        self._seen: dict[str, tuple[list[tuple[Slot, float]], float]] = {}
+        self._weights: dict[str, float] = {}
 
     def _add(self, key: str, slot: Slot, share: float) -> None:
         self.exact[key].append((slot, share))
@@ -85,38 +86,60 @@ class DeltaFilter:
     def __bool__(self) -> bool:
         return self.size > 0
 
-    def _found(self, key: str) -> list[tuple[Slot, float]]:
-        """The listed words a key reaches (remembered: a book repeats its words)."""
-        found = self._seen.get(key)
-        if found is None:
-            found = list(self.exact.get(key, ()))
-            if len(key) >= MIN_FUZZY_KEY and not key.startswith(_INITIAL):
-                for variant in (key, *deletions(key)):
-                    found.extend(self.fuzzy.get(variant, ()))
-            self._seen[key] = found
-        return found
+    def _found(self, part: str) -> tuple[list[tuple[Slot, float]], float]:
+        """The listed words a stored key (``key``, ``^x`` or ``i+j=key``) reaches, and the
+        largest share among them (remembered: a book repeats its words)."""
+        known = self._seen.get(part)
+        if known is not None:
+            return known
+        key = part.split("=", 1)[1] if "=" in part else part
+        found = [] if key == "-" else list(self.exact.get(key, ()))
+        if len(key) >= MIN_FUZZY_KEY and not key.startswith(_INITIAL):
+            fuzzy = self.fuzzy.get
+            for variant in [key] + [key[:i] + key[i + 1 :] for i in range(len(key))]:
+                near = fuzzy(variant)
+                if near:
+                    found.extend(near)
+        known = self._seen[part] = (found, max((share for _, share in found), default=0.0))
+        return known
 
     def may_match(self, stored: str, weigh: Callable[[str], float]) -> bool:
         """Whether a customer's name (``name_keys``) could score on one of the listed
         names: its shared words hold the needed share of the listed name's weight, and
         of the customer's name's (``weigh``: the weight of a key)."""
-        words: list[list[str]] = []
-        spans: list[tuple[tuple[int, ...], str]] = []
+        bound = 0.0  # at least what the best listed name gets: each word's largest share
+        seen = self._seen
+        for part in stored.split():
+            largest = 0.0
+            for key in part.split("|"):
+                known = seen.get(key)
+                if known is None:
+                    known = self._found(key)
+                largest = max(largest, known[1])
+            bound += largest
+        if bound < self.needed:  # most customers: too little in common with any entry
+            return False
+        return self._reaches(stored, weigh)
+
+    def _reaches(self, stored: str, weigh: Callable[[str], float]) -> bool:
+        """``may_match`` worked out name by listed name."""
+        reached: list[tuple[tuple[int, ...], list[tuple[Slot, float]]]] = []
+        words: list[str] = []  # the main key of each word, "" for a minor word
         for part in stored.split():
             if "=" in part:
-                span, joined = part.split("=", 1)
-                spans.append((tuple(int(i) for i in span.split("+")), joined))
-            else:
-                words.append([] if part == "-" else part.split("|"))
-        spans += [((i,), key) for i, keys in enumerate(words) for key in keys]
-        own = [
-            weigh(keys[0]) if keys and not keys[0].startswith(_INITIAL) else 0.0 for keys in words
-        ]
+                span = part.split("=", 1)[0]
+                reached.append((tuple(int(i) for i in span.split("+")), self._found(part)[0]))
+                continue
+            position = len(words)
+            keys = [] if part == "-" else part.split("|")
+            words.append(keys[0] if keys and not keys[0].startswith(_INITIAL) else "")
+            reached.extend(((position,), self._found(key)[0]) for key in keys)
+        own = [self._weight(key, weigh) if key else 0.0 for key in words]
         own_total = max(sum(own), 1e-9)
         listed: dict[int, dict[Slot, float]] = defaultdict(dict)
         matched: dict[int, set[int]] = defaultdict(set)
-        for positions, key in spans:
-            for slot, share in self._found(key):
+        for positions, found in reached:
+            for slot, share in found:
                 listed[slot[0]][slot] = share
                 matched[slot[0]].update(positions)
         return any(
@@ -124,3 +147,9 @@ class DeltaFilter:
             and sum(own[i] for i in matched[name]) >= self.needed * own_total
             for name, slots in listed.items()
         )
+
+    def _weight(self, key: str, weigh: Callable[[str], float]) -> float:
+        weight = self._weights.get(key)
+        if weight is None:
+            weight = self._weights[key] = weigh(key)
+        return weight
