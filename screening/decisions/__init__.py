@@ -3,8 +3,10 @@
 Modules: ``fingerprints`` (canonical hashes of a customer and of a listing), ``model``
 (a decision, an alert as screened), ``schema`` (tables and migrations), ``store`` (SQLite
 or PostgreSQL), ``apply`` (pure: which hits a decision suppresses, and why one lapsed),
-``review`` (the decisions in force, applied to many customers), ``monitor`` (re-screening
-a customer book against what changed).
+``review`` (the decisions in force, applied to many customers), ``from_batch`` (decisions
+from reviewed batch results, alerts from a batch run), ``book`` (a customer book read for
+monitoring), ``keys`` (which customers a list update can concern), ``monitor`` (screening
+a customer book again against what changed).
 """
 
 from __future__ import annotations
