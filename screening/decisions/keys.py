@@ -96,11 +96,15 @@ class DeltaFilter:
         found = [] if key == "-" else list(self.exact.get(key, ()))
         if len(key) >= MIN_FUZZY_KEY and not key.startswith(_INITIAL):
             fuzzy = self.fuzzy.get
-            for variant in [key] + [key[:i] + key[i + 1 :] for i in range(len(key))]:
-                near = fuzzy(variant)
+            near = fuzzy(key)
+            if near:
+                found.extend(near)
+            for i in range(len(key)):
+                near = fuzzy(key[:i] + key[i + 1 :])
                 if near:
                     found.extend(near)
-        known = self._seen[part] = (found, max((share for _, share in found), default=0.0))
+        largest = max([share for _, share in found]) if found else 0.0
+        known = self._seen[part] = (found, largest)
         return known
 
     def may_match(self, stored: str, weigh: Callable[[str], float]) -> bool:
@@ -136,6 +140,9 @@ class DeltaFilter:
             reached.extend(((position,), self._found(key)[0]) for key in keys)
         own = [self._weight(key, weigh) if key else 0.0 for key in words]
         own_total = max(sum(own), 1e-9)
+        touched = {i for positions, found in reached if found for i in positions}
+        if sum(own[i] for i in touched) < self.needed * own_total:
+            return False  # what it shares with all touched names together weighs too little
         listed: dict[int, dict[Slot, float]] = defaultdict(dict)
         matched: dict[int, set[int]] = defaultdict(set)
         for positions, found in reached:
