@@ -4,6 +4,7 @@ decision lost when analysts write at once."""
 
 from __future__ import annotations
 
+import multiprocessing
 import threading
 from datetime import date
 
@@ -155,3 +156,29 @@ def test_an_unreachable_store_is_a_clear_error(tmp_path: object) -> None:
         DecisionStore("/nonexistent/folder/decisions.db")
     with pytest.raises(DecisionStoreError, match="cannot open"):
         DecisionStore("postgresql://nobody@127.0.0.1:1/none")
+
+
+def _analyst_process(location: str, name: str, count: int) -> None:
+    """One analyst in a process of its own (forked), recording ``count`` decisions."""
+    screener = screener_of(PETROV)
+    with DecisionStore(location) as store:
+        for number in range(count):
+            decide(store, screener, key=f"{name}-{number}", by=name)
+
+
+def test_two_analyst_processes_at_once_lose_nothing(store_location: str) -> None:
+    context = multiprocessing.get_context("fork")
+    count = 20
+    workers = [
+        context.Process(target=_analyst_process, args=(store_location, name, count))
+        for name in ("alice", "bob")
+    ]
+    for worker in workers:
+        worker.start()
+    for worker in workers:
+        worker.join(timeout=120)
+    assert [worker.exitcode for worker in workers] == [0, 0]
+    with DecisionStore(store_location) as store:
+        history = list(store.history())
+    assert len(history) == 2 * count
+    assert {d.decided_by for d in history} == {"alice", "bob"}
