@@ -79,14 +79,11 @@ class _Previous:
 
 
 def _load_previous(connection: Connection) -> _Previous:
+    # Read as plain tuples: a book has a row per customer, and this is every run's cost.
     customers = {
-        row[0]: (row[1], row[2])
-        for row in connection.execute(
-            select(
-                monitor_customers.c.key,
-                monitor_customers.c.fingerprint,
-                monitor_customers.c.name_keys,
-            )
+        key: (fingerprint, keys)
+        for key, fingerprint, keys in connection.exec_driver_sql(
+            "SELECT key, fingerprint, name_keys FROM monitor_customers"
         )
     }
     listings = {
