@@ -2,10 +2,11 @@
 
 Runs the parts in turn (dev-set quality, aliases-set quality, synthetic Cyrillic and world
 quality, speed and memory, retrieval loss, and the batch, list-load and identifier figures
-when those modules exist), writes ``report.json``, ``report.md`` and ``recall_vs_alert.png`` to the
-output folder, and exits 1 when a floor of ``benchmarks/floors.json`` is not met or a part
-crashed. When floors could not be measured (no ``../shared``), it says that the gate did not
-run, and exits 1 if ``CI`` is set.
+when those modules exist; monitoring after a list update in the full run only), writes
+``report.json``, ``report.md`` and ``recall_vs_alert.png`` to the output folder, and exits 1
+when a floor of ``benchmarks/floors.json`` is not met or a part crashed. When floors could not
+be measured (no ``../shared``), it says that the gate did not run, and exits 1 if ``CI`` is
+set.
 """
 
 from __future__ import annotations
@@ -31,6 +32,10 @@ EXTERNAL_PARTS = {
     "identifiers": "Identifier screening",
 }
 """Parts written in other modules, each exposing ``run(quick: bool) -> dict``."""
+FULL_RUN_PARTS = {
+    "monitor": "Monitoring after a list update",
+}
+"""Parts of the full run only (too long for ``--quick``), exposing the same ``run``."""
 
 
 def run_part(title: str, part: Callable[[], Section]) -> Section:
@@ -103,7 +108,8 @@ def main(argv: list[str] | None = None) -> int:
         run_part(speed.TITLE, lambda: speed.run(bench, quick, out_dir)),
         run_part(retrieval.TITLE, lambda: retrieval.run(bench, quick, out_dir)),
     ]
-    for module_name, title in EXTERNAL_PARTS.items():
+    parts = dict(EXTERNAL_PARTS) | ({} if quick else FULL_RUN_PARTS)
+    for module_name, title in parts.items():
         sections.append(
             run_part(title, lambda m=module_name, t=title: external_part(m, t, quick))  # type: ignore[misc]
         )

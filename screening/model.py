@@ -127,6 +127,27 @@ class Explanation(BaseModel):
     evidence: list[EvidenceCheck] = Field(default_factory=list)
 
 
+Disposition = Literal["false_positive", "true_match", "escalated"]
+LapseReason = Literal["listing_changed", "customer_changed", "expired", "score_rose"]
+
+
+class HitReview(BaseModel):
+    """An analyst's earlier decision on this customer and list entry, and whether it holds.
+
+    ``suppressed``: a still-valid false-positive decision covers the hit, which is kept
+    in the output but is not an alert. ``lapsed``: why the decision no longer covers it.
+    """
+
+    model_config = ConfigDict(frozen=True)
+
+    decision_id: int
+    disposition: Disposition
+    decided_by: str
+    decided_at: str
+    suppressed: bool
+    lapsed: LapseReason | None = None
+
+
 class Hit(BaseModel):
     """One list entry the query matched, with the name that matched and why."""
 
@@ -144,8 +165,13 @@ class Hit(BaseModel):
     programs: list[str] = Field(default_factory=list)
     score: float
     explanation: Explanation
+    review: HitReview | None = None  # set only where decisions were applied
 
     model_config = ConfigDict(frozen=True, populate_by_name=True, serialize_by_alias=True)
+
+    @property
+    def suppressed(self) -> bool:
+        return self.review is not None and self.review.suppressed
 
 
 class Query(BaseModel):
@@ -189,3 +215,8 @@ class ScreeningResult(BaseModel):
     @property
     def is_hit(self) -> bool:
         return bool(self.hits)
+
+    @property
+    def alerts(self) -> list[Hit]:
+        """The hits that need review: those no analyst decision suppresses."""
+        return [hit for hit in self.hits if not hit.suppressed]

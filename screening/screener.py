@@ -5,6 +5,7 @@ from __future__ import annotations
 import hashlib
 from collections.abc import Iterable, Sequence
 from pathlib import Path
+from typing import Protocol
 
 from screening.errors import InputError, ListLoadError
 from screening.identifier_index import IdentifierIndex
@@ -15,6 +16,14 @@ from screening.scoring import rank_hits
 from screening.settings import Settings
 from screening.sources import LoadedList, load_lists
 from screening.version import engine_stamp
+
+
+class DecisionSource(Protocol):
+    """Analyst decisions to apply to a result (``screening.decisions.DecisionStore``)."""
+
+    def review_result(
+        self, result: ScreeningResult, customer_key: str, screener: Screener
+    ) -> ScreeningResult: ...
 
 
 class Screener:
@@ -117,6 +126,8 @@ class Screener:
         threshold: float | None = None,
         limit: int | None = None,
         identifiers: Sequence[IdentifierLike] = (),
+        decisions: DecisionSource | None = None,
+        customer: str | None = None,
     ) -> ScreeningResult:
         """Screen one name and/or identifiers (``[("imo", "9187629")]``, ``Identifier``s
         or dicts with a type, value and optional country); hits at or above the
@@ -126,8 +137,12 @@ class Screener:
         ``DD.MM.YYYY`` dates, ISO codes or country names in many languages); a value
         that cannot be read is unknown evidence, with a warning in the result, and so
         is an identifier that fails its type's check (never matched).
+        With ``decisions`` and the ``customer``'s key, hits that a valid false-positive
+        decision covers are kept but marked suppressed (``hit.review``), after the alerts.
         Raises ``InputError`` when the query cannot be screened at all.
         """
+        if decisions is not None and not customer:
+            raise InputError("applying decisions needs the customer's key")
         item = {
             "name": name,
             "schema": schema,
@@ -135,7 +150,10 @@ class Screener:
             "country": country,
             "identifiers": list(identifiers),
         }
-        return self._screen_prepared(self._prepare(item), threshold, limit)
+        result = self._screen_prepared(self._prepare(item), threshold, limit)
+        if decisions is None or customer is None:
+            return result
+        return decisions.review_result(result, customer, self)
 
     def screen_query(
         self, query: Query, threshold: float | None = None, limit: int | None = None
@@ -159,6 +177,13 @@ class Screener:
             lists=self.snapshots,
             warnings=prepared.warnings,
         )
+
+    def entity(self, entity_id: str) -> Entity | None:
+        """The list entry with this id, or ``None``."""
+        by_id: dict[str, Entity] | None = getattr(self, "_entities_by_id", None)
+        if by_id is None:
+            by_id = self._entities_by_id = {entity.id: entity for entity in self.index.entities}
+        return by_id.get(entity_id)
 
     def cutoffs(self, threshold: float | None, limit: int | None) -> tuple[float, int]:
         """The threshold and hit limit in force: the given ones, checked, else the settings'."""

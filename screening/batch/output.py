@@ -8,7 +8,7 @@ import json
 from collections.abc import Iterable, Sequence
 from typing import TYPE_CHECKING
 
-from screening.model import Hit, TokenMatch
+from screening.model import Hit, HitReview, TokenMatch
 
 if TYPE_CHECKING:
     pass
@@ -97,7 +97,20 @@ def summarize_hit(hit: Hit) -> str:
         for check in hit.explanation.evidence
     ]
     parts += [f"penalty: {penalty}" for penalty in hit.explanation.penalties]
+    if hit.review is not None:
+        parts.insert(0, review_text(hit.review))
     return one_line("; ".join(part for part in parts if part))
+
+
+def review_text(review: HitReview) -> str:
+    """``suppressed: decision 3 (false_positive by alice, 2026-11-30T09:00:00+00:00)``."""
+    made = f"decision {review.decision_id} ({review.disposition} by {review.decided_by}, "
+    made += f"{review.decided_at})"
+    if review.suppressed:
+        return f"suppressed: {made}"
+    if review.lapsed is not None:
+        return f"{made} lapsed: {review.lapsed.replace('_', ' ')}"
+    return made
 
 
 def _token_text(token: TokenMatch) -> str:
