@@ -7,7 +7,7 @@ import os
 import sys
 from collections.abc import Sequence
 
-from screening.cli import batch, lists, screen
+from screening.cli import batch, lists, screen, spark_batch
 from screening.cli.common import EXIT_LIST_ERROR, EXIT_USAGE
 from screening.errors import InputError, ListLoadError
 from screening.version import ENGINE_VERSION
@@ -22,6 +22,7 @@ def build_parser() -> argparse.ArgumentParser:
     screen.register(commands)
     batch.register(commands)
     lists.register(commands)
+    spark_batch.register(commands)
     return parser
 
 
