@@ -87,6 +87,9 @@ def prepare_index(
     paths = [Path(path) for path in lists]
     if not paths:
         raise ListLoadError("no list files given")
+    for path in paths:
+        if not path.exists():
+            raise ListLoadError(f"{path}: no such list file or folder")
     folder = default_cache_dir() if cache_dir is None else Path(cache_dir)
     key = cache_key(paths, settings)
     screener = load_screener_cached(paths, settings, folder)
@@ -146,16 +149,27 @@ def _stage(entry: Path) -> tuple[Path, str]:
 # --- on the executors ------------------------------------------------------------------
 
 _jobs: dict[ShippedIndex, ScreenJob] = {}
+_loads: dict[str, int] = {}  # index files loaded by this process, by sha256
 
 
 def executor_job(shipped: ShippedIndex) -> ScreenJob:
     """The row screener of this executor process, loaded from the shipped file once."""
     job = _jobs.get(shipped)
     if job is None:
-        job = ScreenJob(load_shipped(shipped), ROW_KEYS, shipped.threshold, shipped.limit)
-        _jobs.clear()  # one index per process: a new list version replaces the old one
-        _jobs[shipped] = job
+        same_file = [known for known in _jobs if known.sha256 == shipped.sha256]
+        if same_file:  # the same index with another threshold or limit
+            screener = _jobs[same_file[0]].screener
+        else:
+            _jobs.clear()  # one index per process: a new list version replaces the old one
+            screener = load_shipped(shipped)
+            _loads[shipped.sha256] = _loads.get(shipped.sha256, 0) + 1
+        job = _jobs[shipped] = ScreenJob(screener, ROW_KEYS, shipped.threshold, shipped.limit)
     return job
+
+
+def loads_in_this_process(sha256: str) -> int:
+    """How often this process has loaded the index file with this sha256 (at most once)."""
+    return _loads.get(sha256, 0)
 
 
 def load_shipped(shipped: ShippedIndex) -> Screener:
