@@ -89,7 +89,7 @@ def run(args: argparse.Namespace) -> int:
     lists = list_paths(args.lists, args.store_dir)
     try:
         from screening.spark import screen_dataframe
-        from screening.spark.output import write_results
+        from screening.spark.output import path_exists, write_results
     except ImportError as exc:
         raise InputError(
             f"spark-batch needs the spark extra ({exc.name} is missing): "
@@ -97,6 +97,8 @@ def run(args: argparse.Namespace) -> int:
         ) from None
     spark = start_session(args.master)
     started = time.monotonic()
+    if not args.overwrite and path_exists(spark, args.output):
+        raise InputError(f"{args.output} exists; choose another OUTPUT or give --overwrite")
     book = read_input(spark, args)
     result = screen_dataframe(
         book,
@@ -125,7 +127,8 @@ def start_session(master: str | None) -> SparkSession:
     from pyspark.sql import SparkSession
 
     builder = SparkSession.builder.appName("screening spark-batch").config(
-        "spark.ui.showConsoleProgress", "false"  # the progress bar garbles the summary
+        "spark.ui.showConsoleProgress",
+        "false",  # the progress bar garbles the summary
     )
     if master:
         builder = builder.master(master)

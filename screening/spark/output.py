@@ -26,9 +26,15 @@ if TYPE_CHECKING:
     from pyspark.sql import DataFrame, SparkSession
 
 SparkFormat = Literal["parquet", "csv"]
-#: How results are written to and read back from CSV: a header, and quoted line breaks
-#: kept inside their record.
-CSV_OPTIONS = {"header": "true", "multiLine": "true", "escape": '"'}
+#: How results are written to and read back from CSV: a header, quoted line breaks kept
+#: inside their record, and values kept as they are (Spark's writer trims by default).
+CSV_OPTIONS = {
+    "header": "true",
+    "multiLine": "true",
+    "escape": '"',
+    "ignoreLeadingWhiteSpace": "false",
+    "ignoreTrailingWhiteSpace": "false",
+}
 
 
 class SparkRunRecord(BaseModel):
@@ -75,6 +81,8 @@ def write_results(
     if provenance is None:
         raise InputError("not a result of screen_dataframe: it carries no run provenance")
     spark = result.sparkSession
+    if not overwrite and path_exists(spark, output):
+        raise InputError(f"{output} exists; choose another output or overwrite it")
     started_at, started = utc_now(), time.monotonic()
     table = _nested_as_json(result) if output_format == "csv" else result
     writer = table.write.mode("overwrite" if overwrite else "errorifexists")
@@ -146,13 +154,24 @@ def count_statuses(
 
 def write_text(spark: SparkSession, target: str, text: str) -> None:
     """Write a small file through Hadoop's file system layer (any scheme Spark writes)."""
-    context = spark.sparkContext
-    jvm: Any = getattr(context, "_jvm", None)
-    if jvm is None:
-        raise InputError("the Spark context has no JVM gateway to write the run record with")
-    path = jvm.org.apache.hadoop.fs.Path(target)
-    stream = path.getFileSystem(context._jsc.hadoopConfiguration()).create(path, True)
+    path, files = _hadoop_path(spark, target)
+    stream = files.create(path, True)
     try:
         stream.write(text.encode("utf-8"))
     finally:
         stream.close()
+
+
+def path_exists(spark: SparkSession, target: str) -> bool:
+    path, files = _hadoop_path(spark, target)
+    return bool(files.exists(path))
+
+
+def _hadoop_path(spark: SparkSession, target: str) -> tuple[Any, Any]:
+    """A Hadoop ``Path`` and its ``FileSystem``, through the JVM gateway."""
+    context = spark.sparkContext
+    jvm: Any = getattr(context, "_jvm", None)
+    if jvm is None:
+        raise InputError("this Spark session has no JVM gateway (Spark Connect is not supported)")
+    path = jvm.org.apache.hadoop.fs.Path(target)
+    return path, path.getFileSystem(context._jsc.hadoopConfiguration())
