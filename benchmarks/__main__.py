@@ -25,6 +25,7 @@ from benchmarks.workbench import Workbench
 EXTERNAL_PARTS = {
     "batch_speed": "Batch throughput",
     "list_load": "List loading",
+    "spark": "Spark throughput",
 }
 """Parts written in other modules, each exposing ``run(quick: bool) -> dict``."""
 

@@ -76,6 +76,13 @@ def register(commands: Any) -> None:
     )
     parser.add_argument("--delimiter", default=",", metavar="D", help="CSV input (default: ,)")
     parser.add_argument("--encoding", default="utf-8", metavar="ENC", help="CSV input")
+    parser.add_argument(
+        "--partitions",
+        type=int,
+        metavar="N",
+        help="spread the rows over N tasks (default: twice the cores when the input has "
+        "fewer partitions than cores)",
+    )
     parser.add_argument("--overwrite", action="store_true", help="replace an existing OUTPUT")
     parser.add_argument("--quiet", "-q", action="store_true", help="no summary")
     parser.set_defaults(run=run)
@@ -86,6 +93,8 @@ def run(args: argparse.Namespace) -> int:
         raise InputError(f"--threshold must be within 0..1, got {args.threshold}")
     if args.limit is not None and args.limit < 1:
         raise InputError(f"--limit must be at least 1, got {args.limit}")
+    if args.partitions is not None and args.partitions < 1:
+        raise InputError(f"--partitions must be at least 1, got {args.partitions}")
     lists = list_paths(args.lists, args.store_dir)
     try:
         from screening.spark import screen_dataframe
@@ -99,7 +108,7 @@ def run(args: argparse.Namespace) -> int:
     started = time.monotonic()
     if not args.overwrite and path_exists(spark, args.output):
         raise InputError(f"{args.output} exists; choose another OUTPUT or give --overwrite")
-    book = read_input(spark, args)
+    book = spread(read_input(spark, args), args.partitions)
     result = screen_dataframe(
         book,
         lists=lists,
@@ -150,6 +159,18 @@ def read_input(spark: SparkSession, args: argparse.Namespace) -> DataFrame:
         return read_csv(spark, args.input, args.delimiter, args.encoding)
     except AnalysisException as exc:
         raise InputError(f"cannot read {args.input}: {exc}") from None
+
+
+def spread(book: DataFrame, partitions: int | None) -> DataFrame:
+    """The book over enough tasks to keep every core busy: a file smaller than Spark's
+    split size is read as one partition, and one name takes far longer to screen than
+    to read, so a book of a million names would otherwise run on one core."""
+    if partitions is not None:
+        return book.repartition(partitions)
+    cores = book.sparkSession.sparkContext.defaultParallelism
+    if book.rdd.getNumPartitions() < cores:
+        return book.repartition(2 * cores)
+    return book
 
 
 def read_csv(spark: SparkSession, path: str, delimiter: str, encoding: str) -> DataFrame:

@@ -66,7 +66,7 @@ class PreparedIndex:
     index_bytes: int
 
 
-_prepared: dict[tuple[int, str, float, int], PreparedIndex] = {}
+_prepared: dict[tuple[str, str, float | None, int | None], PreparedIndex] = {}
 _staging: Path | None = None
 
 
@@ -92,11 +92,11 @@ def prepare_index(
             raise ListLoadError(f"{path}: no such list file or folder")
     folder = default_cache_dir() if cache_dir is None else Path(cache_dir)
     key = cache_key(paths, settings)
-    screener = load_screener_cached(paths, settings, folder)
-    cutoff, count = screener.cutoffs(threshold, limit)
-    memo = (id(context), key, cutoff, count)
+    memo = (context.applicationId, key, threshold, limit)
     if memo in _prepared:
         return _prepared[memo]
+    screener = load_screener_cached(paths, settings, folder)
+    cutoff, count = screener.cutoffs(threshold, limit)
     entry = folder / f"{key}{SUFFIX}"
     if not entry.is_file():  # the cache is not writable: keep a private copy
         entry = _staging_dir() / f"{key}{SUFFIX}"
