@@ -31,8 +31,9 @@ import time
 from pathlib import Path
 from typing import Any
 
-from benchmarks.batch_speed import LIST_FILE, NAMES_FILE, run_in_child
+from benchmarks.batch_speed import LIST_FILE, NAMES_FILE, process_memory_mb, run_in_child
 from benchmarks.data import write_json
+from benchmarks.list_load import FULL_LISTS, usable_lists
 
 REPO = Path(__file__).resolve().parents[1]
 OUT_FILE = REPO / "benchmarks" / "out" / "spark.json"
@@ -42,6 +43,9 @@ MASTERS = ("local[1]", "local[2]")
 CHILD_TIMEOUT = 3600.0  # seconds; a million names on one core take several minutes
 TARGET_SPARK_SHARE = 0.8  # local[2] names/s over the batch command's, at least
 TARGET_SCALING = 1.8  # local[2] over local[1], at least
+DELTA_SHARE = 0.01  # of the list's entities added or changed by a typical update
+DELTA_SEED = 14
+DELTA_BOOK_NAMES = 30_000  # the 10,009 dev queries, then load names up to this many
 
 
 def run(quick: bool, sizes: tuple[int, ...] = SIZES) -> dict[str, Any]:
@@ -60,6 +64,8 @@ def run(quick: bool, sizes: tuple[int, ...] = SIZES) -> dict[str, Any]:
     else:
         with tempfile.TemporaryDirectory(prefix="spark-bench-") as scratch:
             result["sizes"] = {str(size): measure(size, Path(scratch)) for size in sizes}
+        result["index_memory"] = index_memory_in_child()
+        result["delta"] = delta_rescreen()
         result["status"] = "ok"
     write_json(OUT_FILE, result)
     return result
@@ -170,6 +176,110 @@ def child_run(master: str, source: Path, output: Path) -> dict[str, Any]:
     }
 
 
+def delta_rescreen(book_size: int = DELTA_BOOK_NAMES) -> dict[str, Any]:
+    """Re-screening against a list update: the book against a delta of 1% of the list's
+    entities, beside the same book against the whole list (one core, the engine alone).
+
+    Besides the speed-up it reports what the delta finds of what the full list finds on
+    the delta's entities: the delta is screened with word weights computed over its own
+    names, so its scores are not exactly a full screen's.
+    """
+    import contextlib
+    import random
+
+    from benchmarks.data import read_jsonl
+    from screening.errors import InputError
+    from screening.screener import Screener
+
+    entities = read_jsonl(LIST_FILE)
+    delta = random.Random(DELTA_SEED).sample(entities, max(1, int(len(entities) * DELTA_SHARE)))
+    delta_ids = {entity["id"] for entity in delta}
+    queries = read_jsonl(LIST_FILE.parent / "queries_dev.jsonl")
+    load_names = NAMES_FILE.read_text(encoding="utf-8").splitlines()
+    book = [(query["name"], query.get("schema")) for query in queries]
+    book += [(name, None) for name in load_names[: max(book_size - len(book), 0)]]
+    figures: dict[str, Any] = {
+        "book": len(book),
+        "list_entities": len(entities),
+        "delta_entities": len(delta),
+    }
+    found: dict[str, set[tuple[int, str]]] = {}
+    with tempfile.TemporaryDirectory(prefix="spark-delta-") as scratch:
+        delta_file = Path(scratch) / "delta.jsonl"
+        delta_file.write_text("".join(json.dumps(e) + "\n" for e in delta), encoding="utf-8")
+        for label, path in (("full", LIST_FILE), ("delta", delta_file)):
+            screener = Screener.from_lists(path)
+            pairs: set[tuple[int, str]] = set()
+            lap = time.perf_counter()
+            for row, (name, schema) in enumerate(book):
+                with contextlib.suppress(InputError):
+                    hits = screener.screen(name, schema=schema).hits
+                    pairs.update((row, hit.entity_id) for hit in hits if hit.entity_id in delta_ids)
+            seconds = time.perf_counter() - lap
+            figures[f"{label}_names_per_second"] = round(len(book) / seconds, 1)
+            found[label] = pairs
+    figures["speedup"] = round(
+        figures["delta_names_per_second"] / figures["full_names_per_second"], 1
+    )
+    full, partial = found["full"], found["delta"]
+    figures["full_hits_on_delta_entities"] = len(full)
+    figures["delta_hits"] = len(partial)
+    figures["full_hits_found_by_delta"] = len(full & partial)
+    figures["delta_hits_not_in_full"] = len(partial - full)
+    return figures
+
+
+def index_memory_in_child() -> dict[str, Any]:
+    """What the index of the official lists in ../shared costs each executor process."""
+    command = [sys.executable, "-m", "benchmarks.spark", "--index-memory-child"]
+    done = subprocess.run(
+        command, cwd=REPO, capture_output=True, text=True, check=False, timeout=CHILD_TIMEOUT
+    )
+    if done.returncode != 0:
+        raise RuntimeError(f"index memory measurement failed:\n{done.stderr[-4000:]}")
+    measured: dict[str, Any] = json.loads(done.stdout.strip().splitlines()[-1])
+    return measured
+
+
+def index_memory_child() -> dict[str, Any]:
+    """Build (or find cached) the index of OFAC + UK + UN, then load its file as an executor
+    does, in this fresh process, and measure the resident memory it adds."""
+    import gc
+
+    from screening.cache import (
+        SUFFIX,
+        cache_key,
+        default_cache_dir,
+        load_screener_cached,
+        read_entry,
+    )
+    from screening.settings import Settings
+
+    usable, _ = usable_lists(FULL_LISTS)
+    paths = [path for _, path in usable]
+    settings = Settings()
+    screener = load_screener_cached(paths, settings)
+    names = len(screener.index.names)
+    entities = len(screener.index.entities)
+    key = cache_key(paths, settings)
+    entry = default_cache_dir() / f"{key}{SUFFIX}"
+    del screener
+    gc.collect()
+    before = process_memory_mb(os.getpid())[1]
+    loaded = read_entry(entry, key)
+    after = process_memory_mb(os.getpid())[1]
+    if loaded is None:
+        raise RuntimeError(f"the cache entry {entry} could not be read back")
+    return {
+        "lists": [label for label, _ in usable],
+        "entities": entities,
+        "names": names,
+        "index_file_mb": round(entry.stat().st_size / 2**20, 1),
+        "loaded_index_mb": round(after - before, 1),
+        "process_rss_mb": round(after, 1),
+    }
+
+
 def format_report(result: dict[str, Any]) -> str:
     lines = [f"spark ({'quick' if result['quick'] else 'full'}): {result['status']}"]
     for size, figures in result.get("sizes", {}).items():
@@ -190,6 +300,24 @@ def format_report(result: dict[str, Any]) -> str:
             f"(target {TARGET_SCALING}); local[2] / batch: {figures['spark_2_share_of_batch']:.0%} "
             f"(target {TARGET_SPARK_SHARE:.0%})"
         )
+    memory = result.get("index_memory")
+    if memory:
+        lines.append(
+            f"  index of {' + '.join(memory['lists'])} ({memory['entities']:,} entities, "
+            f"{memory['names']:,} names): file {memory['index_file_mb']} MiB, "
+            f"{memory['loaded_index_mb']} MiB resident in each executor process "
+            f"({memory['process_rss_mb']} MiB in all)"
+        )
+    delta = result.get("delta")
+    if delta:
+        lines.append(
+            f"  delta re-screen ({delta['book']:,} names, {delta['delta_entities']:,} of "
+            f"{delta['list_entities']:,} entities): {delta['delta_names_per_second']:,.0f} vs "
+            f"{delta['full_names_per_second']:,.0f} names/s, x{delta['speedup']}; found "
+            f"{delta['full_hits_found_by_delta']} of the full list's "
+            f"{delta['full_hits_on_delta_entities']} hits on delta entities, "
+            f"{delta['delta_hits_not_in_full']} more"
+        )
     return "\n".join(lines)
 
 
@@ -202,10 +330,18 @@ def main(argv: list[str] | None = None) -> int:
         help="comma-separated names counts (default: %(default)s)",
     )
     parser.add_argument("--child", metavar="MASTER", help=argparse.SUPPRESS)
+    parser.add_argument("--index-memory-child", action="store_true", help=argparse.SUPPRESS)
+    parser.add_argument("--delta-only", action="store_true", help="the delta re-screen alone")
     parser.add_argument("paths", nargs="*", type=Path, help=argparse.SUPPRESS)
     args = parser.parse_args(argv)
     if args.child is not None:
         print(json.dumps(child_run(args.child, args.paths[0], args.paths[1])))
+        return 0
+    if args.index_memory_child:
+        print(json.dumps(index_memory_child()))
+        return 0
+    if args.delta_only:
+        print(format_report({"quick": False, "status": "ok", "delta": delta_rescreen()}))
         return 0
     sizes = tuple(int(size) for size in args.sizes.split(","))
     result = run(args.quick, sizes)
