@@ -10,5 +10,6 @@ to each executor once (``shipping``); ``columns`` says what the result columns a
 from __future__ import annotations
 
 from screening.spark.dataframe import provenance_of, screen_dataframe
+from screening.spark.output import SparkRunRecord, write_results
 
-__all__ = ["provenance_of", "screen_dataframe"]
+__all__ = ["SparkRunRecord", "provenance_of", "screen_dataframe", "write_results"]
