@@ -9,6 +9,7 @@ Python workers). Neither rows nor batches ever carry the index.
 
 from __future__ import annotations
 
+import atexit
 import os
 import shutil
 import tempfile
@@ -128,6 +129,7 @@ def _staging_dir() -> Path:
     global _staging
     if _staging is None or not _staging.is_dir():
         _staging = Path(tempfile.mkdtemp(prefix="screening-spark-"))
+        atexit.register(shutil.rmtree, _staging, ignore_errors=True)
     return _staging
 
 
