@@ -43,6 +43,7 @@ MASTERS = ("local[1]", "local[2]")
 CHILD_TIMEOUT = 3600.0  # seconds; a million names on one core take several minutes
 TARGET_SPARK_SHARE = 0.8  # local[2] names/s over the batch command's, at least
 TARGET_SCALING = 1.8  # local[2] over local[1], at least
+MEMORY_PROBE_NAMES = 20_000  # screened after the load, so the lookup caches fill
 DELTA_SHARE = 0.01  # of the list's entities added or changed by a typical update
 DELTA_SEED = 14
 DELTA_BOOK_NAMES = 30_000  # the 10,009 dev queries, then load names up to this many
@@ -230,22 +231,27 @@ def delta_rescreen(book_size: int = DELTA_BOOK_NAMES) -> dict[str, Any]:
 
 
 def index_memory_in_child() -> dict[str, Any]:
-    """What the index of the official lists in ../shared costs each executor process."""
-    command = [sys.executable, "-m", "benchmarks.spark", "--index-memory-child"]
+    """What the index of the official lists in ../shared costs each executor process:
+    built (or found in the cache) in one process, loaded from its file in a fresh one."""
+    built = _child_json(["--index-memory-child", "build"])
+    loaded = _child_json(["--index-memory-child", "load", built["entry"], built["key"]])
+    return {**built, **loaded}
+
+
+def _child_json(arguments: list[str]) -> dict[str, Any]:
+    command = [sys.executable, "-m", "benchmarks.spark", *arguments]
     done = subprocess.run(
         command, cwd=REPO, capture_output=True, text=True, check=False, timeout=CHILD_TIMEOUT
     )
     if done.returncode != 0:
-        raise RuntimeError(f"index memory measurement failed:\n{done.stderr[-4000:]}")
+        raise RuntimeError(f"{' '.join(arguments)} failed:\n{done.stderr[-4000:]}")
     measured: dict[str, Any] = json.loads(done.stdout.strip().splitlines()[-1])
     return measured
 
 
-def index_memory_child() -> dict[str, Any]:
-    """Build (or find cached) the index of OFAC + UK + UN, then load its file as an executor
-    does, in this fresh process, and measure the resident memory it adds."""
-    import gc
-
+def index_memory_child(step: str, paths: list[str]) -> dict[str, Any]:
+    """``build``: the index of OFAC + UK + UN into the cache. ``load``: its file loaded as
+    an executor's Python worker does, and the resident memory that adds."""
     from screening.cache import (
         SUFFIX,
         cache_key,
@@ -255,28 +261,46 @@ def index_memory_child() -> dict[str, Any]:
     )
     from screening.settings import Settings
 
-    usable, _ = usable_lists(FULL_LISTS)
-    paths = [path for _, path in usable]
-    settings = Settings()
-    screener = load_screener_cached(paths, settings)
-    names = len(screener.index.names)
-    entities = len(screener.index.entities)
-    key = cache_key(paths, settings)
-    entry = default_cache_dir() / f"{key}{SUFFIX}"
-    del screener
-    gc.collect()
+    if step == "build":
+        usable, _ = usable_lists(FULL_LISTS)
+        lists = [path for _, path in usable]
+        screener = load_screener_cached(lists, Settings())
+        key = cache_key(lists, Settings())
+        entry = default_cache_dir() / f"{key}{SUFFIX}"
+        index = screener.index
+        by_list: dict[str, int] = {}
+        for name in index.names:
+            source = index.entities[name.entity].source or "?"
+            by_list[source] = by_list.get(source, 0) + 1
+        return {
+            "lists": [label for label, _ in usable],
+            "entities": len(index.entities),
+            "names": len(index.names),
+            "names_by_list": by_list,
+            "index_file_mb": round(entry.stat().st_size / 2**20, 1),
+            "entry": str(entry),
+            "key": key,
+        }
+    from screening.batch.rows import ScreenJob
+    from screening.cache import screener_from_index
+    from screening.spark.shipping import ROW_KEYS
+
+    entry, key = Path(paths[0]), str(paths[1])
     before = process_memory_mb(os.getpid())[1]
     loaded = read_entry(entry, key)
     after = process_memory_mb(os.getpid())[1]
     if loaded is None:
         raise RuntimeError(f"the cache entry {entry} could not be read back")
+    # then screen as a worker does, so the index's lookup caches fill as they would
+    job = ScreenJob(screener_from_index(*loaded, Settings()), ROW_KEYS, 0.74, 10)
+    names = NAMES_FILE.read_text(encoding="utf-8").splitlines()[:MEMORY_PROBE_NAMES]
+    for number, name in enumerate(names):
+        job.screen(number, {"name": name})
     return {
-        "lists": [label for label, _ in usable],
-        "entities": entities,
-        "names": names,
-        "index_file_mb": round(entry.stat().st_size / 2**20, 1),
         "loaded_index_mb": round(after - before, 1),
         "process_rss_mb": round(after, 1),
+        "probe_names": len(names),
+        "rss_after_screening_mb": round(process_memory_mb(os.getpid())[1], 1),
     }
 
 
@@ -306,7 +330,9 @@ def format_report(result: dict[str, Any]) -> str:
             f"  index of {' + '.join(memory['lists'])} ({memory['entities']:,} entities, "
             f"{memory['names']:,} names): file {memory['index_file_mb']} MiB, "
             f"{memory['loaded_index_mb']} MiB resident in each executor process "
-            f"({memory['process_rss_mb']} MiB in all)"
+            f"({memory['process_rss_mb']} MiB in all, {memory['rss_after_screening_mb']} MiB "
+            f"after screening {memory['probe_names']:,} names); names by list "
+            f"{memory['names_by_list']}"
         )
     delta = result.get("delta")
     if delta:
@@ -330,15 +356,21 @@ def main(argv: list[str] | None = None) -> int:
         help="comma-separated names counts (default: %(default)s)",
     )
     parser.add_argument("--child", metavar="MASTER", help=argparse.SUPPRESS)
-    parser.add_argument("--index-memory-child", action="store_true", help=argparse.SUPPRESS)
+    parser.add_argument("--index-memory-child", choices=("build", "load"), help=argparse.SUPPRESS)
     parser.add_argument("--delta-only", action="store_true", help="the delta re-screen alone")
+    parser.add_argument("--index-memory-only", action="store_true", help="the index memory alone")
     parser.add_argument("paths", nargs="*", type=Path, help=argparse.SUPPRESS)
     args = parser.parse_args(argv)
     if args.child is not None:
         print(json.dumps(child_run(args.child, args.paths[0], args.paths[1])))
         return 0
     if args.index_memory_child:
-        print(json.dumps(index_memory_child()))
+        print(json.dumps(index_memory_child(args.index_memory_child, args.paths)))
+        return 0
+    if args.index_memory_only:
+        print(
+            format_report({"quick": False, "status": "ok", "index_memory": index_memory_in_child()})
+        )
         return 0
     if args.delta_only:
         print(format_report({"quick": False, "status": "ok", "delta": delta_rescreen()}))
