@@ -176,3 +176,36 @@ def test_an_unknown_column_is_refused(spark: SparkSession, tmp_path: Path) -> No
 def test_bad_numbers_are_refused(tmp_path: Path, option: list[str]) -> None:
     argv = ["spark-batch", str(tmp_path / "in.csv"), str(tmp_path / "out"), *option]
     assert main(argv) == 2
+
+
+def test_the_command_runs_under_spark_submit(spark: SparkSession, tmp_path: Path) -> None:
+    import os
+    import subprocess
+
+    import pyspark
+
+    import screening.cli.spark_batch as application
+
+    submit = Path(pyspark.__file__).parent / "bin" / "spark-submit"
+    source = tmp_path / "book.csv"
+    source.write_text("id,name\n1,Alexei Budnev\n2,Jane Smith\n", encoding="utf-8")
+    out = tmp_path / "out"
+    env = {**os.environ, "PYTHONPATH": str(Path(application.__file__).parents[2])}
+    done = subprocess.run(
+        [
+            *[str(submit), "--master", "local[1]", "--conf", "spark.ui.enabled=false"],
+            *[application.__file__, str(source), str(out), "--list", str(DEFAULT_LIST)],
+        ],
+        env=env,
+        capture_output=True,
+        text=True,
+        timeout=600,
+        check=False,
+    )
+    assert done.returncode == 0, done.stderr[-3000:]
+    # spark-submit passes the Python driver's stderr on to its own stdout
+    summary = [line for line in done.stdout.splitlines() if "rows read" in line]
+    assert summary == ["screening spark-batch: 2 rows read: 1 hit, 1 clear, 0 error"], summary
+    record = json.loads(Path(f"{out}.run.json").read_text(encoding="utf-8"))
+    assert record["master"] == "local[1]"
+    assert record["counts"]["rows"] == 2
