@@ -14,8 +14,10 @@ import time
 from typing import TYPE_CHECKING, Any
 
 from screening.cli.common import (
+    EXIT_INTERRUPTED,
     EXIT_OK,
     EXIT_ROW_ERRORS,
+    EXIT_RUN_FAILED,
     add_list_option,
     add_store_option,
     list_paths,
@@ -42,7 +44,8 @@ def register(commands: Any) -> None:
             "row per input row to OUTPUT (a folder of part files) with OUTPUT.run.json beside "
             "it. Same answers as `screening batch`. Needs pip install 'screening[spark]'. "
             "Exit status: 0 all rows screened, 1 some rows are errors, 2 bad options or "
-            "input, 3 a list failed to load."
+            "input, 3 a list failed to load, 5 the Spark job failed (no run record is "
+            "written), 130 interrupted."
         ),
     )
     parser.add_argument("input", metavar="INPUT", help="a CSV file or folder, or Parquet")
@@ -123,9 +126,21 @@ def run(args: argparse.Namespace) -> int:
         settings=Settings(),
         problem_col=PROBLEM_COLUMN if PROBLEM_COLUMN in book.columns else None,
     )
-    record = write_results(
-        result, args.output, args.output_format, args.overwrite, options=_options(args)
-    )
+    from py4j.protocol import Py4JJavaError
+    from pyspark.errors import PySparkException
+
+    try:
+        record = write_results(
+            result, args.output, args.output_format, args.overwrite, options=_options(args)
+        )
+    except KeyboardInterrupt:
+        print("screening spark-batch: interrupted; OUTPUT is incomplete", file=sys.stderr)
+        return EXIT_INTERRUPTED
+    except (PySparkException, Py4JJavaError) as exc:
+        # a failed job (an executor lost, no space left): the run record is not written,
+        # which marks OUTPUT as incomplete; the same command with --overwrite starts again
+        print(f"screening spark-batch: run failed: {exc}", file=sys.stderr)
+        return EXIT_RUN_FAILED
     if not args.quiet:
         print(summary_text(record, time.monotonic() - started), file=sys.stderr)
     return EXIT_ROW_ERRORS if record.counts.errors else EXIT_OK

@@ -161,9 +161,8 @@ class ScreenBatches:
     explanations: bool
 
     def __call__(self, batches: Iterator[pa.RecordBatch]) -> Iterator[pa.RecordBatch]:
-        job = executor_job(self.shipped)
-        for batch in batches:
-            yield self.screen(job, batch)
+        for batch in batches:  # an empty partition never loads the index
+            yield self.screen(executor_job(self.shipped), batch)
 
     def screen(self, job: ScreenJob, batch: pa.RecordBatch) -> pa.RecordBatch:
         work = {

@@ -162,9 +162,9 @@ def executor_job(shipped: ShippedIndex) -> ScreenJob:
         if same_file:  # the same index with another threshold or limit
             screener = _jobs[same_file[0]].screener
         else:
-            _jobs.clear()  # one index per process: a new list version replaces the old one
             screener = load_shipped(shipped)
             _loads[shipped.sha256] = _loads.get(shipped.sha256, 0) + 1
+            _jobs.clear()  # one index per process: a new list version replaces the old one
         job = _jobs[shipped] = ScreenJob(screener, ROW_KEYS, shipped.threshold, shipped.limit)
     return job
 

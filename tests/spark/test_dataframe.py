@@ -196,3 +196,27 @@ def test_an_absent_column_is_an_input_error(spark: SparkSession, cache_dir: Path
         frame, lists=[DEFAULT_LIST], name_col="FULL_NAME", cache_dir=cache_dir
     )
     assert result.first()["status"] == "hit"  # type: ignore[index]
+
+
+def test_an_index_file_that_is_not_the_drivers_fails_the_job(
+    spark: SparkSession, cache_dir: Path, tmp_path: Path
+) -> None:
+    import dataclasses
+
+    from pyspark.errors import PySparkException
+
+    from screening.batch import resolve_columns
+    from screening.spark import write_results
+    from screening.spark.dataframe import screen_prepared
+    from screening.spark.shipping import prepare_index
+
+    prepared = prepare_index(spark.sparkContext, [DEFAULT_LIST], cache_dir=cache_dir)
+    forged = dataclasses.replace(
+        prepared, shipped=dataclasses.replace(prepared.shipped, sha256="0" * 64)
+    )
+    frame = spark.createDataFrame([("Alexei Budnev",)], "name string")
+    result = screen_prepared(frame, forged, resolve_columns(ColumnMap(), frame.columns))
+    out = tmp_path / "out"
+    with pytest.raises(PySparkException, match="sha256"):
+        write_results(result, str(out))
+    assert not Path(f"{out}.run.json").exists()  # no record: the output is not complete
