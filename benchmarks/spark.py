@@ -264,8 +264,10 @@ def delta_rescreen(book_size: int = DELTA_BOOK_NAMES) -> dict[str, Any]:
 def index_memory_in_child() -> dict[str, Any]:
     """What the index of the official lists in ../shared costs each executor process:
     built (or found in the cache) in one process, loaded from its file in a fresh one."""
-    built = _child_json(["--index-memory-child", "build"])
-    loaded = _child_json(["--index-memory-child", "load", built["entry"], built["key"]])
+    # a private cache: the shared one keeps a few entries and may drop this one meanwhile
+    with tempfile.TemporaryDirectory(prefix="spark-index-") as cache:
+        built = _child_json(["--index-memory-child", "build", cache])
+        loaded = _child_json(["--index-memory-child", "load", built["entry"], built["key"]])
     return {**built, **loaded}
 
 
@@ -295,9 +297,10 @@ def index_memory_child(step: str, paths: list[str]) -> dict[str, Any]:
     if step == "build":
         usable, _ = usable_lists(FULL_LISTS)
         lists = [path for _, path in usable]
-        screener = load_screener_cached(lists, Settings())
+        cache = Path(paths[0]) if paths else default_cache_dir()
+        screener = load_screener_cached(lists, Settings(), cache)
         key = cache_key(lists, Settings())
-        entry = default_cache_dir() / f"{key}{SUFFIX}"
+        entry = cache / f"{key}{SUFFIX}"
         index = screener.index
         by_list: dict[str, int] = {}
         for name in index.names:
