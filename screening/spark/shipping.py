@@ -98,13 +98,13 @@ def prepare_index(
         return _prepared[memo]
     screener = load_screener_cached(paths, settings, folder)
     cutoff, count = screener.cutoffs(threshold, limit)
-    entry = folder / f"{key}{SUFFIX}"
-    if not entry.is_file():  # the cache is not writable: keep a private copy
-        entry = _staging_dir() / f"{key}{SUFFIX}"
-        write_entry(entry.parent, key, screener.index, screener.snapshots)
-        if not entry.is_file():
-            raise ListLoadError(f"cannot write the index file for the executors to {entry}")
-    staged, sha256 = _stage(entry)
+    found = _stage(folder / f"{key}{SUFFIX}")
+    if found is None:  # not cached (a read-only cache), or another run pruned it meanwhile
+        write_entry(_staging_dir(), key, screener.index, screener.snapshots)
+        found = _stage(_staging_dir() / f"{key}{SUFFIX}")
+        if found is None:
+            raise ListLoadError(f"cannot write the index file for the executors to {folder}")
+    staged, sha256 = found
     context.addFile(str(staged))
     prepared = PreparedIndex(
         shipped=ShippedIndex(
@@ -133,18 +133,27 @@ def _staging_dir() -> Path:
     return _staging
 
 
-def _stage(entry: Path) -> tuple[Path, str]:
+def _stage(entry: Path) -> tuple[Path, str] | None:
     """The cache entry under a name that holds its sha256 (one name, one content), and
-    that sha256."""
-    sha256 = file_sha256(entry)
-    staged = _staging_dir() / f"screening-index-{sha256}.pickle"
-    if not staged.exists():
-        temporary = staged.with_suffix(".tmp")
+    that sha256; None if there is no such entry. The entry is linked (or copied) first and
+    the copy hashed, so a cache entry replaced meanwhile cannot get another's name."""
+    temporary = _staging_dir() / f".{entry.name}.{os.getpid()}.tmp"
+    try:
         try:
             os.link(entry, temporary)
-        except OSError:
+        except FileExistsError:
+            temporary.unlink()
+            os.link(entry, temporary)
+    except FileNotFoundError:
+        return None
+    except OSError:  # another file system, or no hard links: copy
+        try:
             shutil.copyfile(entry, temporary)
-        os.replace(temporary, staged)
+        except FileNotFoundError:
+            return None
+    sha256 = file_sha256(temporary)
+    staged = _staging_dir() / f"screening-index-{sha256}.pickle"
+    os.replace(temporary, staged)
     return staged, sha256
 
 

@@ -220,3 +220,15 @@ def test_an_index_file_that_is_not_the_drivers_fails_the_job(
     with pytest.raises(PySparkException, match="sha256"):
         write_results(result, str(out))
     assert not Path(f"{out}.run.json").exists()  # no record: the output is not complete
+
+
+def test_an_unwritable_index_cache_still_ships_the_index(
+    spark: SparkSession, tmp_path: Path
+) -> None:
+    from screening.spark import screen_dataframe
+
+    blocked = tmp_path / "a-file"
+    blocked.write_text("not a folder", encoding="utf-8")
+    frame = spark.createDataFrame([("Alexei Budnev",)], "name string")
+    result = screen_dataframe(frame, lists=[DEFAULT_LIST], cache_dir=blocked / "cache")
+    assert result.first()["top_entity_id"] == "default-0002"  # type: ignore[index]
