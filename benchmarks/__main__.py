@@ -30,6 +30,7 @@ EXTERNAL_PARTS = {
     "batch_speed": "Batch throughput",
     "list_load": "List loading",
     "identifiers": "Identifier screening",
+    "spark": "Spark throughput",
 }
 """Parts written in other modules, each exposing ``run(quick: bool) -> dict``."""
 FULL_RUN_PARTS = {

@@ -33,10 +33,11 @@ def csv_header(header: Sequence[str]) -> str:
 
 def format_csv_rows(rows: Iterable[BatchRow]) -> str:
     """Output CSV lines: the input values, then the ``RESULT_COLUMNS``."""
-    return _csv_text([[*row.values.values(), *_result_cells(row)] for row in rows])
+    return _csv_text([[*row.values.values(), *result_cells(row)] for row in rows])
 
 
-def _result_cells(row: BatchRow) -> list[str]:
+def result_cells(row: BatchRow) -> list[str]:
+    """The ``RESULT_COLUMNS`` cells of one row, as the CSV output writes them."""
     top = row.top
     notes = "; ".join(row.warnings)
     if top is None:
