@@ -10,6 +10,8 @@ from typing import Literal
 
 from pydantic import BaseModel, ConfigDict, Field
 
+from screening.evasion import Kind as NormalisationKind
+
 Schema = Literal["Person", "Organization", "Vessel", "Aircraft", "LegalEntity"]
 SCHEMAS: tuple[str, ...] = ("Person", "Organization", "Vessel", "Aircraft", "LegalEntity")
 
@@ -96,13 +98,27 @@ class EvidenceCheck(BaseModel):
     score_change: float
 
 
+class Normalisation(BaseModel):
+    """One kind of cleaning a query's name needed before it matched: invisible characters,
+    look-alike letters, letters spaced out, digits for letters... Each is a sign that the
+    name was written to evade screening (see ``screening.evasion``)."""
+
+    model_config = ConfigDict(frozen=True)
+
+    kind: NormalisationKind
+    count: int
+    detail: str
+
+
 class Explanation(BaseModel):
-    """Why a hit scored what it scored: token alignment, penalties and evidence."""
+    """Why a hit scored what it scored: token alignment, penalties and evidence, and how
+    the query's name was read to find it (``normalisation``)."""
 
     name_score: float
     tokens: list[TokenMatch]
     penalties: list[str] = Field(default_factory=list)
     evidence: list[EvidenceCheck] = Field(default_factory=list)
+    normalisation: list[Normalisation] = Field(default_factory=list)
 
 
 class Hit(BaseModel):
@@ -141,6 +157,9 @@ class ScreeningResult(BaseModel):
     engine_version: str
     settings_hash: str
     lists: list[ListSnapshot]
+    # What cleaning the name needed (empty for a name written plainly): the tricks undone
+    # for matching, and the guessed readings that gave a hit.
+    normalisation: list[Normalisation] = Field(default_factory=list)
 
     @property
     def is_hit(self) -> bool:

@@ -8,12 +8,14 @@ from pathlib import Path
 from typing import Any
 
 from screening.errors import InputError, ListLoadError
+from screening.evasion import MAX_READINGS, Finding, Reading, split_run_together, uncover
 from screening.index import NameIndex
-from screening.model import Entity, ListSnapshot, Query, ScreeningResult
+from screening.model import Entity, Hit, ListSnapshot, Normalisation, Query, ScreeningResult
 from screening.score import rank_hits
 from screening.settings import Settings
 from screening.sources import LoadedList, load_lists
 from screening.text import clean
+from screening.translit import ascii_fold, token_key
 from screening.version import ENGINE_VERSION
 
 QueryLike = str | Query | dict[str, Any]
@@ -113,7 +115,7 @@ class Screener:
     ) -> ScreeningResult:
         """Screen a prepared ``Query``."""
         cutoff, count = self.cutoffs(threshold, limit)
-        hits = rank_hits(self.index, query, cutoff, count, self.settings)
+        hits, normalisation = self._screen_readings(query, cutoff, count)
         return ScreeningResult(
             query=query,
             hits=hits,
@@ -121,7 +123,46 @@ class Screener:
             engine_version=ENGINE_VERSION,
             settings_hash=self.settings_hash,
             lists=self.snapshots,
+            normalisation=normalisation,
         )
+
+    def _screen_readings(
+        self, query: Query, cutoff: float, count: int
+    ) -> tuple[list[Hit], list[Normalisation]]:
+        """Screen each reading of the name (``screening.evasion``: the tricks undone, and
+        guesses beside it); per entity the best hit wins and records how the name was read.
+        A guessed reading is reported only when one of its hits is kept."""
+        uncovered = uncover(query.name)
+        readings = list(uncovered.readings)
+        for reading in list(readings):
+            split = split_run_together(reading.text, self._knows_word)
+            if split is not None:
+                readings.append(Reading(split.text, reading.findings + split.findings))
+        best: dict[str, tuple[Hit, tuple[Finding, ...]]] = {}
+        for reading in readings[:MAX_READINGS]:
+            as_read = (
+                query
+                if reading.text == query.name
+                else query.model_copy(update={"name": reading.text})
+            )
+            for hit in rank_hits(self.index, as_read, cutoff, count, self.settings):
+                held = best.get(hit.entity_id)
+                if held is None or hit.score > held[0].score:
+                    best[hit.entity_id] = (hit, reading.findings)
+        kept = sorted(best.values(), key=lambda item: -item[0].score)[:count]
+        found = dict.fromkeys(uncovered.findings)
+        for hit, guessed in kept:
+            hit.explanation.normalisation = [
+                Normalisation(kind=f.kind, count=f.count, detail=f.detail)
+                for f in (*uncovered.findings, *guessed)
+            ]
+            found.update(dict.fromkeys(guessed))
+        normalisation = [Normalisation(kind=f.kind, count=f.count, detail=f.detail) for f in found]
+        return [hit for hit, _ in kept], normalisation
+
+    def _knows_word(self, word: str) -> bool:
+        """Whether a word (by its spelling-invariant key) is a word of some list name."""
+        return token_key(ascii_fold(word)) in self.index.postings
 
     def cutoffs(self, threshold: float | None, limit: int | None) -> tuple[float, int]:
         """The threshold and hit limit in force: the given ones, checked, else the settings'."""

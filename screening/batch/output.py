@@ -79,6 +79,7 @@ def summarize_hit(hit: Hit) -> str:
         for check in hit.explanation.evidence
     ]
     parts += [f"penalty: {penalty}" for penalty in hit.explanation.penalties]
+    parts += [f"query cleaned: {step.detail}" for step in hit.explanation.normalisation]
     return one_line("; ".join(part for part in parts if part))
 
 

@@ -1,0 +1,319 @@
+"""Undoing the tricks that hide a name from a screener, and saying which were undone.
+
+People who want a listed name to pass write it so that a human still reads it but a
+matcher does not: invisible characters inside a word (``Bud\u200bnev``), look-alike
+letters of another script (a Cyrillic ``е`` in ``Budnеv``), letters spaced out, dotted or
+hyphenated (``B U D N E V``, ``B.U.D.N.E.V.``), digits for letters (``BUDN3V``), the whole
+name run together (``ALEKSEYBUDNEV``), or a capitals word typed wholly in the other
+script's look-alikes (``СНАУКА`` for ``CHAYKA``). Matching reads through all of them; since
+each is a sign of deliberate evasion, every one undone is reported as a ``Finding``.
+
+Certain tricks are undone in the main reading. Guesses (digits read as letters, a word
+read in the other script, a run-together word split into list words) are extra readings,
+screened beside the main one: each reports its finding only when it gave a hit.
+Pure functions of strings.
+"""
+
+from __future__ import annotations
+
+import itertools
+import re
+import unicodedata
+from collections import Counter
+from collections.abc import Callable
+from dataclasses import dataclass
+from functools import lru_cache
+from typing import Literal
+
+from screening.text import clean, fold_homoglyphs, script_of
+
+MIN_SPELLED_LETTERS = 3
+"""A run of this many single letters is a word spelled out; two are initials (``A. B.``)."""
+MIN_LEET_WORD = 3
+"""Characters a word needs before its digits are read as letters (``3M`` stays)."""
+MIN_RUN_TOGETHER = 8
+"""Letters a one-word name needs before it is split into list words."""
+MAX_RUN_TOGETHER = 40
+MIN_SPLIT_PIECE = 2
+MAX_READINGS = 6
+
+Kind = Literal[
+    "compatibility_forms",
+    "invisible_characters",
+    "control_characters",
+    "look_alike_letters",
+    "letter_spacing",
+    "leetspeak",
+    "other_script_word",
+    "run_together",
+]
+
+
+@dataclass(frozen=True, slots=True)
+class Finding:
+    """One kind of cleaning a name needed: what, how many times, and a short example."""
+
+    kind: Kind
+    count: int
+    detail: str
+
+
+@dataclass(frozen=True, slots=True)
+class Reading:
+    """A way to read a name, and the findings that reading implies beyond the certain ones."""
+
+    text: str
+    findings: tuple[Finding, ...] = ()
+
+
+@dataclass(frozen=True, slots=True)
+class Uncovered:
+    """A name with the certain tricks undone (``text``), what that took (``findings``) and
+    the guessed readings to screen beside it."""
+
+    text: str
+    findings: tuple[Finding, ...]
+    alternatives: tuple[Reading, ...]
+
+    @property
+    def readings(self) -> tuple[Reading, ...]:
+        return (Reading(self.text), *self.alternatives)
+
+
+# Capital letters that look the same in Latin and Cyrillic. A capitals word made only of
+# them reads in either script: ``СНАУКА`` typed in Cyrillic is ``CHAYKA`` to the eye.
+_CYRILLIC_TWINS = "АВЕКМНОРСТХУІЈЅ"
+_LATIN_TWINS = "ABEKMHOPCTXYIJS"
+_TO_LATIN = str.maketrans(_CYRILLIC_TWINS, _LATIN_TWINS)
+_TO_CYRILLIC = str.maketrans(_LATIN_TWINS, _CYRILLIC_TWINS)
+
+# Digits and signs that leetspeak puts for letters.
+_LEET = str.maketrans("0123456789@$€!|", "oizeasgtbgaseil")
+_LEET_CHARS = frozenset("0123456789@$€!|")
+_LEET_WORD = re.compile(r"[\w@$€!|]+")
+
+# A letter standing alone (no letter or digit touching it), and what may sit between two
+# such letters of a word spelled out: spaces, dots, hyphens and dashes, underscores, dots
+# in the middle of a line.
+_LONE_LETTER = re.compile(r"(?<![^\W_])[^\W\d_](?![^\W_])")
+_SPELLING_GAP = re.compile(r"[\s.\-‐‑‒–—_·•*]{1,4}")
+_GAP_NAMES = {".": "dots", "-": "hyphens", "_": "underscores"}
+_WORDS = re.compile(r"[^\W_]+")
+
+
+def uncover(name: str) -> Uncovered:
+    """The name with every certain trick undone, the findings, and the guessed readings."""
+    return _uncover(name)
+
+
+@lru_cache(maxsize=65_536)
+def _uncover(name: str) -> Uncovered:
+    findings: list[Finding] = []
+    plain = name.isascii() and name.isprintable()
+    text = name if plain else _strip_hidden(name, findings)
+    text = _join_spelled_out(text, findings)
+    text = _fold_look_alikes(text, findings)
+    text = clean(text)
+    alternatives = []
+    leet = _read_leetspeak(text)
+    script = _read_other_script(text)
+    if leet is not None:
+        alternatives.append(leet)
+    if script is not None:
+        alternatives.append(script)
+        if leet is not None and (both := _read_other_script(leet.text)) is not None:
+            alternatives.append(Reading(both.text, leet.findings + both.findings))
+    return Uncovered(text, tuple(findings), tuple(alternatives))
+
+
+def _strip_hidden(text: str, findings: list[Finding]) -> str:
+    """NFKC, invisible characters dropped and controls made spaces, each counted; spacing
+    is kept as it is (it shows where words spelled out letter by letter begin)."""
+    styled = sum(
+        1 for ch in text if unicodedata.normalize("NFKC", ch) != unicodedata.normalize("NFC", ch)
+    )
+    text = unicodedata.normalize("NFKC", text)
+    invisible = controls = 0
+    kept: list[str] = []
+    for ch in text:
+        if ch.isspace():
+            kept.append(" ")
+        elif unicodedata.category(ch) in ("Cc", "Cs", "Co", "Cn"):
+            controls += 1
+            kept.append(" ")
+        elif clean(ch):
+            kept.append(ch)
+        else:  # a format character or a filler: shows nothing
+            invisible += 1
+    counted: tuple[tuple[Kind, int, str, str], ...] = (
+        ("compatibility_forms", styled, "styled or full-width character", "read as plain"),
+        ("invisible_characters", invisible, "invisible character", "removed"),
+        ("control_characters", controls, "control character", "removed"),
+    )
+    for kind, count, noun, done in counted:
+        if count:
+            findings.append(Finding(kind, count, f"{_many(count, noun)} {done}"))
+    return "".join(kept)
+
+
+def _many(count: int, noun: str) -> str:
+    return f"{count} {noun}" if count == 1 else f"{count} {noun}s"
+
+
+def _join_spelled_out(text: str, findings: list[Finding]) -> str:
+    """Join runs of lone letters into the words they spell: ``B U D N E V`` is ``BUDNEV``.
+
+    A run of fewer than ``MIN_SPELLED_LETTERS`` letters is initials and stays. Inside a run,
+    the gap used most is the one between letters; any other gap (two spaces where one
+    separates letters, a space where dots do) ends a word.
+    """
+    letters = list(_LONE_LETTER.finditer(text))
+    if len(letters) < MIN_SPELLED_LETTERS:
+        return text
+    runs: list[list[re.Match[str]]] = [[letters[0]]]
+    for match in letters[1:]:
+        gap = text[runs[-1][-1].end() : match.start()]
+        if _SPELLING_GAP.fullmatch(gap):
+            runs[-1].append(match)
+        else:
+            runs.append([match])
+    out: list[str] = []
+    position = 0
+    joined: list[str] = []
+    gap_kinds: Counter[str] = Counter()
+    for run in runs:
+        if len(run) < MIN_SPELLED_LETTERS:
+            continue
+        gaps = [text[a.end() : b.start()] for a, b in itertools.pairwise(run)]
+        inner = Counter(gaps).most_common(1)[0][0]
+        words = [run[0].group()]
+        for gap, match in zip(gaps, run[1:], strict=True):
+            if gap == inner:
+                words[-1] += match.group()
+            else:
+                words.append(match.group())
+        out += [text[position : run[0].start()], " ".join(words)]
+        position = run[-1].end()
+        joined.append(" ".join(words))
+        gap_kinds[_GAP_NAMES.get(inner.strip(), "spaces")] += 1
+    if not joined:
+        return text
+    out.append(text[position:])
+    between = " and ".join(sorted(gap_kinds))
+    findings.append(
+        Finding(
+            "letter_spacing",
+            len(joined),
+            f"letters separated by {between} joined: {', '.join(joined)}",
+        )
+    )
+    return "".join(out)
+
+
+def _fold_look_alikes(text: str, findings: list[Finding]) -> str:
+    """Look-alike letters inside a word of another script, rewritten and counted."""
+    if text.isascii():
+        return text
+    letters: Counter[str] = Counter()
+    scripts: set[str] = set()
+    words = text.split(" ")
+    for i, word in enumerate(words):
+        folded = fold_homoglyphs(word)
+        for before, after in zip(word, folded, strict=True):
+            if before != after:
+                letters[f"{script_of(before).capitalize()} {before}"] += 1
+                scripts.add(script_of(after).capitalize())
+        words[i] = folded
+    if not letters:
+        return text
+    where = " and ".join(f"a {script} word" for script in sorted(scripts))
+    findings.append(
+        Finding("look_alike_letters", letters.total(), f"{', '.join(letters)} in {where}")
+    )
+    return " ".join(words)
+
+
+def _read_leetspeak(text: str) -> Reading | None:
+    """Digits and signs read as letters inside words that are otherwise letters
+    (``BUDN3V``); a word without letters is a number and stays (``Brigade 44``)."""
+    changed: list[str] = []
+
+    def read(match: re.Match[str]) -> str:
+        word = match.group()
+        if len(word) < MIN_LEET_WORD or not any(ch.isalpha() for ch in word):
+            return word
+        if not any(ch in _LEET_CHARS for ch in word):
+            return word
+        letters = word.translate(_LEET)
+        if not any(ch.islower() for ch in word if ch.isalpha()):
+            letters = letters.upper()
+        changed.append(f"{word} as {letters}")
+        return letters
+
+    reading = _LEET_WORD.sub(read, text)
+    if not changed:
+        return None
+    return Reading(
+        reading,
+        (Finding("leetspeak", len(changed), f"digits read as letters: {', '.join(changed)}"),),
+    )
+
+
+def _read_other_script(text: str) -> Reading | None:
+    """A capitals word made only of letters that look alike in Latin and Cyrillic, typed in
+    the script the rest of the name is not in (or alone), read in the other one too."""
+    words = _WORDS.findall(text)
+    cyrillic = [w for w in words if any(script_of(ch) == "cyrillic" for ch in w)]
+    latin = [w for w in words if any(script_of(ch) == "latin" for ch in w)]
+
+    def twins_only(word: str, alphabet: str) -> bool:
+        return len(word) >= MIN_SPELLED_LETTERS and all(ch in alphabet for ch in word)
+
+    if cyrillic and all(twins_only(w, _CYRILLIC_TWINS) for w in cyrillic):
+        swap, table, into = cyrillic, _TO_LATIN, "Latin"
+    elif cyrillic and latin and all(twins_only(w, _LATIN_TWINS) for w in latin):
+        swap, table, into = latin, _TO_CYRILLIC, "Cyrillic"
+    else:
+        return None
+    swapped = {word: word.translate(table) for word in swap}
+    reading = _WORDS.sub(lambda m: swapped.get(m.group(), m.group()), text)
+    detail = ", ".join(f"{word} read as {into} {other}" for word, other in swapped.items())
+    return Reading(reading, (Finding("other_script_word", len(swapped), detail),))
+
+
+def split_run_together(text: str, is_word: Callable[[str], bool]) -> Reading | None:
+    """A one-word name (``ALEKSEYBUDNEV``) split into the fewest words ``is_word`` knows,
+    or None. Ties go to the split whose shortest word is longest."""
+    words = _WORDS.findall(text)
+    if len(words) != 1:
+        return None
+    word = words[0]
+    if not MIN_RUN_TOGETHER <= len(word) <= MAX_RUN_TOGETHER or not word.isalpha():
+        return None
+    if is_word(word):
+        return None
+    size = len(word)
+    # best[j]: (pieces, -shortest piece) of the best split of word[:j], and where it starts
+    best: list[tuple[int, int, int] | None] = [None] * (size + 1)
+    best[0] = (0, -size, 0)
+    for end in range(MIN_SPLIT_PIECE, size + 1):
+        for start in range(0, end - MIN_SPLIT_PIECE + 1):
+            before = best[start]
+            if before is None or not is_word(word[start:end]):
+                continue
+            option = (before[0] + 1, max(before[1], start - end), start)
+            current = best[end]
+            if current is None or option[:2] < current[:2]:
+                best[end] = option
+    if best[size] is None:
+        return None
+    pieces = []
+    end = size
+    while end > 0:
+        entry = best[end]
+        assert entry is not None
+        pieces.append(word[entry[2] : end])
+        end = entry[2]
+    pieces.reverse()
+    split = " ".join(pieces)
+    return Reading(split, (Finding("run_together", 1, f"{word} split as {split}"),))
