@@ -122,13 +122,12 @@ def run(bench: Workbench | None, quick: bool, out_dir: Path) -> Section:
     if bench is None:
         return Section.skip(TITLE, missing_eval_message())
     screener = bench.engine.screener
-    rng = random.Random(SEED)
     queries = read_jsonl(bench.eval_dir / "queries_dev.jsonl")
     cyrillic = [q for q in queries if q.get("kind") == "cyrillic" and q["expected"]]
-    rng.shuffle(cyrillic)
+    random.Random(SEED).shuffle(cyrillic)
     negatives = [q for q in queries if not q["expected"]]
-    negatives = rng.sample(negatives, min(NEGATIVES[quick], len(negatives)))
-    listed = _listed_sample(bench, SAMPLE[quick], rng)
+    negatives = random.Random(SEED).sample(negatives, min(NEGATIVES[quick], len(negatives)))
+    listed = _listed_sample(bench, SAMPLE[quick], random.Random(SEED))
 
     def found(query: dict[str, Any], name: str) -> bool:
         return bool(_hits(screener, name, query.get("schema")) & set(query["expected"]))

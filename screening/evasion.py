@@ -17,6 +17,7 @@ Pure functions of strings.
 from __future__ import annotations
 
 import itertools
+import math
 import re
 import unicodedata
 from collections import Counter
@@ -29,10 +30,10 @@ from screening.text import clean, fold_homoglyphs, script_of
 
 MIN_SPELLED_LETTERS = 3
 """A run of this many single letters is a word spelled out; two are initials (``A. B.``)."""
-MIN_LEET_WORD = 3
-"""Characters a word needs before its digits are read as letters (``3M`` stays)."""
+MIN_LEET_WORD = 2
+"""Characters a word needs before its digits are read as letters."""
 MIN_RUN_TOGETHER = 8
-"""Letters a one-word name needs before it is split into list words."""
+"""Letters a word needs before it is split into list words."""
 MAX_RUN_TOGETHER = 40
 MIN_SPLIT_PIECE = 2
 MAX_READINGS = 6
@@ -96,7 +97,8 @@ _LEET_WORD = re.compile(r"[\w@$€!|]+")
 # such letters of a word spelled out: spaces, dots, hyphens and dashes, underscores, dots
 # in the middle of a line.
 _LONE_LETTER = re.compile(r"(?<![^\W_])[^\W\d_](?![^\W_])")
-_SPELLING_GAP = re.compile(r"[\s.\-‐‑‒–—_·•*]{1,4}")
+_SPELLING_GAP = re.compile(r"[\s.\-‐‑‒–—_·•*'’]{1,5}")
+_APOSTROPHES = "'’"
 _GAP_NAMES = {".": "dots", "-": "hyphens", "_": "underscores"}
 _WORDS = re.compile(r"[^\W_]+")
 
@@ -165,7 +167,7 @@ def _join_spelled_out(text: str, findings: list[Finding]) -> str:
 
     A run of fewer than ``MIN_SPELLED_LETTERS`` letters is initials and stays. Inside a run,
     the gap used most is the one between letters; any other gap (two spaces where one
-    separates letters, a space where dots do) ends a word.
+    separates letters, a space where dots do) ends a word, unless it holds an apostrophe.
     """
     letters = list(_LONE_LETTER.finditer(text))
     if len(letters) < MIN_SPELLED_LETTERS:
@@ -185,10 +187,13 @@ def _join_spelled_out(text: str, findings: list[Finding]) -> str:
         if len(run) < MIN_SPELLED_LETTERS:
             continue
         gaps = [text[a.end() : b.start()] for a, b in itertools.pairwise(run)]
-        inner = Counter(gaps).most_common(1)[0][0]
+        plain = [gap for gap in gaps if not _holds_apostrophe(gap)] or gaps
+        inner = Counter(plain).most_common(1)[0][0]
         words = [run[0].group()]
         for gap, match in zip(gaps, run[1:], strict=True):
-            if gap == inner:
+            if _holds_apostrophe(gap):  # ``J A M ' Y A H``: the apostrophe is in the word
+                words[-1] += "'" + match.group()
+            elif gap == inner:
                 words[-1] += match.group()
             else:
                 words.append(match.group())
@@ -208,6 +213,10 @@ def _join_spelled_out(text: str, findings: list[Finding]) -> str:
         )
     )
     return "".join(out)
+
+
+def _holds_apostrophe(gap: str) -> bool:
+    return any(mark in gap for mark in _APOSTROPHES)
 
 
 def _fold_look_alikes(text: str, findings: list[Finding]) -> str:
@@ -281,27 +290,47 @@ def _read_other_script(text: str) -> Reading | None:
     return Reading(reading, (Finding("other_script_word", len(swapped), detail),))
 
 
-def split_run_together(text: str, is_word: Callable[[str], bool]) -> Reading | None:
-    """A one-word name (``ALEKSEYBUDNEV``) split into the fewest words ``is_word`` knows,
-    or None. Ties go to the split whose shortest word is longest."""
-    words = _WORDS.findall(text)
-    if len(words) != 1:
+def split_run_together(text: str, frequency: Callable[[str], int]) -> Reading | None:
+    """Long words of a name that are no known word (``ALEKSEYBUDNEV``) split into the
+    fewest known words, or None when no word splits. ``frequency`` tells how many list
+    names hold a word (0: unknown); among splits into as many words, the one of the most
+    common words wins (``INDUSTRIAL CO``, not ``INDUSTRI ALCO``), as in unigram word
+    segmentation."""
+    splits: list[str] = []
+
+    def split(match: re.Match[str]) -> str:
+        word = match.group()
+        if not MIN_RUN_TOGETHER <= len(word) <= MAX_RUN_TOGETHER or not word.isalpha():
+            return word
+        if frequency(word):
+            return word
+        pieces = _segment(word, frequency)
+        if pieces is None:
+            return word
+        splits.append(f"{word} as {' '.join(pieces)}")
+        return " ".join(pieces)
+
+    reading = _WORDS.sub(split, text)
+    if not splits:
         return None
-    word = words[0]
-    if not MIN_RUN_TOGETHER <= len(word) <= MAX_RUN_TOGETHER or not word.isalpha():
-        return None
-    if is_word(word):
-        return None
+    return Reading(reading, (Finding("run_together", len(splits), f"split {', '.join(splits)}"),))
+
+
+def _segment(word: str, frequency: Callable[[str], int]) -> list[str] | None:
     size = len(word)
-    # best[j]: (pieces, -shortest piece) of the best split of word[:j], and where it starts
-    best: list[tuple[int, int, int] | None] = [None] * (size + 1)
-    best[0] = (0, -size, 0)
+    # best[end]: (pieces, minus the summed log frequency) of the best split of word[:end],
+    # and where its last piece starts.
+    best: list[tuple[int, float, int] | None] = [None] * (size + 1)
+    best[0] = (0, 0.0, 0)
     for end in range(MIN_SPLIT_PIECE, size + 1):
         for start in range(0, end - MIN_SPLIT_PIECE + 1):
             before = best[start]
-            if before is None or not is_word(word[start:end]):
+            if before is None:
                 continue
-            option = (before[0] + 1, max(before[1], start - end), start)
+            count = frequency(word[start:end])
+            if not count:
+                continue
+            option = (before[0] + 1, before[1] - math.log(count), start)
             current = best[end]
             if current is None or option[:2] < current[:2]:
                 best[end] = option
@@ -314,6 +343,4 @@ def split_run_together(text: str, is_word: Callable[[str], bool]) -> Reading | N
         assert entry is not None
         pieces.append(word[entry[2] : end])
         end = entry[2]
-    pieces.reverse()
-    split = " ".join(pieces)
-    return Reading(split, (Finding("run_together", 1, f"{word} split as {split}"),))
+    return pieces[::-1]

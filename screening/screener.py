@@ -135,7 +135,7 @@ class Screener:
         uncovered = uncover(query.name)
         readings = list(uncovered.readings)
         for reading in list(readings):
-            split = split_run_together(reading.text, self._knows_word)
+            split = split_run_together(reading.text, self._word_frequency)
             if split is not None:
                 readings.append(Reading(split.text, reading.findings + split.findings))
         best: dict[str, tuple[Hit, tuple[Finding, ...]]] = {}
@@ -160,9 +160,9 @@ class Screener:
         normalisation = [Normalisation(kind=f.kind, count=f.count, detail=f.detail) for f in found]
         return [hit for hit, _ in kept], normalisation
 
-    def _knows_word(self, word: str) -> bool:
-        """Whether a word (by its spelling-invariant key) is a word of some list name."""
-        return token_key(ascii_fold(word)) in self.index.postings
+    def _word_frequency(self, word: str) -> int:
+        """How many list names hold a word (by its spelling-invariant key)."""
+        return self.index.document_frequency.get(token_key(ascii_fold(word)), 0)
 
     def cutoffs(self, threshold: float | None, limit: int | None) -> tuple[float, int]:
         """The threshold and hit limit in force: the given ones, checked, else the settings'."""
