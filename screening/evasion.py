@@ -34,7 +34,7 @@ MIN_LEET_WORD = 2
 """Characters a word needs before its digits are read as letters."""
 MIN_RUN_TOGETHER = 8
 """Letters a word needs before it is split into list words."""
-MAX_RUN_TOGETHER = 40
+MAX_RUN_TOGETHER = 60
 MIN_SPLIT_PIECE = 2
 MAX_READINGS = 6
 
@@ -91,13 +91,14 @@ _TO_CYRILLIC = str.maketrans(_LATIN_TWINS, _CYRILLIC_TWINS)
 # Digits and signs that leetspeak puts for letters.
 _LEET = str.maketrans("0123456789@$€!|", "oizeasgtbgaseil")
 _LEET_CHARS = frozenset("0123456789@$€!|")
-_LEET_WORD = re.compile(r"[\w@$€!|]+")
+_ORDINAL = re.compile(r"\d+(?:st|nd|rd|th)", re.IGNORECASE)  # ``1st``, ``44th``: numbers
+_LEET_WORD = re.compile(r"[\w@$€!|][\w@$€!|'’]*")
 
-# A letter standing alone (no letter or digit touching it), and what may sit between two
-# such letters of a word spelled out: spaces, dots, hyphens and dashes, underscores, dots
-# in the middle of a line.
-_LONE_LETTER = re.compile(r"(?<![^\W_])[^\W\d_](?![^\W_])")
-_SPELLING_GAP = re.compile(r"[\s.\-‐‑‒–—_·•*'’]{1,5}")
+# A letter (or digit) standing alone, no letter or digit touching it, and what may sit
+# between two such letters of a word spelled out: spaces, dots, hyphens and dashes,
+# underscores, dots in the middle of a line, apostrophes and quotes.
+_LONE_LETTER = re.compile(r"(?<![^\W_])[^\W_](?![^\W_])")
+_SPELLING_GAP = re.compile(r"[\s.\-‐‑‒–—_·•*'’\"«»“”„‘]{1,5}")
 _APOSTROPHES = "'’"
 _GAP_NAMES = {".": "dots", "-": "hyphens", "_": "underscores"}
 _WORDS = re.compile(r"[^\W_]+")
@@ -168,7 +169,23 @@ def _join_spelled_out(text: str, findings: list[Finding]) -> str:
     A run of fewer than ``MIN_SPELLED_LETTERS`` letters is initials and stays. Inside a run,
     the gap used most is the one between letters; any other gap (two spaces where one
     separates letters, a space where dots do) ends a word, unless it holds an apostrophe.
+    Repeated until nothing changes, so that cleaning a cleaned name changes nothing.
     """
+    joined: list[str] = []
+    gap_kinds: set[str] = set()
+    while True:
+        before = text
+        text = _join_runs(text, joined, gap_kinds)
+        if text == before:
+            break
+    if joined:
+        between = " and ".join(sorted(gap_kinds))
+        detail = f"letters separated by {between} joined: {', '.join(joined)}"
+        findings.append(Finding("letter_spacing", len(joined), detail))
+    return text
+
+
+def _join_runs(text: str, joined: list[str], gap_kinds: set[str]) -> str:
     letters = list(_LONE_LETTER.finditer(text))
     if len(letters) < MIN_SPELLED_LETTERS:
         return text
@@ -181,17 +198,15 @@ def _join_spelled_out(text: str, findings: list[Finding]) -> str:
             runs.append([match])
     out: list[str] = []
     position = 0
-    joined: list[str] = []
-    gap_kinds: Counter[str] = Counter()
     for run in runs:
         if len(run) < MIN_SPELLED_LETTERS:
             continue
         gaps = [text[a.end() : b.start()] for a, b in itertools.pairwise(run)]
-        plain = [gap for gap in gaps if not _holds_apostrophe(gap)] or gaps
+        plain = [gap for gap in gaps if not any(mark in gap for mark in _APOSTROPHES)] or gaps
         inner = Counter(plain).most_common(1)[0][0]
         words = [run[0].group()]
         for gap, match in zip(gaps, run[1:], strict=True):
-            if _holds_apostrophe(gap):  # ``J A M ' Y A H``: the apostrophe is in the word
+            if _is_apostrophe(gap, inner):  # ``J A M ' Y A H``: the apostrophe is in the word
                 words[-1] += "'" + match.group()
             elif gap == inner:
                 words[-1] += match.group()
@@ -200,23 +215,15 @@ def _join_spelled_out(text: str, findings: list[Finding]) -> str:
         out += [text[position : run[0].start()], " ".join(words)]
         position = run[-1].end()
         joined.append(" ".join(words))
-        gap_kinds[_GAP_NAMES.get(inner.strip(), "spaces")] += 1
-    if not joined:
-        return text
+        gap_kinds.add(_GAP_NAMES.get(inner.strip(), "spaces"))
     out.append(text[position:])
-    between = " and ".join(sorted(gap_kinds))
-    findings.append(
-        Finding(
-            "letter_spacing",
-            len(joined),
-            f"letters separated by {between} joined: {', '.join(joined)}",
-        )
-    )
     return "".join(out)
 
 
-def _holds_apostrophe(gap: str) -> bool:
-    return any(mark in gap for mark in _APOSTROPHES)
+def _is_apostrophe(gap: str, inner: str) -> bool:
+    """An apostrophe spelled out like a letter (``M ' Y``, ``M.'.Y``), not a quote mark."""
+    bare = gap.replace("'", "").replace("’", "")
+    return bare != gap and bare in ("", inner, 2 * inner)
 
 
 def _fold_look_alikes(text: str, findings: list[Finding]) -> str:
@@ -251,7 +258,7 @@ def _read_leetspeak(text: str) -> Reading | None:
         word = match.group()
         if len(word) < MIN_LEET_WORD or not any(ch.isalpha() for ch in word):
             return word
-        if not any(ch in _LEET_CHARS for ch in word):
+        if not any(ch in _LEET_CHARS for ch in word) or _ORDINAL.fullmatch(word):
             return word
         letters = word.translate(_LEET)
         if not any(ch.islower() for ch in word if ch.isalpha()):
