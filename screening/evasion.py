@@ -26,7 +26,7 @@ from dataclasses import dataclass
 from functools import lru_cache
 from typing import Literal
 
-from screening.text import clean, fold_homoglyphs, script_of
+from screening.text import clean, fold_homoglyphs, has_cyrillic, script_of
 
 MIN_SPELLED_LETTERS = 3
 """A run of this many single letters is a word spelled out; two are initials (``A. B.``)."""
@@ -87,10 +87,12 @@ _CYRILLIC_TWINS = "АВЕКМНОРСТХУІЈЅ"
 _LATIN_TWINS = "ABEKMHOPCTXYIJS"
 _TO_LATIN = str.maketrans(_CYRILLIC_TWINS, _LATIN_TWINS)
 _TO_CYRILLIC = str.maketrans(_LATIN_TWINS, _CYRILLIC_TWINS)
+_TWINS_WORD = re.compile(rf"(?<![^\W_])[{_CYRILLIC_TWINS}{_LATIN_TWINS}]{{3,}}(?![^\W_])")
 
 # Digits and signs that leetspeak puts for letters.
 _LEET = str.maketrans("0123456789@$€!|", "oizeasgtbgaseil")
 _LEET_CHARS = frozenset("0123456789@$€!|")
+_ANY_LEET = re.compile(r"[0-9@$€!|]")
 _ORDINAL = re.compile(r"\d+(?:st|nd|rd|th)", re.IGNORECASE)  # ``1st``, ``44th``: numbers
 _LEET_WORD = re.compile(r"[\w@$€!|][\w@$€!|'’]*")
 
@@ -112,8 +114,7 @@ def uncover(name: str) -> Uncovered:
 @lru_cache(maxsize=65_536)
 def _uncover(name: str) -> Uncovered:
     findings: list[Finding] = []
-    plain = name.isascii() and name.isprintable()
-    text = name if plain else _strip_hidden(name, findings)
+    text = name if _is_plain(name) else _strip_hidden(name, findings)
     text = _join_spelled_out(text, findings)
     text = _fold_look_alikes(text, findings)
     text = clean(text)
@@ -127,6 +128,13 @@ def _uncover(name: str) -> Uncovered:
         if leet is not None and (both := _read_other_script(leet.text)) is not None:
             alternatives.append(Reading(both.text, leet.findings + both.findings))
     return Uncovered(text, tuple(findings), tuple(alternatives))
+
+
+def _is_plain(text: str) -> bool:
+    """Nothing hidden to strip (most names): cleaning changes no more than the spacing."""
+    if text.isascii():
+        return text.isprintable()
+    return clean(text) == " ".join(text.split())
 
 
 def _strip_hidden(text: str, findings: list[Finding]) -> str:
@@ -230,28 +238,31 @@ def _fold_look_alikes(text: str, findings: list[Finding]) -> str:
     """Look-alike letters inside a word of another script, rewritten and counted."""
     if text.isascii():
         return text
+    words = text.split(" ")
+    folded_words = [fold_homoglyphs(word) for word in words]
+    if folded_words == words:
+        return text
     letters: Counter[str] = Counter()
     scripts: set[str] = set()
-    words = text.split(" ")
-    for i, word in enumerate(words):
-        folded = fold_homoglyphs(word)
+    for word, folded in zip(words, folded_words, strict=True):
         for before, after in zip(word, folded, strict=True):
             if before != after:
                 letters[f"{script_of(before).capitalize()} {before}"] += 1
                 scripts.add(script_of(after).capitalize())
-        words[i] = folded
     if not letters:
         return text
     where = " and ".join(f"a {script} word" for script in sorted(scripts))
     findings.append(
         Finding("look_alike_letters", letters.total(), f"{', '.join(letters)} in {where}")
     )
-    return " ".join(words)
+    return " ".join(folded_words)
 
 
 def _read_leetspeak(text: str) -> Reading | None:
     """Digits and signs read as letters inside words that are otherwise letters
     (``BUDN3V``); a word without letters is a number and stays (``Brigade 44``)."""
+    if not _ANY_LEET.search(text):
+        return None
     changed: list[str] = []
 
     def read(match: re.Match[str]) -> str:
@@ -278,6 +289,8 @@ def _read_leetspeak(text: str) -> Reading | None:
 def _read_other_script(text: str) -> Reading | None:
     """A capitals word made only of letters that look alike in Latin and Cyrillic, typed in
     the script the rest of the name is not in (or alone), read in the other one too."""
+    if not has_cyrillic(text) or not _TWINS_WORD.search(text):
+        return None
     words = _WORDS.findall(text)
     cyrillic = [w for w in words if any(script_of(ch) == "cyrillic" for ch in w)]
     latin = [w for w in words if any(script_of(ch) == "latin" for ch in w)]
@@ -298,11 +311,14 @@ def _read_other_script(text: str) -> Reading | None:
 
 
 def split_run_together(text: str, frequency: Callable[[str], int]) -> Reading | None:
-    """Long words of a name that are no known word (``ALEKSEYBUDNEV``) split into the
-    fewest known words, or None when no word splits. ``frequency`` tells how many list
-    names hold a word (0: unknown); among splits into as many words, the one of the most
-    common words wins (``INDUSTRIAL CO``, not ``INDUSTRI ALCO``), as in unigram word
-    segmentation."""
+    """A name written without a space (``ALEKSEYBUDNEV``, ``JOZAINDUSTRIALCO.``): its long
+    words that are no known word split into the fewest known words, or None when no word
+    splits. A name with spaces is left alone: its long words are names, not runs.
+    ``frequency`` tells how many list names hold a word (0: unknown); among splits into as
+    many words, the one of the most common words wins (``INDUSTRIAL CO``, not
+    ``INDUSTRI ALCO``), as in unigram word segmentation."""
+    if " " in text:
+        return None
     splits: list[str] = []
 
     def split(match: re.Match[str]) -> str:
