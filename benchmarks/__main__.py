@@ -1,9 +1,9 @@
 """``python -m benchmarks [--quick] [--out DIR]``: every benchmark, one report, one gate.
 
 Runs the parts in turn (dev-set quality, synthetic quality, speed and memory, retrieval loss,
-and the batch and list-load figures when those modules exist), writes ``report.json``,
-``report.md`` and ``recall_vs_alert.png`` to the output folder, and exits 1 when a floor of
-``benchmarks/floors.json`` is not met or a part crashed.
+evasion tricks, and the batch and list-load figures when those modules exist), writes
+``report.json``, ``report.md`` and ``recall_vs_alert.png`` to the output folder, and exits 1
+when a floor of ``benchmarks/floors.json`` is not met or a part crashed.
 """
 
 from __future__ import annotations
@@ -17,7 +17,7 @@ from collections.abc import Callable
 from pathlib import Path
 from typing import Any
 
-from benchmarks import gate, plot, quality, retrieval, speed, synthetic
+from benchmarks import evasion, gate, plot, quality, retrieval, speed, synthetic
 from benchmarks.data import DEFAULT_OUT, eval_dir
 from benchmarks.report import Section, all_figures, write_reports
 from benchmarks.workbench import Workbench
@@ -96,6 +96,7 @@ def main(argv: list[str] | None = None) -> int:
         run_part(synthetic.TITLE, lambda: synthetic.run(quick, out_dir)),
         run_part(speed.TITLE, lambda: speed.run(bench, quick, out_dir)),
         run_part(retrieval.TITLE, lambda: retrieval.run(bench, quick, out_dir)),
+        run_part(evasion.TITLE, lambda: evasion.run(bench, quick, out_dir)),
     ]
     for module_name, title in EXTERNAL_PARTS.items():
         sections.append(

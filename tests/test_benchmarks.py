@@ -9,6 +9,7 @@ import pytest
 
 from benchmarks import gate, metrics
 from benchmarks.data import every_nth_per_kind
+from benchmarks.evasion import TRICKS
 from benchmarks.romanize import romanize
 from benchmarks.synthetic import NEGATIVES, generate
 from benchmarks.vocabulary import feminine_surname, patronymic
@@ -179,3 +180,20 @@ def test_recall_alert_curve_ends_at_any_hit_rates() -> None:
     curve = metrics.recall_alert_curve(TINY_QUERIES, hits)
     assert curve[-1] == (0.5, 0.75)  # 2 of 4 negatives hit anything, 3 of 4 positives found
     assert curve == sorted(curve)
+
+
+@pytest.mark.parametrize(
+    ("trick", "name", "disguised"),
+    [
+        ("letter_spacing", "Aleksey BUDNEV", "A l e k s e y  B U D N E V"),
+        ("dots", "Aleksey BUDNEV", "A.l.e.k.s.e.y. B.U.D.N.E.V."),
+        ("hyphens", "Aleksey BUDNEV", "A-l-e-k-s-e-y B-U-D-N-E-V"),
+        ("leetspeak", "Aleksey BUDNEV", "4l3k53y 8UDN3V"),
+        ("leetspeak", "Ali", "4li"),  # two letters of a word stay letters
+        ("run_together", "Aleksey BUDNEV", "AlekseyBUDNEV"),
+        ("look_alike_capitals", "Yuriy CHAYKA", "Yuriy СНАУКА"),
+        ("look_alike_capitals", "Aleksey BUDNEV", None),  # no word of twin letters only
+    ],
+)
+def test_evasion_tricks_disguise_as_described(trick: str, name: str, disguised: str | None) -> None:
+    assert TRICKS[trick](name) == disguised
