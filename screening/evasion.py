@@ -8,9 +8,10 @@ name run together (``ALEKSEYBUDNEV``), or a capitals word typed wholly in the ot
 script's look-alikes (``СНАУКА`` for ``CHAYKA``). Matching reads through all of them; since
 each is a sign of deliberate evasion, every one undone is reported as a ``Finding``.
 
-Certain tricks are undone in the main reading. Guesses (digits read as letters, a word
-read in the other script, a run-together word split into list words) are extra readings,
-screened beside the main one: each reports its finding only when it gave a hit.
+Certain tricks are undone in the main reading. Guesses (lone letters beside ordinary words
+joined, as they may be initials, digits read as letters, a word read in the other script, a
+run-together word split into list words) are extra readings, screened beside the main one:
+each reports its finding only when it gave a hit.
 Pure functions of strings.
 """
 
@@ -104,6 +105,7 @@ _SPELLING_GAP = re.compile(r"[\s.\-‐‑‒–—_·•*'’\"«»“”„‘]
 _APOSTROPHES = "'’"
 _GAP_NAMES = {".": "dots", "-": "hyphens", "_": "underscores"}
 _WORDS = re.compile(r"[^\W_]+")
+_WORD_OF_TWO = re.compile(r"[^\W_]{2}")
 
 
 def uncover(name: str) -> Uncovered:
@@ -115,19 +117,29 @@ def uncover(name: str) -> Uncovered:
 def _uncover(name: str) -> Uncovered:
     findings: list[Finding] = []
     text = name if _is_plain(name) else _strip_hidden(name, findings)
-    text = _join_spelled_out(text, findings)
-    text = _fold_look_alikes(text, findings)
-    text = clean(text)
-    alternatives = []
-    leet = _read_leetspeak(text)
-    script = _read_other_script(text)
-    if leet is not None:
-        alternatives.append(leet)
-    if script is not None:
-        alternatives.append(script)
-        if leet is not None and (both := _read_other_script(leet.text)) is not None:
-            alternatives.append(Reading(both.text, leet.findings + both.findings))
-    return Uncovered(text, tuple(findings), tuple(alternatives))
+    spelling: list[Finding] = []
+    spelled = _join_spelled_out(text, spelling)
+    if spelled != text and not _WORD_OF_TWO.search(text):
+        # The whole name spelled out letter by letter: nothing else it could be.
+        text = spelled
+        findings += spelling
+    readings = [Reading(clean(_fold_look_alikes(text, findings)))]
+    if spelled != text:  # lone letters beside other words: initials, an acronym, or a trick
+        readings.append(Reading(clean(_fold_look_alikes(spelled, spelling)), tuple(spelling)))
+    for reading in list(readings):
+        leet = _read_leetspeak(reading.text)
+        script = _read_other_script(reading.text)
+        if leet is not None:
+            readings.append(Reading(leet.text, reading.findings + leet.findings))
+        if script is not None:
+            readings.append(Reading(script.text, reading.findings + script.findings))
+            if leet is not None and (both := _read_other_script(leet.text)) is not None:
+                readings.append(
+                    Reading(both.text, reading.findings + leet.findings + both.findings)
+                )
+    main, *others = readings
+    alternatives = {r.text: r for r in others if r.text != main.text}  # first of each text
+    return Uncovered(main.text, tuple(findings), tuple(alternatives.values()))
 
 
 def _is_plain(text: str) -> bool:

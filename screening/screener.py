@@ -154,7 +154,7 @@ class Screener:
         for hit, guessed in kept:
             hit.explanation.normalisation = [
                 Normalisation(kind=f.kind, count=f.count, detail=f.detail)
-                for f in (*uncovered.findings, *guessed)
+                for f in dict.fromkeys((*uncovered.findings, *guessed))
             ]
             found.update(dict.fromkeys(guessed))
         normalisation = [Normalisation(kind=f.kind, count=f.count, detail=f.detail) for f in found]

@@ -99,26 +99,42 @@ def test_the_details_say_what_was_undone() -> None:
 @pytest.mark.parametrize(
     ("name", "expected"),
     [
-        ("A. B. Ivanov", "A. B. Ivanov"),  # two initials before a surname stay initials
-        ("A.B. Ivanov", "A.B. Ivanov"),
-        ("A B Ivanov", "A B Ivanov"),
-        ("Ivanov A. B.", "Ivanov A. B."),
-        ("Ivanov S.P.", "Ivanov S.P."),
-        ("O'Brien", "O'Brien"),
-        ("Brigade 44", "Brigade 44"),  # a number stays a number
-        ("Unit 731", "Unit 731"),
-        ("I B M", "IBM"),  # three single letters are a word spelled out
+        ("I B M", "IBM"),  # three lone letters are a word spelled out
         ("S.A.R.L.", "SARL."),
-        ("J. R. R. Tolkien", "JRR. Tolkien"),
         ("B U D N E V", "BUDNEV"),
-        ("A L E K S E Y  B U D N E V", "ALEKSEY BUDNEV"),
+        ("A L E K S E Y  B U D N E V", "ALEKSEY BUDNEV"),  # the wider gap ends a word
         ("A.L.E.K.S.E.Y. B.U.D.N.E.V.", "ALEKSEY BUDNEV."),
         ("A-L-E-K-S-E-Y B-U-D-N-E-V", "ALEKSEY BUDNEV"),
         ("А Л Е К С Е Й  Б У Д Н Е В", "АЛЕКСЕЙ БУДНЕВ"),
+        ("J A M ' Y A H", "JAM'YAH"),
     ],
 )
-def test_spelled_out_words_are_joined_and_initials_are_not(name: str, expected: str) -> None:
+def test_a_name_spelled_out_is_joined(name: str, expected: str) -> None:
     assert uncover(name).text == expected
+    assert uncover(name).findings[0].kind == "letter_spacing"
+
+
+@pytest.mark.parametrize(
+    "name",
+    ["A. B. Ivanov", "A.B. Ivanov", "A B Ivanov", "Ivanov A. B.", "Ivanov S.P.", "O'Brien"],
+)
+def test_two_initials_stay_initials(name: str) -> None:
+    assert uncover(name).text == name
+    assert uncover(name).alternatives == ()
+
+
+@pytest.mark.parametrize(
+    ("name", "joined"),
+    [
+        ("J. R. R. Tolkien", "JRR. Tolkien"),  # three initials, or a word spelled out?
+        ("A. M. M. ALAQAD", "AMM. ALAQAD"),
+        ("L D S Computer Systems", "LDS Computer Systems"),  # an acronym, spaced
+        ("Aleksey B U D N E V", "Aleksey BUDNEV"),
+    ],
+)
+def test_lone_letters_beside_words_are_read_both_ways(name: str, joined: str) -> None:
+    assert uncover(name).text == name
+    assert [r.text for r in uncover(name).alternatives] == [joined]
 
 
 @pytest.mark.parametrize("name", ["Brigade 44", "Unit 731", "1st Battalion 2", "A. B. Ivanov"])
