@@ -35,7 +35,7 @@ MIN_LEET_WORD = 2
 """Characters a word needs before its digits are read as letters."""
 MIN_RUN_TOGETHER = 8
 """Letters a word needs before it is split into list words."""
-MAX_RUN_TOGETHER = 60
+MAX_RUN_TOGETHER = 80
 MIN_SPLIT_PIECE = 2
 MAX_READINGS = 6
 
@@ -101,11 +101,19 @@ _LEET_WORD = re.compile(r"[\w@$€!|][\w@$€!|'’]*")
 # between two such letters of a word spelled out: spaces, dots, hyphens and dashes,
 # underscores, dots in the middle of a line, apostrophes and quotes.
 _LONE_LETTER = re.compile(r"(?<![^\W_])[^\W_](?![^\W_])")
-_SPELLING_GAP = re.compile(r"[\s.\-‐‑‒–—_·•*'’\"«»“”„‘]{1,5}")
+_SPELLING_GAP = re.compile(r"\s*(?:[.\-‐‑‒–—_·•*'’\"«»“”„‘]\s*){0,3}")
 _APOSTROPHES = "'’"
 _GAP_NAMES = {".": "dots", "-": "hyphens", "_": "underscores"}
+# A separator put between every two characters, and what then separates the words.
+_SPACING = tuple(
+    (separator, re.compile(between))
+    for separator, between in (
+        (" ", r" {2,}"), (".", r" +"), ("-", r" +"), ("_", r" +"), ("·", r" +"), ("*", r" +"),
+    )
+)  # fmt: skip
 _WORDS = re.compile(r"[^\W_]+")
 _WORD_OF_TWO = re.compile(r"[^\W_]{2}")
+_LETTERS = re.compile(r"[^\W\d_]+")
 
 
 def uncover(name: str) -> Uncovered:
@@ -117,6 +125,9 @@ def uncover(name: str) -> Uncovered:
 def _uncover(name: str) -> Uncovered:
     findings: list[Finding] = []
     text = name if _is_plain(name) else _strip_hidden(name, findings)
+    text = unicodedata.normalize("NFKC", _fold_look_alikes(text, findings))
+    while (unspaced := _unspace(text, findings)) != text:  # ``A . B . C``: twice
+        text = unspaced
     spelling: list[Finding] = []
     spelled = _join_spelled_out(text, spelling)
     if spelled != text and not _WORD_OF_TWO.search(text):
@@ -183,6 +194,34 @@ def _many(count: int, noun: str) -> str:
     return f"{count} {noun}" if count == 1 else f"{count} {noun}s"
 
 
+def _unspace(text: str, findings: list[Finding]) -> str:
+    """A name spaced out character by character, punctuation included (``S U E X  O T C ,
+    S . R . O .``, ``S.U.E.X. O.T.C.,. S...R...O...``): every other character of each word
+    is the same separator, so the characters between them are the name (``SUEX OTC,
+    S.R.O.``). Words are separated by a wider gap: two spaces where one separates letters,
+    one where a dot or hyphen does."""
+    stripped = text.strip()
+    for separator, between in _SPACING:
+        words = between.split(stripped)
+        if not any(len(word) >= 3 for word in words):
+            continue
+        if all(
+            all(ch == separator for ch in word[1::2]) and separator not in word[::2][:1]
+            for word in words
+        ):
+            name = " ".join(word[::2] for word in words)
+            if sum(ch.isalnum() for ch in name) < MIN_SPELLED_LETTERS or any(
+                unicodedata.combining(ch) or ch.isspace() for word in words for ch in word[::2]
+            ):
+                continue
+            kind = _GAP_NAMES.get(separator, "spaces")
+            findings.append(
+                Finding("letter_spacing", len(words), f"letters separated by {kind} joined: {name}")
+            )
+            return name
+    return text
+
+
 def _join_spelled_out(text: str, findings: list[Finding]) -> str:
     """Join runs of lone letters into the words they spell: ``B U D N E V`` is ``BUDNEV``.
 
@@ -212,7 +251,7 @@ def _join_runs(text: str, joined: list[str], gap_kinds: set[str]) -> str:
     runs: list[list[re.Match[str]]] = [[letters[0]]]
     for match in letters[1:]:
         gap = text[runs[-1][-1].end() : match.start()]
-        if _SPELLING_GAP.fullmatch(gap):
+        if gap and _SPELLING_GAP.fullmatch(gap):
             runs[-1].append(match)
         else:
             runs.append([match])
@@ -335,7 +374,7 @@ def split_run_together(text: str, frequency: Callable[[str], int]) -> Reading | 
 
     def split(match: re.Match[str]) -> str:
         word = match.group()
-        if not MIN_RUN_TOGETHER <= len(word) <= MAX_RUN_TOGETHER or not word.isalpha():
+        if not MIN_RUN_TOGETHER <= len(word) <= MAX_RUN_TOGETHER:
             return word
         if frequency(word):
             return word
@@ -343,12 +382,14 @@ def split_run_together(text: str, frequency: Callable[[str], int]) -> Reading | 
         if pieces is None:
             return word
         splits.append(f"{word} as {' '.join(pieces)}")
-        return " ".join(pieces)
+        return f" {' '.join(pieces)} "
 
-    reading = _WORDS.sub(split, text)
+    reading = _LETTERS.sub(split, text)  # digits between words stay (``OBSHCHESTVO179ZAVOD``)
     if not splits:
         return None
-    return Reading(reading, (Finding("run_together", len(splits), f"split {', '.join(splits)}"),))
+    return Reading(
+        clean(reading), (Finding("run_together", len(splits), f"split {', '.join(splits)}"),)
+    )
 
 
 def _segment(word: str, frequency: Callable[[str], int]) -> list[str] | None:

@@ -2,6 +2,8 @@
 
 from __future__ import annotations
 
+import unicodedata
+
 import pytest
 from hypothesis import given, settings
 from hypothesis import strategies as st
@@ -100,10 +102,13 @@ def test_the_details_say_what_was_undone() -> None:
     ("name", "expected"),
     [
         ("I B M", "IBM"),  # three lone letters are a word spelled out
-        ("S.A.R.L.", "SARL."),
+        ("S.A.R.L.", "SARL"),
+        ("S U E X  O T C ,  S . R . O .", "SUEX OTC, S.R.O."),  # punctuation spaced out too
+        ("S.U.E.X. O.T.C.,. S...R...O...", "SUEX OTC, S.R.O."),
+        ("S-U-E-X O-T-C-, S-.-R-.-O-.", "SUEX OTC, S.R.O."),
         ("B U D N E V", "BUDNEV"),
         ("A L E K S E Y  B U D N E V", "ALEKSEY BUDNEV"),  # the wider gap ends a word
-        ("A.L.E.K.S.E.Y. B.U.D.N.E.V.", "ALEKSEY BUDNEV."),
+        ("A.L.E.K.S.E.Y. B.U.D.N.E.V.", "ALEKSEY BUDNEV"),
         ("A-L-E-K-S-E-Y B-U-D-N-E-V", "ALEKSEY BUDNEV"),
         ("А Л Е К С Е Й  Б У Д Н Е В", "АЛЕКСЕЙ БУДНЕВ"),
         ("J A M ' Y A H", "JAM'YAH"),
@@ -195,7 +200,7 @@ def test_uncovering_is_idempotent_and_keeps_letters(name: str) -> None:
     once = uncover(name)
     assert uncover(once.text).text == once.text
     assert uncover(once.text).findings == ()
-    if _has_letters(name):
+    if _has_letters(unicodedata.normalize("NFKC", name)):  # (NFKC alone can leave only marks)
         assert _has_letters(once.text)
         assert all(_has_letters(reading.text) for reading in once.alternatives)
 
