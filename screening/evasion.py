@@ -361,43 +361,50 @@ def _read_other_script(text: str) -> Reading | None:
     return Reading(reading, (Finding("other_script_word", len(swapped), detail),))
 
 
-def split_run_together(text: str, frequency: Callable[[str], int]) -> Reading | None:
+def split_run_together(text: str, frequency: Callable[[str], int]) -> tuple[Reading, ...]:
     """A name written without a space (``ALEKSEYBUDNEV``, ``JOZAINDUSTRIALCO.``): its long
-    words that are no known word split into the fewest known words, or None when no word
+    words that are no known word split into the fewest known words; no reading when no word
     splits. A name with spaces is left alone: its long words are names, not runs.
-    ``frequency`` tells how many list names hold a word (0: unknown); among splits into as
-    many words, the one of the most common words wins (``INDUSTRIAL CO``, not
-    ``INDUSTRI ALCO``), as in unigram word segmentation."""
+
+    ``frequency`` tells how many list names hold a word (0: unknown). Among splits into as
+    many words, one reading takes the most common words (``INDUSTRIAL CO``, not ``INDUSTRI
+    ALCO``), as unigram word segmentation does; a second, when it differs, the split with
+    the fewest words of two letters (``CAR RENT``, not ``CARRE NT``)."""
     if " " in text:
-        return None
+        return ()
+    readings: list[Reading] = []
+    for avoid_short in (False, True):
+        reading, splits = _split_words(text, frequency, avoid_short)
+        if splits and all(reading != other.text for other in readings):
+            finding = Finding("run_together", len(splits), f"split {', '.join(splits)}")
+            readings.append(Reading(reading, (finding,)))
+    return tuple(readings)
+
+
+def _split_words(
+    text: str, frequency: Callable[[str], int], avoid_short: bool
+) -> tuple[str, list[str]]:
     splits: list[str] = []
 
     def split(match: re.Match[str]) -> str:
         word = match.group()
-        if not MIN_RUN_TOGETHER <= len(word) <= MAX_RUN_TOGETHER:
+        if not MIN_RUN_TOGETHER <= len(word) <= MAX_RUN_TOGETHER or frequency(word):
             return word
-        if frequency(word):
-            return word
-        pieces = _segment(word, frequency)
+        pieces = _segment(word, frequency, avoid_short)
         if pieces is None:
             return word
         splits.append(f"{word} as {' '.join(pieces)}")
         return f" {' '.join(pieces)} "
 
-    reading = _LETTERS.sub(split, text)  # digits between words stay (``OBSHCHESTVO179ZAVOD``)
-    if not splits:
-        return None
-    return Reading(
-        clean(reading), (Finding("run_together", len(splits), f"split {', '.join(splits)}"),)
-    )
+    return clean(_LETTERS.sub(split, text)), splits  # digits between words stay
 
 
-def _segment(word: str, frequency: Callable[[str], int]) -> list[str] | None:
+def _segment(word: str, frequency: Callable[[str], int], avoid_short: bool) -> list[str] | None:
     size = len(word)
-    # best[end]: (pieces, minus the summed log frequency) of the best split of word[:end],
-    # and where its last piece starts.
-    best: list[tuple[int, float, int] | None] = [None] * (size + 1)
-    best[0] = (0, 0.0, 0)
+    # best[end]: the cost of the best split of word[:end] (pieces; with ``avoid_short``,
+    # pieces of two letters; minus the summed log frequency), and where its last piece starts.
+    best: list[tuple[int, int, float, int] | None] = [None] * (size + 1)
+    best[0] = (0, 0, 0.0, 0)
     for end in range(MIN_SPLIT_PIECE, size + 1):
         for start in range(0, end - MIN_SPLIT_PIECE + 1):
             before = best[start]
@@ -406,9 +413,10 @@ def _segment(word: str, frequency: Callable[[str], int]) -> list[str] | None:
             count = frequency(word[start:end])
             if not count:
                 continue
-            option = (before[0] + 1, before[1] - math.log(count), start)
+            short = int(avoid_short and end - start <= MIN_SPLIT_PIECE)
+            option = (before[0] + 1, before[1] + short, before[2] - math.log(count), start)
             current = best[end]
-            if current is None or option[:2] < current[:2]:
+            if current is None or option[:3] < current[:3]:
                 best[end] = option
     if best[size] is None:
         return None
@@ -417,6 +425,6 @@ def _segment(word: str, frequency: Callable[[str], int]) -> list[str] | None:
     while end > 0:
         entry = best[end]
         assert entry is not None
-        pieces.append(word[entry[2] : end])
-        end = entry[2]
+        pieces.append(word[entry[3] : end])
+        end = entry[3]
     return pieces[::-1]

@@ -135,8 +135,7 @@ class Screener:
         uncovered = uncover(query.name)
         readings = list(uncovered.readings)
         for reading in list(readings):
-            split = split_run_together(reading.text, self._word_frequency)
-            if split is not None:
+            for split in split_run_together(reading.text, self._word_frequency):
                 readings.append(Reading(split.text, reading.findings + split.findings))
         best: dict[str, tuple[Hit, tuple[Finding, ...]]] = {}
         for reading in readings[:MAX_READINGS]:

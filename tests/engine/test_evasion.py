@@ -180,14 +180,21 @@ def test_words_of_one_script_get_no_other_reading(name: str) -> None:
 
 def test_run_together_words_split_into_the_most_common_list_words() -> None:
     frequency = {"joza": 1, "industri": 1, "alco": 1, "industrial": 50, "co": 900}.get
-    split = split_run_together("JOZAINDUSTRIALCO", lambda w: frequency(w.lower(), 0))
-    assert split is not None
-    assert split.text == "JOZA INDUSTRIAL CO"
+    splits = split_run_together("JOZAINDUSTRIALCO", lambda w: frequency(w.lower(), 0))
+    assert [split.text for split in splits] == ["JOZA INDUSTRIAL CO", "JOZA INDUSTRI ALCO"]
+
+
+def test_a_split_without_two_letter_words_is_also_read() -> None:
+    frequency = {"green": 40, "car": 2, "rent": 1, "carre": 5, "nt": 30}.get
+    splits = split_run_together("GREENCARRENT", lambda w: frequency(w.lower(), 0))
+    assert [split.text for split in splits] == ["GREEN CARRE NT", "GREEN CAR RENT"]
 
 
 def test_a_known_or_short_word_is_not_split() -> None:
     frequency = {"budnev": 3, "bud": 9, "nev": 9}.get
-    assert split_run_together("BUDNEV", lambda w: frequency(w.lower(), 0)) is None
+    assert split_run_together("BUDNEV", lambda w: frequency(w.lower(), 0)) == ()
+    assert split_run_together("BUDNEVALEKSEY", lambda w: frequency(w.lower(), 0)) == ()
+    assert split_run_together("Bud Nevaleksey", lambda w: frequency(w.lower(), 0)) == ()
 
 
 def _has_letters(text: str) -> bool:
