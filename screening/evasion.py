@@ -36,8 +36,11 @@ MIN_LEET_WORD = 2
 MIN_RUN_TOGETHER = 8
 """Letters a word needs before it is split into list words."""
 MAX_RUN_TOGETHER = 80
+"""Longer words are not split (the split costs the square of the length in lookups)."""
 MIN_SPLIT_PIECE = 2
+"""Letters of the shortest word a run-together word is split into (``CO``, ``AL``)."""
 MAX_READINGS = 6
+"""Readings of one name screened at most (each is a full screening)."""
 
 Kind = Literal[
     "compatibility_forms",
