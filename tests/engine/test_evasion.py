@@ -8,7 +8,7 @@ import pytest
 from hypothesis import given, settings
 from hypothesis import strategies as st
 
-from screening.batch import summarize_hit
+from screening.batch import format_csv_rows, screen_records, summarize_hit
 from screening.evasion import split_run_together, uncover
 from screening.model import Entity
 from screening.screener import Screener
@@ -64,6 +64,16 @@ def test_a_disguised_name_still_hits_and_the_trick_is_reported(
     assert kind in {step.kind for step in result.normalisation}
     assert kind in {step.kind for step in top.explanation.normalisation}
     assert "query cleaned:" in summarize_hit(top)  # the batch reason column shows it
+
+
+def test_the_batch_reason_column_says_what_cleaning_a_row_needed(screener: Screener) -> None:
+    records = [{"name": "B U D N E V  A L E K S E Y"}, {"name": "Aleksey Budnev"}]
+    spaced, plain = list(screen_records(screener, records))
+    assert spaced.status == plain.status == "hit"
+    csv_text = format_csv_rows([spaced, plain])
+    spaced_line, plain_line = csv_text.splitlines()
+    assert "query cleaned: letters separated by spaces joined: BUDNEV ALEKSEY" in spaced_line
+    assert "query cleaned" not in plain_line
 
 
 @pytest.mark.parametrize(
