@@ -1,12 +1,12 @@
 """``python -m benchmarks [--quick] [--out DIR]``: every benchmark, one report, one gate.
 
 Runs the parts in turn (dev-set quality, aliases-set quality, synthetic Cyrillic and world
-quality, speed and memory, retrieval loss, and the batch, list-load and identifier figures
-when those modules exist; monitoring after a list update in the full run only), writes
-``report.json``, ``report.md`` and ``recall_vs_alert.png`` to the output folder, and exits 1
-when a floor of ``benchmarks/floors.json`` is not met or a part crashed. When floors could not
-be measured (no ``../shared``), it says that the gate did not run, and exits 1 if ``CI`` is
-set.
+quality, speed and memory, retrieval loss, evasion tricks, and the batch, list-load and
+identifier figures when those modules exist; monitoring after a list update and Spark in the
+full run only), writes ``report.json``, ``report.md`` and ``recall_vs_alert.png`` to the
+output folder, and exits 1 when a floor of ``benchmarks/floors.json`` is not met or a part
+crashed. When floors could not be measured (no ``../shared``), it says that the gate did not
+run, and exits 1 if ``CI`` is set.
 """
 
 from __future__ import annotations
@@ -21,7 +21,7 @@ from collections.abc import Callable
 from pathlib import Path
 from typing import Any
 
-from benchmarks import aliases, gate, plot, quality, retrieval, speed, synthetic, world
+from benchmarks import aliases, evasion, gate, plot, quality, retrieval, speed, synthetic, world
 from benchmarks.data import DEFAULT_OUT, eval_dir
 from benchmarks.report import Section, all_figures, write_reports
 from benchmarks.workbench import Workbench
@@ -108,6 +108,7 @@ def main(argv: list[str] | None = None) -> int:
         run_part(world.TITLE, lambda: world.run(quick, out_dir)),
         run_part(speed.TITLE, lambda: speed.run(bench, quick, out_dir)),
         run_part(retrieval.TITLE, lambda: retrieval.run(bench, quick, out_dir)),
+        run_part(evasion.TITLE, lambda: evasion.run(bench, quick, out_dir)),
     ]
     parts = dict(EXTERNAL_PARTS) | ({} if quick else FULL_RUN_PARTS)
     for module_name, title in parts.items():

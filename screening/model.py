@@ -10,6 +10,8 @@ from typing import Literal
 
 from pydantic import BaseModel, ConfigDict, Field, field_validator
 
+from screening.evasion import Kind as NormalisationKind
+
 Schema = Literal["Person", "Organization", "Vessel", "Aircraft", "LegalEntity"]
 SCHEMAS: tuple[str, ...] = ("Person", "Organization", "Vessel", "Aircraft", "LegalEntity")
 
@@ -116,8 +118,21 @@ class EvidenceCheck(BaseModel):
     score_change: float
 
 
+class Normalisation(BaseModel):
+    """One kind of cleaning a query's name needed before it matched: invisible characters,
+    look-alike letters, letters spaced out, digits for letters... Each is a sign that the
+    name was written to evade screening (see ``screening.evasion``)."""
+
+    model_config = ConfigDict(frozen=True)
+
+    kind: NormalisationKind
+    count: int
+    detail: str
+
+
 class Explanation(BaseModel):
-    """Why a hit scored what it scored: token alignment, penalties and evidence."""
+    """Why a hit scored what it scored: token alignment, penalties and evidence, and how
+    the query's name was read to find it (``normalisation``)."""
 
     model_config = ConfigDict(frozen=True)
 
@@ -125,6 +140,7 @@ class Explanation(BaseModel):
     tokens: list[TokenMatch]
     penalties: list[str] = Field(default_factory=list)
     evidence: list[EvidenceCheck] = Field(default_factory=list)
+    normalisation: list[Normalisation] = Field(default_factory=list)
 
 
 Disposition = Literal["false_positive", "true_match", "escalated"]
@@ -211,6 +227,9 @@ class ScreeningResult(BaseModel):
     # What the engine could not use, said rather than silently dropped: evidence it
     # could not read, an identifier whose check digits fail (never matched).
     warnings: list[str] = Field(default_factory=list)
+    # What cleaning the name needed (empty for a name written plainly): the tricks undone
+    # for matching, and the guessed readings that gave a hit.
+    normalisation: list[Normalisation] = Field(default_factory=list)
 
     @property
     def is_hit(self) -> bool:

@@ -100,6 +100,7 @@ def summarize_hit(hit: Hit) -> str:
     parts += [f"penalty: {penalty}" for penalty in hit.explanation.penalties]
     if hit.review is not None:
         parts.insert(0, review_text(hit.review))
+    parts += [f"query cleaned: {step.detail}" for step in hit.explanation.normalisation]
     return one_line("; ".join(part for part in parts if part))
 
 

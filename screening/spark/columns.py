@@ -52,12 +52,20 @@ EVIDENCE_CHECK = StructType(
         StructField("score_change", DoubleType()),
     ]
 )
+NORMALISATION = StructType(
+    [
+        StructField("kind", _TEXT),
+        StructField("count", LongType()),
+        StructField("detail", _TEXT),
+    ]
+)
 EXPLANATION = StructType(
     [
         StructField("name_score", DoubleType()),
         StructField("tokens", ArrayType(TOKEN_MATCH)),
         StructField("penalties", _TEXTS),
         StructField("evidence", ArrayType(EVIDENCE_CHECK)),
+        StructField("normalisation", ArrayType(NORMALISATION)),
     ]
 )
 #: An analyst's decision on a hit (``HitReview``); null where no decisions were applied.

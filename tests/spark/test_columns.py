@@ -6,7 +6,14 @@ from typing import TYPE_CHECKING, Any
 
 from pydantic import BaseModel
 
-from screening.model import EvidenceCheck, Explanation, Hit, TokenMatch
+from screening.model import (
+    EvidenceCheck,
+    Explanation,
+    Hit,
+    HitReview,
+    Normalisation,
+    TokenMatch,
+)
 
 if TYPE_CHECKING:
     from pyspark.sql import SparkSession
@@ -32,6 +39,8 @@ def test_hit_struct_has_every_field_of_the_model(spark: SparkSession) -> None:
         (explanation, Explanation),
         (struct_of(explanation["tokens"].dataType), TokenMatch),
         (struct_of(explanation["evidence"].dataType), EvidenceCheck),
+        (struct_of(explanation["normalisation"].dataType), Normalisation),
+        (struct_of(HIT["review"].dataType), HitReview),
     ]
     for struct, model in pairs:
         assert struct.fieldNames() == aliases(model), model.__name__
