@@ -5,7 +5,11 @@ Ogranichennoy Otvetstvennostyu`` are one class; ``AO``, ``PAO``, ``JSC``, ``PJSC
 and ``Aktsionernoe Obshchestvo`` another. A legal form says little about *which*
 company a name means, so it weighs little; a typo inside it
 (``LIMIHED LIABILITY COMPANY``) must not make it look like a distinctive word.
-Pure functions of word keys.
+The hand-kept forms (``legal_forms.tsv``, written by where and how the lists write
+them) are read anywhere in a name and through a typo. The forms of the world generated
+from ISO 20275 (``legal_forms_iso20275.tsv``) are read as written and only where their
+jurisdictions put them, at the end of a name (``Siemens AG``, ``Kovac d.o.o.``): their
+short abbreviations (``SAM``, ``SIA``) are name words elsewhere. Pure functions of word keys.
 """
 
 from __future__ import annotations
@@ -15,7 +19,7 @@ from functools import lru_cache
 from rapidfuzz import process
 from rapidfuzz.distance import OSA
 
-from screening.data import LEGAL_FORM_PHRASES
+from screening.data import LEGAL_FORM_PHRASES, WORLD_LEGAL_FORM_PHRASES
 from screening.translit import ascii_fold, token_key
 
 MIN_FUZZY_LEGAL_WORD = 5  # shorter legal words (ooo, llc, ao) are only recognised exactly
@@ -23,27 +27,41 @@ FUZZY_LEGAL_SIMILARITY = 0.8
 FUZZY_PHRASE_SIMILARITY = 0.85  # a phrase of several words, compared written together
 MAX_PHRASE_EDITS = 2
 
-# Class -> phrases, from screening/data/legal_forms.tsv.
-_FORMS: dict[str, tuple[str, ...]] = LEGAL_FORM_PHRASES
-
 
 def _keys(phrase: str) -> tuple[str, ...]:
     return tuple(token_key(ascii_fold(word)) for word in phrase.split())
 
 
-PHRASES: dict[tuple[str, ...], str] = {
-    _keys(phrase): form_class for form_class, phrases in _FORMS.items() for phrase in phrases
+def _by_keys(forms: dict[str, tuple[str, ...]]) -> dict[tuple[str, ...], str]:
+    return {
+        _keys(phrase): form_class for form_class, phrases in forms.items() for phrase in phrases
+    }
+
+
+# Class -> phrases, from screening/data/legal_forms.tsv (hand-kept) and
+# legal_forms_iso20275.tsv (generated; a form the hand-kept table has keeps its class).
+_REVIEWED = _by_keys(LEGAL_FORM_PHRASES)
+_WORLD = {
+    keys: cls for keys, cls in _by_keys(WORLD_LEGAL_FORM_PHRASES).items() if keys not in _REVIEWED
 }
+PHRASES: dict[tuple[str, ...], str] = {**_WORLD, **_REVIEWED}
 LONGEST_PHRASE = max(len(keys) for keys in PHRASES)
 _PHRASE_WORDS = frozenset(key for keys in PHRASES for key in keys)
-_LONG_WORDS = frozenset(key for keys in PHRASES for key in keys if len(key) >= MIN_FUZZY_LEGAL_WORD)
+# Words that are a legal form alone, read through a typo: the hand-kept words, and the
+# long one-word forms of the world (``aktiengesellschaft``).
+_LONG_WORDS = frozenset(
+    key
+    for keys in [*_REVIEWED, *(keys for keys in _WORLD if len(keys) == 1)]
+    for key in keys
+    if len(key) >= MIN_FUZZY_LEGAL_WORD
+)
 
 
 # Phrases of several words, written together, by word count: ``jiont stock company``
 # is one edit from ``joint stock company`` though ``jiont`` keys far from ``joint``.
 def _joined_phrases() -> dict[int, dict[str, str]]:
     by_length: dict[int, dict[str, str]] = {}
-    for keys, form_class in PHRASES.items():
+    for keys, form_class in _REVIEWED.items():
         if len(keys) > 1:
             by_length.setdefault(len(keys), {})["".join(keys)] = form_class
     return by_length
@@ -88,7 +106,7 @@ def find_legal_forms(words: list[tuple[str, ...]]) -> list[tuple[int, int, str |
     while i < len(words):
         for length in range(min(LONGEST_PHRASE, len(words) - i), 0, -1):
             window = canonical[i : i + length]
-            form_class = PHRASES.get(tuple(window))
+            form_class = _phrase_class(tuple(window), at_end=i + length == len(words))
             if form_class is None and length > 2 and all(len(k) == 1 for k in window):
                 form_class = PHRASES.get(("".join(window),))  # J.S.C., O.O.O.
             if form_class is None and length > 1 and _LONG_WORDS.intersection(window):
@@ -102,6 +120,14 @@ def find_legal_forms(words: list[tuple[str, ...]]) -> list[tuple[int, int, str |
                 spans.append((i, i + 1, None))
             i += 1
     return spans
+
+
+def _phrase_class(window: tuple[str, ...], at_end: bool) -> str | None:
+    """The class of the legal form a window of word keys spells; a form of the world
+    counts only at the end of the name."""
+    if at_end:
+        return PHRASES.get(window)
+    return _REVIEWED.get(window)
 
 
 def _misspelt_phrase(window: list[str]) -> str | None:

@@ -180,8 +180,31 @@ def parse_name(name: str, schema: str | None = None) -> ParsedName:
                 for k in range(start, end):
                     tokens[k] = with_role(tokens[k], Role.LEGAL)
     if schema not in (None, "Person"):
+        tokens = _initialisms(tokens, schema, scheme)
         tokens = [with_role(t, Role.WORD) if t.role is Role.INITIAL else t for t in tokens]
     return ParsedName.of(name, tokens, forms)
+
+
+def _initialisms(tokens: list[Token], schema: str | None, scheme: str | None) -> list[Token]:
+    """Single letters in a row of an organisation's name as one word: ``A.B.C.``, ``A B C``
+    and ``ABC`` are one initialism, and ``C.B.A.`` another (the letters keep their order).
+    Legal forms are found first, so ``S.A.`` and ``o.o.`` stay legal forms."""
+    joined: list[Token] = []
+    run: list[Token] = []
+    for token in [*tokens, None]:
+        if token is not None and token.role is Role.INITIAL and token.folded.isalpha():
+            run.append(token)
+            continue
+        if len(run) > 1:
+            letters = "".join(t.text for t in run)
+            made = make_token(letters, schema, scheme)
+            joined.extend([made] if made is not None else run)
+        else:
+            joined.extend(run)
+        run = []
+        if token is not None:
+            joined.append(token)
+    return joined
 
 
 def _titles_as_particles(tokens: list[Token]) -> list[Token]:

@@ -150,11 +150,19 @@ def given_name_groups(
 
 
 # Every table file of this folder; the digest covers them all.
-TABLE_FILES = ("glossary.tsv", "legal_forms.tsv", "given_names.tsv", "particles_titles.tsv")
+TABLE_FILES = (
+    "glossary.tsv",
+    "legal_forms.tsv",
+    "legal_forms_iso20275.tsv",
+    "given_names.tsv",
+    "particles_titles.tsv",
+)
 
 # Read at import: a bad file fails the first import of the engine, not a later screening.
 GLOSSARY_CONCEPTS = grouped(read_table(_file("glossary.tsv"), GLOSSARY))
 LEGAL_FORM_PHRASES = grouped(read_table(_file("legal_forms.tsv"), LEGAL_FORMS))
+# Generated from ISO 20275 by scripts/build_legal_forms.py: the forms of the world.
+WORLD_LEGAL_FORM_PHRASES = grouped(read_table(_file("legal_forms_iso20275.tsv"), LEGAL_FORMS))
 _NAME_GROUPS = given_name_groups(read_table(_file("given_names.tsv"), GIVEN_NAMES))
 MALE_GIVEN_NAMES = _NAME_GROUPS["male"]
 FEMALE_GIVEN_NAMES = _NAME_GROUPS["female"]
