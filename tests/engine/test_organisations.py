@@ -1,0 +1,100 @@
+"""Organisation names of the world, initialisms and the name a hit cites.
+
+Table-driven, both sides: variants meet, different names stay apart. Scores are still
+being tuned, so the checks are relations to the default threshold and between queries.
+"""
+
+from __future__ import annotations
+
+import pytest
+
+from screening.model import Entity, Hit
+from screening.screener import Screener
+from screening.settings import DEFAULT_THRESHOLD
+
+P, ORG = "Person", "Organization"
+
+ENTITIES = [
+    Entity(id="siemens", schema=ORG, names=["Siemens AG"]),
+    Entity(id="abc", schema=ORG, names=["A.B.C. Company"]),
+    Entity(id="cba", schema=ORG, names=["C.B.A. Company"]),
+    Entity(id="kovac", schema=ORG, names=["Kovac Trgovina d.o.o."]),
+    Entity(id="rossi", schema=ORG, names=["Rossi Costruzioni S.p.A."]),
+    Entity(id="putin", schema=P,
+           names=["Vladimir Vladimirovich PUTIN", "Владимир Владимирович Путин", "Wladimir PUTIN"]),
+    Entity(id="gazprom", schema=ORG, names=["Gazprom PAO", "Газпром ПАО"]),
+    Entity(id="sam", schema=ORG, names=["Sam Trading Limited"]),
+]  # fmt: skip
+
+
+@pytest.fixture(scope="module")
+def screener() -> Screener:
+    return Screener.from_entities(ENTITIES)
+
+
+def hits_of(screener: Screener, name: str) -> dict[str, Hit]:
+    result = screener.screen(name, schema=ORG, threshold=0.0, limit=len(ENTITIES))
+    return {hit.entity_id: hit for hit in result.hits}
+
+
+def score_of(screener: Screener, name: str, entity_id: str) -> float:
+    hit = hits_of(screener, name).get(entity_id)
+    return hit.score if hit else 0.0
+
+
+@pytest.mark.parametrize(
+    ("query", "entity_id"),
+    [
+        ("Siemens Aktiengesellschaft", "siemens"),
+        ("SIEMENS AG", "siemens"),
+        ("ABC Company", "abc"),
+        ("A B C Company", "abc"),
+        ("A.B.C. Co.", "abc"),
+        ("CBA Company", "cba"),
+        ("Kovac Trgovina DOO", "kovac"),
+        ("Rossi Costruzioni Società per Azioni", "rossi"),
+    ],
+)
+def test_legal_forms_and_initialisms_meet(screener: Screener, query: str, entity_id: str) -> None:
+    hits = hits_of(screener, query)
+    assert entity_id in hits and hits[entity_id].score >= DEFAULT_THRESHOLD
+    assert max(hits.values(), key=lambda hit: hit.score).entity_id == entity_id
+
+
+@pytest.mark.parametrize(
+    ("query", "entity_id", "other_id"),
+    [
+        ("ABC Company", "abc", "cba"),  # letters keep their order
+        ("A.B.C. Company", "abc", "cba"),
+        ("C B A Company", "cba", "abc"),
+    ],
+)
+def test_initialisms_in_another_order_stay_apart(
+    screener: Screener, query: str, entity_id: str, other_id: str
+) -> None:
+    assert score_of(screener, query, other_id) < DEFAULT_THRESHOLD
+    assert score_of(screener, query, other_id) < score_of(screener, query, entity_id)
+
+
+def test_a_form_of_the_world_does_not_swallow_a_name_word(screener: Screener) -> None:
+    """``SAM`` is a legal form of Monaco at the end of a name, and a name word before it."""
+    assert score_of(screener, "Sam Trading Limited", "sam") >= DEFAULT_THRESHOLD
+    assert score_of(screener, "Bob Trading Limited", "sam") < DEFAULT_THRESHOLD
+
+
+@pytest.mark.parametrize(
+    ("query", "entity_id", "cited"),
+    [
+        ("Владимир Владимирович Путин", "putin", "Владимир Владимирович Путин"),
+        ("Wladimir Putin", "putin", "Wladimir PUTIN"),
+        ("Vladimir Vladimirovich Putin", "putin", "Vladimir Vladimirovich PUTIN"),
+        ("Газпром ПАО", "gazprom", "Газпром ПАО"),
+        ("GAZPROM PAO", "gazprom", "Gazprom PAO"),
+    ],
+)
+def test_a_query_that_is_a_listed_alias_cites_that_alias(
+    screener: Screener, query: str, entity_id: str, cited: str
+) -> None:
+    hit = screener.screen(query, threshold=0.0).hits[0]
+    assert (hit.entity_id, hit.matched_name) == (entity_id, cited)
+    assert {token.rule for token in hit.explanation.tokens} <= {"exact", "legal_form"}
