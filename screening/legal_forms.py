@@ -47,13 +47,10 @@ _WORLD = {
 PHRASES: dict[tuple[str, ...], str] = {**_WORLD, **_REVIEWED}
 LONGEST_PHRASE = max(len(keys) for keys in PHRASES)
 _PHRASE_WORDS = frozenset(key for keys in PHRASES for key in keys)
-# Words that are a legal form alone, read through a typo: the hand-kept words, and the
-# long one-word forms of the world (``aktiengesellschaft``).
+# Words read through a typo (``limihed``): the hand-kept ones only. Forms of the world
+# are read as written: ``Behrad`` and ``Berhan`` are names one letter from ``Berhad``.
 _LONG_WORDS = frozenset(
-    key
-    for keys in [*_REVIEWED, *(keys for keys in _WORLD if len(keys) == 1)]
-    for key in keys
-    if len(key) >= MIN_FUZZY_LEGAL_WORD
+    key for keys in _REVIEWED for key in keys if len(key) >= MIN_FUZZY_LEGAL_WORD
 )
 
 

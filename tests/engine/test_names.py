@@ -343,6 +343,15 @@ def test_legal_forms_of_the_world_are_read(name: str, form: str, form_class: str
     assert [(f.text, f.form_class) for f in parsed.legal_forms] == [(form, form_class)]
 
 
-@pytest.mark.parametrize("name", ["Sam Trading", "Sia Holding Group", "Bab Al Salam Exchange"])
+@pytest.mark.parametrize(
+    "name",
+    [
+        "Sam Trading",
+        "Sia Holding Group",
+        "Bab Al Salam Exchange",
+        "Trading Behrad",  # a name one letter from Berhad: forms of the world are read as written
+        "AL QA'IDA",
+    ],
+)
 def test_a_form_of_the_world_is_a_name_word_before_the_end_of_a_name(name: str) -> None:
     assert parse_name(name, "Organization").legal_forms == ()
