@@ -62,6 +62,7 @@ LEGAL_FORMS = TableFormat(
 GIVEN_NAMES = TableFormat(
     ("sex", "group", "form", "note"), (_one_of("male", "female"), _is_word, _is_word)
 )
+NUMBERS = TableFormat(("word", "value", "note"), (_is_word, str.isdigit))
 PARTICLES_TITLES = TableFormat(("kind", "word", "note"), (_one_of("particle", "title"), _is_word))
 
 
@@ -156,6 +157,7 @@ TABLE_FILES = (
     "legal_forms_iso20275.tsv",
     "given_names.tsv",
     "particles_titles.tsv",
+    "numbers.tsv",
 )
 
 # Read at import: a bad file fails the first import of the engine, not a later screening.
@@ -169,5 +171,8 @@ FEMALE_GIVEN_NAMES = _NAME_GROUPS["female"]
 _NAME_WORDS = grouped(read_table(_file("particles_titles.tsv"), PARTICLES_TITLES))
 PARTICLES = _NAME_WORDS.get("particle", ())
 TITLES = _NAME_WORDS.get("title", ())
+NUMBER_WORDS = {
+    row.fields[0]: int(row.fields[1]) for row in read_table(_file("numbers.tsv"), NUMBERS)
+}
 # For the engine stamp: results made with other tables record another digest.
 TABLES_DIGEST = tables_digest(_file(name) for name in TABLE_FILES)

@@ -355,3 +355,28 @@ def test_legal_forms_of_the_world_are_read(name: str, form: str, form_class: str
 )
 def test_a_form_of_the_world_is_a_name_word_before_the_end_of_a_name(name: str) -> None:
     assert parse_name(name, "Organization").legal_forms == ()
+
+
+@pytest.mark.parametrize(
+    ("name", "words"),
+    [
+        ("forty four", [44]),
+        ("one hundred forty four", [144]),
+        ("sto sorok chetyre", [144]),
+        ("dve tysyachi", [2000]),
+        ("two thousand twenty", [2020]),
+    ],
+)
+def test_number_words_in_a_row_make_one_number(name: str, words: list[int]) -> None:
+    tokens = parse_name(f"Brigade {name}", "Organization").tokens[1:]
+    assert [int(t.folded) for t in tokens] == words
+    assert all(t.role is Role.NUMBER for t in tokens)
+
+
+@pytest.mark.parametrize(
+    "name", ["Monsieur Jean Dupont", "Presidente Jorge Lopez", "Mullah Mohammad Omar",
+             "Ayatollah Ali Khamenei", "Herr Hans Müller", "Gospodin Ivan Petrov"],
+)  # fmt: skip
+def test_titles_of_other_languages_weigh_as_particles(name: str) -> None:
+    tokens = parse_name(name, "Person").tokens
+    assert tokens[0].role is Role.PARTICLE and tokens[1].role is not Role.PARTICLE

@@ -98,3 +98,43 @@ def test_a_query_that_is_a_listed_alias_cites_that_alias(
     hit = screener.screen(query, threshold=0.0).hits[0]
     assert (hit.entity_id, hit.matched_name) == (entity_id, cited)
     assert {token.rule for token in hit.explanation.tokens} <= {"exact", "legal_form"}
+
+
+NUMBERED = [
+    Entity(id="brigade", schema=ORG, names=["Brigade 44"]),
+    Entity(id="brigade45", schema=ORG, names=["Brigade 45"]),
+    Entity(id="plant", schema=ORG, names=["Zavod 2000"]),
+    Entity(id="sem", schema=ORG, names=["Sem Trading"]),
+]
+
+
+@pytest.fixture(scope="module")
+def numbered() -> Screener:
+    return Screener.from_entities(NUMBERED)
+
+
+@pytest.mark.parametrize(
+    ("query", "entity_id", "other_id"),
+    [
+        ("Brigade Forty-Four", "brigade", "brigade45"),
+        ("Brigade forty four", "brigade", "brigade45"),
+        ("Бригада сорок четыре", "brigade", "brigade45"),
+        ("Brigade Forty-Five", "brigade45", "brigade"),
+        ("Zavod Two Thousand", "plant", "brigade"),
+        ("Завод две тысячи", "plant", "brigade"),
+    ],
+)
+def test_numbers_written_as_words_meet_their_digits(
+    numbered: Screener, query: str, entity_id: str, other_id: str
+) -> None:
+    hits = hits_of(numbered, query)
+    assert hits[entity_id].score >= DEFAULT_THRESHOLD
+    assert hits.get(other_id) is None or hits[other_id].score < DEFAULT_THRESHOLD
+    rules = {(t.query_token, t.rule, t.detail) for t in hits[entity_id].explanation.tokens}
+    assert any(detail == "number written as words" for _, _, detail in rules)
+
+
+def test_a_short_number_word_alone_is_a_name_word(numbered: Screener) -> None:
+    """``Sem`` is seven in Russian and a name word elsewhere: alone, it stays a word."""
+    assert score_of(numbered, "Sem Trading", "sem") >= DEFAULT_THRESHOLD
+    assert score_of(numbered, "Seven Trading", "sem") < DEFAULT_THRESHOLD

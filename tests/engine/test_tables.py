@@ -24,6 +24,7 @@ from screening.data import (
     LEGAL_FORM_PHRASES,
     LEGAL_FORMS,
     MALE_GIVEN_NAMES,
+    NUMBER_WORDS,
     PARTICLES,
     PARTICLES_TITLES,
     TITLES,
@@ -307,3 +308,8 @@ def test_an_llp_scores_alike_by_abbreviation_and_full_name() -> None:
     assert "legal forms differ" in short[1]  # an LLP is not an LLC
     assert "legal forms differ" in top("Kamaz Trading LP")[1]  # nor an LP a Ltd
     assert "legal forms differ" not in top("Rafort LLC")[1]
+
+
+def test_no_two_number_words_share_a_key() -> None:
+    entries = [(key(word), str(value), word) for word, value in NUMBER_WORDS.items()]
+    assert len({entry[0] for entry in entries}) == len(entries)
