@@ -114,6 +114,7 @@ _PATRONYMIC_ENDINGS = (
     "ovich", "evich", "ovych", "evych", "avich", "ovic", "evic", "ovitch", "evitch",
     "ovna", "evna", "ichna", "ivna", "avna",
 )  # fmt: skip
+MIN_INITIALISM = 3  # single letters in a row read as one initialism (``A.B.C.``)
 MIN_LONE_NUMBER = 5  # letters of a number word read as a number on its own (``seven``)
 _NON_PATRONYMIC = frozenset({"ich", "rich", "dietrich", "heinrich", "friedrich", "ulrich"})
 
@@ -192,14 +193,16 @@ def parse_name(name: str, schema: str | None = None) -> ParsedName:
 def _initialisms(tokens: list[Token], schema: str | None, scheme: str | None) -> list[Token]:
     """Single letters in a row of an organisation's name as one word: ``A.B.C.``, ``A B C``
     and ``ABC`` are one initialism, and ``C.B.A.`` another (the letters keep their order).
-    Legal forms are found first, so ``S.A.`` and ``o.o.`` stay legal forms."""
+    Legal forms are found first, so ``S.A.`` and ``o.o.`` stay legal forms. Two letters stay
+    apart: in an organisation's name they are mostly a person's initials (``imeni N.A.
+    Dollezhala``), matched letter by letter."""
     joined: list[Token] = []
     run: list[Token] = []
     for token in [*tokens, None]:
         if token is not None and token.role is Role.INITIAL and token.folded.isalpha():
             run.append(token)
             continue
-        if len(run) > 1:
+        if len(run) >= MIN_INITIALISM:
             letters = "".join(t.text for t in run)
             made = make_token(letters, schema, scheme)
             joined.extend([made] if made is not None else run)

@@ -380,3 +380,8 @@ def test_number_words_in_a_row_make_one_number(name: str, words: list[int]) -> N
 def test_titles_of_other_languages_weigh_as_particles(name: str) -> None:
     tokens = parse_name(name, "Person").tokens
     assert tokens[0].role is Role.PARTICLE and tokens[1].role is not Role.PARTICLE
+
+
+def test_two_letters_in_an_organisation_name_stay_initials() -> None:
+    tokens = parse_name("Institut imeni N.A. Dollezhala", "Organization").tokens
+    assert [t.folded for t in tokens][-3:] == ["n", "a", "dollezhala"]
