@@ -138,3 +138,35 @@ def test_a_short_number_word_alone_is_a_name_word(numbered: Screener) -> None:
     """``Sem`` is seven in Russian and a name word elsewhere: alone, it stays a word."""
     assert score_of(numbered, "Sem Trading", "sem") >= DEFAULT_THRESHOLD
     assert score_of(numbered, "Seven Trading", "sem") < DEFAULT_THRESHOLD
+
+
+TRANSLATED = [
+    Entity(id="port", schema=ORG, names=["River Port of Tver"]),
+    Entity(id="kama", schema=ORG, names=["Kama Publishing House"]),
+    Entity(id="school", schema=ORG, names=["Tver Music School"]),
+]
+
+
+@pytest.fixture(scope="module")
+def translated() -> Screener:
+    return Screener.from_entities(TRANSLATED)
+
+
+@pytest.mark.parametrize(
+    ("query", "entity_id", "meets"),
+    [
+        ("Речной порт Твери", "port", True),
+        ("Тверской речной порт", "port", True),
+        ("Издательский дом Кама", "kama", True),
+        ("Тверская музыкальная школа", "school", True),
+        ("Морской порт Твери", "port", False),  # sea port, not river port
+        ("Тверская спортивная школа", "school", False),  # sports school, not music school
+    ],
+)
+def test_organisation_names_meet_their_english_translation(
+    translated: Screener, query: str, entity_id: str, meets: bool
+) -> None:
+    hit = hits_of(translated, query).get(entity_id)
+    assert (hit is not None and hit.score >= DEFAULT_THRESHOLD) is meets
+    if meets:
+        assert hit is not None and "glossary" in {t.rule for t in hit.explanation.tokens}
