@@ -170,3 +170,35 @@ def test_organisation_names_meet_their_english_translation(
     assert (hit is not None and hit.score >= DEFAULT_THRESHOLD) is meets
     if meets:
         assert hit is not None and "glossary" in {t.rule for t in hit.explanation.tokens}
+
+
+ACRONYMS = [
+    Entity(id="gazprom", schema=ORG, names=["Gazprom PAO"]),
+    Entity(id="rosneft", schema=ORG, names=["Rosneft"]),
+    Entity(id="rovenko", schema=ORG, names=["Petr Rovenko"]),
+]
+
+
+@pytest.fixture(scope="module")
+def acronyms() -> Screener:
+    return Screener.from_entities(ACRONYMS)
+
+
+@pytest.mark.parametrize(
+    ("query", "entity_id", "meets"),
+    [
+        ("Gazovaya Promyshlennost PAO", "gazprom", True),
+        ("Газовая промышленность", "gazprom", True),
+        ("Rossiyskaya Neft", "rosneft", True),
+        ("Gazovaya Neft", "gazprom", False),  # gaz+neft is not gaz+prom
+        ("Petrov", "rovenko", False),  # two names are not a syllable acronym
+    ],
+)
+def test_syllable_acronyms_meet_the_words_they_are_made_of(
+    acronyms: Screener, query: str, entity_id: str, meets: bool
+) -> None:
+    hit = hits_of(acronyms, query).get(entity_id)
+    assert (hit is not None and hit.score >= DEFAULT_THRESHOLD) is meets
+    if meets:
+        assert hit is not None
+        assert any(t.detail.startswith("syllable acronym") for t in hit.explanation.tokens)
