@@ -92,8 +92,9 @@ def _canonical(keys: tuple[str, ...]) -> str:
 def find_legal_forms(words: list[tuple[str, ...]]) -> list[tuple[int, int, str | None]]:
     """Spans ``(start, end, class)`` of legal forms in a name, given each word's keys.
 
-    Phrases are matched longest first on canonical keys; a long legal word outside
-    any phrase (a lone ``limited``) is a span of unknown class.
+    Phrases are matched longest first: the hand-kept ones on canonical keys (through a
+    typo), the forms of the world as written and at the end of the name only; a long
+    legal word outside any phrase (a lone ``limited``) is a span of unknown class.
     """
     canonical = [_canonical(keys) for keys in words]
     if _PHRASE_WORDS.isdisjoint(canonical) and all(len(key) > 1 for key in canonical):
@@ -103,7 +104,9 @@ def find_legal_forms(words: list[tuple[str, ...]]) -> list[tuple[int, int, str |
     while i < len(words):
         for length in range(min(LONGEST_PHRASE, len(words) - i), 0, -1):
             window = canonical[i : i + length]
-            form_class = _phrase_class(tuple(window), at_end=i + length == len(words))
+            form_class = _REVIEWED.get(tuple(window))
+            if form_class is None and i + length == len(words):
+                form_class = _WORLD.get(tuple(keys[0] for keys in words[i : i + length]))
             if form_class is None and length > 2 and all(len(k) == 1 for k in window):
                 form_class = PHRASES.get(("".join(window),))  # J.S.C., O.O.O.
             if form_class is None and length > 1 and _LONG_WORDS.intersection(window):
@@ -117,14 +120,6 @@ def find_legal_forms(words: list[tuple[str, ...]]) -> list[tuple[int, int, str |
                 spans.append((i, i + 1, None))
             i += 1
     return spans
-
-
-def _phrase_class(window: tuple[str, ...], at_end: bool) -> str | None:
-    """The class of the legal form a window of word keys spells; a form of the world
-    counts only at the end of the name."""
-    if at_end:
-        return PHRASES.get(window)
-    return _REVIEWED.get(window)
 
 
 def _misspelt_phrase(window: list[str]) -> str | None:
