@@ -209,6 +209,8 @@ def similarity_of(
     is a transliteration, not an exact match (``query_cyrillic``: whether the query
     token is written in Cyrillic, worked out once per query)."""
     found = compare(query.folded, query.keys, query.role, listed.folded, listed.key, listed.role)
+    if found.rule == "exact" and query.role is Role.NUMBER and query.text != listed.text:
+        return Similarity(found.value, "transliteration", "number written as words")
     if found.rule == "exact" and query_cyrillic != has_cyrillic(listed.text):
         return Similarity(found.value, "transliteration", "Cyrillic = Latin")
     return found
