@@ -13,6 +13,7 @@ import sys
 import time
 from typing import TYPE_CHECKING, Any
 
+from screening.cli.batch import IdColumnAction
 from screening.cli.common import (
     EXIT_INTERRUPTED,
     EXIT_OK,
@@ -70,7 +71,13 @@ def register(commands: Any) -> None:
     parser.add_argument("--threshold", type=float, help="minimum score (default: engine's)")
     parser.add_argument("--limit", type=int, help="hits per row (default: engine's)")
     parser.add_argument("--name-column", default="name", metavar="COL", help="default: name")
-    parser.add_argument("--id-column", metavar="COL", help="your customer id (checked present)")
+    parser.add_argument(
+        "--id-column",
+        action=IdColumnAction,
+        metavar="COL | TYPE=COL",
+        help="COL: your customer id (checked present); TYPE=COL (repeatable): a column of "
+        "identifiers to screen, such as imo=IMO (then the name column may be absent)",
+    )
     parser.add_argument("--schema-column", metavar="COL", help="Person, Organization, ...")
     parser.add_argument("--birth-date-column", metavar="COL", help="YYYY or YYYY-MM-DD")
     parser.add_argument("--country-column", metavar="COL", help="ISO 3166 alpha-2 codes")
@@ -88,7 +95,7 @@ def register(commands: Any) -> None:
     )
     parser.add_argument("--overwrite", action="store_true", help="replace an existing OUTPUT")
     parser.add_argument("--quiet", "-q", action="store_true", help="no summary")
-    parser.set_defaults(run=run)
+    parser.set_defaults(run=run, identifier_columns=[])
 
 
 def run(args: argparse.Namespace) -> int:
@@ -120,6 +127,10 @@ def run(args: argparse.Namespace) -> int:
         schema_col=args.schema_column,
         birth_date_col=args.birth_date_column,
         country_col=args.country_column,
+        identifier_cols=[
+            (spec, column)
+            for spec, _, column in (item.partition("=") for item in args.identifier_columns)
+        ],
         explanations=args.explanations,
         threshold=args.threshold,
         limit=args.limit,

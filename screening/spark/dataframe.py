@@ -9,8 +9,8 @@ appended. A row that cannot be screened becomes an ``error`` row, as in the loca
 from __future__ import annotations
 
 import json
-from collections.abc import Iterator, Sequence
-from dataclasses import dataclass
+from collections.abc import Iterator, Mapping, Sequence
+from dataclasses import dataclass, replace
 from pathlib import Path
 from typing import TYPE_CHECKING, Any
 
@@ -21,6 +21,7 @@ from pyspark.sql.types import StructType
 from screening.batch.model import ColumnMap
 from screening.batch.rows import ScreenJob, resolve_columns
 from screening.errors import InputError
+from screening.identifiers import parse_type
 from screening.settings import Settings
 from screening.spark.columns import arrow_types, output_fields, result_arrays
 from screening.spark.shipping import (
@@ -51,6 +52,7 @@ def screen_dataframe(
     schema_col: str | None = None,
     birth_date_col: str | None = None,
     country_col: str | None = None,
+    identifier_cols: Mapping[str, str] | Sequence[tuple[str, str]] = (),
     explanations: bool = False,
     threshold: float | None = None,
     limit: int | None = None,
@@ -65,12 +67,17 @@ def screen_dataframe(
     ``screening_`` if ``df`` already has one of them), and with ``explanations`` a
     ``hits`` column: every hit with its structured explanation. A row whose
     ``problem_col`` is set is an ``error`` row with that message (readers use it for
-    records they could not parse). The answers equal ``screening batch``'s for the same
-    values. The index is built here, on the driver, before Spark runs anything; a list
-    that cannot be loaded raises ``ListLoadError`` at once.
+    records they could not parse). ``identifier_cols`` maps identifier types (``imo``,
+    or with a country, ``tax_id/ru``) to columns of identifiers to screen, as
+    ``screening batch --id-column TYPE=COLUMN``; with any, ``name_col`` may be absent.
+    The answers equal ``screening batch``'s for the same values. The index is built
+    here, on the driver, before Spark runs anything; a list that cannot be loaded raises
+    ``ListLoadError`` at once.
     """
+    identifiers = _identifier_columns(identifier_cols)
     columns = resolve_columns(
-        ColumnMap(name_col, id_col, schema_col, birth_date_col, country_col), df.columns
+        ColumnMap(name_col, id_col, schema_col, birth_date_col, country_col, identifiers),
+        df.columns,
     )
     if problem_col is not None and problem_col not in df.columns:
         raise InputError(f"no column {problem_col!r} in the DataFrame")
@@ -88,7 +95,7 @@ def screen_prepared(
 ) -> DataFrame:
     """``screen_dataframe`` with the index already prepared and the columns resolved."""
     kept = [column for column in df.columns if column != problem_col]
-    work = _work_columns(columns, problem_col)
+    work = _work_columns(columns, problem_col, df.columns)
     clash = [name for name in work if name in df.columns]
     if clash:
         raise InputError(f"the DataFrame uses the reserved column name {clash[0]!r}")
@@ -99,6 +106,13 @@ def screen_prepared(
         shipped=prepared.shipped,
         kept=len(kept),
         keys=tuple(name.removeprefix(_WORK_PREFIX) for name in work),
+        row_keys=replace(
+            ROW_KEYS,
+            identifiers=tuple(
+                (spec, _identifier_key(number))
+                for number, (spec, _) in enumerate(columns.identifiers)
+            ),
+        ),
         names=tuple(schema.fieldNames()),
         types=tuple(arrow_types(added)),
         explanations=explanations,
@@ -107,14 +121,45 @@ def screen_prepared(
     return result.withMetadata(added[0].name, {PROVENANCE_KEY: provenance(prepared)})
 
 
-def _work_columns(columns: ColumnMap, problem_col: str | None) -> dict[str, Column]:
-    """The screened columns copied as strings under reserved names, in a fixed order."""
-    chosen = {
-        ROW_KEYS.name: columns.name,
+def _identifier_columns(
+    identifier_cols: Mapping[str, str] | Sequence[tuple[str, str]],
+) -> tuple[tuple[str, str], ...]:
+    """The (type, column) pairs, each type checked as the batch command checks it."""
+    pairs = tuple(
+        identifier_cols.items() if isinstance(identifier_cols, Mapping) else identifier_cols
+    )
+    for spec, column in pairs:
+        try:
+            parse_type(spec)
+        except ValueError as exc:
+            raise InputError(f"identifier column {spec}={column}: {exc}") from None
+        if not str(column).strip():
+            raise InputError(f"identifier type {spec}: no column given")
+    return tuple((spec.strip(), column.strip()) for spec, column in pairs)
+
+
+def _identifier_key(number: int) -> str:
+    """The row key of the working copy of the ``number``-th identifier column."""
+    return f"identifier_{number}"
+
+
+def _work_columns(
+    columns: ColumnMap, problem_col: str | None, present: Sequence[str]
+) -> dict[str, Column]:
+    """The screened columns copied as strings under reserved names, in a fixed order.
+
+    The name column is left out when the rows are screened by identifier alone (it is
+    absent, which ``resolve_columns`` allows only then)."""
+    chosen: dict[str | None, str | None] = {
+        ROW_KEYS.name: columns.name if columns.name in present else None,
         ROW_KEYS.schema: columns.schema,
         ROW_KEYS.birth_date: columns.birth_date,
         ROW_KEYS.country: columns.country,
         _PROBLEM: problem_col,
+        **{
+            _identifier_key(number): column
+            for number, (_, column) in enumerate(columns.identifiers)
+        },
     }
     return {
         f"{_WORK_PREFIX}{key}": F.col(f"`{column}`").cast("string").alias(f"{_WORK_PREFIX}{key}")
@@ -156,13 +201,14 @@ class ScreenBatches:
     shipped: ShippedIndex
     kept: int  # leading input columns passed through
     keys: tuple[str, ...]  # row keys of the working columns that follow them
+    row_keys: ColumnMap  # where the row screener finds each value among those keys
     names: tuple[str, ...]  # every output column
     types: tuple[pa.DataType, ...]  # of the added columns
     explanations: bool
 
     def __call__(self, batches: Iterator[pa.RecordBatch]) -> Iterator[pa.RecordBatch]:
         for batch in batches:  # an empty partition never loads the index
-            yield self.screen(executor_job(self.shipped), batch)
+            yield self.screen(executor_job(self.shipped, self.row_keys), batch)
 
     def screen(self, job: ScreenJob, batch: pa.RecordBatch) -> pa.RecordBatch:
         work = {

@@ -159,22 +159,24 @@ def _stage(entry: Path) -> tuple[Path, str] | None:
 
 # --- on the executors ------------------------------------------------------------------
 
-_jobs: dict[ShippedIndex, ScreenJob] = {}
+_jobs: dict[tuple[ShippedIndex, ColumnMap], ScreenJob] = {}
 _loads: dict[str, int] = {}  # index files loaded by this process, by sha256
 
 
-def executor_job(shipped: ShippedIndex) -> ScreenJob:
-    """The row screener of this executor process, loaded from the shipped file once."""
-    job = _jobs.get(shipped)
+def executor_job(shipped: ShippedIndex, columns: ColumnMap = ROW_KEYS) -> ScreenJob:
+    """The row screener of this executor process, loaded from the shipped file once;
+    ``columns`` are the row keys (``ROW_KEYS`` and any identifier keys)."""
+    job = _jobs.get((shipped, columns))
     if job is None:
-        same_file = [known for known in _jobs if known.sha256 == shipped.sha256]
+        same_file = [known for known in _jobs if known[0].sha256 == shipped.sha256]
         if same_file:  # the same index with another threshold or limit
             screener = _jobs[same_file[0]].screener
         else:
             screener = load_shipped(shipped)
             _loads[shipped.sha256] = _loads.get(shipped.sha256, 0) + 1
             _jobs.clear()  # one index per process: a new list version replaces the old one
-        job = _jobs[shipped] = ScreenJob(screener, ROW_KEYS, shipped.threshold, shipped.limit)
+        job = ScreenJob(screener, columns, shipped.threshold, shipped.limit)
+        _jobs[shipped, columns] = job
     return job
 
 
