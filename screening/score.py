@@ -38,8 +38,8 @@ from screening.index import (
 from screening.model import EvidenceCheck, Hit, Query
 from screening.names import ParsedName, Role, Token, parse_name
 from screening.settings import Settings
-from screening.text import has_cyrillic
-from screening.translit import rules_between
+from screening.text import has_cyrillic, has_syllabic
+from screening.translit import arabic_rules, rules_between
 
 EXACT = 1.0
 TRANSLITERATION = 0.97
@@ -49,6 +49,9 @@ GIVEN_NAME = 0.9  # Volodymyr = Vladimir: one name, not one spelling
 STEM = 0.9
 INITIAL = 0.8
 GENDER_VARIANT = 0.6
+# Two spellings of an Arabic, Persian or Urdu name by romanisation rules (vowels guessed,
+# ``q``/``gh``, ``dh``/``z``...): a rule, not a typo, though less certain than Cyrillic's.
+ARABIC_VARIANT = 0.93
 MIN_TYPO_LENGTH = 3  # shorter words only match exactly
 # Below this similarity (down to MIN_FUZZY_SIMILARITY: one edit in three letters, two in
 # six) a typo may change at most MAX_LOOSE_TYPO_EDITS letters.
@@ -160,10 +163,29 @@ def _compare(
 _CROSS_SCRIPT = Similarity(EXACT, "transliteration", "Cyrillic = Latin")
 
 
-def compare_tokens(query: Token, listed: Token, query_cyrillic: bool | None = None) -> Similarity:
+_NO_ARABIC_RULES = (Role.NUMBER, Role.INITIAL, Role.LEGAL)
+
+
+def compare_tokens(
+    query: Token, listed: Token, query_cyrillic: bool | None = None, arabic: bool = False
+) -> Similarity:
     """How alike two tokens are, and by which rule (``query_cyrillic``: if already known,
-    whether the query token is written in Cyrillic)."""
+    whether the query token is written in Cyrillic; ``arabic``: whether either name shows
+    an Arabic-origin romanisation, so that its rules apply)."""
     found = _compare(query.folded, query.keys, query.role, listed.folded, listed.key, listed.role)
+    if found.rule == "typo" and (has_syllabic(query.text) or has_syllabic(listed.text)):
+        # A word read from Han, kana or Hangul is romanised syllable by syllable: a letter
+        # off is another syllable (``shuying`` is not ``cuiying``), not a typo.
+        return _NONE
+    if (
+        arabic
+        and found.rule in ("typo", "unmatched")
+        and query.role not in _NO_ARABIC_RULES
+        and listed.role not in _NO_ARABIC_RULES
+    ):
+        rules = arabic_rules(query.text, listed.text)
+        if rules is not None:
+            return Similarity(ARABIC_VARIANT, "transliteration", ", ".join(rules))
     if found.rule == "exact":
         if query_cyrillic is None:
             query_cyrillic = has_cyrillic(query.text)
@@ -197,13 +219,14 @@ class QueryContext:
         self.concepts = [concept_of(token.key) for token in parsed.tokens]
         self.weights = [index.token_weight(token) for token in parsed.tokens]
         self.unseen = [token.key not in index.postings for token in parsed.tokens]
-        self._memo: dict[tuple[int, int], Similarity] = {}
+        self._memo: dict[tuple[int, int, bool], Similarity] = {}
 
-    def similarity(self, i: int, listed: Token) -> Similarity:
-        memo_key = (i, id(listed))
+    def similarity(self, i: int, listed: Token, listed_arabic: bool = False) -> Similarity:
+        arabic = self.parsed.arabic or listed_arabic
+        memo_key = (i, id(listed), arabic)
         found = self._memo.get(memo_key)
         if found is None:
-            found = compare_tokens(self.parsed.tokens[i], listed, self.cyrillic[i])
+            found = compare_tokens(self.parsed.tokens[i], listed, self.cyrillic[i], arabic)
             if found.rule == "typo" and not self.unseen[i]:
                 # The query word is itself a word of the lists: ``Oles`` next to ``Oleg``,
                 # ``Jason`` next to ``Mason`` are two real names, not one name misspelt.
@@ -234,10 +257,11 @@ def align(context: QueryContext, listed: ParsedName) -> tuple[list[Pair], set[in
     options: list[_Option] = []
     for i in query.words:
         for j in listed.words:
-            similarity = context.similarity(i, l_tokens[j])
+            similarity = context.similarity(i, l_tokens[j], listed.arabic)
             if similarity.value > 0:
                 options.append((-similarity.value, len(options), (i,), (j,), similarity))
     concepts = context.concepts
+    arabic = query.arabic or listed.arabic
     for j, j2, joined, concept in listed.joined:
         for i in query.words:
             if joined in query.tokens[i].keys:
@@ -245,6 +269,11 @@ def align(context: QueryContext, listed: ParsedName) -> tuple[list[Pair], set[in
             elif concept is not None and concepts[i] == concept:
                 similarity = Similarity(GLOSSARY, "glossary", concept)
                 options.append((-GLOSSARY, len(options), (i,), (j, j2), similarity))
+            elif arabic and (
+                rules := arabic_rules(query.tokens[i].text, l_tokens[j].text + l_tokens[j2].text)
+            ):
+                similarity = Similarity(ARABIC_VARIANT, "compound", ", ".join(rules))
+                options.append((-ARABIC_VARIANT, len(options), (i,), (j, j2), similarity))
     for i, i2, joined, concept in query.joined:
         for j in listed.words:
             listed_key = l_tokens[j].key
@@ -253,6 +282,13 @@ def align(context: QueryContext, listed: ParsedName) -> tuple[list[Pair], set[in
             elif concept is not None and concept_of(listed_key) == concept:
                 similarity = Similarity(GLOSSARY, "glossary", concept)
                 options.append((-GLOSSARY, len(options), (i, i2), (j,), similarity))
+            elif arabic and (
+                rules := arabic_rules(
+                    query.tokens[i].text + query.tokens[i2].text, l_tokens[j].text
+                )
+            ):
+                similarity = Similarity(ARABIC_VARIANT, "compound", ", ".join(rules))
+                options.append((-ARABIC_VARIANT, len(options), (i, i2), (j,), similarity))
     options.sort()
     used_q: set[int] = set()
     used_l: set[int] = set()

@@ -52,6 +52,15 @@ def has_cyrillic(text: str) -> bool:
     return _CYRILLIC.search(text) is not None
 
 
+# Han, kana and Hangul: scripts whose romanisation is a mechanical reading of syllables.
+_SYLLABIC = re.compile("[\u3040-\u30ff\u3400-\u4dbf\u4e00-\u9fff\uac00-\ud7af\uf900-\ufaff]")
+
+
+def has_syllabic(text: str) -> bool:
+    """Whether a word holds Han, kana or Hangul: read syllable by syllable, never misspelt."""
+    return not text.isascii() and _SYLLABIC.search(text) is not None
+
+
 def fold_homoglyphs(word: str) -> str:
     """Rewrite look-alike letters of a word that mixes Latin, Cyrillic and Greek.
 
