@@ -15,6 +15,7 @@ from dataclasses import dataclass, replace
 from enum import StrEnum
 from functools import lru_cache
 
+from screening.east_asian import looks_east_asian
 from screening.glossary import pair_concept
 from screening.legal_forms import find_legal_forms
 from screening.text import clean
@@ -26,6 +27,9 @@ from screening.translit import (
     token_key,
     variant_keys,
 )
+
+ARABIC = "arabic"
+EAST_ASIAN = "east_asian"
 
 
 class Role(StrEnum):
@@ -73,13 +77,18 @@ class ParsedName:
     # Adjacent words written as one: (i, j, key, its glossary concept): ``Zheleznye
     # Dorogi`` is one concept (railways), as is ``Far Eastern``.
     joined: tuple[tuple[int, int, str, str | None], ...]
-    # Shows signs of a romanised Arabic, Persian or Urdu name (or is in Arabic or Hebrew
-    # letters): the Arabic romanisation rules apply to its words.
-    arabic: bool = False
+    # The name origins whose romanisation rules apply to its words: ``arabic`` (shows
+    # signs of a romanised Arabic, Persian or Urdu name, or is in Arabic or Hebrew
+    # letters), ``east_asian`` (looks like a romanised Korean or Chinese name).
+    origins: frozenset[str] = frozenset()
 
     @classmethod
     def of(
-        cls, original: str, tokens: list[Token], forms: list[LegalForm], arabic: bool = False
+        cls,
+        original: str,
+        tokens: list[Token],
+        forms: list[LegalForm],
+        origins: frozenset[str] = frozenset(),
     ) -> ParsedName:
         words = tuple(i for i, t in enumerate(tokens) if t.role is not Role.LEGAL)
         return cls(
@@ -91,7 +100,7 @@ class ParsedName:
             legal_classes=frozenset(f.form_class for f in forms if f.form_class),
             has_patronymic=any(t.role is Role.PATRONYMIC for t in tokens),
             joined=_joined(tokens, words),
-            arabic=arabic,
+            origins=origins,
         )
 
 
@@ -212,6 +221,11 @@ def parse_name(name: str, schema: str | None = None) -> ParsedName:
         cleaned = _HAN_OR_HANGUL_NAME.sub(r"\1 ", cleaned)
     scheme = romanisation_of(cleaned.lower())
     arabic = shows_arabic_romanisation(cleaned)
+    origins = frozenset(
+        origin
+        for origin, shown in ((ARABIC, arabic), (EAST_ASIAN, looks_east_asian(cleaned)))
+        if shown
+    )
     tokens = []
     for found in _WORD.finditer(cleaned):
         token = make_token(found.group(), schema, scheme)
@@ -236,7 +250,7 @@ def parse_name(name: str, schema: str | None = None) -> ParsedName:
                     tokens[k] = with_role(tokens[k], Role.LEGAL)
     if schema not in (None, "Person"):
         tokens = [with_role(t, Role.WORD) if t.role is Role.INITIAL else t for t in tokens]
-    return ParsedName.of(name, tokens, forms, arabic)
+    return ParsedName.of(name, tokens, forms, origins)
 
 
 def _titles_as_particles(tokens: list[Token]) -> list[Token]:

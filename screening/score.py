@@ -22,6 +22,7 @@ from functools import lru_cache
 
 from rapidfuzz.distance import OSA, Indel
 
+from screening.east_asian import east_asian_rules
 from screening.given_names import given_name_of, patronymic_of
 from screening.glossary import concept_of, is_place_adjective, word_stem
 from screening.index import (
@@ -36,7 +37,7 @@ from screening.index import (
     is_middle_name,
 )
 from screening.model import EvidenceCheck, Hit, Query
-from screening.names import ParsedName, Role, Token, parse_name
+from screening.names import ARABIC, EAST_ASIAN, ParsedName, Role, Token, parse_name
 from screening.settings import Settings
 from screening.text import has_cyrillic, has_syllabic
 from screening.translit import arabic_rules, rules_between
@@ -52,6 +53,9 @@ GENDER_VARIANT = 0.6
 # Two spellings of an Arabic, Persian or Urdu name by romanisation rules (vowels guessed,
 # ``q``/``gh``, ``dh``/``z``...): a rule, not a typo, though less certain than Cyrillic's.
 ARABIC_VARIANT = 0.93
+# Two romanisations of a Korean or Chinese syllable (McCune-Reischauer and Revised
+# Romanization, Wade-Giles and pinyin), or of a Korean family name.
+EAST_ASIAN_VARIANT = 0.93
 MIN_TYPO_LENGTH = 3  # shorter words only match exactly
 # Below this similarity (down to MIN_FUZZY_SIMILARITY: one edit in three letters, two in
 # six) a typo may change at most MAX_LOOSE_TYPO_EDITS letters.
@@ -163,29 +167,41 @@ def _compare(
 _CROSS_SCRIPT = Similarity(EXACT, "transliteration", "Cyrillic = Latin")
 
 
-_NO_ARABIC_RULES = (Role.NUMBER, Role.INITIAL, Role.LEGAL)
+_NO_ORIGIN_RULES = (Role.NUMBER, Role.INITIAL, Role.LEGAL)
+_NO_ORIGINS: frozenset[str] = frozenset()
+
+
+def origin_rule(query: str, listed: str, origins: frozenset[str]) -> Similarity | None:
+    """Two spellings of one word by the romanisation rules of a name origin (Arabic,
+    Korean or Chinese), applied only when ``origins`` (of either name) holds it."""
+    if ARABIC in origins and (rules := arabic_rules(query, listed)):
+        return Similarity(ARABIC_VARIANT, "transliteration", ", ".join(rules))
+    if EAST_ASIAN in origins and (rules := east_asian_rules(query, listed)):
+        return Similarity(EAST_ASIAN_VARIANT, "transliteration", ", ".join(rules))
+    return None
 
 
 def compare_tokens(
-    query: Token, listed: Token, query_cyrillic: bool | None = None, arabic: bool = False
+    query: Token,
+    listed: Token,
+    query_cyrillic: bool | None = None,
+    origins: frozenset[str] = _NO_ORIGINS,
 ) -> Similarity:
     """How alike two tokens are, and by which rule (``query_cyrillic``: if already known,
-    whether the query token is written in Cyrillic; ``arabic``: whether either name shows
-    an Arabic-origin romanisation, so that its rules apply)."""
+    whether the query token is written in Cyrillic; ``origins``: the name origins either
+    name shows, whose romanisation rules then apply)."""
     found = _compare(query.folded, query.keys, query.role, listed.folded, listed.key, listed.role)
     if found.rule == "typo" and (has_syllabic(query.text) or has_syllabic(listed.text)):
         # A word read from Han, kana or Hangul is romanised syllable by syllable: a letter
         # off is another syllable (``shuying`` is not ``cuiying``), not a typo.
-        return _NONE
+        found = _NONE
     if (
-        arabic
+        origins
         and found.rule in ("typo", "unmatched")
-        and query.role not in _NO_ARABIC_RULES
-        and listed.role not in _NO_ARABIC_RULES
+        and query.role not in _NO_ORIGIN_RULES
+        and listed.role not in _NO_ORIGIN_RULES
     ):
-        rules = arabic_rules(query.text, listed.text)
-        if rules is not None:
-            return Similarity(ARABIC_VARIANT, "transliteration", ", ".join(rules))
+        found = origin_rule(query.text, listed.text, origins) or found
     if found.rule == "exact":
         if query_cyrillic is None:
             query_cyrillic = has_cyrillic(query.text)
@@ -219,14 +235,18 @@ class QueryContext:
         self.concepts = [concept_of(token.key) for token in parsed.tokens]
         self.weights = [index.token_weight(token) for token in parsed.tokens]
         self.unseen = [token.key not in index.postings for token in parsed.tokens]
-        self._memo: dict[tuple[int, int, bool], Similarity] = {}
+        self._memo: dict[tuple[int, int, frozenset[str]], Similarity] = {}
 
-    def similarity(self, i: int, listed: Token, listed_arabic: bool = False) -> Similarity:
-        arabic = self.parsed.arabic or listed_arabic
-        memo_key = (i, id(listed), arabic)
+    def similarity(
+        self, i: int, listed: Token, listed_origins: frozenset[str] = _NO_ORIGINS
+    ) -> Similarity:
+        origins = self.parsed.origins
+        if listed_origins and not listed_origins <= origins:
+            origins = origins | listed_origins
+        memo_key = (i, id(listed), origins)
         found = self._memo.get(memo_key)
         if found is None:
-            found = compare_tokens(self.parsed.tokens[i], listed, self.cyrillic[i], arabic)
+            found = compare_tokens(self.parsed.tokens[i], listed, self.cyrillic[i], origins)
             if found.rule == "typo" and not self.unseen[i]:
                 # The query word is itself a word of the lists: ``Oles`` next to ``Oleg``,
                 # ``Jason`` next to ``Mason`` are two real names, not one name misspelt.
@@ -257,11 +277,11 @@ def align(context: QueryContext, listed: ParsedName) -> tuple[list[Pair], set[in
     options: list[_Option] = []
     for i in query.words:
         for j in listed.words:
-            similarity = context.similarity(i, l_tokens[j], listed.arabic)
+            similarity = context.similarity(i, l_tokens[j], listed.origins)
             if similarity.value > 0:
                 options.append((-similarity.value, len(options), (i,), (j,), similarity))
     concepts = context.concepts
-    arabic = query.arabic or listed.arabic
+    origins = query.origins | listed.origins
     for j, j2, joined, concept in listed.joined:
         for i in query.words:
             if joined in query.tokens[i].keys:
@@ -269,11 +289,13 @@ def align(context: QueryContext, listed: ParsedName) -> tuple[list[Pair], set[in
             elif concept is not None and concepts[i] == concept:
                 similarity = Similarity(GLOSSARY, "glossary", concept)
                 options.append((-GLOSSARY, len(options), (i,), (j, j2), similarity))
-            elif arabic and (
-                rules := arabic_rules(query.tokens[i].text, l_tokens[j].text + l_tokens[j2].text)
+            elif origins and (
+                found := origin_rule(
+                    query.tokens[i].text, l_tokens[j].text + l_tokens[j2].text, origins
+                )
             ):
-                similarity = Similarity(ARABIC_VARIANT, "compound", ", ".join(rules))
-                options.append((-ARABIC_VARIANT, len(options), (i,), (j, j2), similarity))
+                similarity = Similarity(found.value, "compound", found.detail)
+                options.append((-found.value, len(options), (i,), (j, j2), similarity))
     for i, i2, joined, concept in query.joined:
         for j in listed.words:
             listed_key = l_tokens[j].key
@@ -282,13 +304,13 @@ def align(context: QueryContext, listed: ParsedName) -> tuple[list[Pair], set[in
             elif concept is not None and concept_of(listed_key) == concept:
                 similarity = Similarity(GLOSSARY, "glossary", concept)
                 options.append((-GLOSSARY, len(options), (i, i2), (j,), similarity))
-            elif arabic and (
-                rules := arabic_rules(
-                    query.tokens[i].text + query.tokens[i2].text, l_tokens[j].text
+            elif origins and (
+                found := origin_rule(
+                    query.tokens[i].text + query.tokens[i2].text, l_tokens[j].text, origins
                 )
             ):
-                similarity = Similarity(ARABIC_VARIANT, "compound", ", ".join(rules))
-                options.append((-ARABIC_VARIANT, len(options), (i, i2), (j,), similarity))
+                similarity = Similarity(found.value, "compound", found.detail)
+                options.append((-found.value, len(options), (i, i2), (j,), similarity))
     options.sort()
     used_q: set[int] = set()
     used_l: set[int] = set()
