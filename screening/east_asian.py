@@ -167,7 +167,7 @@ def looks_east_asian(text: str) -> bool:
 def _spelling(word: str) -> tuple[str, set[str]]:
     fired: set[str] = set()
     spelling = ascii_fold(word.replace("'", "").replace("’", ""))
-    rewrites = _REWRITES
+    rewrites: tuple[tuple[re.Pattern[str], str, str], ...] = _REWRITES
     if _WADE_GILES_MARKS.search(word.lower()):
         rewrites = _WADE_GILES_FINALS + _REWRITES
     for pattern, replacement, name in rewrites:
