@@ -117,7 +117,7 @@ _CONSONANT_CLASSES = {
     "c": "Z",
 }  # fmt: skip
 _PINYIN_WADE_GILES = frozenset({"x", "hs", "zh", "q", "c", "tz", "ts", "sz"})
-_CONSONANT_UNITS = re.compile(r"ch|ts|tz|hs|sh|zh|ss|sz|kk|tt|pp|jj|th|ng|[b-df-hj-np-tv-z]")
+_CONSONANT_UNITS = re.compile(r"ch|ts|tz|hs|sh|zh|ss|sz|kk|tt|pp|jj|th|ng|[b-df-hj-np-tv-z1-5]")
 # Vowels and finals, rewritten to one form: MR/RR (``eo`` = ``o``, ``eu`` = ``u``,
 # ``oo`` = ``u``, ``ee`` = ``i``) and, in a word that shows Wade-Giles (``hs``, ``ts``,
 # ``tz``, an aspiration mark, ``-ih``, ``-ieh``), its finals as pinyin writes them
@@ -156,17 +156,41 @@ def _is_surname(folded: str) -> bool:
 def looks_east_asian(text: str) -> bool:
     """Whether a (cleaned) name looks like a romanised Korean or Chinese name: every
     word at most three syllables, and one of them a common family name."""
-    if not text.isascii():
-        text = text.replace("’", "'")
-    words = [w for w in _SPLIT.split(text.lower().replace("'", "")) if w]
+    words = [ascii_fold(w) for w in _SPLIT.split(text) if w]  # Han and Hangul read too
     if not words or len(words) > 5 or not all(_WORD.fullmatch(w) for w in words):
         return False
-    return any(_is_surname(ascii_fold(w)) for w in words)
+    return any(_is_surname(w) for w in words)
+
+
+# McCune-Reischauer and Wade-Giles mark aspiration with an apostrophe: ``ch'`` is RR
+# and pinyin ``ch`` (or pinyin ``q``), never ``j``. The marked consonants become digits,
+# which folding keeps, and match only their aspirated spellings.
+_ASPIRATED = re.compile(r"(ch|ts|tz|k|t|p)['’‘ʼ]")
+_ASPIRATED_DIGITS = {"ch": "1", "ts": "2", "tz": "2", "k": "3", "t": "4", "p": "5"}
+_ASPIRATED_SPELLINGS = {
+    "1": ("ch", "q"),
+    "2": ("c", "ts", "tz"),
+    "3": ("k",),
+    "4": ("t",),
+    "5": ("p",),
+}
+_ASPIRATED_CLASSES = {"1": "J", "2": "Z", "3": "K", "4": "T", "5": "P"}
+
+
+def _consonants_agree(text_a: str, text_b: str) -> bool:
+    if text_a in _ASPIRATED_SPELLINGS or text_b in _ASPIRATED_SPELLINGS:
+        return (
+            text_a == text_b
+            or text_b in _ASPIRATED_SPELLINGS.get(text_a, ())
+            or text_a in _ASPIRATED_SPELLINGS.get(text_b, ())
+        )
+    return _CONSONANT_CLASSES.get(text_a, text_a) == _CONSONANT_CLASSES.get(text_b, text_b)
 
 
 def _spelling(word: str) -> tuple[str, set[str]]:
     fired: set[str] = set()
-    spelling = ascii_fold(word.replace("'", "").replace("’", ""))
+    marked = _ASPIRATED.sub(lambda found: _ASPIRATED_DIGITS[found.group(1)], word.lower())
+    spelling = ascii_fold(marked.replace("'", "").replace("’", ""))
     rewrites: tuple[tuple[re.Pattern[str], str, str], ...] = _REWRITES
     if _WADE_GILES_MARKS.search(word.lower()):
         rewrites = _WADE_GILES_FINALS + _REWRITES
@@ -176,6 +200,14 @@ def _spelling(word: str) -> tuple[str, set[str]]:
             fired.add(name)
             spelling = new
     return spelling, fired
+
+
+_PINYIN_ONLY = re.compile(r"zh|x|q|(?<![t])z|c(?!h)|\br")
+_HAN = re.compile(r"[\u3400-\u4dbf\u4e00-\u9fff]")
+
+
+def _is_pinyin(word: str) -> bool:
+    return bool(_HAN.search(word) or _PINYIN_ONLY.search(word.lower()))
 
 
 def _units(spelling: str) -> list[tuple[str, str]]:
@@ -216,6 +248,9 @@ def east_asian_rules(word_a: str, word_b: str) -> tuple[str, ...] | None:
     if len(units_a) != len(units_b):
         return None
     rules = fired_a ^ fired_b
+    # Wade-Giles has no zh, x, q, z, c or r: two words written with them (or read from Han,
+    # in pinyin) are both pinyin, where these letters are all distinct.
+    both_pinyin = _is_pinyin(word_a) and _is_pinyin(word_b)
     for (kind_a, text_a), (kind_b, text_b) in zip(units_a, units_b, strict=True):
         if kind_a != kind_b:
             return None
@@ -223,10 +258,30 @@ def east_asian_rules(word_a: str, word_b: str) -> tuple[str, ...] | None:
             continue
         if kind_a == "v":
             return None
-        if _CONSONANT_CLASSES.get(text_a, text_a) != _CONSONANT_CLASSES.get(text_b, text_b):
+        if not _consonants_agree(text_a, text_b):
             return None
+        if text_a in _ASPIRATED_SPELLINGS or text_b in _ASPIRATED_SPELLINGS:
+            rules.add("aspiration mark")
+            continue
         chinese = not {text_a, text_b}.isdisjoint(_PINYIN_WADE_GILES)
+        if chinese and both_pinyin:
+            return None
         rules.add("pinyin=wade-giles" if chinese else "k=g, t=d, p=b, ch=j")
     if "'" in word_a + word_b or "’" in word_a + word_b:
         rules.add("aspiration mark")
     return tuple(sorted(rules)) if rules else None
+
+
+@lru_cache(maxsize=100_000)
+def east_asian_retrieval_keys(word: str) -> tuple[str, ...]:
+    """Keys under which retrieval looks a word up for these rules: its spelling with every
+    consonant replaced by its class, and its Korean family-name group if it has one."""
+    spelling, _ = _spelling(word)
+    keyed = "".join(
+        _ASPIRATED_CLASSES.get(text) or _CONSONANT_CLASSES.get(text, text) if kind == "c" else text
+        for kind, text in _units(spelling)
+    )
+    group = _surname_group(ascii_fold(word))
+    if group is None:
+        return (f"ea:{keyed}",)
+    return (f"ea:{keyed}", f"kr:{group}")

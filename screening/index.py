@@ -20,7 +20,7 @@ from rapidfuzz.distance import OSA
 from screening.given_names import given_name_of
 from screening.glossary import concept_of, is_place_adjective, pair_concept, word_stem
 from screening.model import Entity
-from screening.names import ParsedName, Role, Token, parse_name
+from screening.names import ParsedName, Role, Token, origin_keys, parse_name
 from screening.translit import SOUND_PAIRS, token_key
 
 MIN_FUZZY_KEY = 4  # shorter keys are looked up exactly; scoring still compares them
@@ -37,6 +37,9 @@ LEGAL_WEIGHT = 0.5
 GLOSSARY_ESTIMATE = 0.9
 STEM_ESTIMATE = 0.9
 SPELLING_TYPO_ESTIMATE = 0.85
+# A word that meets a list word by the romanisation rules of the list name's origin
+# (Arabic, Korean, Chinese): what scoring gives such a variant.
+ORIGIN_RULE_ESTIMATE = 0.93
 RETRIEVAL_SKIP_SHARE = 0.25
 SKIPPABLE_WEIGHT = 5.5  # a word held by fewer than about one name in 250 is always looked up
 SIMILAR_CACHE_SIZE = 100_000
@@ -100,11 +103,17 @@ class NameIndex:
     name_count: int = 0  # set before any weight is computed
     least_weights: list[float] = field(default_factory=list)  # IndexedName.weight, by number
     _similar: dict[str, list[tuple[str, float]]] = field(default_factory=dict, repr=False)
-    _matches: dict[tuple[tuple[str, ...], Role], dict[int, float]] = field(
+    _matches: dict[tuple[tuple[str, ...], Role, frozenset[str]], dict[int, float]] = field(
         default_factory=dict, repr=False
     )
     _matches_held: int = field(default=0, repr=False)
     neighbours: dict[str, list[str]] = field(default_factory=dict)
+    # Names showing a name origin (Arabic, Korean, Chinese), by the origin keys of their
+    # words: where the romanisation rules of that origin find them for a query of that
+    # origin. (A list name of an origin is found for a query of none by its words' keys
+    # and their one-edit neighbours only: origin keys are coarse and would crowd out the
+    # candidates of every plain query.)
+    origin_postings: dict[str, list[int]] = field(default_factory=dict)
 
     @classmethod
     def build(cls, entities: list[Entity]) -> NameIndex:
@@ -168,6 +177,13 @@ class NameIndex:
                 compounds[joined].append(number)
                 if pair is not None:
                     pair_concepts[pair].append(number)
+        origin_postings: dict[str, list[int]] = defaultdict(list)
+        for number, (_, _, name, _) in enumerate(parsed):
+            if name.origins:
+                for i in name.words:
+                    for key in origin_keys(name.tokens[i].text, name.origins, listed=True):
+                        origin_postings[key].append(number)
+        index.origin_postings = dict(origin_postings)
         index.least_weights = [indexed.weight for indexed in index.names]
         index.entity_names = [[] for _ in entities]
         for number, indexed in enumerate(index.names):
@@ -276,12 +292,15 @@ class NameIndex:
         }
         return list(found.items())
 
-    def _token_matches(self, token: Token, weight: float) -> dict[int, float]:
-        """For one query word: every name it may match, with its best contribution.
+    def _token_matches(
+        self, token: Token, weight: float, origins: frozenset[str] = frozenset()
+    ) -> dict[int, float]:
+        """For one query word: every name it may match, with its best contribution;
+        ``origins``: those of the query's name, whose romanisation rules also find names.
 
         Depends on the word alone, so it is remembered for words seen before (given
         names and common surnames repeat throughout a customer book)."""
-        memo_key = (token.keys, token.role)
+        memo_key = (token.keys, token.role, origins)
         cached = self._matches.get(memo_key)
         if cached is not None:
             return cached
@@ -319,6 +338,12 @@ class NameIndex:
             for found, share in sources:
                 value = share * 2 * weight
                 for name in found or ():
+                    if value > best.get(name, 0.0):
+                        best[name] = value
+        if origins and token.role not in (Role.NUMBER, Role.INITIAL, Role.LEGAL):
+            value = ORIGIN_RULE_ESTIMATE * 2 * weight
+            for key in origin_keys(token.text, origins):
+                for name in self.origin_postings.get(key, ()):
                     if value > best.get(name, 0.0):
                         best[name] = value
         if len(best) <= MATCHES_CACHE_MAX_NAMES:
@@ -369,7 +394,11 @@ class NameIndex:
         skipped = self._skippable(weights)
         matches = sorted(
             (
-                (self._token_matches(token, weight), token.key not in self.postings, weight)
+                (
+                    self._token_matches(token, weight, query.origins),
+                    token.key not in self.postings,
+                    weight,
+                )
                 for position, (token, weight) in enumerate(zip(tokens, weights, strict=True))
                 if position not in skipped
             ),

@@ -15,12 +15,13 @@ from dataclasses import dataclass, replace
 from enum import StrEnum
 from functools import lru_cache
 
-from screening.east_asian import looks_east_asian
+from screening.east_asian import east_asian_retrieval_keys, looks_east_asian
 from screening.glossary import pair_concept
 from screening.legal_forms import find_legal_forms
 from screening.text import clean
 from screening.translit import (
     ARABIC_ARTICLES,
+    arabic_retrieval_keys,
     ascii_fold,
     romanisation_of,
     shows_arabic_romanisation,
@@ -30,6 +31,17 @@ from screening.translit import (
 
 ARABIC = "arabic"
 EAST_ASIAN = "east_asian"
+
+
+def origin_keys(word: str, origins: frozenset[str], listed: bool = False) -> set[str]:
+    """Retrieval keys of a (``listed`` or query) word for the romanisation rules of these
+    name origins."""
+    keys: set[str] = set()
+    if ARABIC in origins:
+        keys.update(arabic_retrieval_keys(word, listed))
+    if EAST_ASIAN in origins:
+        keys.update(east_asian_retrieval_keys(word))
+    return keys
 
 
 class Role(StrEnum):

@@ -191,9 +191,13 @@ def compare_tokens(
     whether the query token is written in Cyrillic; ``origins``: the name origins either
     name shows, whose romanisation rules then apply)."""
     found = _compare(query.folded, query.keys, query.role, listed.folded, listed.key, listed.role)
-    if found.rule == "typo" and (has_syllabic(query.text) or has_syllabic(listed.text)):
-        # A word read from Han, kana or Hangul is romanised syllable by syllable: a letter
-        # off is another syllable (``shuying`` is not ``cuiying``), not a typo.
+    if found.rule in ("typo", "transliteration") and (
+        has_syllabic(query.text) or has_syllabic(listed.text)
+    ):
+        # A word read from Han, kana or Hangul is romanised syllable by syllable, in
+        # pinyin or Revised Romanization: a letter off is another syllable (``shuying`` is
+        # not ``cuiying``), not a typo, and Cyrillic's rules do not apply (``jun`` is not
+        # ``yun``); only its own origin's rules do.
         found = _NONE
     if (
         origins

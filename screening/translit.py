@@ -105,6 +105,32 @@ def cyrillic_to_latin(word: str, language: str | None = None) -> str:
     return "".join(out)
 
 
+_ARABIC_SCRIPT = re.compile(r"[\u0600-\u06ff\u0750-\u077f]")
+# Devanagari (Hindi, Marathi, Nepali) writes a consonant's vowel ``a`` only by leaving
+# it unmarked; unidecode drops it (``नरेंद्र`` -> ``nrendr``). ISO 15919 and Hunterian
+# romanisation write it, but for a word-final single consonant, which Hindi does not
+# pronounce (``राम`` is ``Ram``; ``नरेंद्र``, ending in a cluster, is ``Narendra``).
+_DEVANAGARI_CONSONANT = re.compile(r"[\u0915-\u0939\u0958-\u095f]")
+_DEVANAGARI_INHERENT_VOWEL = re.compile(
+    r"([\u0915-\u0939\u0958-\u095f]\u093c?)"  # a consonant, perhaps with a nukta
+    r"(?![\u093c\u093e-\u094d\u0962\u0963])"  # not followed by a vowel sign or virama
+)
+
+
+def with_inherent_vowels(word: str) -> str:
+    """A Devanagari word with its unwritten ``a`` vowels written (as the letter अ)."""
+
+    def vowel(found: re.Match[str]) -> str:
+        end = found.end()
+        final = end == len(word) or not ("\u0900" <= word[end] <= "\u097f")
+        cluster = found.start() > 0 and word[found.start() - 1] == "\u094d"
+        if final and not cluster:
+            return found.group(1)
+        return found.group(1) + "\u0905"
+
+    return _DEVANAGARI_INHERENT_VOWEL.sub(vowel, word)
+
+
 @lru_cache(maxsize=200_000)
 def ascii_fold(word: str) -> str:
     """A word in lower-case ASCII letters and digits, whatever its script.
@@ -114,6 +140,11 @@ def ascii_fold(word: str) -> str:
     is ``Anatolievich``).
     """
     lower = cyrillic_to_latin(word.lower())
+    if not lower.isascii():
+        if _ARABIC_SCRIPT.search(lower):
+            lower = lower.translate(_ARABIC_LETTERS)
+        if _DEVANAGARI_CONSONANT.search(lower):
+            lower = with_inherent_vowels(lower)
     spelled = "".join(_SCHEME_LETTERS.get(ch, ch) for ch in lower)
     decomposed = unicodedata.normalize("NFKD", spelled)
     stripped = "".join(ch for ch in decomposed if not unicodedata.combining(ch))
@@ -248,9 +279,10 @@ def rules_between(folded_a: str, folded_b: str) -> list[str]:
 # comparison of two words, never as a retrieval key.
 
 # Arabic, Persian and Urdu letters in Latin (BGN/PCGN 1956 for Arabic, 1958 for Persian,
-# without diacritics); unidecode would drop the alif and the ta marbuta.
+# without diacritics; a hamza on alif carries a short vowel, unwritten like the others);
+# unidecode would drop the alif and the ta marbuta.
 _ARABIC_LETTERS = str.maketrans({
-    "ا": "a", "آ": "a", "أ": "a", "إ": "i", "ٱ": "a", "ب": "b", "ت": "t", "ث": "th",
+    "ا": "a", "آ": "a", "أ": "", "إ": "", "ٱ": "a", "ب": "b", "ت": "t", "ث": "th",
     "ج": "j", "ح": "h", "خ": "kh", "د": "d", "ذ": "dh", "ر": "r", "ز": "z", "س": "s",
     "ش": "sh", "ص": "s", "ض": "d", "ط": "t", "ظ": "z", "ع": "'", "غ": "gh", "ف": "f",
     "ق": "q", "ك": "k", "ل": "l", "م": "m", "ن": "n", "ه": "h", "و": "w", "ي": "y",
@@ -382,8 +414,60 @@ def _units_rules(a: tuple[_Unit, ...], b: tuple[_Unit, ...]) -> set[str] | None:
     return rules
 
 
-def _consonants(units: tuple[_Unit, ...]) -> tuple[str, ...]:
-    return tuple(c for kind, c, _ in units if kind == "c" and c != "W")
+# How each romanised letter of Arabic script may be written in Latin (ك is ``k``, never
+# ``q``; د is ``d``; ث is ``th``, ``s`` or ``t``), narrower than the sound classes, which
+# are for two Latin spellings that each may stand for several letters.
+_WRITTEN_AS_ITSELF = {
+    "k": ("k", "c"), "d": ("d",), "t": ("t",), "b": ("b",), "m": ("m",), "n": ("n",),
+    "l": ("l",), "r": ("r",), "f": ("f", "ph"), "s": ("s", "c"), "th": ("th", "s", "t"),
+    "h": ("h",), "sh": ("sh", "ch"), "kh": ("kh", "h", "ch"), "q": ("q", "k", "g", "gh"),
+    "gh": ("gh", "g", "q"), "z": ("z", "dh"), "dh": ("dh", "z", "d", "th"),
+    "j": ("j", "dj", "g", "zh"),
+}  # fmt: skip
+
+
+def _written_in_latin(written: _Unit, latin: _Unit) -> bool:
+    """Whether a letter of an abjad word stands for a unit of a Latin spelling: a
+    consonant for its class, ``و`` for a ``u``/``o`` too, a long vowel (alif for an
+    ``a``, yaa for an ``i``, ``e`` or ``y``) for a vowel run holding it."""
+    kind_w, class_w, text_w = written
+    kind_l, class_l, text_l = latin
+    if kind_w == "c":
+        if text_w in _WRITTEN_AS_ITSELF:
+            return text_l in _WRITTEN_AS_ITSELF[text_w]
+        if kind_l == "c":
+            return not set(class_w).isdisjoint(class_l)
+        return class_w == "W" and "u" in class_l
+    if kind_l != "v":
+        return False
+    return all(
+        ("a" in class_l) if vowel == "a" else ("i" in class_l or "*" in class_l)
+        for vowel in class_w.replace("*", "").replace("u", "")
+    )
+
+
+def _abjad_agrees(written: tuple[_Unit, ...], latin: tuple[_Unit, ...]) -> bool:
+    """Whether a word in Arabic or Hebrew letters, which leave short vowels unwritten,
+    is the Latin spelling: every written letter in order, only vowels left over."""
+    if sum(1 for kind, _, _ in written if kind == "c") < 2:
+        return False
+    position = 0
+    for unit in latin:
+        if position == len(written):
+            return False  # a Latin letter after the last written one
+        if not _written_in_latin(written[position], unit):
+            if unit[0] == "c":
+                return False
+            continue  # a short vowel, unwritten
+        position += 1
+        # One Latin vowel run may stand for several written letters (``yu`` for ``يو``).
+        while (
+            unit[0] == "v"
+            and position < len(written)
+            and _written_in_latin(written[position], unit)
+        ):
+            position += 1
+    return position == len(written)
 
 
 def _without_article(spelling: str) -> str | None:
@@ -418,10 +502,11 @@ def arabic_rules(word_a: str, word_b: str) -> tuple[str, ...] | None:
         return ("article",)
     units_a, units_b = _arabic_units(spelling_a), _arabic_units(spelling_b)
     rules = _units_rules(units_a, units_b)
-    abjad = _ABJAD.search(word_a) or _ABJAD.search(word_b)
-    consonants = _consonants(units_a)
-    if rules is None and abjad and len(consonants) >= 2 and consonants == _consonants(units_b):
-        rules = {"abjad"}
+    abjad_a, abjad_b = bool(_ABJAD.search(word_a)), bool(_ABJAD.search(word_b))
+    if rules is None and abjad_a != abjad_b:
+        written, latin = (units_a, units_b) if abjad_a else (units_b, units_a)
+        if _abjad_agrees(written, latin):
+            rules = {"abjad"}
     if rules is None:
         bare_a, bare_b = _without_article(spelling_a), _without_article(spelling_b)
         for x, y in ((bare_a, spelling_b), (spelling_a, bare_b), (bare_a, bare_b)):
@@ -439,3 +524,34 @@ def arabic_rules(word_a: str, word_b: str) -> tuple[str, ...] | None:
     if "?" in spelling_a + spelling_b:
         rules.add("article")
     return tuple(sorted(rules or {"arabic_vowel"}))
+
+
+# A retrieval key for each consonant spelling: one representative of its sound class.
+_RETRIEVAL_CLASS = {"q": "K", "gh": "K", "k": "K", "g": "G", "dh": "D", "th": "D", "z": "D"}
+
+
+@lru_cache(maxsize=200_000)
+def arabic_retrieval_keys(word: str, listed: bool = False) -> tuple[str, ...]:
+    """Keys under which retrieval looks a word up for the Arabic rules: its consonant
+    classes with every vowel run as one mark (``Usama`` and ``Osama`` are ``VsVmV``), and
+    (for a ``listed`` word) its consonants alone, which is all a query word in Arabic
+    letters gives (``ab:`` keys).
+
+    Coarser than ``arabic_rules``, which decides; they only bring the candidates."""
+    if _NOT_ARABIC_SOURCE.search(word):
+        return ()
+    units = _arabic_units(arabic_spelling(word))
+    consonants = "".join(
+        _RETRIEVAL_CLASS.get(text, klass[0])
+        for kind, klass, text in units
+        if kind == "c" and klass != "W"
+    )
+    if len(consonants) < 2:
+        return ()
+    skeleton = f"ab:{consonants}"
+    if _ABJAD.search(word):
+        return (skeleton,)
+    pattern = "".join(
+        "V" if kind == "v" else _RETRIEVAL_CLASS.get(text, klass[0]) for kind, klass, text in units
+    )
+    return (f"ar:{pattern}", skeleton) if listed else (f"ar:{pattern}",)

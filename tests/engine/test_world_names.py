@@ -10,12 +10,13 @@ import pytest
 from hypothesis import given, settings
 from hypothesis import strategies as st
 
+from screening.east_asian import east_asian_rules, looks_east_asian
 from screening.model import Entity
 from screening.names import Role, parse_name, split_words
 from screening.score import compare_tokens
 from screening.screener import Screener
 from screening.settings import DEFAULT_THRESHOLD
-from screening.translit import arabic_rules, shows_arabic_romanisation
+from screening.translit import arabic_rules, ascii_fold, shows_arabic_romanisation
 
 
 @pytest.mark.parametrize(
@@ -210,3 +211,164 @@ def test_no_name_in_a_script_without_capitals_has_initials(words: list[str]) -> 
     for schema in ("Person", None):
         tokens = parse_name(" ".join(words), schema).tokens
         assert all(token.role is not Role.INITIAL for token in tokens)
+
+
+@pytest.mark.parametrize(
+    ("a", "b", "rule"),
+    [
+        ("Ri", "Lee", "korean_surname"),
+        ("Yi", "Rhee", "korean_surname"),
+        ("Pak", "Park", "korean_surname"),
+        ("Choe", "Choi", "korean_surname"),
+        ("Gim", "Kim", "korean_surname"),
+        ("Jinping", "Chinping", "k=g, t=d, p=b, ch=j"),  # RR/pinyin j, MR/Wade-Giles ch
+        ("Deng", "Teng", "k=g, t=d, p=b, ch=j"),
+        ("Eun", "Un", "eu=u"),  # RR eu, MR ŭ
+        ("Jeongil", "Jongil", "eo=o"),  # RR eo, MR ŏ
+        ("Xi", "Hsi", "pinyin=wade-giles"),
+        ("Zhou", "Chou", "pinyin=wade-giles"),
+        ("Qian", "Ch'ien", "ien=ian"),
+        ("Zedong", "Tse-tung", "ung=ong"),
+    ],
+)
+def test_korean_and_chinese_spellings_meet_by_a_named_rule(a: str, b: str, rule: str) -> None:
+    found = east_asian_rules(a, b.replace("-", ""))
+    assert found is not None and rule in found, found
+    assert east_asian_rules(b.replace("-", ""), a) is not None
+
+
+@pytest.mark.parametrize(
+    ("a", "b"),
+    [
+        ("Tan", "Tang"),  # n and ng close two syllables
+        ("Jin", "Lin"),
+        ("Song", "Sung"),  # 송 and 성: Korean o and u are two vowels
+        ("Shuying", "Cuiying"),
+        ("Min", "Ming"),
+        ("Kim", "Kam"),
+        ("Pak", "Bai"),
+    ],
+)
+def test_distinct_korean_and_chinese_syllables_stay_apart(a: str, b: str) -> None:
+    assert east_asian_rules(a, b) is None
+
+
+@pytest.mark.parametrize(
+    ("name", "east_asian"),
+    [
+        ("Kim Jong Un", True),
+        ("Xi Jinping", True),
+        ("Mao Tse-tung", True),
+        ("CHIN-SO'K KIM", True),
+        ("Ri Son Gwon", True),
+        ("Dima Tima", False),  # syllables, but no Korean or Chinese family name
+        ("Ivan Petrov", False),
+        ("Dmitriy Li Ivanovich", False),  # a word of more than three syllables
+    ],
+)
+def test_signs_of_a_korean_or_chinese_name(name: str, east_asian: bool) -> None:
+    assert looks_east_asian(name) is east_asian
+    assert ("east_asian" in parse_name(name).origins) is east_asian
+
+
+@pytest.mark.parametrize(
+    ("a", "b"),
+    [
+        ("ظاهر", "Zahir"),
+        ("حسين", "Hussein"),
+        ("يوسف", "Yusuf"),  # one vowel run for two written letters
+        ("أسامة", "Usama"),  # hamza on alif: a short vowel, unwritten
+        ("שלום", "Shalom"),
+    ],
+)
+def test_a_word_in_arabic_or_hebrew_letters_meets_its_latin_spelling(a: str, b: str) -> None:
+    assert "abjad" in (arabic_rules(a, b) or ())
+
+
+@pytest.mark.parametrize(
+    ("a", "b"),
+    [
+        ("ظاهر", "Zuhair"),  # the written alif is a long a
+        ("حسين", "Hassan"),  # the written yaa is a long i
+        ("صيداوي", "Said"),  # a written letter left over
+        ("الناز", "Alenezi"),  # a Latin vowel after the last written letter
+    ],
+)
+def test_a_word_in_arabic_letters_needs_every_written_letter(a: str, b: str) -> None:
+    assert arabic_rules(a, b) is None
+
+
+@pytest.mark.parametrize(
+    ("word", "folded"),
+    [
+        ("नरेंद्र", "narendra"),  # a final cluster keeps its vowel
+        ("राम", "raam"),  # a final single consonant does not
+        ("अमित", "amit"),
+        ("سلمان", "slman"),  # BGN/PCGN: the alif is written, short vowels are not
+        ("فاطمة", "fatma"),
+    ],
+)
+def test_devanagari_and_arabic_letters_romanise_by_the_standard_tables(
+    word: str, folded: str
+) -> None:
+    assert ascii_fold(word) == folded
+
+
+WORLD = [
+    Entity(id="kim", schema="Person", names=["KIM Jong Un"]),
+    Entity(id="xi", schema="Person", names=["XI Jinping"]),
+    Entity(id="soleimani", schema="Person", names=["Qasem SOLEIMANI"]),
+    Entity(id="bin-ladin", schema="Person", names=["Usama BIN LADIN"]),
+    Entity(id="salman", schema="Person", names=["Mohammed bin Salman AL SAUD"]),
+    *(
+        Entity(id=f"f{n}", schema="Person", names=[name])
+        for n, name in enumerate(
+            ["Ivan PETROV", "Jose GARCIA", "Ana SANTOS", "Jan JANSEN", "Wei ZHANG", "Ali HASSAN"]
+        )
+    ),
+]
+
+
+@pytest.fixture(scope="module")
+def world() -> Screener:
+    return Screener.from_entities(WORLD)
+
+
+@pytest.mark.parametrize(
+    ("query", "entity"),
+    [
+        ("Hsi Chin-ping", "xi"),  # Wade-Giles: retrieved by the origin keys, not by edits
+        ("习近平", "xi"),
+        ("김정은", "kim"),
+        ("Gim Jeong-eun", "kim"),
+        ("Kim Jongun", "kim"),
+        ("Ghasem Soleymani", "soleimani"),
+        ("قاسم سليماني", "soleimani"),
+        ("Osama bin Laden", "bin-ladin"),
+        ("محمد بن سلمان آل سعود", "salman"),
+    ],
+)
+def test_romanisations_of_other_origins_alert(world: Screener, query: str, entity: str) -> None:
+    hits = world.screen(query).hits
+    assert hits and hits[0].entity_id == entity
+
+
+@pytest.mark.parametrize(
+    ("marked", "same", "other"),
+    [
+        ("Ch'un", "Chun", "Jun"),  # MR ch' is RR ch; MR ch (unmarked) is RR j
+        ("K'ang", "Kang", "Gang"),
+        ("Ch'ien", "Qian", "Jian"),  # Wade-Giles ch' is pinyin q
+    ],
+)
+def test_an_aspiration_mark_decides_between_two_consonants(
+    marked: str, same: str, other: str
+) -> None:
+    assert "aspiration mark" in (east_asian_rules(marked, same) or ())
+    assert east_asian_rules(marked, other) is None
+
+
+def test_two_pinyin_spellings_are_never_wade_giles_of_each_other() -> None:
+    assert east_asian_rules("张", "Chang") == ("pinyin=wade-giles",)  # Chang may be Wade-Giles
+    assert east_asian_rules("畅", "Zhang") is None  # chang and zhang, both pinyin
+    assert east_asian_rules("Xi", "Si") is None
