@@ -214,7 +214,7 @@ def _units(spelling: str) -> list[tuple[str, str]]:
     units: list[tuple[str, str]] = []
     position = 0
     while position < len(spelling):
-        vowels = re.match(r"[aeiouy]+", spelling[position:])
+        vowels = _VOWEL_RUN.match(spelling, position)
         if vowels:
             units.append(("v", vowels.group()))
             position += len(vowels.group())
@@ -224,6 +224,21 @@ def _units(spelling: str) -> list[tuple[str, str]]:
         units.append(("c", text))
         position += len(text)
     return units
+
+
+_VOWEL_RUN = re.compile(r"[aeiouy]+")
+_STOPS_AND_AFFRICATES = frozenset("cgjkqtdpbxhsz")
+_VOWELS = frozenset("aeiouwy")
+
+
+def _may_open_alike(a: str, b: str) -> bool:
+    """A necessary condition for two words to meet: first letters of one class."""
+    first_a, first_b = a[:1], b[:1]
+    return (
+        first_a == first_b
+        or (first_a in _STOPS_AND_AFFRICATES and first_b in _STOPS_AND_AFFRICATES)
+        or (first_a in _VOWELS and first_b in _VOWELS)
+    )
 
 
 @lru_cache(maxsize=100_000)
@@ -239,9 +254,12 @@ def east_asian_rules(word_a: str, word_b: str) -> tuple[str, ...] | None:
     folded_a, folded_b = ascii_fold(word_a), ascii_fold(word_b)
     if folded_a == folded_b:
         return None
+    han = bool(_HAN.search(word_a) or _HAN.search(word_b))  # read in Mandarin: not Korean
     group = _surname_group(folded_a)
-    if group is not None and group == _surname_group(folded_b):
+    if not han and group is not None and group == _surname_group(folded_b):
         return ("korean_surname",)
+    if abs(len(folded_a) - len(folded_b)) > 3 or not _may_open_alike(folded_a, folded_b):
+        return None  # the common case, decided cheaply: two unrelated words
     spelling_a, fired_a = _spelling(word_a)
     spelling_b, fired_b = _spelling(word_b)
     units_a, units_b = _units(spelling_a), _units(spelling_b)

@@ -345,6 +345,11 @@ _RULE_OF_CLASS = {
     "D": "dh=th=z=d", "S": "th=s", "X": "sh=ch", "W": "w=v", "F": "ph=f",
 }  # fmt: skip
 _VOWEL_CLASS = str.maketrans("aeiouy", "a*iuui")
+_SOFT_C = re.compile(r"c(?=[eiy])")
+_SILENT_FINAL_E = re.compile(r"(?<=[^aeiouy])e$")
+_DOUBLED_CONSONANT = re.compile(r"([b-df-hj-np-tv-z])\1+")
+_VOWEL_RUN = re.compile(r"[aeiouy]+")
+_REPEATED = re.compile(r"(.)\1+")
 
 # A unit: ("v", vowel pattern) for a run of vowels, ("c", class letters) for a consonant,
 # each with its spelling.
@@ -358,9 +363,9 @@ def arabic_spelling(word: str) -> str:
     lower = word.lower().translate(_ARABIC_LETTERS)
     folded = ascii_fold(_APOSTROPHES.sub("", lower))
     folded = folded.replace("ou", "u").replace("x", "ks").replace("ck", "k")
-    folded = re.sub(r"c(?=[eiy])", "s", folded)
+    folded = _SOFT_C.sub("s", folded)
     if len(folded) > 4:
-        folded = re.sub(r"(?<=[^aeiouy])e$", "", folded)
+        folded = _SILENT_FINAL_E.sub("", folded)
     return _ABD_ARTICLE.sub("abd?", folded)
 
 
@@ -368,12 +373,12 @@ def arabic_spelling(word: str) -> str:
 def _arabic_units(spelling: str) -> tuple[_Unit, ...]:
     units: list[_Unit] = []
     position = 0
-    squeezed = re.sub(r"([b-df-hj-np-tv-z])\1+", r"\1", spelling)  # shadda
+    squeezed = _DOUBLED_CONSONANT.sub(r"\1", spelling)  # shadda
     while position < len(squeezed):
-        vowels = re.match(r"[aeiouy]+", squeezed[position:])
+        vowels = _VOWEL_RUN.match(squeezed, position)
         if vowels:
             run = vowels.group()
-            pattern = re.sub(r"(.)\1+", r"\1", run.translate(_VOWEL_CLASS))
+            pattern = _REPEATED.sub(r"\1", run.translate(_VOWEL_CLASS))
             units.append(("v", pattern, run))
             position += len(run)
             continue
@@ -483,6 +488,35 @@ def _without_article(spelling: str) -> str | None:
     return None
 
 
+_Reading = tuple[str, tuple[_Unit, ...], bool]
+
+
+@lru_cache(maxsize=200_000)
+def _arabic_reading(word: str) -> _Reading | None:
+    """A word's spelling, units and whether it is in an abjad; None if the Arabic rules
+    cannot apply to it (another source script, or too short)."""
+    if _NOT_ARABIC_SOURCE.search(word):
+        return None
+    spelling = arabic_spelling(word)
+    if len(spelling) < 2:
+        return None
+    return spelling, _arabic_units(spelling), bool(_ABJAD.search(word))
+
+
+def _may_meet(a: _Reading, b: _Reading) -> bool:
+    """A necessary condition for two Latin words to meet: about as many units, and the
+    same first unit unless either may open with a glued article."""
+    (spelling_a, units_a, _), (spelling_b, units_b, _) = a, b
+    if abs(len(units_a) - len(units_b)) > 2:
+        return False
+    if _without_article(spelling_a) is not None or _without_article(spelling_b) is not None:
+        return True
+    if len(units_a) != len(units_b):
+        return False
+    (kind_a, class_a, _), (kind_b, class_b, _) = units_a[0], units_b[0]
+    return kind_a == kind_b and (kind_a == "v" or not set(class_a).isdisjoint(class_b))
+
+
 @lru_cache(maxsize=200_000)
 def arabic_rules(word_a: str, word_b: str) -> tuple[str, ...] | None:
     """The Arabic romanisation rules that make two words one name, or None if none do.
@@ -493,16 +527,15 @@ def arabic_rules(word_a: str, word_b: str) -> tuple[str, ...] | None:
     unwritten) agrees with a Latin one when their consonants do. A glued article
     (``ALSAFI``) may stand on either side.
     """
-    if _NOT_ARABIC_SOURCE.search(word_a) or _NOT_ARABIC_SOURCE.search(word_b):
+    read_a, read_b = _arabic_reading(word_a), _arabic_reading(word_b)
+    if read_a is None or read_b is None:
         return None
-    spelling_a, spelling_b = arabic_spelling(word_a), arabic_spelling(word_b)
-    if min(len(spelling_a), len(spelling_b)) < 2:
-        return None
+    (spelling_a, units_a, abjad_a), (spelling_b, units_b, abjad_b) = read_a, read_b
     if spelling_a in ARABIC_ARTICLES and spelling_b in ARABIC_ARTICLES:
         return ("article",)
-    units_a, units_b = _arabic_units(spelling_a), _arabic_units(spelling_b)
+    if not (abjad_a or abjad_b or _may_meet(read_a, read_b)):
+        return None  # the common case, decided cheaply: two unrelated words
     rules = _units_rules(units_a, units_b)
-    abjad_a, abjad_b = bool(_ABJAD.search(word_a)), bool(_ABJAD.search(word_b))
     if rules is None and abjad_a != abjad_b:
         written, latin = (units_a, units_b) if abjad_a else (units_b, units_a)
         if _abjad_agrees(written, latin):
@@ -517,7 +550,7 @@ def arabic_rules(word_a: str, word_b: str) -> tuple[str, ...] | None:
                     break
     if rules is None:
         return None
-    if re.search(r"([b-df-hj-np-tv-z])\1", spelling_a + " " + spelling_b):
+    if _DOUBLED_CONSONANT.search(spelling_a) or _DOUBLED_CONSONANT.search(spelling_b):
         rules.add("double letter")
     if bool(_APOSTROPHES.search(word_a)) != bool(_APOSTROPHES.search(word_b)):
         rules.add("ayn/hamza")
