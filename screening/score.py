@@ -39,7 +39,7 @@ from screening.index import (
 from screening.model import EvidenceCheck, Hit, Query
 from screening.names import ARABIC, EAST_ASIAN, ParsedName, Role, Token, parse_name
 from screening.settings import Settings
-from screening.text import has_cyrillic, has_syllabic
+from screening.text import has_cyrillic, is_read_not_spelt
 from screening.translit import arabic_rules, rules_between
 
 EXACT = 1.0
@@ -192,12 +192,13 @@ def compare_tokens(
     name shows, whose romanisation rules then apply)."""
     found = _compare(query.folded, query.keys, query.role, listed.folded, listed.key, listed.role)
     if found.rule in ("typo", "transliteration") and (
-        has_syllabic(query.text) or has_syllabic(listed.text)
+        is_read_not_spelt(query.text) or is_read_not_spelt(listed.text)
     ):
         # A word read from Han, kana or Hangul is romanised syllable by syllable, in
         # pinyin or Revised Romanization: a letter off is another syllable (``shuying`` is
         # not ``cuiying``), not a typo, and Cyrillic's rules do not apply (``jun`` is not
-        # ``yun``); only its own origin's rules do.
+        # ``yun``); a word in Arabic or Hebrew letters lacks its short vowels, so edits
+        # mean nothing. Only the rules of its own origin apply.
         found = _NONE
     if (
         origins
@@ -286,9 +287,12 @@ def align(context: QueryContext, listed: ParsedName) -> tuple[list[Pair], set[in
                 options.append((-similarity.value, len(options), (i,), (j,), similarity))
     concepts = context.concepts
     origins = query.origins | listed.origins
+    read = [is_read_not_spelt(token.text) for token in query.tokens]
     for j, j2, joined, concept in listed.joined:
         for i in query.words:
-            if joined in query.tokens[i].keys:
+            if joined in query.tokens[i].keys and (
+                not read[i] or query.tokens[i].folded == l_tokens[j].folded + l_tokens[j2].folded
+            ):
                 options.append((-COMPOUND, len(options), (i,), (j, j2), _COMPOUND))
             elif concept is not None and concepts[i] == concept:
                 similarity = Similarity(GLOSSARY, "glossary", concept)
@@ -303,7 +307,10 @@ def align(context: QueryContext, listed: ParsedName) -> tuple[list[Pair], set[in
     for i, i2, joined, concept in query.joined:
         for j in listed.words:
             listed_key = l_tokens[j].key
-            if joined == listed_key:
+            if joined == listed_key and (
+                not (read[i] or read[i2])
+                or query.tokens[i].folded + query.tokens[i2].folded == l_tokens[j].folded
+            ):
                 options.append((-COMPOUND, len(options), (i, i2), (j,), _COMPOUND))
             elif concept is not None and concept_of(listed_key) == concept:
                 similarity = Similarity(GLOSSARY, "glossary", concept)

@@ -372,3 +372,23 @@ def test_two_pinyin_spellings_are_never_wade_giles_of_each_other() -> None:
     assert east_asian_rules("张", "Chang") == ("pinyin=wade-giles",)  # Chang may be Wade-Giles
     assert east_asian_rules("畅", "Zhang") is None  # chang and zhang, both pinyin
     assert east_asian_rules("Xi", "Si") is None
+
+
+def test_a_word_in_arabic_letters_is_never_a_typo() -> None:
+    # أنمار (Anmar) is one edit from NIIAR once its short vowels are dropped: another word.
+    query, listed = parse_name("أنمار").tokens[0], parse_name("NIIAR").tokens[0]
+    assert compare_tokens(query, listed).rule == "unmatched"
+
+
+def test_syllables_read_from_han_join_only_as_written() -> None:
+    listed = Screener.from_entities(
+        [
+            Entity(id="qi-yang", schema="Person", names=["Qi YANG"]),
+            Entity(id="jin-ping", schema="Person", names=["XI Jin Ping"]),
+            Entity(id="other", schema="Person", names=["Boris KOVAL"]),
+        ]
+    )
+    # 强 is qiang: Cyrillic's ya = a must not make it ``Qi Yang`` written together.
+    assert not listed.screen("王强").hits
+    hits = listed.screen("习近平").hits  # 近平 is jinping: ``Jin Ping`` written together
+    assert hits and hits[0].entity_id == "jin-ping"
