@@ -157,9 +157,9 @@ def looks_east_asian(text: str) -> bool:
     """Whether a (cleaned) name looks like a romanised Korean or Chinese name: every
     word at most three syllables, and one of them a common family name."""
     words = [ascii_fold(w) for w in _SPLIT.split(text) if w]  # Han and Hangul read too
-    if not words or len(words) > 5 or not all(_WORD.fullmatch(w) for w in words):
-        return False
-    return any(_is_surname(w) for w in words)
+    if not words or len(words) > 5 or not any(_is_surname(w) for w in words):
+        return False  # the common case, decided by set lookups
+    return all(_WORD.fullmatch(w) for w in words)
 
 
 # McCune-Reischauer and Wade-Giles mark aspiration with an apostrophe: ``ch'`` is RR

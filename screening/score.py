@@ -56,6 +56,9 @@ ARABIC_VARIANT = 0.93
 # Two romanisations of a Korean or Chinese syllable (McCune-Reischauer and Revised
 # Romanization, Wade-Giles and pinyin), or of a Korean family name.
 EAST_ASIAN_VARIANT = 0.93
+# Two Latin spellings of one word by those rules differ in length by a glued article and a
+# few vowels at most: longer gaps are not worth trying.
+MAX_ORIGIN_LENGTH_GAP = 5
 MIN_TYPO_LENGTH = 3  # shorter words only match exactly
 # Below this similarity (down to MIN_FUZZY_SIMILARITY: one edit in three letters, two in
 # six) a typo may change at most MAX_LOOSE_TYPO_EDITS letters.
@@ -203,6 +206,11 @@ def compare_tokens(
     if (
         origins
         and found.rule in ("typo", "unmatched")
+        and (
+            abs(len(query.folded) - len(listed.folded)) <= MAX_ORIGIN_LENGTH_GAP
+            or is_read_not_spelt(query.text)
+            or is_read_not_spelt(listed.text)
+        )
         and query.role not in _NO_ORIGIN_RULES
         and listed.role not in _NO_ORIGIN_RULES
     ):
