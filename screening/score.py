@@ -240,7 +240,7 @@ class QueryContext:
     one candidate name is reused for every other name holding the same word.
     """
 
-    __slots__ = ("_memo", "concepts", "cyrillic", "parsed", "unseen", "weights")
+    __slots__ = ("_memo", "concepts", "cyrillic", "parsed", "read", "unseen", "weights")
 
     def __init__(self, index: NameIndex, parsed: ParsedName) -> None:
         self.parsed = parsed
@@ -248,6 +248,7 @@ class QueryContext:
         self.concepts = [concept_of(token.key) for token in parsed.tokens]
         self.weights = [index.token_weight(token) for token in parsed.tokens]
         self.unseen = [token.key not in index.postings for token in parsed.tokens]
+        self.read = [is_read_not_spelt(token.text) for token in parsed.tokens]
         self._memo: dict[tuple[int, int, frozenset[str]], Similarity] = {}
 
     def similarity(
@@ -295,7 +296,7 @@ def align(context: QueryContext, listed: ParsedName) -> tuple[list[Pair], set[in
                 options.append((-similarity.value, len(options), (i,), (j,), similarity))
     concepts = context.concepts
     origins = query.origins | listed.origins
-    read = [is_read_not_spelt(token.text) for token in query.tokens]
+    read = context.read
     for j, j2, joined, concept in listed.joined:
         for i in query.words:
             if joined in query.tokens[i].keys and (
