@@ -23,6 +23,7 @@ STAMP_DIGITS = 12  # hex digits of the digest in a stamp
 MATCHING_SOURCES = (
     "text.py",
     "translit.py",
+    "east_asian.py",
     "names.py",
     "glossary.py",
     "legal_forms.py",

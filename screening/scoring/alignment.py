@@ -19,8 +19,16 @@ from dataclasses import dataclass
 from screening.glossary import concept_of
 from screening.index import IndexedName, NameIndex, is_middle_name
 from screening.names import ParsedName, Role, Token
-from screening.scoring.tokens import NO_MATCH, SCORE_DIGITS, Similarity, comparer, similarity_of
-from screening.text import has_cyrillic
+from screening.scoring.tokens import (
+    NO_MATCH,
+    NO_ORIGINS,
+    SCORE_DIGITS,
+    Similarity,
+    comparer,
+    origin_rule,
+    similarity_of,
+)
+from screening.text import has_cyrillic, is_read_not_spelt
 from screening.weights import ScoringWeights
 
 
@@ -48,6 +56,7 @@ class QueryContext:
         "cyrillic",
         "list_factors",
         "parsed",
+        "read",
         "scoring",
         "unseen",
         "weights",
@@ -60,16 +69,31 @@ class QueryContext:
         self.concepts = [concept_of(token.key) for token in parsed.tokens]
         self.weights = [index.token_weight(token) for token in parsed.tokens]
         self.unseen = [token.key not in index.postings for token in parsed.tokens]
+        self.read = [is_read_not_spelt(token.text) for token in parsed.tokens]
         self.list_factors = {role: self.scoring.unmatched_list_factor(role) for role in Role}
         self.compound = Similarity(self.scoring.compound, "compound")
         self._compare = comparer(self.scoring)
-        self._memo: dict[tuple[int, int], Similarity] = {}
+        self._memo: dict[tuple[int, int, frozenset[str]], Similarity] = {}
 
-    def similarity(self, i: int, listed: Token) -> Similarity:
-        memo_key = (i, id(listed))
+    def similarity(
+        self, i: int, listed: Token, listed_origins: frozenset[str] = NO_ORIGINS
+    ) -> Similarity:
+        """Query word ``i`` against a list word, under the romanisation rules of the
+        name origins of either name."""
+        origins = self.parsed.origins
+        if listed_origins and not listed_origins <= origins:
+            origins = origins | listed_origins
+        memo_key = (i, id(listed), origins)
         found = self._memo.get(memo_key)
         if found is None:
-            found = similarity_of(self._compare, self.parsed.tokens[i], listed, self.cyrillic[i])
+            found = similarity_of(
+                self._compare,
+                self.parsed.tokens[i],
+                listed,
+                self.cyrillic[i],
+                self.scoring,
+                origins,
+            )
             if found.rule == "typo" and not self.unseen[i]:
                 found = self._known_word_typo(found)
             self._memo[memo_key] = found
@@ -98,26 +122,55 @@ def _options(context: QueryContext, listed: ParsedName) -> list[_Option]:
     options: list[_Option] = []
     for i in query.words:
         for j in listed.words:
-            similarity = context.similarity(i, l_tokens[j])
+            similarity = context.similarity(i, l_tokens[j], listed.origins)
             if similarity.value > 0:
                 options.append((-similarity.value, len(options), (i,), (j,), similarity))
     compound, glossary = context.compound, context.scoring.glossary
     concepts = context.concepts
+    origins = query.origins | listed.origins
+    read = context.read
+    # Two words written as one: a word read from Han, Hangul or Arabic letters only as
+    # written, letter for letter (its keys are not a reading of the pair).
     for j, j2, joined, concept in listed.joined:
         for i in query.words:
-            if joined in query.tokens[i].keys:
+            if joined in query.tokens[i].keys and (
+                not read[i] or query.tokens[i].folded == l_tokens[j].folded + l_tokens[j2].folded
+            ):
                 options.append((-compound.value, len(options), (i,), (j, j2), compound))
             elif concept is not None and concepts[i] == concept:
                 similarity = Similarity(glossary, "glossary", concept)
                 options.append((-glossary, len(options), (i,), (j, j2), similarity))
+            elif origins and (
+                found := origin_rule(
+                    query.tokens[i].text,
+                    l_tokens[j].text + l_tokens[j2].text,
+                    origins,
+                    context.scoring,
+                )
+            ):
+                similarity = Similarity(found.value, "compound", found.detail)
+                options.append((-found.value, len(options), (i,), (j, j2), similarity))
     for i, i2, joined, concept in query.joined:
         for j in listed.words:
             listed_key = l_tokens[j].key
-            if joined == listed_key:
+            if joined == listed_key and (
+                not (read[i] or read[i2])
+                or query.tokens[i].folded + query.tokens[i2].folded == l_tokens[j].folded
+            ):
                 options.append((-compound.value, len(options), (i, i2), (j,), compound))
             elif concept is not None and concept_of(listed_key) == concept:
                 similarity = Similarity(glossary, "glossary", concept)
                 options.append((-glossary, len(options), (i, i2), (j,), similarity))
+            elif origins and (
+                found := origin_rule(
+                    query.tokens[i].text + query.tokens[i2].text,
+                    l_tokens[j].text,
+                    origins,
+                    context.scoring,
+                )
+            ):
+                similarity = Similarity(found.value, "compound", found.detail)
+                options.append((-found.value, len(options), (i, i2), (j,), similarity))
     return options
 
 
