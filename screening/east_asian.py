@@ -24,80 +24,13 @@ from __future__ import annotations
 import re
 from functools import lru_cache
 
+from screening.data import CHINESE_SURNAME_SPELLINGS, KOREAN_SURNAME_GROUPS
 from screening.translit import ascii_fold
 
-# Korean family names, each group one name (one hangul syllable) in its usual spellings:
-# Revised Romanization, McCune-Reischauer without diacritics, the North Korean form and
-# common passport spellings (National Institute of Korean Language, surname
-# romanisation survey, 2009; Statistics Korea census 2015 for the list of names).
-KOREAN_SURNAMES: tuple[tuple[str, ...], ...] = (
-    ("gim", "kim"),
-    ("i", "yi", "lee", "ri", "rhee", "li", "rhie"),
-    ("bak", "pak", "park", "bag"),
-    ("choe", "choi", "chwe", "choy"),
-    ("jeong", "chong", "jung", "chung", "jong", "cheong"),
-    ("gang", "kang"),
-    ("jo", "cho", "joe"),
-    ("yun", "yoon"),
-    ("jang", "chang"),
-    ("im", "lim", "rim", "yim"),
-    ("han", "hahn"),
-    ("o", "oh"),
-    ("seo", "so", "suh", "seoh"),
-    ("sin", "shin"),
-    ("gwon", "kwon", "kweon"),
-    ("hwang", "whang"),
-    ("an", "ahn"),
-    ("song", "soung"),
-    ("yu", "yoo", "you"),
-    ("ryu", "yu", "ryoo", "rhyu", "ryoo"),
-    ("hong",),
-    ("jeon", "chon", "jun", "chun"),
-    ("go", "ko", "koh"),
-    ("mun", "moon"),
-    ("son", "sohn"),
-    ("yang", "ryang"),
-    ("bae", "pae", "bai"),
-    ("baek", "paek", "baik", "paik"),
-    ("heo", "ho", "hur", "huh"),
-    ("nam",),
-    ("no", "noh", "ro", "roh"),
-    ("ha",),
-    ("gwak", "kwak"),
-    ("seong", "song", "sung"),
-    ("cha",),
-    ("ju", "chu", "joo"),
-    ("u", "woo", "wu"),
-    ("min",),
-    ("na", "ra"),
-    ("jin", "chin"),
-    ("ji", "chi"),
-    ("eom", "om", "um", "uhm"),
-    ("byeon", "pyon", "byun"),
-    ("chae",),
-    ("won",),
-    ("cheon", "chon", "chun"),
-    ("bang", "pang"),
-    ("gong", "kong"),
-    ("hyeon", "hyon", "hyun"),
-    ("sim", "shim"),
-    ("ryeom", "yeom", "yom", "ryom"),
-    ("tak", "thak"),
-)
-# The most common Chinese family names in pinyin (Ministry of Public Security ranking,
-# 2019, the first hundred but for spellings already given); Wade-Giles and other
-# spellings meet them through the syllable correspondences.
-CHINESE_SURNAMES = frozenset({
-    "wang", "li", "zhang", "liu", "chen", "yang", "huang", "zhao", "wu", "zhou", "xu",
-    "sun", "ma", "zhu", "hu", "guo", "he", "lin", "gao", "luo", "zheng", "liang", "xie",
-    "song", "tang", "han", "feng", "deng", "cao", "peng", "zeng", "xiao", "tian", "dong",
-    "pan", "yuan", "cai", "jiang", "yu", "du", "ye", "cheng", "wei", "su", "lu", "ding",
-    "ren", "shen", "yao", "cui", "zhong", "tan", "fan", "jin", "shi", "liao", "jia",
-    "xia", "fu", "fang", "zou", "xiong", "bai", "meng", "qin", "qiu", "hou", "yin", "xue",
-    "yan", "duan", "lei", "long", "tao", "mao", "hao", "gu", "gong", "shao", "wan",
-    "qian", "kong", "niu", "mo", "chang", "kang", "ou", "xi", "hong", "wen", "zhuang",
-    "qi", "lai", "geng", "bao", "tong", "ge", "hua",
-})  # fmt: skip
+# Korean family names, each group one name (one hangul syllable) in its usual spellings,
+# and the most common Chinese family names in pinyin: data/east_asian_surnames.tsv.
+KOREAN_SURNAMES: tuple[tuple[str, ...], ...] = KOREAN_SURNAME_GROUPS
+CHINESE_SURNAMES = frozenset(CHINESE_SURNAME_SPELLINGS)
 
 # A romanised Korean or Chinese syllable: an initial (with Wade-Giles and MR aspiration
 # marks), a glide, one to three vowels, and a closing consonant.

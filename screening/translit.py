@@ -17,6 +17,8 @@ from functools import lru_cache
 
 from unidecode import unidecode
 
+from screening.data import ARABIC_ARTICLE_FORMS, ARABIC_LETTERS_LATIN, ARABIC_NAME_WORDS
+
 _RUSSIAN = {
     "а": "a", "б": "b", "в": "v", "г": "g", "д": "d", "е": "e", "ё": "yo", "ж": "zh",
     "з": "z", "и": "i", "й": "y", "к": "k", "л": "l", "м": "m", "н": "n", "о": "o",
@@ -278,33 +280,17 @@ def rules_between(folded_a: str, folded_b: str) -> list[str]:
 # of an Arabic-origin romanisation (see ``shows_arabic_romanisation``), and only as a
 # comparison of two words, never as a retrieval key.
 
-# Arabic, Persian and Urdu letters in Latin (BGN/PCGN 1956 for Arabic, 1958 for Persian,
-# without diacritics; a hamza on alif carries a short vowel, unwritten like the others);
+# Arabic, Persian, Urdu and Pashto letters in Latin (BGN/PCGN, in data/arabic_letters.tsv);
 # unidecode would drop the alif and the ta marbuta.
-_ARABIC_LETTERS = str.maketrans({
-    "ا": "a", "آ": "a", "أ": "", "إ": "", "ٱ": "a", "ب": "b", "ت": "t", "ث": "th",
-    "ج": "j", "ح": "h", "خ": "kh", "د": "d", "ذ": "dh", "ر": "r", "ز": "z", "س": "s",
-    "ش": "sh", "ص": "s", "ض": "d", "ط": "t", "ظ": "z", "ع": "'", "غ": "gh", "ف": "f",
-    "ق": "q", "ك": "k", "ل": "l", "م": "m", "ن": "n", "ه": "h", "و": "w", "ي": "y",
-    "ى": "a", "ة": "a", "ء": "'", "ؤ": "'", "ئ": "'", "پ": "p", "چ": "ch", "ژ": "zh",
-    "گ": "g", "ک": "k", "ی": "y", "ٹ": "t", "ڈ": "d", "ڑ": "r", "ں": "n", "ہ": "h",
-    "ھ": "h", "ے": "e", "ۀ": "h", "ټ": "t", "ځ": "dz", "څ": "ts", "ډ": "d", "ړ": "r",
-    "ږ": "zh", "ښ": "sh", "ګ": "g", "ڼ": "n", "ې": "e", "ۍ": "ai",
-})  # fmt: skip
+_ARABIC_LETTERS = str.maketrans(ARABIC_LETTERS_LATIN)
 _ABJAD = re.compile(r"[\u0590-\u05ff\u0600-\u06ff\u0750-\u077f\ufb1d-\ufdff\ufe70-\ufeff]")
 # The article as written before a name: ``al``, its vowel variants, and its forms
-# assimilated to a following sun letter (``ad-Din``, ``ash-Shami``, ``ar-Rahman``).
-ARABIC_ARTICLES = frozenset({
-    "al", "el", "ul", "il", "ol", "ad", "adh", "an", "ar", "as", "ash", "at", "ath", "az",
-    "ud", "un", "ur", "us", "ush", "ut", "uz", "ed", "en", "er", "es", "esh", "et", "ez",
-})  # fmt: skip
+# assimilated to a following sun letter (``ad-Din``, ``ash-Shami``): data/arabic_name_words.tsv.
+ARABIC_ARTICLES = frozenset(ARABIC_ARTICLE_FORMS)
 _ARTICLE_LIKE = frozenset({"al", "el", "ul", "il", "ol"})
 # Words of name structure that only Arabic names carry: kinship (bin, ibn, bint, ould,
-# abu, umm), servant-of names (abd, abdul, abdel, abdoul) and the article.
-_ARABIC_NAME_WORDS = frozenset({
-    "al", "el", "ul", "bin", "ibn", "bint", "ben", "ould", "abu", "abou", "umm", "abd",
-    "abdul", "abdel", "abdoul", "abdal", "abdu",
-})  # fmt: skip
+# abu, umm), servant-of names (abd, abdul...) and the article (the same file).
+_ARABIC_NAME_WORDS = frozenset(ARABIC_NAME_WORDS)
 # Letters a Slavic, Germanic or Romance spelling does not produce: q not before u or i,
 # gh opening a syllable, dh, a doubled a, an apostrophe after a vowel (ayn, hamza),
 # an article hyphenated to the next word, and the common closings -ullah and -uddin.
