@@ -1,8 +1,9 @@
 """``python -m benchmarks [--quick] [--out DIR]``: every benchmark, one report, one gate.
 
 Runs the parts in turn (dev-set quality, aliases-set quality, synthetic Cyrillic and world
-quality, speed and memory, retrieval loss, and the batch, list-load and identifier figures
-when those modules exist), writes ``report.json``, ``report.md`` and ``recall_vs_alert.png`` to the
+quality, speed and memory, retrieval loss, evasion tricks, and the batch, list-load and
+identifier figures when those modules exist; monitoring after a list update and Spark in the
+full run only), writes ``report.json``, ``report.md`` and ``recall_vs_alert.png`` to the
 output folder, and exits 1 when a floor of ``benchmarks/floors.json`` is not met or a part
 crashed. When floors could not be measured (no ``../shared``), it says that the gate did not
 run, and exits 1 if ``CI`` is set.
@@ -20,7 +21,7 @@ from collections.abc import Callable
 from pathlib import Path
 from typing import Any
 
-from benchmarks import aliases, gate, plot, quality, retrieval, speed, synthetic, world
+from benchmarks import aliases, evasion, gate, plot, quality, retrieval, speed, synthetic, world
 from benchmarks.data import DEFAULT_OUT, eval_dir
 from benchmarks.report import Section, all_figures, write_reports
 from benchmarks.workbench import Workbench
@@ -29,8 +30,13 @@ EXTERNAL_PARTS = {
     "batch_speed": "Batch throughput",
     "list_load": "List loading",
     "identifiers": "Identifier screening",
+    "spark": "Spark throughput",
 }
 """Parts written in other modules, each exposing ``run(quick: bool) -> dict``."""
+FULL_RUN_PARTS = {
+    "monitor": "Monitoring after a list update",
+}
+"""Parts of the full run only (too long for ``--quick``), exposing the same ``run``."""
 
 
 def run_part(title: str, part: Callable[[], Section]) -> Section:
@@ -102,8 +108,10 @@ def main(argv: list[str] | None = None) -> int:
         run_part(world.TITLE, lambda: world.run(quick, out_dir)),
         run_part(speed.TITLE, lambda: speed.run(bench, quick, out_dir)),
         run_part(retrieval.TITLE, lambda: retrieval.run(bench, quick, out_dir)),
+        run_part(evasion.TITLE, lambda: evasion.run(bench, quick, out_dir)),
     ]
-    for module_name, title in EXTERNAL_PARTS.items():
+    parts = dict(EXTERNAL_PARTS) | ({} if quick else FULL_RUN_PARTS)
+    for module_name, title in parts.items():
         sections.append(
             run_part(title, lambda m=module_name, t=title: external_part(m, t, quick))  # type: ignore[misc]
         )

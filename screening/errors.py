@@ -15,3 +15,7 @@ class InputError(ScreeningError, ValueError):
 
 class TableError(ScreeningError):
     """A linguistic table shipped with the package is malformed: the engine must not run."""
+
+
+class DecisionStoreError(InputError):
+    """The decision store named cannot be opened, read or written, or lacks what was asked."""

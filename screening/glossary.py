@@ -108,3 +108,45 @@ def is_place_adjective(key: str) -> bool:
     return any(
         key.endswith(ending) and len(key) - len(ending) >= MIN_STEM for ending in _ADJECTIVE_ENDINGS
     )
+
+
+MIN_SYLLABLE = 3  # letters of each word a syllable acronym keeps (``gaz``, ``prom``)
+MAX_SYLLABLE = 6  # ... at most (``energo``)
+
+
+def syllable_acronym(word: str, first: tuple[str, str], second: tuple[str, str]) -> str | None:
+    """How a word is a Soviet-style syllable acronym of two words, as ``gaz+prom``.
+
+    ``Gazprom`` is ``Gazovaya promyshlennost``, ``Rosneft`` ``Rossiyskaya neft``, ``Minfin``
+    ``Ministerstvo finansov``: the first letters of each word, written together. Only of
+    words of the glossary, the vocabulary such acronyms are made of, so that two names
+    (``Petr Rovenko``) never make a surname (``Petrov``). ``first`` and ``second`` are
+    each a word's folded spelling and key; None when the word is not their acronym."""
+    (first_folded, first_key), (second_folded, second_key) = first, second
+    if len(word) < 2 * MIN_SYLLABLE or word[:MIN_SYLLABLE] != first_folded[:MIN_SYLLABLE]:
+        return None
+    for cut in range(MIN_SYLLABLE, min(len(first_folded), len(word) - MIN_SYLLABLE) + 1):
+        head, tail = word[:cut], word[cut:]
+        if len(head) > MAX_SYLLABLE or len(tail) > MAX_SYLLABLE:
+            continue
+        if first_folded.startswith(head) and second_folded.startswith(tail):
+            if head == first_folded and tail == second_folded:
+                return None  # the two words written together: a compound, not an acronym
+            if concept_of(first_key) is None or concept_of(second_key) is None:
+                return None
+            return f"syllable acronym {head}+{tail}"
+    return None
+
+
+def acronym_spellings(first: tuple[str, str], second: tuple[str, str]) -> list[str]:
+    """Every syllable acronym two words could make (``gazpro``, ``gazprom``...), for
+    retrieval; empty unless both are words of the glossary. ``first`` and ``second``
+    are each a word's folded spelling and key."""
+    (first_folded, first_key), (second_folded, second_key) = first, second
+    if concept_of(first_key) is None or concept_of(second_key) is None:
+        return []
+    heads = [first_folded[:n] for n in range(MIN_SYLLABLE, MAX_SYLLABLE + 1)]
+    tails = [second_folded[:n] for n in range(MIN_SYLLABLE, MAX_SYLLABLE + 1)]
+    spellings = {head + tail for head in heads for tail in tails}
+    spellings.discard(first_folded + second_folded)
+    return sorted(spellings)

@@ -19,7 +19,13 @@ from typing import NamedTuple
 from rapidfuzz.distance import OSA
 
 from screening.given_names import given_name_of
-from screening.glossary import concept_of, is_place_adjective, pair_concept, word_stem
+from screening.glossary import (
+    acronym_spellings,
+    concept_of,
+    is_place_adjective,
+    pair_concept,
+    word_stem,
+)
 from screening.model import Entity
 from screening.names import ParsedName, Role, Token, origin_keys, parse_name
 from screening.translit import SOUND_PAIRS, token_key
@@ -498,6 +504,13 @@ class NameIndex:
             if concept is not None:
                 value = 2 * self.weights.glossary * pair_weight
                 for name in self.concept_postings.get(concept, ()):
+                    gained[name] = gained.get(name, 0.0) + value
+            first, second = tokens[i], tokens[i + 1]
+            value = 2 * self.weights.glossary * pair_weight
+            for spelling in acronym_spellings(
+                (first.folded, first.key), (second.folded, second.key)
+            ):
+                for name in self.postings.get(token_key(spelling), ()):
                     gained[name] = gained.get(name, 0.0) + value
 
     def _best_estimates(

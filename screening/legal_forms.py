@@ -5,7 +5,11 @@ Ogranichennoy Otvetstvennostyu`` are one class; ``AO``, ``PAO``, ``JSC``, ``PJSC
 and ``Aktsionernoe Obshchestvo`` another. A legal form says little about *which*
 company a name means, so it weighs little; a typo inside it
 (``LIMIHED LIABILITY COMPANY``) must not make it look like a distinctive word.
-Pure functions of word keys.
+The hand-kept forms (``legal_forms.tsv``, written by where and how the lists write
+them) are read anywhere in a name and through a typo. The forms of the world generated
+from ISO 20275 (``legal_forms_iso20275.tsv``) are read as written and only where their
+jurisdictions put them, at the end of a name (``Siemens AG``, ``Kovac d.o.o.``): their
+short abbreviations (``SAM``, ``SIA``) are name words elsewhere. Pure functions of word keys.
 """
 
 from __future__ import annotations
@@ -15,7 +19,7 @@ from functools import lru_cache
 from rapidfuzz import process
 from rapidfuzz.distance import OSA
 
-from screening.data import LEGAL_FORM_PHRASES
+from screening.data import LEGAL_FORM_PHRASES, WORLD_LEGAL_FORM_PHRASES
 from screening.translit import ascii_fold, token_key
 
 MIN_FUZZY_LEGAL_WORD = 5  # shorter legal words (ooo, llc, ao) are only recognised exactly
@@ -23,27 +27,38 @@ FUZZY_LEGAL_SIMILARITY = 0.8
 FUZZY_PHRASE_SIMILARITY = 0.85  # a phrase of several words, compared written together
 MAX_PHRASE_EDITS = 2
 
-# Class -> phrases, from screening/data/legal_forms.tsv.
-_FORMS: dict[str, tuple[str, ...]] = LEGAL_FORM_PHRASES
-
 
 def _keys(phrase: str) -> tuple[str, ...]:
     return tuple(token_key(ascii_fold(word)) for word in phrase.split())
 
 
-PHRASES: dict[tuple[str, ...], str] = {
-    _keys(phrase): form_class for form_class, phrases in _FORMS.items() for phrase in phrases
+def _by_keys(forms: dict[str, tuple[str, ...]]) -> dict[tuple[str, ...], str]:
+    return {
+        _keys(phrase): form_class for form_class, phrases in forms.items() for phrase in phrases
+    }
+
+
+# Class -> phrases, from screening/data/legal_forms.tsv (hand-kept) and
+# legal_forms_iso20275.tsv (generated; a form the hand-kept table has keeps its class).
+_REVIEWED = _by_keys(LEGAL_FORM_PHRASES)
+_WORLD = {
+    keys: cls for keys, cls in _by_keys(WORLD_LEGAL_FORM_PHRASES).items() if keys not in _REVIEWED
 }
+PHRASES: dict[tuple[str, ...], str] = {**_WORLD, **_REVIEWED}
 LONGEST_PHRASE = max(len(keys) for keys in PHRASES)
 _PHRASE_WORDS = frozenset(key for keys in PHRASES for key in keys)
-_LONG_WORDS = frozenset(key for keys in PHRASES for key in keys if len(key) >= MIN_FUZZY_LEGAL_WORD)
+# Words read through a typo (``limihed``): the hand-kept ones only. Forms of the world
+# are read as written: ``Behrad`` and ``Berhan`` are names one letter from ``Berhad``.
+_LONG_WORDS = frozenset(
+    key for keys in _REVIEWED for key in keys if len(key) >= MIN_FUZZY_LEGAL_WORD
+)
 
 
 # Phrases of several words, written together, by word count: ``jiont stock company``
 # is one edit from ``joint stock company`` though ``jiont`` keys far from ``joint``.
 def _joined_phrases() -> dict[int, dict[str, str]]:
     by_length: dict[int, dict[str, str]] = {}
-    for keys, form_class in PHRASES.items():
+    for keys, form_class in _REVIEWED.items():
         if len(keys) > 1:
             by_length.setdefault(len(keys), {})["".join(keys)] = form_class
     return by_length
@@ -77,8 +92,9 @@ def _canonical(keys: tuple[str, ...]) -> str:
 def find_legal_forms(words: list[tuple[str, ...]]) -> list[tuple[int, int, str | None]]:
     """Spans ``(start, end, class)`` of legal forms in a name, given each word's keys.
 
-    Phrases are matched longest first on canonical keys; a long legal word outside
-    any phrase (a lone ``limited``) is a span of unknown class.
+    Phrases are matched longest first: the hand-kept ones on canonical keys (through a
+    typo), the forms of the world as written and at the end of the name only; a long
+    legal word outside any phrase (a lone ``limited``) is a span of unknown class.
     """
     canonical = [_canonical(keys) for keys in words]
     if _PHRASE_WORDS.isdisjoint(canonical) and all(len(key) > 1 for key in canonical):
@@ -88,7 +104,9 @@ def find_legal_forms(words: list[tuple[str, ...]]) -> list[tuple[int, int, str |
     while i < len(words):
         for length in range(min(LONGEST_PHRASE, len(words) - i), 0, -1):
             window = canonical[i : i + length]
-            form_class = PHRASES.get(tuple(window))
+            form_class = _REVIEWED.get(tuple(window))
+            if form_class is None and i + length == len(words):
+                form_class = _WORLD.get(tuple(keys[0] for keys in words[i : i + length]))
             if form_class is None and length > 2 and all(len(k) == 1 for k in window):
                 form_class = PHRASES.get(("".join(window),))  # J.S.C., O.O.O.
             if form_class is None and length > 1 and _LONG_WORDS.intersection(window):

@@ -10,6 +10,8 @@ from typing import Literal
 
 from pydantic import BaseModel, ConfigDict, Field, field_validator
 
+from screening.evasion import Kind as NormalisationKind
+
 Schema = Literal["Person", "Organization", "Vessel", "Aircraft", "LegalEntity"]
 SCHEMAS: tuple[str, ...] = ("Person", "Organization", "Vessel", "Aircraft", "LegalEntity")
 
@@ -116,8 +118,21 @@ class EvidenceCheck(BaseModel):
     score_change: float
 
 
+class Normalisation(BaseModel):
+    """One kind of cleaning a query's name needed before it matched: invisible characters,
+    look-alike letters, letters spaced out, digits for letters... Each is a sign that the
+    name was written to evade screening (see ``screening.evasion``)."""
+
+    model_config = ConfigDict(frozen=True)
+
+    kind: NormalisationKind
+    count: int
+    detail: str
+
+
 class Explanation(BaseModel):
-    """Why a hit scored what it scored: token alignment, penalties and evidence."""
+    """Why a hit scored what it scored: token alignment, penalties and evidence, and how
+    the query's name was read to find it (``normalisation``)."""
 
     model_config = ConfigDict(frozen=True)
 
@@ -125,6 +140,28 @@ class Explanation(BaseModel):
     tokens: list[TokenMatch]
     penalties: list[str] = Field(default_factory=list)
     evidence: list[EvidenceCheck] = Field(default_factory=list)
+    normalisation: list[Normalisation] = Field(default_factory=list)
+
+
+Disposition = Literal["false_positive", "true_match", "escalated"]
+LapseReason = Literal["listing_changed", "customer_changed", "expired", "score_rose"]
+
+
+class HitReview(BaseModel):
+    """An analyst's earlier decision on this customer and list entry, and whether it holds.
+
+    ``suppressed``: a still-valid false-positive decision covers the hit, which is kept
+    in the output but is not an alert. ``lapsed``: why the decision no longer covers it.
+    """
+
+    model_config = ConfigDict(frozen=True)
+
+    decision_id: int
+    disposition: Disposition
+    decided_by: str
+    decided_at: str
+    suppressed: bool
+    lapsed: LapseReason | None = None
 
 
 class Hit(BaseModel):
@@ -144,8 +181,13 @@ class Hit(BaseModel):
     programs: list[str] = Field(default_factory=list)
     score: float
     explanation: Explanation
+    review: HitReview | None = None  # set only where decisions were applied
 
     model_config = ConfigDict(frozen=True, populate_by_name=True, serialize_by_alias=True)
+
+    @property
+    def suppressed(self) -> bool:
+        return self.review is not None and self.review.suppressed
 
 
 class Query(BaseModel):
@@ -185,7 +227,15 @@ class ScreeningResult(BaseModel):
     # What the engine could not use, said rather than silently dropped: evidence it
     # could not read, an identifier whose check digits fail (never matched).
     warnings: list[str] = Field(default_factory=list)
+    # What cleaning the name needed (empty for a name written plainly): the tricks undone
+    # for matching, and the guessed readings that gave a hit.
+    normalisation: list[Normalisation] = Field(default_factory=list)
 
     @property
     def is_hit(self) -> bool:
         return bool(self.hits)
+
+    @property
+    def alerts(self) -> list[Hit]:
+        """The hits that need review: those no analyst decision suppresses."""
+        return [hit for hit in self.hits if not hit.suppressed]

@@ -19,6 +19,7 @@ from screening.data import PARTICLES, TITLES
 from screening.east_asian import east_asian_retrieval_keys, looks_east_asian
 from screening.glossary import pair_concept
 from screening.legal_forms import find_legal_forms
+from screening.numbers import number_word, value_of
 from screening.text import clean
 from screening.translit import (
     ARABIC_ARTICLES,
@@ -147,6 +148,8 @@ _PATRONYMIC_ENDINGS = (
     "ovich", "evich", "ovych", "evych", "avich", "ovic", "evic", "ovitch", "evitch",
     "ovna", "evna", "ichna", "ivna", "avna",
 )  # fmt: skip
+MIN_INITIALISM = 3  # single letters in a row read as one initialism (``A.B.C.``)
+MIN_LONE_NUMBER = 5  # letters of a number word read as a number on its own (``seven``)
 _NON_PATRONYMIC = frozenset({"ich", "rich", "dietrich", "heinrich", "friedrich", "ulrich"})
 
 
@@ -235,6 +238,8 @@ def parse_name(name: str, schema: str | None = None) -> ParsedName:
     if schema == "Person":
         tokens = _titles_as_particles(tokens)
     tokens = _settle_patronymics(tokens)
+    if schema != "Person":
+        tokens = _numbers_in_words(tokens, schema)
     forms: list[LegalForm] = []
     if schema != "Person":
         spans = find_legal_forms([t.keys for t in tokens])
@@ -246,8 +251,57 @@ def parse_name(name: str, schema: str | None = None) -> ParsedName:
                 for k in range(start, end):
                     tokens[k] = with_role(tokens[k], Role.LEGAL)
     if schema not in (None, "Person"):
+        tokens = _initialisms(tokens, schema, scheme)
         tokens = [with_role(t, Role.WORD) if t.role is Role.INITIAL else t for t in tokens]
     return ParsedName.of(name, tokens, forms, origins)
+
+
+def _initialisms(tokens: list[Token], schema: str | None, scheme: str | None) -> list[Token]:
+    """Single letters in a row of an organisation's name as one word: ``A.B.C.``, ``A B C``
+    and ``ABC`` are one initialism, and ``C.B.A.`` another (the letters keep their order).
+    Legal forms are found first, so ``S.A.`` and ``o.o.`` stay legal forms. Two letters stay
+    apart: in an organisation's name they are mostly a person's initials (``imeni N.A.
+    Dollezhala``), matched letter by letter."""
+    joined: list[Token] = []
+    run: list[Token] = []
+    for token in [*tokens, None]:
+        if token is not None and token.role is Role.INITIAL and token.folded.isalpha():
+            run.append(token)
+            continue
+        if len(run) >= MIN_INITIALISM:
+            letters = "".join(t.text for t in run)
+            made = make_token(letters, schema, scheme)
+            joined.extend([made] if made is not None else run)
+        else:
+            joined.extend(run)
+        run = []
+        if token is not None:
+            joined.append(token)
+    return joined
+
+
+def _numbers_in_words(tokens: list[Token], schema: str | None) -> list[Token]:
+    """Number words in a row as one number token (``Forty-Four`` is 44, ``Сорок четыре``
+    too). A lone number word counts only in a name known not to be a person's, and only
+    when long: a short one is a name word in another language (``Sem``, ``Odin``, ``Ten``)."""
+    read: list[Token] = []
+    run: list[Token] = []
+    for token in [*tokens, None]:
+        value = number_word(token.key) if token is not None else None
+        if token is not None and value is not None:
+            run.append(token)
+            continue
+        lone = len(run) == 1 and schema is not None and len(run[0].folded) >= MIN_LONE_NUMBER
+        if len(run) > 1 or lone:
+            digits = str(value_of([number_word(t.key) or 0 for t in run]))
+            text = " ".join(t.text for t in run)
+            read.append(Token(text=text, folded=digits, keys=(digits,), role=Role.NUMBER))
+        else:
+            read.extend(run)
+        run = []
+        if token is not None:
+            read.append(token)
+    return read
 
 
 def _titles_as_particles(tokens: list[Token]) -> list[Token]:

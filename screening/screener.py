@@ -5,16 +5,27 @@ from __future__ import annotations
 import hashlib
 from collections.abc import Iterable, Sequence
 from pathlib import Path
+from typing import Protocol
 
 from screening.errors import InputError, ListLoadError
+from screening.evasion import MAX_READINGS, Finding, Reading, split_run_together, uncover
 from screening.identifier_index import IdentifierIndex
 from screening.index import NameIndex
-from screening.model import Entity, ListSnapshot, Query, ScreeningResult
+from screening.model import Entity, Hit, ListSnapshot, Normalisation, Query, ScreeningResult
 from screening.query_input import IdentifierLike, PreparedQuery, QueryLike, prepare_query
 from screening.scoring import rank_hits
 from screening.settings import Settings
 from screening.sources import LoadedList, load_lists
+from screening.translit import ascii_fold, token_key
 from screening.version import engine_stamp
+
+
+class DecisionSource(Protocol):
+    """Analyst decisions to apply to a result (``screening.decisions.DecisionStore``)."""
+
+    def review_result(
+        self, result: ScreeningResult, customer_key: str, screener: Screener
+    ) -> ScreeningResult: ...
 
 
 class Screener:
@@ -117,6 +128,8 @@ class Screener:
         threshold: float | None = None,
         limit: int | None = None,
         identifiers: Sequence[IdentifierLike] = (),
+        decisions: DecisionSource | None = None,
+        customer: str | None = None,
     ) -> ScreeningResult:
         """Screen one name and/or identifiers (``[("imo", "9187629")]``, ``Identifier``s
         or dicts with a type, value and optional country); hits at or above the
@@ -126,8 +139,12 @@ class Screener:
         ``DD.MM.YYYY`` dates, ISO codes or country names in many languages); a value
         that cannot be read is unknown evidence, with a warning in the result, and so
         is an identifier that fails its type's check (never matched).
+        With ``decisions`` and the ``customer``'s key, hits that a valid false-positive
+        decision covers are kept but marked suppressed (``hit.review``), after the alerts.
         Raises ``InputError`` when the query cannot be screened at all.
         """
+        if decisions is not None and not customer:
+            raise InputError("applying decisions needs the customer's key")
         item = {
             "name": name,
             "schema": schema,
@@ -135,7 +152,10 @@ class Screener:
             "country": country,
             "identifiers": list(identifiers),
         }
-        return self._screen_prepared(self._prepare(item), threshold, limit)
+        result = self._screen_prepared(self._prepare(item), threshold, limit)
+        if decisions is None or customer is None:
+            return result
+        return decisions.review_result(result, customer, self)
 
     def screen_query(
         self, query: Query, threshold: float | None = None, limit: int | None = None
@@ -148,8 +168,7 @@ class Screener:
     ) -> ScreeningResult:
         cutoff, count = self.cutoffs(threshold, limit)
         query = prepared.query
-        identifiers = self.identifier_index if query.identifiers else None
-        hits = rank_hits(self.index, query, cutoff, count, self.settings, identifiers=identifiers)
+        hits, normalisation = self._screen_readings(query, cutoff, count)
         return ScreeningResult(
             query=query,
             hits=hits,
@@ -158,7 +177,60 @@ class Screener:
             settings_hash=self.settings_hash,
             lists=self.snapshots,
             warnings=prepared.warnings,
+            normalisation=normalisation,
         )
+
+    def entity(self, entity_id: str) -> Entity | None:
+        """The list entry with this id, or ``None``."""
+        by_id: dict[str, Entity] | None = getattr(self, "_entities_by_id", None)
+        if by_id is None:
+            by_id = self._entities_by_id = {entity.id: entity for entity in self.index.entities}
+        return by_id.get(entity_id)
+
+    def _screen_readings(
+        self, query: Query, cutoff: float, count: int
+    ) -> tuple[list[Hit], list[Normalisation]]:
+        """Screen each reading of the name (``screening.evasion``: the tricks undone, and
+        guesses beside it); per entity the best hit wins and records how the name was read.
+        A guessed reading is reported only when one of its hits is kept."""
+        identifiers = self.identifier_index if query.identifiers else None
+        uncovered = uncover(query.name)
+        readings = list(uncovered.readings) or [Reading(query.name, ())]
+        for reading in list(readings):
+            for split in split_run_together(reading.text, self._word_frequency):
+                readings.append(Reading(split.text, reading.findings + split.findings))
+        best: dict[str, tuple[Hit, tuple[Finding, ...]]] = {}
+        for reading in readings[:MAX_READINGS]:
+            as_read = (
+                query
+                if reading.text == query.name
+                else query.model_copy(update={"name": reading.text})
+            )
+            for hit in rank_hits(
+                self.index, as_read, cutoff, count, self.settings, identifiers=identifiers
+            ):
+                held = best.get(hit.entity_id)
+                if held is None or hit.score > held[0].score:
+                    best[hit.entity_id] = (hit, reading.findings)
+        kept = sorted(best.values(), key=lambda item: -item[0].score)[:count]
+        found = dict.fromkeys(uncovered.findings)
+        hits: list[Hit] = []
+        for hit, guessed in kept:
+            steps = [
+                Normalisation(kind=f.kind, count=f.count, detail=f.detail)
+                for f in dict.fromkeys((*uncovered.findings, *guessed))
+            ]
+            if steps:
+                explanation = hit.explanation.model_copy(update={"normalisation": steps})
+                hit = hit.model_copy(update={"explanation": explanation})
+            hits.append(hit)
+            found.update(dict.fromkeys(guessed))
+        normalisation = [Normalisation(kind=f.kind, count=f.count, detail=f.detail) for f in found]
+        return hits, normalisation
+
+    def _word_frequency(self, word: str) -> int:
+        """How many list names hold a word (by its spelling-invariant key)."""
+        return self.index.document_frequency.get(token_key(ascii_fold(word)), 0)
 
     def cutoffs(self, threshold: float | None, limit: int | None) -> tuple[float, int]:
         """The threshold and hit limit in force: the given ones, checked, else the settings'."""

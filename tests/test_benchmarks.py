@@ -19,6 +19,7 @@ from benchmarks import (
 )
 from benchmarks.__main__ import exit_code, under_ci
 from benchmarks.data import every_nth_per_kind, read_jsonl
+from benchmarks.evasion import TRICKS
 from benchmarks.romanize import romanize
 from benchmarks.synthetic import NEGATIVES, generate
 from benchmarks.vocabulary import feminine_surname, patronymic
@@ -555,3 +556,20 @@ def test_georgian_schemes(word: str, national: str, iso: str) -> None:
 def test_armenian_schemes(word: str, bgn: str, iso: str) -> None:
     assert armenian(word, "bgn") == bgn
     assert armenian(word, "iso9985") == iso
+
+
+@pytest.mark.parametrize(
+    ("trick", "name", "disguised"),
+    [
+        ("letter_spacing", "Aleksey BUDNEV", "A l e k s e y  B U D N E V"),
+        ("dots", "Aleksey BUDNEV", "A.l.e.k.s.e.y. B.U.D.N.E.V."),
+        ("hyphens", "Aleksey BUDNEV", "A-l-e-k-s-e-y B-U-D-N-E-V"),
+        ("leetspeak", "Aleksey BUDNEV", "4l3k53y 8UDN3V"),
+        ("leetspeak", "Ali", "4li"),  # two letters of a word stay letters
+        ("run_together", "Aleksey BUDNEV", "AlekseyBUDNEV"),
+        ("look_alike_capitals", "Yuriy CHAYKA", "Yuriy СНАУКА"),
+        ("look_alike_capitals", "Aleksey BUDNEV", None),  # no word of twin letters only
+    ],
+)
+def test_evasion_tricks_disguise_as_described(trick: str, name: str, disguised: str | None) -> None:
+    assert TRICKS[trick](name) == disguised

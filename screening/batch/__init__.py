@@ -27,7 +27,13 @@ from screening.batch.model import (
     RowCounts,
     RunSummary,
 )
-from screening.batch.output import format_csv_rows, format_jsonl_row, summarize_hit
+from screening.batch.output import (
+    format_csv_rows,
+    format_jsonl_row,
+    result_cells,
+    result_columns,
+    summarize_hit,
+)
 from screening.batch.reader import (
     CsvInput,
     RecordReader,
@@ -59,6 +65,8 @@ __all__ = [
     "inspect_csv",
     "parse_fields",
     "resolve_columns",
+    "result_cells",
+    "result_columns",
     "screen_csv",
     "screen_records",
     "summarize_hit",

@@ -23,7 +23,7 @@ def path_text(path: str | os.PathLike[str]) -> str:
     return os.fsencode(path).decode("utf-8", "backslashreplace")
 
 
-RowStatus = Literal["hit", "clear", "error"]
+RowStatus = Literal["hit", "suppressed", "clear", "error"]
 OutputFormat = Literal["csv", "jsonl"]
 
 #: Rows per task sent to a worker: large enough that inter-process traffic is
@@ -157,6 +157,7 @@ class RowCounts(BaseModel):
 
     rows: int = 0
     hits: int = 0
+    suppressed: int = 0  # every hit covered by an analyst's decision (``--decisions``)
     clear: int = 0
     errors: int = 0
     blank_lines: int = 0

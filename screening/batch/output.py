@@ -8,7 +8,7 @@ import json
 from collections.abc import Iterable, Sequence
 from typing import TYPE_CHECKING
 
-from screening.model import Hit, TokenMatch
+from screening.model import Hit, HitReview, TokenMatch
 
 if TYPE_CHECKING:
     pass
@@ -33,10 +33,11 @@ def csv_header(header: Sequence[str]) -> str:
 
 def format_csv_rows(rows: Iterable[BatchRow]) -> str:
     """Output CSV lines: the input values, then the ``RESULT_COLUMNS``."""
-    return _csv_text([[*row.values.values(), *_result_cells(row)] for row in rows])
+    return _csv_text([[*row.values.values(), *result_cells(row)] for row in rows])
 
 
-def _result_cells(row: BatchRow) -> list[str]:
+def result_cells(row: BatchRow) -> list[str]:
+    """The ``RESULT_COLUMNS`` cells of one row, as the CSV output writes them."""
     top = row.top
     notes = "; ".join(row.warnings)
     if top is None:
@@ -97,7 +98,21 @@ def summarize_hit(hit: Hit) -> str:
         for check in hit.explanation.evidence
     ]
     parts += [f"penalty: {penalty}" for penalty in hit.explanation.penalties]
+    if hit.review is not None:
+        parts.insert(0, review_text(hit.review))
+    parts += [f"query cleaned: {step.detail}" for step in hit.explanation.normalisation]
     return one_line("; ".join(part for part in parts if part))
+
+
+def review_text(review: HitReview) -> str:
+    """``suppressed: decision 3 (false_positive by alice, 2026-11-30T09:00:00+00:00)``."""
+    made = f"decision {review.decision_id} ({review.disposition} by {review.decided_by}, "
+    made += f"{review.decided_at})"
+    if review.suppressed:
+        return f"suppressed: {made}"
+    if review.lapsed is not None:
+        return f"{made} lapsed: {review.lapsed.replace('_', ' ')}"
+    return made
 
 
 def _token_text(token: TokenMatch) -> str:

@@ -235,6 +235,8 @@ def _count(counts: RowCounts, status: str) -> None:
     counts.rows += 1
     if status == "hit":
         counts.hits += 1
+    elif status == "suppressed":
+        counts.suppressed += 1
     elif status == "clear":
         counts.clear += 1
     elif status == "error":

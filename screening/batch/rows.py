@@ -5,7 +5,7 @@ from __future__ import annotations
 
 from collections.abc import Mapping, Sequence
 from dataclasses import dataclass, field
-from typing import TYPE_CHECKING, NamedTuple
+from typing import TYPE_CHECKING, NamedTuple, Protocol
 
 from screening.batch.model import BatchRow, ColumnMap, OutputFormat, RowStatus
 from screening.batch.output import format_csv_rows, format_jsonl_row, one_line
@@ -22,6 +22,20 @@ if TYPE_CHECKING:
 ANSWERS_REMEMBERED = 20_000
 
 
+class HitReviewer(Protocol):
+    """Applies analyst decisions to a customer's hits (``screening.decisions.DecisionBook``)."""
+
+    def review(
+        self,
+        customer_key: str | None,
+        hits: list[Hit],
+        name: str,
+        schema: str | None = None,
+        birth_date: str | None = None,
+        country: str | None = None,
+    ) -> list[Hit]: ...
+
+
 @dataclass(frozen=True)
 class ScreenJob:
     """Everything a worker needs to screen rows; built once, inherited by forked workers."""
@@ -30,6 +44,8 @@ class ScreenJob:
     columns: ColumnMap
     threshold: float
     limit: int
+    decisions: HitReviewer | None = None
+    hide_suppressed: bool = False
     # Hits (or the input error) by query: a customer book repeats names, and the same
     # query against the same list and settings always has the same answer.
     answers: dict[tuple[str | None, ...], _Answer | str] = field(
@@ -89,15 +105,22 @@ class ScreenJob:
             self.answers[query] = answer
         if isinstance(answer, str):
             return failed(answer)
-        status: RowStatus = "hit" if answer.hits else "clear"
+        hits = answer.hits
+        if self.decisions is not None:
+            hits = self.decisions.review(record_id, hits, name or "", *query[1:4])
+        status = row_status(hits)
+        if self.hide_suppressed:
+            hits = [hit for hit in hits if not hit.suppressed]
         return BatchRow(
-            row,
-            values,
-            status,
-            hits=answer.hits,
-            record_id=record_id,
-            warnings=answer.warnings,
+            row, values, status, hits=hits, record_id=record_id, warnings=answer.warnings
         )
+
+
+def row_status(hits: list[Hit]) -> RowStatus:
+    """``hit`` if any hit is an alert, ``suppressed`` if decisions cover all, else ``clear``."""
+    if not hits:
+        return "clear"
+    return "suppressed" if all(hit.suppressed for hit in hits) else "hit"
 
 
 class _Answer(NamedTuple):
@@ -176,6 +199,7 @@ class _ChunkOutput(NamedTuple):
     rows: int
     hits: int
     errors: int
+    suppressed: int
 
 
 def screen_csv_chunk(job: CsvJob, chunk: tuple[int, list[RawRecord]]) -> _ChunkOutput:
@@ -191,7 +215,8 @@ def screen_csv_chunk(job: CsvJob, chunk: tuple[int, list[RawRecord]]) -> _ChunkO
         text = "".join(format_jsonl_row(row) for row in rows)
     hits = sum(row.status == "hit" for row in rows)
     errors = sum(row.status == "error" for row in rows)
-    return _ChunkOutput(text.encode("utf-8"), len(rows), hits, errors)
+    suppressed = sum(row.status == "suppressed" for row in rows)
+    return _ChunkOutput(text.encode("utf-8"), len(rows), hits, errors, suppressed)
 
 
 def _decode_record(job: CsvJob, record: RawRecord) -> tuple[dict[str, str], str | None]:

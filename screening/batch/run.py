@@ -32,7 +32,13 @@ from screening.batch.resume import (
     utc_now,
     write_json,
 )
-from screening.batch.rows import CsvJob, ScreenJob, resolve_columns, screen_csv_chunk
+from screening.batch.rows import (
+    CsvJob,
+    HitReviewer,
+    ScreenJob,
+    resolve_columns,
+    screen_csv_chunk,
+)
 from screening.errors import InputError
 
 if TYPE_CHECKING:
@@ -47,6 +53,8 @@ def screen_records(
     threshold: float | None = None,
     limit: int | None = None,
     chunk_size: int = DEFAULT_CHUNK_SIZE,
+    decisions: HitReviewer | None = None,
+    hide_suppressed: bool = False,
 ) -> Iterator[BatchRow]:
     """Screen rows given as mappings (column name to value), yielding results in order.
 
@@ -60,7 +68,13 @@ def screen_records(
         raise InputError("workers and chunk size must be at least 1")
     if isinstance(records, (str, bytes)) or not isinstance(records, Iterable):
         raise InputError("records must be an iterable of mappings (column name to value)")
-    job = ScreenJob(screener, ColumnMap.of(columns), *_cutoffs(screener, threshold, limit))
+    job = ScreenJob(
+        screener,
+        ColumnMap.of(columns),
+        *_cutoffs(screener, threshold, limit),
+        decisions=decisions,
+        hide_suppressed=hide_suppressed,
+    )
     return _screen_records(job, records, workers, chunk_size)
 
 
@@ -101,6 +115,8 @@ def screen_csv(
     progress: Callable[[Progress], None] | None = None,
     options: Mapping[str, Any] | None = None,
     force: bool = False,
+    decisions: HitReviewer | None = None,
+    hide_suppressed: bool = False,
 ) -> RunSummary:
     """Screen every row of a CSV file into ``output_path`` (CSV or JSON Lines).
 
@@ -111,6 +127,9 @@ def screen_csv(
     An existing output is replaced only with ``force=True`` (also when resuming a run
     that already finished); see ``check_output`` for what else is refused.
     Raises ``InputError`` when the run cannot start; row problems become error rows.
+    With ``decisions`` (keyed by the id column), hits covered by a valid false-positive
+    decision are marked, and a row whose hits all are has the status ``suppressed``;
+    ``hide_suppressed`` leaves those hits out of the output.
     """
     session_start = time.monotonic()
     output_format = output_format or format_for(output_path)
@@ -118,6 +137,8 @@ def screen_csv(
     workers = workers or default_workers()
     if workers < 1 or chunk_size < 1:
         raise InputError("workers and chunk size must be at least 1")
+    if decisions is not None and columns.id is None:
+        raise InputError("applying decisions needs the customer key: name the id column")
     source = inspect_csv(input_path, encoding=encoding, delimiter=delimiter)
     resolved = resolve_columns(columns, source.keys)
     in_use = [snapshot.path for snapshot in screener.snapshots]
@@ -144,7 +165,7 @@ def screen_csv(
     else:
         out, done = start_run(files, summary, source.header), RowCounts()
     job = CsvJob(
-        ScreenJob(screener, resolved, cutoff, count),
+        ScreenJob(screener, resolved, cutoff, count, decisions, hide_suppressed),
         source.keys,
         encoding,
         source.delimiter,
@@ -199,7 +220,8 @@ def _run_chunks(
             counts.rows += output.rows
             counts.hits += output.hits
             counts.errors += output.errors
-            counts.clear += output.rows - output.hits - output.errors
+            counts.suppressed += output.suppressed
+            counts.clear += output.rows - output.hits - output.errors - output.suppressed
             session_bytes += in_flight.popleft()
             if progress is not None:
                 bytes_done = source.data_offset + records.bytes_read - sum(in_flight)

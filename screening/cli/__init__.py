@@ -15,7 +15,7 @@ import sys
 import textwrap
 from collections.abc import Sequence
 
-from screening.cli import batch, lists, schema, screen
+from screening.cli import batch, decide, decisions, lists, monitor, schema, screen, spark_batch
 from screening.cli.common import (
     EXIT_CODES_HELP,
     EXIT_INTERNAL,
@@ -41,6 +41,10 @@ def build_parser() -> argparse.ArgumentParser:
     batch.register(commands)
     lists.register(commands)
     schema.register(commands)
+    decide.register(commands)
+    decisions.register(commands)
+    monitor.register(commands)
+    spark_batch.register(commands)
     _add_exit_codes(parser)
     return parser
 

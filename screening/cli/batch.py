@@ -36,6 +36,7 @@ from screening.cli.common import (
     build_screener,
     interrupt_once,
 )
+from screening.cli.review import add_decisions_options, load_decisions, remember_alerts
 from screening.errors import InputError
 from screening.identifiers import parse_type
 from screening.model import SCHEMAS
@@ -132,6 +133,7 @@ def register(commands: Any) -> None:
         help="the input's encoding, e.g. cp1251 (default utf-8; a wrong one is detected)",
     )
     parser.add_argument("--quiet", "-q", action="store_true", help="no progress, no summary")
+    add_decisions_options(parser)
     parser.set_defaults(run=run, identifier_columns=[])
 
 
@@ -182,6 +184,7 @@ def run(args: argparse.Namespace) -> int:
     screener = build_screener(
         args.lists, Settings(), args.store_dir, allow_partial=args.allow_partial
     )
+    decisions = load_decisions(args, screener)
     bar = ProgressBar(sys.stderr) if sys.stderr.isatty() and not args.quiet else None
     try:
         with interrupt_once():
@@ -201,6 +204,8 @@ def run(args: argparse.Namespace) -> int:
                 progress=bar,
                 options=_options(args),
                 force=args.force,
+                decisions=decisions,
+                hide_suppressed=args.hide_suppressed,
             )
     except KeyboardInterrupt:
         _stopped(bar, "interrupted", args)
@@ -210,6 +215,7 @@ def run(args: argparse.Namespace) -> int:
         return EXIT_RUN_FAILED
     if bar is not None:
         bar.close()
+    remember_alerts(args, screener)
     if not args.quiet:
         print(summary_text(summary, RunFiles(args.output)), file=sys.stderr)
     return EXIT_ROW_ERRORS if summary.counts.errors else EXIT_OK
@@ -220,7 +226,8 @@ def summary_text(summary: RunSummary, files: RunFiles) -> str:
     counts = summary.counts
     lines = [
         f"screening batch: {counts.rows:,} rows read: {counts.hits:,} hit, "
-        f"{counts.clear:,} clear, {counts.errors:,} error",
+        + (f"{counts.suppressed:,} suppressed, " if counts.suppressed else "")
+        + f"{counts.clear:,} clear, {counts.errors:,} error",
         f"  {summary.seconds:.1f} s, {summary.names_per_second:,.0f} names/s "
         f"on {summary.workers} worker(s)",
         f"  results: {files.output}",

@@ -165,6 +165,9 @@ def format_result(result: ScreeningResult) -> str:
     what += [f"{item.type} {item.value}" for item in result.query.identifiers]
     lines = [f"{', '.join(what)}: {len(result.hits)} hit(s) at threshold {result.threshold:.2f}"]
     lines.extend(f"  warning: {warning}" for warning in result.warnings)
+    if result.normalisation:  # a sign of evasion: say it before the hits
+        cleaned = "; ".join(step.detail for step in result.normalisation)
+        lines.append(f"  query cleaned (possible evasion): {cleaned}")
     for rank, hit in enumerate(result.hits, 1):
         lines.append(f"  {rank}. {hit.score:.3f}  {hit.entity_id}  {hit.listed_name}")
         lines.extend(f"       {line}" for line in explain_lines(hit))

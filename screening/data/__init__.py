@@ -88,6 +88,7 @@ IDENTIFIER_TYPES = TableFormat(
         lambda v: bool(v.strip()),  # the prefixes
     ),
 )
+NUMBERS = TableFormat(("word", "value", "note"), (_is_word, str.isdigit))
 PARTICLES_TITLES = TableFormat(("kind", "word", "note"), (_one_of("particle", "title"), _is_word))
 EAST_ASIAN_SURNAMES = TableFormat(
     ("origin", "group", "spelling", "note"), (_one_of("korean", "chinese"), _is_word, _is_word)
@@ -207,11 +208,13 @@ def spelling_groups(
 TABLE_FILES = (
     "glossary.tsv",
     "legal_forms.tsv",
+    "legal_forms_iso20275.tsv",
     "given_names.tsv",
     "particles_titles.tsv",
     "east_asian_surnames.tsv",
     "arabic_letters.tsv",
     "arabic_name_words.tsv",
+    "numbers.tsv",
     "identifier_types.tsv",
     "month_names.tsv",  # read by screening.dates
     "country_variants.tsv",  # read by screening.sources.countries
@@ -220,6 +223,8 @@ TABLE_FILES = (
 # Read at import: a bad file fails the first import of the engine, not a later screening.
 GLOSSARY_CONCEPTS = grouped(read_table(_file("glossary.tsv"), GLOSSARY))
 LEGAL_FORM_PHRASES = grouped(read_table(_file("legal_forms.tsv"), LEGAL_FORMS))
+# Generated from ISO 20275 by scripts/build_legal_forms.py: the forms of the world.
+WORLD_LEGAL_FORM_PHRASES = grouped(read_table(_file("legal_forms_iso20275.tsv"), LEGAL_FORMS))
 _NAME_GROUPS = given_name_groups(read_table(_file("given_names.tsv"), GIVEN_NAMES))
 MALE_GIVEN_NAMES = _NAME_GROUPS["male"]
 FEMALE_GIVEN_NAMES = _NAME_GROUPS["female"]
@@ -241,5 +246,8 @@ ARABIC_NAME_WORDS = _ARABIC_WORDS.get("name_word", ())
 IDENTIFIER_TYPE_ROWS = [
     row.fields for row in read_table(_file("identifier_types.tsv"), IDENTIFIER_TYPES)
 ]
+NUMBER_WORDS = {
+    row.fields[0]: int(row.fields[1]) for row in read_table(_file("numbers.tsv"), NUMBERS)
+}
 # For the engine stamp: results made with other tables record another digest.
 TABLES_DIGEST = tables_digest(_file(name) for name in TABLE_FILES)

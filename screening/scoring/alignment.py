@@ -16,7 +16,7 @@ from __future__ import annotations
 
 from dataclasses import dataclass
 
-from screening.glossary import concept_of
+from screening.glossary import concept_of, syllable_acronym
 from screening.index import IndexedName, NameIndex, is_middle_name
 from screening.names import ParsedName, Role, Token
 from screening.scoring.tokens import (
@@ -171,7 +171,33 @@ def _options(context: QueryContext, listed: ParsedName) -> list[_Option]:
             ):
                 similarity = Similarity(found.value, "compound", found.detail)
                 options.append((-found.value, len(options), (i, i2), (j,), similarity))
+    _add_acronyms(context, listed, options)
     return options
+
+
+def _add_acronyms(context: QueryContext, listed: ParsedName, options: list[_Option]) -> None:
+    """Pairs of a syllable acronym (``Gazprom``) and the two words it is made of
+    (``Gazovaya promyshlennost``), on either side."""
+    query, l_tokens, q_tokens = context.parsed, listed.tokens, context.parsed.tokens
+    glossary = context.scoring.glossary
+    for j, j2, _, _ in listed.joined:
+        first, second = l_tokens[j], l_tokens[j2]
+        for i in query.words:
+            detail = syllable_acronym(
+                q_tokens[i].folded, (first.folded, first.key), (second.folded, second.key)
+            )
+            if detail is not None:
+                similarity = Similarity(glossary, "glossary", detail)
+                options.append((-glossary, len(options), (i,), (j, j2), similarity))
+    for i, i2, _, _ in query.joined:
+        first, second = q_tokens[i], q_tokens[i2]
+        for j in listed.words:
+            detail = syllable_acronym(
+                l_tokens[j].folded, (first.folded, first.key), (second.folded, second.key)
+            )
+            if detail is not None:
+                similarity = Similarity(glossary, "glossary", detail)
+                options.append((-glossary, len(options), (i, i2), (j,), similarity))
 
 
 def align(context: QueryContext, listed: ParsedName) -> tuple[list[Pair], set[int], set[int]]:

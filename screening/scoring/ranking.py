@@ -141,8 +141,25 @@ class _EntityScores:
         weak_factor = self.index.weights.weak_alias_factor
         value = result.score * (weak_factor if indexed.weak else 1.0)
         current = self.best.get(indexed.entity)
-        if current is None or (value, -number) > (current.value, -current.number):
+        if (
+            current is None
+            or value > current.value
+            or (value == current.value and self._cited_before(number, current.number))
+        ):
             self.best[indexed.entity] = BestName(value, number, result)
+
+    def _cited_before(self, number: int, other: int) -> bool:
+        """Of two names of an entity that score alike, the one closer to the query as
+        written, then the first listed."""
+        return (self._as_written(number), -number) > (self._as_written(other), -other)
+
+    def _as_written(self, number: int) -> float:
+        """How close a name is to the query as written, before folding: of an entity's
+        names that score alike, the one the query spells (a listed alias, a Cyrillic
+        one too) is cited, not the primary name reached through transliteration."""
+        written = " ".join(self.context.parsed.original.casefold().split())
+        listed = " ".join(self.index.names[number].parsed.original.casefold().split())
+        return Indel.normalized_similarity(written, listed)
 
     def complete(self, threshold: float, limit: int) -> None:
         """Score every name of the entities that may be reported.

@@ -261,6 +261,8 @@ def similarity_of(
         and listed.role not in _NO_ORIGIN_RULES
     ):
         found = origin_rule(query.text, listed.text, origins, weights) or found
+    if found.rule == "exact" and query.role is Role.NUMBER and query.text != listed.text:
+        return Similarity(found.value, "transliteration", "number written as words")
     if found.rule == "exact" and query_cyrillic != has_cyrillic(listed.text):
         return Similarity(found.value, "transliteration", "Cyrillic = Latin")
     return found

@@ -65,8 +65,24 @@ def test_patronymics_only_in_person_names() -> None:
 
 
 def test_single_letters_in_organisation_names_are_words() -> None:
-    assert role_of("A B C Trading", "A", "Organization") is Role.WORD
+    assert role_of("A Trading", "A", "Organization") is Role.WORD
     assert role_of("A B C Trading", "A", "Person") is Role.INITIAL
+
+
+@pytest.mark.parametrize(
+    ("name", "first_key"),
+    [
+        ("A.B.C. Trading", "abc"),
+        ("A B C Trading", "abc"),
+        ("ABC Trading", "abc"),
+        ("C.B.A. Trading", "cba"),
+        ("Acme S.A.", "acme"),  # a dotted legal form stays a legal form
+    ],
+)
+def test_letters_in_a_row_of_an_organisation_name_are_one_initialism(
+    name: str, first_key: str
+) -> None:
+    assert parse_name(name, "Organization").tokens[0].folded == first_key
 
 
 @pytest.mark.parametrize(
@@ -305,3 +321,67 @@ def test_legal_phrase_with_a_typo_is_still_a_legal_form(
     parsed = parse_name(name, "Organization")
     assert [parsed.tokens[i].text for i in parsed.words] == words
     assert (form_class in parsed.legal_classes) if form_class else not parsed.legal_classes
+
+
+@pytest.mark.parametrize(
+    ("name", "form", "form_class"),
+    [
+        ("Siemens Aktiengesellschaft", "Aktiengesellschaft", "jsc"),
+        ("Kovac d.o.o.", "d o o", "llc"),
+        ("Acme Sp. z o.o.", "Sp z o o", "llc"),
+        ("Acme Ltd. Şti.", "Ltd Şti", "llc"),
+        ("Acme A.Ş.", "A Ş", "jsc"),
+        ("Acme S.R.L.", "S R L", "llc"),
+        ("Acme K.K.", "K K", "jsc"),
+        ("Acme Sdn Bhd", "Sdn Bhd", "ltd"),
+        ("Acme Kommanditgesellschaft", "Kommanditgesellschaft", "partnership"),
+        ("Acme Sociedad Anónima", "Sociedad Anónima", "jsc"),
+    ],
+)
+def test_legal_forms_of_the_world_are_read(name: str, form: str, form_class: str) -> None:
+    parsed = parse_name(name, "Organization")
+    assert [(f.text, f.form_class) for f in parsed.legal_forms] == [(form, form_class)]
+
+
+@pytest.mark.parametrize(
+    "name",
+    [
+        "Sam Trading",
+        "Sia Holding Group",
+        "Bab Al Salam Exchange",
+        "Trading Behrad",  # a name one letter from Berhad: forms of the world are read as written
+        "AL QA'IDA",
+    ],
+)
+def test_a_form_of_the_world_is_a_name_word_before_the_end_of_a_name(name: str) -> None:
+    assert parse_name(name, "Organization").legal_forms == ()
+
+
+@pytest.mark.parametrize(
+    ("name", "words"),
+    [
+        ("forty four", [44]),
+        ("one hundred forty four", [144]),
+        ("sto sorok chetyre", [144]),
+        ("dve tysyachi", [2000]),
+        ("two thousand twenty", [2020]),
+    ],
+)
+def test_number_words_in_a_row_make_one_number(name: str, words: list[int]) -> None:
+    tokens = parse_name(f"Brigade {name}", "Organization").tokens[1:]
+    assert [int(t.folded) for t in tokens] == words
+    assert all(t.role is Role.NUMBER for t in tokens)
+
+
+@pytest.mark.parametrize(
+    "name", ["Monsieur Jean Dupont", "Presidente Jorge Lopez", "Mullah Mohammad Omar",
+             "Ayatollah Ali Khamenei", "Herr Hans Müller", "Gospodin Ivan Petrov"],
+)  # fmt: skip
+def test_titles_of_other_languages_weigh_as_particles(name: str) -> None:
+    tokens = parse_name(name, "Person").tokens
+    assert tokens[0].role is Role.PARTICLE and tokens[1].role is not Role.PARTICLE
+
+
+def test_two_letters_in_an_organisation_name_stay_initials() -> None:
+    tokens = parse_name("Institut imeni N.A. Dollezhala", "Organization").tokens
+    assert [t.folded for t in tokens][-3:] == ["n", "a", "dollezhala"]

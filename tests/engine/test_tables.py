@@ -27,9 +27,11 @@ from screening.data import (
     LEGAL_FORM_PHRASES,
     LEGAL_FORMS,
     MALE_GIVEN_NAMES,
+    NUMBER_WORDS,
     PARTICLES,
     PARTICLES_TITLES,
     TITLES,
+    WORLD_LEGAL_FORM_PHRASES,
     TableFormat,
     given_name_groups,
     read_table,
@@ -332,3 +334,20 @@ def test_an_llp_scores_alike_by_abbreviation_and_full_name() -> None:
     assert "legal forms differ" in short[1]  # an LLP is not an LLC
     assert "legal forms differ" in top("Kamaz Trading LP")[1]  # nor an LP a Ltd
     assert "legal forms differ" not in top("Rafort LLC")[1]
+
+
+def test_no_two_number_words_share_a_key() -> None:
+    entries = [(key(word), str(value), word) for word, value in NUMBER_WORDS.items()]
+    assert len({entry[0] for entry in entries}) == len(entries)
+
+
+def test_every_legal_form_of_the_world_reads_as_its_class_at_the_end_of_a_name() -> None:
+    """The generated table: each phrase two classes do not share, read after a name word."""
+    wrong = []
+    for cls, phrases in WORLD_LEGAL_FORM_PHRASES.items():
+        for phrase in phrases:
+            words = phrase.split()
+            spans = find_legal_forms([("acme",), *((key(word),) for word in words)])
+            if spans[-1:] != [(1, 1 + len(words), cls)]:
+                wrong.append((phrase, cls, spans))
+    assert wrong == []
