@@ -22,6 +22,7 @@ Pure functions of strings.
 from __future__ import annotations
 
 import re
+from collections.abc import Sequence
 from functools import lru_cache
 
 from screening.data import CHINESE_SURNAME_SPELLINGS, KOREAN_SURNAME_GROUPS
@@ -93,6 +94,32 @@ def looks_east_asian(text: str) -> bool:
     if not words or len(words) > 5 or not any(_is_surname(w) for w in words):
         return False  # the common case, decided by set lookups
     return all(_WORD.fullmatch(w) for w in words)
+
+
+# Han and Hangul: a name in them is written family name first, its first syllable.
+_HAN_HANGUL = re.compile("[\u3400-\u4dbf\u4e00-\u9fff\uac00-\ud7af\uf900-\ufaff]")
+
+
+def is_han_or_hangul(word: str) -> bool:
+    return _HAN_HANGUL.search(word) is not None
+
+
+def family_name_candidates(words: Sequence[str]) -> frozenset[int]:
+    """The positions that may hold the family name of a Korean or Chinese name.
+
+    The name is a family name from a small closed set plus a given name: written in Han
+    or Hangul, the first syllable; in Latin letters, the one word a list writes in
+    capitals (``KIM Mi-suk``) when it is a family name, else the first and the last word
+    that are family names (family name first as at home, or last as in the West)."""
+    if not words:
+        return frozenset()
+    if _HAN_HANGUL.match(words[0]):
+        return frozenset({0})
+    folded = [ascii_fold(word) for word in words]
+    capitals = [k for k, word in enumerate(words) if len(word) > 1 and word.isupper()]
+    if len(capitals) == 1 and len(capitals) < len(words) and _is_surname(folded[capitals[0]]):
+        return frozenset(capitals)
+    return frozenset(k for k in {0, len(words) - 1} if folded[k] and _is_surname(folded[k]))
 
 
 # McCune-Reischauer and Wade-Giles mark aspiration with an apostrophe: ``ch'`` is RR

@@ -109,6 +109,10 @@ class ScoringWeights(BaseModel):
     legal_form_mismatch: float = Field(
         0.05, description="taken off when both names have legal forms of different classes"
     )
+    family_name_mismatch_factor: float = Field(
+        0.5,
+        description="kept of a Korean or Chinese name's score when the family names differ",
+    )
     initials_only_factor: float = Field(
         0.5, description="kept of a score where only initials match: letters identify nobody"
     )

@@ -16,9 +16,10 @@ from __future__ import annotations
 
 from dataclasses import dataclass
 
+from screening.east_asian import family_name_candidates, is_han_or_hangul
 from screening.glossary import concept_of, syllable_acronym
 from screening.index import IndexedName, NameIndex, is_middle_name
-from screening.names import ParsedName, Role, Token
+from screening.names import EAST_ASIAN, ParsedName, Role, Token
 from screening.scoring.tokens import (
     NO_MATCH,
     NO_ORIGINS,
@@ -311,6 +312,28 @@ def _add_unmatched_listed(
     return total
 
 
+def _family_names_differ(query: ParsedName, listed: ParsedName, pairs: list[Pair]) -> bool:
+    """Whether two Korean or Chinese names have different family names.
+
+    Such a name is a family name from a small closed set plus a given name: with different
+    family names, two names are two people even when the given names agree. A common
+    family name weighs little by its frequency, which is why the difference must count in
+    full here. Decided only where both names show their family name."""
+    if EAST_ASIAN not in query.origins | listed.origins and not (
+        any(map(is_han_or_hangul, (t.text for t in query.tokens)))
+        or any(map(is_han_or_hangul, (t.text for t in listed.tokens)))
+    ):
+        return False
+    q_family = family_name_candidates([t.text for t in query.tokens])
+    l_family = family_name_candidates([t.text for t in listed.tokens])
+    if not q_family or not l_family:
+        return False
+    return not any(
+        not q_family.isdisjoint(pair.query) and not l_family.isdisjoint(pair.listed)
+        for pair in pairs
+    )
+
+
 def score_name(context: QueryContext, listed: IndexedName, schema: str) -> NameScore:
     """The weighted share of both names covered by their alignment (0..1)."""
     query = context.parsed
@@ -338,6 +361,9 @@ def score_name(context: QueryContext, listed: IndexedName, schema: str) -> NameS
         penalties.append("only initials match")
     if agree is False:
         score -= context.scoring.legal_form_mismatch
+    if _family_names_differ(query, listed_name, pairs):
+        score *= context.scoring.family_name_mismatch_factor
+        penalties.append("family names differ: another person")
     if any(pair.similarity.rule == "gender_variant" for pair in pairs):
         penalties.append("surname in the other gender's form: possibly a relative")
     return NameScore(max(score, 0.0), pairs, penalties, agree)
