@@ -16,7 +16,7 @@ from enum import StrEnum
 from functools import lru_cache
 
 from screening.data import PARTICLES, TITLES
-from screening.east_asian import east_asian_retrieval_keys, looks_east_asian
+from screening.east_asian import east_asian_retrieval_keys, is_han_or_hangul, looks_east_asian
 from screening.glossary import pair_concept
 from screening.legal_forms import find_legal_forms
 from screening.numbers import number_word, value_of
@@ -235,7 +235,11 @@ def parse_name(name: str, schema: str | None = None) -> ParsedName:
         if arabic and hyphenated and token.folded in ARABIC_ARTICLES:
             token = with_role(token, Role.PARTICLE)  # ``ash-Shami``, ``ad-Din``: the article
         tokens.append(token)
-    if schema == "Person":
+    if EAST_ASIAN in origins or any(is_han_or_hangul(t.text) for t in tokens):
+        # A Korean or Chinese name has no particles: each syllable is of the family name
+        # or the given name (``Lee``, ``Do``, ``이`` are names here, not ``le``, ``do``).
+        tokens = [with_role(t, Role.WORD) if t.role is Role.PARTICLE else t for t in tokens]
+    elif schema == "Person":
         tokens = _titles_as_particles(tokens)
     tokens = _settle_patronymics(tokens)
     if schema != "Person":

@@ -15,6 +15,7 @@ people drop them); a different one counts in full.
 from __future__ import annotations
 
 from dataclasses import dataclass
+from itertools import pairwise
 
 from screening.east_asian import family_name_candidates, is_han_or_hangul
 from screening.glossary import concept_of, syllable_acronym
@@ -312,26 +313,37 @@ def _add_unmatched_listed(
     return total
 
 
-def _family_names_differ(query: ParsedName, listed: ParsedName, pairs: list[Pair]) -> bool:
-    """Whether two Korean or Chinese names have different family names.
+def _east_asian_mismatch(query: ParsedName, listed: ParsedName, pairs: list[Pair]) -> str | None:
+    """Why two Korean or Chinese names are two people although their words pair up, if so.
 
     Such a name is a family name from a small closed set plus a given name: with different
-    family names, two names are two people even when the given names agree. A common
-    family name weighs little by its frequency, which is why the difference must count in
-    full here. Decided only where both names show their family name."""
+    family names, two names are two people even when the given names agree (a common family
+    name weighs little by its frequency, which is why the difference must count in full
+    here); and a given name of several syllables is another name with its syllables in
+    another order (``Ji-hyon`` is not ``Hyon-ji``). Decided only where both names show
+    their family name."""
     if EAST_ASIAN not in query.origins | listed.origins and not (
-        any(map(is_han_or_hangul, (t.text for t in query.tokens)))
-        or any(map(is_han_or_hangul, (t.text for t in listed.tokens)))
+        any(is_han_or_hangul(t.text) for t in query.tokens)
+        or any(is_han_or_hangul(t.text) for t in listed.tokens)
     ):
-        return False
+        return None
     q_family = family_name_candidates([t.text for t in query.tokens])
     l_family = family_name_candidates([t.text for t in listed.tokens])
     if not q_family or not l_family:
-        return False
-    return not any(
+        return None
+    if not any(
         not q_family.isdisjoint(pair.query) and not l_family.isdisjoint(pair.listed)
         for pair in pairs
+    ):
+        return "family names differ: another person"
+    given = sorted(
+        (min(pair.query), min(pair.listed))
+        for pair in pairs
+        if q_family.isdisjoint(pair.query) and l_family.isdisjoint(pair.listed)
     )
+    if any(b[1] < a[1] for a, b in pairwise(given)):
+        return "given names' syllables in another order: another name"
+    return None
 
 
 def score_name(context: QueryContext, listed: IndexedName, schema: str) -> NameScore:
@@ -361,9 +373,10 @@ def score_name(context: QueryContext, listed: IndexedName, schema: str) -> NameS
         penalties.append("only initials match")
     if agree is False:
         score -= context.scoring.legal_form_mismatch
-    if _family_names_differ(query, listed_name, pairs):
+    mismatch = _east_asian_mismatch(query, listed_name, pairs)
+    if mismatch is not None:
         score *= context.scoring.family_name_mismatch_factor
-        penalties.append("family names differ: another person")
+        penalties.append(mismatch)
     if any(pair.similarity.rule == "gender_variant" for pair in pairs):
         penalties.append("surname in the other gender's form: possibly a relative")
     return NameScore(max(score, 0.0), pairs, penalties, agree)
