@@ -290,11 +290,13 @@ def _add_unmatched_listed(
         t.role is Role.PATRONYMIC for i, t in enumerate(query.tokens) if i not in used_q
     )
     l_tokens = listed.parsed.tokens
+    # A Korean or Chinese given name has no middle names: each syllable is of it.
+    east_asian = EAST_ASIAN in listed.parsed.origins
     for j, token in enumerate(l_tokens):
         if j in used_l:
             continue
         factor = context.list_factors[token.role]
-        middle = is_middle_name(person, j, len(l_tokens), token.role)
+        middle = not east_asian and is_middle_name(person, j, len(l_tokens), token.role)
         if middle:
             factor = context.scoring.middle_name_factor
         if token.role is Role.PATRONYMIC and query_patronymic:
