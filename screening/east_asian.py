@@ -100,6 +100,11 @@ def looks_east_asian(text: str) -> bool:
 _HAN_HANGUL = re.compile("[\u3400-\u4dbf\u4e00-\u9fff\uac00-\ud7af\uf900-\ufaff]")
 
 
+def is_family_name(word: str) -> bool:
+    """Whether a word is a Korean or Chinese family name, in Han, Hangul or Latin letters."""
+    return bool(_HAN_HANGUL.fullmatch(word)) or _is_surname(ascii_fold(word))
+
+
 def is_han_or_hangul(word: str) -> bool:
     return _HAN_HANGUL.search(word) is not None
 

@@ -17,7 +17,7 @@ from __future__ import annotations
 from dataclasses import dataclass
 from itertools import pairwise
 
-from screening.east_asian import family_name_candidates, is_han_or_hangul
+from screening.east_asian import family_name_candidates, is_family_name, is_han_or_hangul
 from screening.glossary import concept_of, syllable_acronym
 from screening.index import IndexedName, NameIndex, is_middle_name
 from screening.names import EAST_ASIAN, ParsedName, Role, Token
@@ -333,16 +333,25 @@ def _east_asian_mismatch(query: ParsedName, listed: ParsedName, pairs: list[Pair
     l_family = family_name_candidates([t.text for t in listed.tokens])
     if not q_family or not l_family:
         return None
-    if not any(
-        not q_family.isdisjoint(pair.query) and not l_family.isdisjoint(pair.listed)
-        for pair in pairs
-    ):
-        return "family names differ: another person"
-    given = sorted(
-        (min(pair.query), min(pair.listed))
-        for pair in pairs
-        if q_family.isdisjoint(pair.query) and l_family.isdisjoint(pair.listed)
+    q_tokens, l_tokens = query.tokens, listed.tokens
+    family = next(
+        (
+            pair
+            for pair in pairs
+            if not q_family.isdisjoint(pair.query)
+            and not l_family.isdisjoint(pair.listed)
+            # Two names of the closed set are two names, never a typo of each other.
+            and not (
+                pair.similarity.rule == "typo"
+                and all(is_family_name(q_tokens[i].text) for i in pair.query)
+                and all(is_family_name(l_tokens[j].text) for j in pair.listed)
+            )
+        ),
+        None,
     )
+    if family is None:
+        return "family names differ: another person"
+    given = sorted((min(pair.query), min(pair.listed)) for pair in pairs if pair is not family)
     if any(b[1] < a[1] for a, b in pairwise(given)):
         return "given names' syllables in another order: another name"
     return None

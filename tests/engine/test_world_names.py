@@ -392,3 +392,74 @@ def test_syllables_read_from_han_join_only_as_written() -> None:
     assert not listed.screen("王强").hits
     hits = listed.screen("习近平").hits  # 近平 is jinping: ``Jin Ping`` written together
     assert hits and hits[0].entity_id == "jin-ping"
+
+
+# A Korean or Chinese name is a family name from a small closed set plus a given name.
+# Common family names weigh little by their frequency, so a different family name must
+# count in full; the given name's syllables keep their order; no syllable is a particle
+# or a middle name.
+EAST_ASIAN_LIST = [
+    Entity(id="kim-misuk", schema="Person", names=["KIM Mi-suk"]),
+    Entity(id="kim-chol", schema="Person", names=["KIM Yong Chol"]),
+    Entity(id="kim-jongun", schema="Person", names=["KIM Jong Un"]),
+    Entity(id="yi-hyonji", schema="Person", names=["YI Hyon-ji"]),
+    Entity(id="yi-chol", schema="Person", names=["YI Song Chol"]),
+    Entity(id="pak-hyonu", schema="Person", names=["CHANG Hyon U"]),
+    Entity(id="wang-jian", schema="Person", names=["WANG Jian"]),
+    Entity(id="wang-li", schema="Person", names=["WANG Li"]),
+]
+
+
+@pytest.fixture(scope="module")
+def east_asian_list() -> Screener:
+    return Screener.from_entities(EAST_ASIAN_LIST)
+
+
+def _score(screener: Screener, query: str, entity: str) -> float:
+    result = screener.screen(query, schema="Person", threshold=0.0, limit=20)
+    return next((h.score for h in result.hits if h.entity_id == entity), 0.0)
+
+
+@pytest.mark.parametrize(
+    ("query", "entity"),
+    [
+        ("김정은", "kim-jongun"),  # Hangul, family name first
+        ("Kim Mi-suk", "kim-misuk"),
+        ("Mi Suk Kim", "kim-misuk"),  # Western order: the family name last
+        ("이 현지", "yi-hyonji"),
+        ("Lee Hyeon-ji", "yi-hyonji"),  # Lee = Yi, RR against MR
+        ("王健", "wang-jian"),
+        ("Jian Wang", "wang-jian"),  # Western order
+    ],
+)
+def test_same_family_and_given_name_alerts(
+    east_asian_list: Screener, query: str, entity: str
+) -> None:
+    assert _score(east_asian_list, query, entity) >= DEFAULT_THRESHOLD
+
+
+@pytest.mark.parametrize(
+    ("query", "entity"),
+    [
+        ("이 미숙", "kim-misuk"),  # Lee, not Kim: the given name alone agrees
+        ("Lee Mi-suk", "kim-misuk"),
+        ("Mi Suk Park", "kim-misuk"),
+        ("김 현지", "yi-hyonji"),
+        ("Lee Ji-hyeon", "yi-hyonji"),  # the given name's syllables in another order
+        ("이 지현", "yi-hyonji"),
+        ("장우진", "pak-hyonu"),  # 진 is not a middle name to leave out
+        ("李健", "wang-jian"),  # Li, not Wang
+        ("Zhang Jian", "wang-jian"),
+    ],
+)
+def test_a_different_family_name_or_given_name_does_not_alert(
+    east_asian_list: Screener, query: str, entity: str
+) -> None:
+    assert _score(east_asian_list, query, entity) < DEFAULT_THRESHOLD
+
+
+def test_a_family_name_mismatch_is_explained(east_asian_list: Screener) -> None:
+    result = east_asian_list.screen("Lee Mi-suk", schema="Person", threshold=0.0, limit=20)
+    hit = next(h for h in result.hits if h.entity_id == "kim-misuk")
+    assert any("family names differ" in p for p in hit.explanation.penalties)
+    assert parse_name("Lee Mi-suk").tokens[0].role is Role.WORD  # a name, not a particle
