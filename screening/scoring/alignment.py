@@ -296,7 +296,13 @@ def _add_unmatched_listed(
         if j in used_l:
             continue
         factor = context.list_factors[token.role]
-        middle = not east_asian and is_middle_name(person, j, len(l_tokens), token.role)
+        # Nor is the second half of a hyphenated given name (``Mohammad-Reza``): one name.
+        hyphenated = j > 0 and f"{l_tokens[j - 1].text}-{token.text}" in listed.parsed.original
+        middle = (
+            not east_asian
+            and not hyphenated
+            and is_middle_name(person, j, len(l_tokens), token.role)
+        )
         if middle:
             factor = context.scoring.middle_name_factor
         if token.role is Role.PATRONYMIC and query_patronymic:
