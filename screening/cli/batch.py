@@ -34,6 +34,7 @@ from screening.cli.common import (
     add_list_option,
     add_store_option,
     build_screener,
+    check_cutoff_options,
     interrupt_once,
 )
 from screening.cli.review import add_decisions_options, load_decisions, remember_alerts
@@ -302,10 +303,7 @@ def _delimiter(value: str | None) -> str | None:
 
 
 def _check_numbers(args: argparse.Namespace) -> None:
-    if args.threshold is not None and not 0.0 <= args.threshold <= 1.0:
-        raise InputError(f"--threshold must be within 0..1, got {args.threshold}")
-    if args.limit is not None and args.limit < 1:
-        raise InputError(f"--limit must be at least 1, got {args.limit}")
+    check_cutoff_options(args)
     if args.workers is not None and args.workers < 1:
         raise InputError(f"--workers must be at least 1, got {args.workers}")
     if args.chunk_size < 1:

@@ -13,7 +13,7 @@ from pathlib import Path
 from types import FrameType
 
 from screening.bundled import BUNDLED_LIST
-from screening.errors import ListLoadError, ScreeningError
+from screening.errors import InputError, ListLoadError, ScreeningError
 from screening.screener import Screener
 from screening.settings import Settings
 from screening.sources.registry import SOURCES
@@ -101,6 +101,14 @@ def list_paths(specs: list[str] | None, store_dir: Path | None = None) -> list[P
     if not specs:
         return [DEFAULT_LIST]
     return [resolve_list(spec, store_dir).path for spec in specs]
+
+
+def check_cutoff_options(args: argparse.Namespace) -> None:
+    """``--threshold`` and ``--limit`` checked before any list is loaded or row read."""
+    if args.threshold is not None and not 0.0 <= args.threshold <= 1.0:
+        raise InputError(f"--threshold must be within 0..1, got {args.threshold}")
+    if args.limit is not None and args.limit < 1:
+        raise InputError(f"--limit must be at least 1, got {args.limit}")
 
 
 def build_screener(

@@ -21,6 +21,7 @@ from screening.cli.common import (
     EXIT_RUN_FAILED,
     add_list_option,
     add_store_option,
+    check_cutoff_options,
     list_paths,
 )
 from screening.errors import InputError
@@ -99,10 +100,7 @@ def register(commands: Any) -> None:
 
 
 def run(args: argparse.Namespace) -> int:
-    if args.threshold is not None and not 0.0 <= args.threshold <= 1.0:
-        raise InputError(f"--threshold must be within 0..1, got {args.threshold}")
-    if args.limit is not None and args.limit < 1:
-        raise InputError(f"--limit must be at least 1, got {args.limit}")
+    check_cutoff_options(args)
     if args.partitions is not None and args.partitions < 1:
         raise InputError(f"--partitions must be at least 1, got {args.partitions}")
     lists = list_paths(args.lists, args.store_dir)
