@@ -27,7 +27,7 @@ from screening.glossary import (
     word_stem,
 )
 from screening.model import Entity
-from screening.names import ParsedName, Role, Token, parse_name
+from screening.names import ParsedName, Role, Token, origin_keys, parse_name
 from screening.translit import SOUND_PAIRS, token_key
 from screening.weights import DEFAULT_WEIGHTS, ScoringWeights
 
@@ -150,11 +150,17 @@ class NameIndex:
     name_count: int = 0  # set before any weight is computed
     least_weights: list[float] = field(default_factory=list)  # IndexedName.weight, by number
     _similar: dict[str, list[tuple[str, float]]] = field(default_factory=dict, repr=False)
-    _matches: dict[tuple[tuple[str, ...], Role], dict[int, float]] = field(
+    _matches: dict[tuple[tuple[str, ...], Role, frozenset[str]], dict[int, float]] = field(
         default_factory=dict, repr=False
     )
     _matches_held: int = field(default=0, repr=False)
     neighbours: dict[str, list[str]] = field(default_factory=dict)
+    # Names showing a name origin (Arabic, Korean, Chinese), by the origin keys of their
+    # words: where the romanisation rules of that origin find them for a query of that
+    # origin. (A list name of an origin is found for a query of none by its words' keys
+    # and their one-edit neighbours only: origin keys are coarse and would crowd out the
+    # candidates of every plain query.)
+    origin_postings: dict[str, list[int]] = field(default_factory=dict)
     weights: ScoringWeights = DEFAULT_WEIGHTS
 
     @classmethod
@@ -174,6 +180,7 @@ class NameIndex:
         )
         pair_concepts = index._add_names(parsed)
         index._add_rule_postings(pair_concepts)
+        index._add_origin_postings()
         index._add_neighbours()
         return index
 
@@ -238,6 +245,17 @@ class NameIndex:
         self.adjective_postings = {s: sorted(set(found)) for s, found in adjectives.items()}
         self.concept_postings = {c: sorted(set(found)) for c, found in concepts.items()}
         self.given_name_postings = {g: sorted(set(found)) for g, found in given_names.items()}
+
+    def _add_origin_postings(self) -> None:
+        """Post the names that show a name origin under their words' origin keys."""
+        origin_postings: dict[str, list[int]] = defaultdict(list)
+        for number, indexed in enumerate(self.names):
+            name = indexed.parsed
+            if name.origins:
+                for i in name.words:
+                    for key in origin_keys(name.tokens[i].text, name.origins, listed=True):
+                        origin_postings[key].append(number)
+        self.origin_postings = dict(origin_postings)
 
     def _add_neighbours(self) -> None:
         """The symmetric one-deletion index: every key under itself and its deletions."""
@@ -331,12 +349,15 @@ class NameIndex:
         }
         return list(found.items())
 
-    def _token_matches(self, token: Token, weight: float) -> dict[int, float]:
-        """For one query word: every name it may match, with its best contribution.
+    def _token_matches(
+        self, token: Token, weight: float, origins: frozenset[str] = frozenset()
+    ) -> dict[int, float]:
+        """For one query word: every name it may match, with its best contribution;
+        ``origins``: those of the query's name, whose romanisation rules also find names.
 
         Depends on the word alone, so it is remembered for words seen before (given
         names and common surnames repeat throughout a customer book)."""
-        memo_key = (token.keys, token.role)
+        memo_key = (token.keys, token.role, origins)
         cached = self._matches.get(memo_key)
         if cached is not None:
             return cached
@@ -360,6 +381,12 @@ class NameIndex:
                     if value > best.get(name, 0.0):
                         best[name] = value
             self._add_rule_matches(variant, weight, best)
+        if origins and token.role not in (Role.NUMBER, Role.INITIAL, Role.LEGAL):
+            value = weights.origin_variant_estimate(origins) * 2 * weight
+            for key in origin_keys(token.text, origins):
+                for name in self.origin_postings.get(key, ()):
+                    if value > best.get(name, 0.0):
+                        best[name] = value
         if len(best) <= MATCHES_CACHE_MAX_NAMES:
             self._matches_held += len(best)
             if self._matches_held > MATCHES_CACHE_NAMES:
@@ -436,7 +463,9 @@ class NameIndex:
         matches = sorted(
             (
                 WordMatches(
-                    self._token_matches(token, weight), token.key not in self.postings, weight
+                    self._token_matches(token, weight, query.origins),
+                    token.key not in self.postings,
+                    weight,
                 )
                 for position, (token, weight) in enumerate(zip(tokens, weights, strict=True))
                 if position not in skipped

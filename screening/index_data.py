@@ -36,6 +36,7 @@ FIELDS: dict[type, tuple[str, ...]] = {
         "legal_classes",
         "has_patronymic",
         "joined",
+        "origins",
     ),
     IndexedName: ("entity", "text", "parsed", "weak", "weights", "weight"),
 }
@@ -91,6 +92,7 @@ def _name_row(name: IndexedName, tokens: dict[Token, int]) -> list[Any]:
         sorted(parsed.legal_classes),
         parsed.has_patronymic,
         [list(joined) for joined in parsed.joined],
+        sorted(parsed.origins),
         name.weak,
         list(name.weights),
         name.weight,
@@ -121,7 +123,7 @@ def index_from_data(data: dict[str, Any], entities_json: bytes) -> NameIndex:
 
 def _indexed_name(row: list[Any], tokens: list[Token]) -> IndexedName:
     (entity, text, original, token_ids, forms, words, legal, classes) = row[:8]
-    (patronymic, joined, weak, weights, weight) = row[8:]
+    (patronymic, joined, origins, weak, weights, weight) = row[8:]
     parsed = ParsedName(
         original=original,
         tokens=tuple([tokens[i] for i in token_ids]),
@@ -131,5 +133,6 @@ def _indexed_name(row: list[Any], tokens: list[Token]) -> IndexedName:
         legal_classes=frozenset(classes),
         has_patronymic=patronymic,
         joined=tuple([(i, j, key, concept) for i, j, key, concept in joined]),
+        origins=frozenset(origins),
     )
     return IndexedName(entity, text, parsed, weak, tuple(weights), weight)

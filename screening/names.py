@@ -16,11 +16,34 @@ from enum import StrEnum
 from functools import lru_cache
 
 from screening.data import PARTICLES, TITLES
+from screening.east_asian import east_asian_retrieval_keys, is_han_or_hangul, looks_east_asian
 from screening.glossary import pair_concept
 from screening.legal_forms import find_legal_forms
 from screening.numbers import number_word, value_of
 from screening.text import clean
-from screening.translit import ascii_fold, romanisation_of, token_key, variant_keys
+from screening.translit import (
+    ARABIC_ARTICLES,
+    arabic_retrieval_keys,
+    ascii_fold,
+    romanisation_of,
+    shows_arabic_romanisation,
+    token_key,
+    variant_keys,
+)
+
+ARABIC = "arabic"
+EAST_ASIAN = "east_asian"
+
+
+def origin_keys(word: str, origins: frozenset[str], listed: bool = False) -> set[str]:
+    """Retrieval keys of a (``listed`` or query) word for the romanisation rules of these
+    name origins."""
+    keys: set[str] = set()
+    if ARABIC in origins:
+        keys.update(arabic_retrieval_keys(word, listed))
+    if EAST_ASIAN in origins:
+        keys.update(east_asian_retrieval_keys(word))
+    return keys
 
 
 class Role(StrEnum):
@@ -68,9 +91,19 @@ class ParsedName:
     # Adjacent words written as one: (i, j, key, its glossary concept): ``Zheleznye
     # Dorogi`` is one concept (railways), as is ``Far Eastern``.
     joined: tuple[tuple[int, int, str, str | None], ...]
+    # The name origins whose romanisation rules apply to its words: ``arabic`` (shows
+    # signs of a romanised Arabic, Persian or Urdu name, or is in Arabic or Hebrew
+    # letters), ``east_asian`` (looks like a romanised Korean or Chinese name).
+    origins: frozenset[str] = frozenset()
 
     @classmethod
-    def of(cls, original: str, tokens: list[Token], forms: list[LegalForm]) -> ParsedName:
+    def of(
+        cls,
+        original: str,
+        tokens: list[Token],
+        forms: list[LegalForm],
+        origins: frozenset[str] = frozenset(),
+    ) -> ParsedName:
         words = tuple(i for i, t in enumerate(tokens) if t.role is not Role.LEGAL)
         return cls(
             original=original,
@@ -81,6 +114,7 @@ class ParsedName:
             legal_classes=frozenset(f.form_class for f in forms if f.form_class),
             has_patronymic=any(t.role is Role.PATRONYMIC for t in tokens),
             joined=_joined(tokens, words),
+            origins=origins,
         )
 
 
@@ -119,9 +153,24 @@ MIN_LONE_NUMBER = 5  # letters of a number word read as a number on its own (``s
 _NON_PATRONYMIC = frozenset({"ich", "rich", "dietrich", "heinrich", "friedrich", "ulrich"})
 
 
-# A word: letters, digits and the marks that romanisation puts inside words (soft
-# signs as apostrophes, combining ligature marks as in ALA-LC ``t͡s``).
-_WORD = re.compile(r"[^\W_](?:[\w'`´ʹʺʼ’\u0300-\u036f]*[^\W_])?")
+# Combining marks that belong to the letter before them: diacritics and ALA-LC ligature
+# marks (``t͡s``), Hebrew and Arabic vowel points, the vowel signs of Indic, Thai, Lao,
+# Tibetan, Myanmar and Khmer writing (``मोदी`` is one word, not ``म`` and ``द``), kana
+# voicing marks. Python's ``\w`` leaves them out.
+_MARKS = (
+    "\u0300-\u036f\u0483-\u0489\u0591-\u05c7\u0610-\u061a\u064b-\u065f\u0670"
+    "\u06d6-\u06ed\u0900-\u0dff\u0e00-\u0eff\u0f00-\u0fff\u1000-\u109f\u1780-\u17ff"
+    "\u1ab0-\u1aff\u1dc0-\u1dff\u20d0-\u20ff\u3099\u309a\ufe20-\ufe2f"
+)
+# A word: letters, digits, marks, and the apostrophes romanisation puts inside words
+# (soft signs, ayn and hamza).
+_WORD = re.compile(rf"[^\W_](?:[\w'`´ʹʺʼ’{_MARKS}]*(?:[^\W_]|[{_MARKS}]))?")
+# Han and Hangul names are written without a space between family and given name;
+# the family name is the first syllable (``习近平`` is ``习 近平``, Xi Jinping).
+_HAN_OR_HANGUL_NAME = re.compile(
+    r"(?<![\w])([\u4e00-\u9fff\u3400-\u4dbf\uac00-\ud7af])"
+    r"(?=[\u4e00-\u9fff\u3400-\u4dbf\uac00-\ud7af]{1,3}(?!\w))"
+)
 
 
 def split_words(text: str) -> list[str]:
@@ -129,10 +178,12 @@ def split_words(text: str) -> list[str]:
     return _WORD.findall(text)
 
 
-def _role_of(folded: str, key: str, schema: str | None) -> Role:
+def _role_of(word: str, folded: str, key: str, schema: str | None) -> Role:
     if folded.isdigit():
         return Role.NUMBER
-    if len(folded) == 1:
+    if len(folded) == 1 and (word[0].isupper() or word[0].islower()):
+        # Only scripts with capitals write initials: a single kana, Han, Indic or Arabic
+        # letter is a syllable or a word, never an abbreviated name.
         return Role.INITIAL
     if key in _PARTICLES:
         return Role.PARTICLE
@@ -153,7 +204,7 @@ def make_token(word: str, schema: str | None = None, scheme: str | None = None) 
     if not folded:
         return None
     keys = variant_keys(word, scheme)
-    return Token(text=word, folded=folded, keys=keys, role=_role_of(folded, keys[0], schema))
+    return Token(text=word, folded=folded, keys=keys, role=_role_of(word, folded, keys[0], schema))
 
 
 def parse_name(name: str, schema: str | None = None) -> ParsedName:
@@ -166,10 +217,29 @@ def parse_name(name: str, schema: str | None = None) -> ParsedName:
     cleaned = clean(name)
     if schema == "Person" and not (cleaned.isupper() or cleaned.islower()):
         cleaned = _RUN_TOGETHER.sub(r"\1 ", cleaned)
+    if schema in (None, "Person") and not cleaned.isascii():
+        cleaned = _HAN_OR_HANGUL_NAME.sub(r"\1 ", cleaned)
     scheme = romanisation_of(cleaned.lower())
-    words = split_words(cleaned)
-    tokens = [t for w in words if (t := make_token(w, schema, scheme)) is not None]
-    if schema == "Person":
+    arabic = shows_arabic_romanisation(cleaned)
+    origins = frozenset(
+        origin
+        for origin, shown in ((ARABIC, arabic), (EAST_ASIAN, looks_east_asian(cleaned)))
+        if shown
+    )
+    tokens = []
+    for found in _WORD.finditer(cleaned):
+        token = make_token(found.group(), schema, scheme)
+        if token is None:
+            continue
+        hyphenated = cleaned[found.end() : found.end() + 1] == "-"
+        if arabic and hyphenated and token.folded in ARABIC_ARTICLES:
+            token = with_role(token, Role.PARTICLE)  # ``ash-Shami``, ``ad-Din``: the article
+        tokens.append(token)
+    if EAST_ASIAN in origins or any(is_han_or_hangul(t.text) for t in tokens):
+        # A Korean or Chinese name has no particles: each syllable is of the family name
+        # or the given name (``Lee``, ``Do``, ``이`` are names here, not ``le``, ``do``).
+        tokens = [with_role(t, Role.WORD) if t.role is Role.PARTICLE else t for t in tokens]
+    elif schema == "Person":
         tokens = _titles_as_particles(tokens)
     tokens = _settle_patronymics(tokens)
     if schema != "Person":
@@ -187,7 +257,7 @@ def parse_name(name: str, schema: str | None = None) -> ParsedName:
     if schema not in (None, "Person"):
         tokens = _initialisms(tokens, schema, scheme)
         tokens = [with_role(t, Role.WORD) if t.role is Role.INITIAL else t for t in tokens]
-    return ParsedName.of(name, tokens, forms)
+    return ParsedName.of(name, tokens, forms, origins)
 
 
 def _initialisms(tokens: list[Token], schema: str | None, scheme: str | None) -> list[Token]:

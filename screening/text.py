@@ -52,6 +52,22 @@ def has_cyrillic(text: str) -> bool:
     return _CYRILLIC.search(text) is not None
 
 
+# Scripts whose romanisation is read, never misspelt: Han and Hangul (a mechanical
+# reading of syllables), Arabic and Hebrew (consonants, short vowels left out). Not kana:
+# no rules of Japanese romanisation stand in for a typo between Hepburn, Kunrei-shiki and
+# a kana word's reading (``Satou``/``Sato``).
+_READ_SCRIPTS = re.compile(
+    "[\u0590-\u05ff\u0600-\u06ff\u0750-\u077f\u3400-\u4dbf"
+    "\u4e00-\u9fff\uac00-\ud7af\uf900-\ufaff]"
+)
+
+
+def is_read_not_spelt(text: str) -> bool:
+    """Whether a word is in Han, Hangul, Arabic or Hebrew letters: its romanisation
+    is a reading, so a letter off is another word, not a typo."""
+    return not text.isascii() and _READ_SCRIPTS.search(text) is not None
+
+
 def fold_homoglyphs(word: str) -> str:
     """Rewrite look-alike letters of a word that mixes Latin, Cyrillic and Greek.
 

@@ -17,6 +17,8 @@ from functools import lru_cache
 
 from unidecode import unidecode
 
+from screening.data import ARABIC_ARTICLE_FORMS, ARABIC_LETTERS_LATIN, ARABIC_NAME_WORDS
+
 _RUSSIAN = {
     "а": "a", "б": "b", "в": "v", "г": "g", "д": "d", "е": "e", "ё": "yo", "ж": "zh",
     "з": "z", "и": "i", "й": "y", "к": "k", "л": "l", "м": "m", "н": "n", "о": "o",
@@ -66,7 +68,7 @@ _KEY_RULES: tuple[tuple[re.Pattern[str], str, str, tuple[str, ...]], ...] = tupl
         (r"ts|tz|cz|tc", "c", "ts=c", ("ts", "tz", "cz", "tc")),
         (r"[yj]", "i", "y=i=j", ("y", "j")),
         (r"([a-zA-Z])\1+", r"\1", "double letter", ()),
-        (r"(^|[aeiou])i(?=[aeiou])", r"\1", "ya=a, ye=e, yu=u", ("i",)),
+        (r"^i(?=[aeiou].)|(?<=[aeiou])i(?=[aeiou])", "", "ya=a, ye=e, yu=u", ("i",)),
         (r"io", "e", "yo=e", ("io",)),
         (r"ie", "e", "ye=e", ("ie",)),
         (r"ou", "u", "ou=u", ("ou",)),
@@ -105,6 +107,32 @@ def cyrillic_to_latin(word: str, language: str | None = None) -> str:
     return "".join(out)
 
 
+_ARABIC_SCRIPT = re.compile(r"[\u0600-\u06ff\u0750-\u077f]")
+# Devanagari (Hindi, Marathi, Nepali) writes a consonant's vowel ``a`` only by leaving
+# it unmarked; unidecode drops it (``नरेंद्र`` -> ``nrendr``). ISO 15919 and Hunterian
+# romanisation write it, but for a word-final single consonant, which Hindi does not
+# pronounce (``राम`` is ``Ram``; ``नरेंद्र``, ending in a cluster, is ``Narendra``).
+_DEVANAGARI_CONSONANT = re.compile(r"[\u0915-\u0939\u0958-\u095f]")
+_DEVANAGARI_INHERENT_VOWEL = re.compile(
+    r"([\u0915-\u0939\u0958-\u095f]\u093c?)"  # a consonant, perhaps with a nukta
+    r"(?![\u093c\u093e-\u094d\u0962\u0963])"  # not followed by a vowel sign or virama
+)
+
+
+def with_inherent_vowels(word: str) -> str:
+    """A Devanagari word with its unwritten ``a`` vowels written (as the letter अ)."""
+
+    def vowel(found: re.Match[str]) -> str:
+        end = found.end()
+        final = end == len(word) or not ("\u0900" <= word[end] <= "\u097f")
+        cluster = found.start() > 0 and word[found.start() - 1] == "\u094d"
+        if final and not cluster:
+            return found.group(1)
+        return found.group(1) + "\u0905"
+
+    return _DEVANAGARI_INHERENT_VOWEL.sub(vowel, word)
+
+
 @lru_cache(maxsize=200_000)
 def ascii_fold(word: str) -> str:
     """A word in lower-case ASCII letters and digits, whatever its script.
@@ -114,6 +142,11 @@ def ascii_fold(word: str) -> str:
     is ``Anatolievich``).
     """
     lower = cyrillic_to_latin(word.lower())
+    if not lower.isascii():
+        if _ARABIC_SCRIPT.search(lower):
+            lower = lower.translate(_ARABIC_LETTERS)
+        if _DEVANAGARI_CONSONANT.search(lower):
+            lower = with_inherent_vowels(lower)
     spelled = "".join(_SCHEME_LETTERS.get(ch, ch) for ch in lower)
     decomposed = unicodedata.normalize("NFKD", spelled)
     stripped = "".join(ch for ch in decomposed if not unicodedata.combining(ch))
@@ -229,3 +262,315 @@ def rules_between(folded_a: str, folded_b: str) -> list[str]:
     rules_a = key_with_rules(folded_a)[1]
     rules_b = key_with_rules(folded_b)[1]
     return sorted(rules_a ^ rules_b) or sorted(rules_a)
+
+
+# Arabic, Persian, Pashto and Urdu names in Latin letters.
+#
+# Arabic script writes consonants and long vowels; the short vowels a, i, u are marks
+# that names leave out, so every romanisation guesses them: ``Usama`` / ``Osama``,
+# ``Qasim`` / ``Qasem`` / ``Ghasem``, ``Adil`` / ``Adel``, ``Muhammad`` / ``Mohamed``.
+# Conventions differ on consonants too (ALA-LC, BGN/PCGN, UN, French and Persian
+# usage): ق is ``q``, ``k`` or (Persian) ``gh``; ذ ث ظ are ``dh``, ``th``, ``z`` or ``d``;
+# ج is ``j``, ``dj`` (French), ``g`` (Egyptian) or ``zh``; doubled letters (shadda) are
+# written or not; ayn and hamza are apostrophes or nothing; the article ``al-`` is
+# ``el-``, ``ul-``, assimilated (``ash-Shami``), glued (``ALSAFI``) or spaced.
+#
+# These rules fold vowels, so they would make unrelated names meet (``Milan`` and
+# ``Milen``). They apply only between two words of which at least one name shows signs
+# of an Arabic-origin romanisation (see ``shows_arabic_romanisation``), and only as a
+# comparison of two words, never as a retrieval key.
+
+# Arabic, Persian, Urdu and Pashto letters in Latin (BGN/PCGN, in data/arabic_letters.tsv);
+# unidecode would drop the alif and the ta marbuta.
+_ARABIC_LETTERS = str.maketrans(ARABIC_LETTERS_LATIN)
+_ABJAD = re.compile(r"[\u0590-\u05ff\u0600-\u06ff\u0750-\u077f\ufb1d-\ufdff\ufe70-\ufeff]")
+# The article as written before a name: ``al``, its vowel variants, and its forms
+# assimilated to a following sun letter (``ad-Din``, ``ash-Shami``): data/arabic_name_words.tsv.
+ARABIC_ARTICLES = frozenset(ARABIC_ARTICLE_FORMS)
+_ARTICLE_LIKE = frozenset({"al", "el", "ul", "il", "ol"})
+# Words of name structure that only Arabic names carry: kinship (bin, ibn, bint, ould,
+# abu, umm), servant-of names (abd, abdul...) and the article (the same file).
+_ARABIC_NAME_WORDS = frozenset(ARABIC_NAME_WORDS)
+# Letters a Slavic, Germanic or Romance spelling does not produce: q not before u or i,
+# gh opening a syllable, dh, a doubled a, an apostrophe after a vowel (ayn, hamza),
+# an article hyphenated to the next word, and the common closings -ullah and -uddin.
+_ARABIC_MARKS = re.compile(
+    r"q(?=[aeo]|\b)|(?<=[aeiou])q|\bgh|[aeiou]gh[aeiou]|dh|aa|(?:(?<!\S)|(?<=[aeiou]))['’ʿʾ‘`]"
+    r"|\b(?:al|el|ul|ad|ash|as|at|az|ar|an|adh|ath)-\w|(?:ullah|allah|uddin|eddine?)\b"
+    r"|\bm[ou]ha?m+[ae]d\b"
+)
+
+
+def shows_arabic_romanisation(text: str) -> bool:
+    """Whether a (cleaned) name looks like a romanised Arabic, Persian or Urdu name, or is
+    written in Arabic or Hebrew letters: only then do the Arabic rules apply to it."""
+    if _ABJAD.search(text):
+        return True
+    lower = text.lower()
+    if _ARABIC_MARKS.search(lower):
+        return True
+    return any(word in _ARABIC_NAME_WORDS for word in re.findall(r"[a-z]+", lower))
+
+
+# Scripts no Arabic name is romanised from: Han, kana, Hangul, Indic, Thai.
+_NOT_ARABIC_SOURCE = re.compile(
+    r"[\u0900-\u0dff\u0e00-\u0eff\u3040-\u30ff\u3400-\u9fff\uac00-\ud7af]"
+)
+_APOSTROPHES = re.compile(r"['`´ʹʺʼ’‘ʻʿʾ]")
+_ABD_ARTICLE = re.compile(r"^abd[aeiou](?=l)")
+_CONSONANT_UNITS = re.compile(r"kh|gh|dh|th|zh|dj|sh|ch|ph|[b-df-hj-np-tv-z?]")
+# The sound classes of consonant spellings: two spellings are one consonant when their
+# classes share a letter (``gh`` is ق or غ: K or G; ``g`` is گ or Egyptian ج: G or J).
+_CONSONANT_CLASSES = {
+    "q": "KG", "k": "K", "c": "K", "gh": "KG", "g": "GJ", "j": "J", "dj": "J", "zh": "J",
+    "kh": "H", "h": "H", "dh": "ZD", "th": "ZDST", "z": "Z", "d": "D", "t": "T", "s": "S",
+    "sh": "X", "ch": "X", "w": "W", "v": "W", "f": "F", "ph": "F",
+}  # fmt: skip
+_RULE_OF_CLASS = {
+    "K": "q=k=gh", "G": "q=k=gh", "J": "j=dj=g=zh", "H": "kh=h", "Z": "dh=th=z=d",
+    "D": "dh=th=z=d", "S": "th=s", "X": "sh=ch", "W": "w=v", "F": "ph=f",
+}  # fmt: skip
+_VOWEL_CLASS = str.maketrans("aeiouy", "a*iuui")
+_SOFT_C = re.compile(r"c(?=[eiy])")
+_SILENT_FINAL_E = re.compile(r"(?<=[^aeiouy])e$")
+_DOUBLED_CONSONANT = re.compile(r"([b-df-hj-np-tv-z])\1+")
+_VOWEL_RUN = re.compile(r"[aeiouy]+")
+_REPEATED = re.compile(r"(.)\1+")
+
+# A unit: ("v", vowel pattern) for a run of vowels, ("c", class letters) for a consonant,
+# each with its spelling.
+_Unit = tuple[str, str, str]
+
+
+@lru_cache(maxsize=200_000)
+def arabic_spelling(word: str) -> str:
+    """A word in lower-case ASCII as the Arabic rules read it: Arabic letters romanised
+    (BGN/PCGN), apostrophes (ayn, hamza) dropped, a French silent final ``e`` dropped."""
+    lower = word.lower().translate(_ARABIC_LETTERS)
+    folded = ascii_fold(_APOSTROPHES.sub("", lower))
+    folded = folded.replace("ou", "u").replace("x", "ks").replace("ck", "k")
+    folded = _SOFT_C.sub("s", folded)
+    if len(folded) > 4:
+        folded = _SILENT_FINAL_E.sub("", folded)
+    return _ABD_ARTICLE.sub("abd?", folded)
+
+
+@lru_cache(maxsize=200_000)
+def _arabic_units(spelling: str) -> tuple[_Unit, ...]:
+    units: list[_Unit] = []
+    position = 0
+    squeezed = _DOUBLED_CONSONANT.sub(r"\1", spelling)  # shadda
+    while position < len(squeezed):
+        vowels = _VOWEL_RUN.match(squeezed, position)
+        if vowels:
+            run = vowels.group()
+            pattern = _REPEATED.sub(r"\1", run.translate(_VOWEL_CLASS))
+            units.append(("v", pattern, run))
+            position += len(run)
+            continue
+        consonant = _CONSONANT_UNITS.match(squeezed, position)
+        text = consonant.group() if consonant else squeezed[position]
+        units.append(("c", _CONSONANT_CLASSES.get(text, text.upper()), text))
+        position += len(text)
+    return tuple(units)
+
+
+def _vowels_agree(a: str, b: str) -> bool:
+    """Vowel patterns: ``*`` (an ``e``) is ``a`` or ``i``; ``?`` (the article's) is any."""
+    if "?" in a or "?" in b:
+        return True
+    return len(a) == len(b) and all(
+        x == y or (x == "*" and y in "ai*") or (y == "*" and x in "ai")
+        for x, y in zip(a, b, strict=True)
+    )
+
+
+def _units_rules(a: tuple[_Unit, ...], b: tuple[_Unit, ...]) -> set[str] | None:
+    if len(a) != len(b):
+        return None
+    rules: set[str] = set()
+    for (kind_a, class_a, text_a), (kind_b, class_b, text_b) in zip(a, b, strict=True):
+        if kind_a != kind_b:
+            return None
+        if kind_a == "v":
+            if not _vowels_agree(class_a, class_b):
+                return None
+            if text_a != text_b:
+                rules.add("arabic_vowel")
+        elif text_a != text_b:
+            shared = set(class_a) & set(class_b)
+            if not shared:
+                return None
+            rules.add(_RULE_OF_CLASS.get(min(shared), "arabic_consonant"))
+    return rules
+
+
+# How each romanised letter of Arabic script may be written in Latin (ك is ``k``, never
+# ``q``; د is ``d``; ث is ``th``, ``s`` or ``t``), narrower than the sound classes, which
+# are for two Latin spellings that each may stand for several letters.
+_WRITTEN_AS_ITSELF = {
+    "k": ("k", "c"), "d": ("d",), "t": ("t",), "b": ("b",), "m": ("m",), "n": ("n",),
+    "l": ("l",), "r": ("r",), "f": ("f", "ph"), "s": ("s", "c"), "th": ("th", "s", "t"),
+    "h": ("h",), "sh": ("sh", "ch"), "kh": ("kh", "h", "ch"), "q": ("q", "k", "g", "gh"),
+    "gh": ("gh", "g", "q"), "z": ("z", "dh"), "dh": ("dh", "z", "d", "th"),
+    "j": ("j", "dj", "g", "zh"),
+}  # fmt: skip
+
+
+def _written_in_latin(written: _Unit, latin: _Unit) -> bool:
+    """Whether a letter of an abjad word stands for a unit of a Latin spelling: a
+    consonant for its class, ``و`` for a ``u``/``o`` too, a long vowel (alif for an
+    ``a``, yaa for an ``i``, ``e`` or ``y``) for a vowel run holding it."""
+    kind_w, class_w, text_w = written
+    kind_l, class_l, text_l = latin
+    if kind_w == "c":
+        if text_w in _WRITTEN_AS_ITSELF:
+            return text_l in _WRITTEN_AS_ITSELF[text_w]
+        if kind_l == "c":
+            return not set(class_w).isdisjoint(class_l)
+        return class_w == "W" and "u" in class_l
+    if kind_l != "v":
+        return False
+    return all(
+        ("a" in class_l) if vowel == "a" else ("i" in class_l or "*" in class_l)
+        for vowel in class_w.replace("*", "").replace("u", "")
+    )
+
+
+def _abjad_agrees(written: tuple[_Unit, ...], latin: tuple[_Unit, ...]) -> bool:
+    """Whether a word in Arabic or Hebrew letters, which leave short vowels unwritten,
+    is the Latin spelling: every written letter in order, only vowels left over."""
+    if sum(1 for kind, _, _ in written if kind == "c") < 2:
+        return False
+    position = 0
+    for unit in latin:
+        if position == len(written):
+            return False  # a Latin letter after the last written one
+        if not _written_in_latin(written[position], unit):
+            if unit[0] == "c":
+                return False
+            continue  # a short vowel, unwritten
+        position += 1
+        # One Latin vowel run may stand for several written letters (``yu`` for ``يو``).
+        while (
+            unit[0] == "v"
+            and position < len(written)
+            and _written_in_latin(written[position], unit)
+        ):
+            position += 1
+    return position == len(written)
+
+
+def _without_article(spelling: str) -> str | None:
+    head = spelling[:2]
+    rest = spelling[2:]
+    if head in _ARTICLE_LIKE and len(rest) >= 4:
+        return rest
+    sun_letter = spelling[1:2]
+    if spelling[:1] == "a" and len(spelling) > 5 and sun_letter == spelling[2:3] != "":
+        if sun_letter not in "dnrstz":
+            return None
+        return spelling[2:]  # assimilated and glued: ``Assabah``, ``Annahar``
+    return None
+
+
+_Reading = tuple[str, tuple[_Unit, ...], bool]
+
+
+@lru_cache(maxsize=200_000)
+def _arabic_reading(word: str) -> _Reading | None:
+    """A word's spelling, units and whether it is in an abjad; None if the Arabic rules
+    cannot apply to it (another source script, or too short)."""
+    if _NOT_ARABIC_SOURCE.search(word):
+        return None
+    spelling = arabic_spelling(word)
+    if len(spelling) < 2:
+        return None
+    return spelling, _arabic_units(spelling), bool(_ABJAD.search(word))
+
+
+def _may_meet(a: _Reading, b: _Reading) -> bool:
+    """A necessary condition for two Latin words to meet: about as many units, and the
+    same first unit unless either may open with a glued article."""
+    (spelling_a, units_a, _), (spelling_b, units_b, _) = a, b
+    if abs(len(units_a) - len(units_b)) > 2:
+        return False
+    if _without_article(spelling_a) is not None or _without_article(spelling_b) is not None:
+        return True
+    if len(units_a) != len(units_b):
+        return False
+    (kind_a, class_a, _), (kind_b, class_b, _) = units_a[0], units_b[0]
+    return kind_a == kind_b and (kind_a == "v" or not set(class_a).isdisjoint(class_b))
+
+
+@lru_cache(maxsize=200_000)
+def arabic_rules(word_a: str, word_b: str) -> tuple[str, ...] | None:
+    """The Arabic romanisation rules that make two words one name, or None if none do.
+
+    Both words are read by ``arabic_spelling``; vowel runs must agree by class (``o`` =
+    ``u``, ``ee`` = ``i``, ``e`` = ``a`` or ``i``), consonants by sound class, doubled
+    letters count once. A word in Arabic or Hebrew letters (an abjad: short vowels
+    unwritten) agrees with a Latin one when their consonants do. A glued article
+    (``ALSAFI``) may stand on either side.
+    """
+    read_a, read_b = _arabic_reading(word_a), _arabic_reading(word_b)
+    if read_a is None or read_b is None:
+        return None
+    (spelling_a, units_a, abjad_a), (spelling_b, units_b, abjad_b) = read_a, read_b
+    if spelling_a in ARABIC_ARTICLES and spelling_b in ARABIC_ARTICLES:
+        return ("article",)
+    if not (abjad_a or abjad_b or _may_meet(read_a, read_b)):
+        return None  # the common case, decided cheaply: two unrelated words
+    rules = _units_rules(units_a, units_b)
+    if rules is None and abjad_a != abjad_b:
+        written, latin = (units_a, units_b) if abjad_a else (units_b, units_a)
+        if _abjad_agrees(written, latin):
+            rules = {"abjad"}
+    if rules is None:
+        bare_a, bare_b = _without_article(spelling_a), _without_article(spelling_b)
+        for x, y in ((bare_a, spelling_b), (spelling_a, bare_b), (bare_a, bare_b)):
+            if x is not None and y is not None:
+                found = _units_rules(_arabic_units(x), _arabic_units(y))
+                if found is not None:
+                    rules = found | {"article"}
+                    break
+    if rules is None:
+        return None
+    if _DOUBLED_CONSONANT.search(spelling_a) or _DOUBLED_CONSONANT.search(spelling_b):
+        rules.add("double letter")
+    if bool(_APOSTROPHES.search(word_a)) != bool(_APOSTROPHES.search(word_b)):
+        rules.add("ayn/hamza")
+    if "?" in spelling_a + spelling_b:
+        rules.add("article")
+    return tuple(sorted(rules or {"arabic_vowel"}))
+
+
+# A retrieval key for each consonant spelling: one representative of its sound class.
+_RETRIEVAL_CLASS = {"q": "K", "gh": "K", "k": "K", "g": "G", "dh": "D", "th": "D", "z": "D"}
+
+
+@lru_cache(maxsize=200_000)
+def arabic_retrieval_keys(word: str, listed: bool = False) -> tuple[str, ...]:
+    """Keys under which retrieval looks a word up for the Arabic rules: its consonant
+    classes with every vowel run as one mark (``Usama`` and ``Osama`` are ``VsVmV``), and
+    (for a ``listed`` word) its consonants alone, which is all a query word in Arabic
+    letters gives (``ab:`` keys).
+
+    Coarser than ``arabic_rules``, which decides; they only bring the candidates."""
+    if _NOT_ARABIC_SOURCE.search(word):
+        return ()
+    units = _arabic_units(arabic_spelling(word))
+    consonants = "".join(
+        _RETRIEVAL_CLASS.get(text, klass[0])
+        for kind, klass, text in units
+        if kind == "c" and klass != "W"
+    )
+    if len(consonants) < 2:
+        return ()
+    skeleton = f"ab:{consonants}"
+    if _ABJAD.search(word):
+        return (skeleton,)
+    pattern = "".join(
+        "V" if kind == "v" else _RETRIEVAL_CLASS.get(text, klass[0]) for kind, klass, text in units
+    )
+    return (f"ar:{pattern}", skeleton) if listed else (f"ar:{pattern}",)

@@ -18,7 +18,7 @@ from __future__ import annotations
 
 from pydantic import BaseModel, ConfigDict, Field
 
-from screening.names import Role
+from screening.names import ARABIC, EAST_ASIAN, Role
 
 
 class IdentifierWeights(BaseModel):
@@ -57,6 +57,15 @@ class ScoringWeights(BaseModel):
     given_name: float = Field(0.9, description="one given name in another language's form")
     stem: float = Field(0.9, description="a place and its adjective (Perm, Permskiy)")
     glossary: float = Field(0.9, description="one concept in two languages (bank, bankas)")
+    arabic_variant: float = Field(
+        0.93, description="two romanisations of an Arabic, Persian or Urdu word (q/gh, dh/z)"
+    )
+    east_asian_variant: float = Field(
+        0.93, description="two romanisations of a Korean or Chinese syllable or family name"
+    )
+    max_origin_length_gap: int = Field(
+        5, description="longest length gap of two Latin words the origin rules still compare"
+    )
 
     # Typos.
     min_typo_length: int = Field(3, description="shorter words only match by a rule, not a typo")
@@ -99,6 +108,10 @@ class ScoringWeights(BaseModel):
     # The name score.
     legal_form_mismatch: float = Field(
         0.05, description="taken off when both names have legal forms of different classes"
+    )
+    family_name_mismatch_factor: float = Field(
+        0.5,
+        description="kept of a Korean or Chinese name's score when the family names differ",
     )
     initials_only_factor: float = Field(
         0.5, description="kept of a score where only initials match: letters identify nobody"
@@ -153,6 +166,12 @@ class ScoringWeights(BaseModel):
     def max_evidence_gain(self) -> float:
         """The most secondary evidence can add: a matching birth date and country."""
         return self.birth_date_match + self.country_match
+
+    def origin_variant_estimate(self, origins: frozenset[str]) -> float:
+        """The retrieval estimate of a word met by the romanisation rules of these name
+        origins: the most scoring gives a variant of any of them."""
+        variants = ((ARABIC, self.arabic_variant), (EAST_ASIAN, self.east_asian_variant))
+        return max((value for origin, value in variants if origin in origins), default=0.0)
 
     def unmatched_list_factor(self, role: Role) -> float:
         """The share of its weight an unmatched listed token of this role counts."""

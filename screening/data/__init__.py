@@ -90,6 +90,17 @@ IDENTIFIER_TYPES = TableFormat(
 )
 NUMBERS = TableFormat(("word", "value", "note"), (_is_word, str.isdigit))
 PARTICLES_TITLES = TableFormat(("kind", "word", "note"), (_one_of("particle", "title"), _is_word))
+EAST_ASIAN_SURNAMES = TableFormat(
+    ("origin", "group", "spelling", "note"), (_one_of("korean", "chinese"), _is_word, _is_word)
+)
+ARABIC_LETTERS = TableFormat(
+    ("letter", "latin", "note"),
+    (
+        lambda v: len(v) == 1 and "\u0600" <= v <= "\u06ff",
+        lambda v: v in ("-", "'") or _is_word(v),
+    ),
+)
+ARABIC_WORDS = TableFormat(("kind", "word", "note"), (_one_of("article", "name_word"), _is_word))
 
 
 def read_table(source: Traversable, table: TableFormat) -> list[Row]:
@@ -176,6 +187,23 @@ def given_name_groups(
     return {sex: tuple(groups) for sex, groups in by_sex.items()}
 
 
+def spelling_groups(
+    rows: list[Row], name: str = "east_asian_surnames.tsv"
+) -> dict[str, tuple[tuple[str, ...], ...]]:
+    """Groups of spellings by origin, in file order, each group opening with the spelling
+    it is named by (``korean: (("gim", "kim"), ...)``)."""
+    spellings: dict[tuple[str, str], list[str]] = {}
+    for row in rows:
+        origin, group, spelling = row.fields
+        spellings.setdefault((origin, group), []).append(spelling)
+    by_origin: dict[str, list[tuple[str, ...]]] = {}
+    for (origin, group), found in spellings.items():
+        if found[0] != group:
+            raise TableError(f"{name}: group {group!r} does not open with its own name")
+        by_origin.setdefault(origin, []).append(tuple(found))
+    return {origin: tuple(groups) for origin, groups in by_origin.items()}
+
+
 # Every table file of this folder; the digest covers them all.
 TABLE_FILES = (
     "glossary.tsv",
@@ -183,6 +211,9 @@ TABLE_FILES = (
     "legal_forms_iso20275.tsv",
     "given_names.tsv",
     "particles_titles.tsv",
+    "east_asian_surnames.tsv",
+    "arabic_letters.tsv",
+    "arabic_name_words.tsv",
     "numbers.tsv",
     "identifier_types.tsv",
     "month_names.tsv",  # read by screening.dates
@@ -200,6 +231,18 @@ FEMALE_GIVEN_NAMES = _NAME_GROUPS["female"]
 _NAME_WORDS = grouped(read_table(_file("particles_titles.tsv"), PARTICLES_TITLES))
 PARTICLES = _NAME_WORDS.get("particle", ())
 TITLES = _NAME_WORDS.get("title", ())
+_SURNAME_GROUPS = spelling_groups(read_table(_file("east_asian_surnames.tsv"), EAST_ASIAN_SURNAMES))
+KOREAN_SURNAME_GROUPS = _SURNAME_GROUPS.get("korean", ())
+CHINESE_SURNAME_SPELLINGS = tuple(group[0] for group in _SURNAME_GROUPS.get("chinese", ()))
+ARABIC_LETTERS_LATIN = {
+    letter: "" if latin == "-" else latin
+    for letter, latin in (
+        row.fields for row in read_table(_file("arabic_letters.tsv"), ARABIC_LETTERS)
+    )
+}
+_ARABIC_WORDS = grouped(read_table(_file("arabic_name_words.tsv"), ARABIC_WORDS))
+ARABIC_ARTICLE_FORMS = _ARABIC_WORDS.get("article", ())
+ARABIC_NAME_WORDS = _ARABIC_WORDS.get("name_word", ())
 IDENTIFIER_TYPE_ROWS = [
     row.fields for row in read_table(_file("identifier_types.tsv"), IDENTIFIER_TYPES)
 ]

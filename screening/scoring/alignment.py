@@ -15,12 +15,22 @@ people drop them); a different one counts in full.
 from __future__ import annotations
 
 from dataclasses import dataclass
+from itertools import pairwise
 
+from screening.east_asian import family_name_candidates, is_family_name, is_han_or_hangul
 from screening.glossary import concept_of, syllable_acronym
 from screening.index import IndexedName, NameIndex, is_middle_name
-from screening.names import ParsedName, Role, Token
-from screening.scoring.tokens import NO_MATCH, SCORE_DIGITS, Similarity, comparer, similarity_of
-from screening.text import has_cyrillic
+from screening.names import EAST_ASIAN, ParsedName, Role, Token
+from screening.scoring.tokens import (
+    NO_MATCH,
+    NO_ORIGINS,
+    SCORE_DIGITS,
+    Similarity,
+    comparer,
+    origin_rule,
+    similarity_of,
+)
+from screening.text import has_cyrillic, is_read_not_spelt
 from screening.weights import ScoringWeights
 
 
@@ -48,6 +58,7 @@ class QueryContext:
         "cyrillic",
         "list_factors",
         "parsed",
+        "read",
         "scoring",
         "unseen",
         "weights",
@@ -60,16 +71,31 @@ class QueryContext:
         self.concepts = [concept_of(token.key) for token in parsed.tokens]
         self.weights = [index.token_weight(token) for token in parsed.tokens]
         self.unseen = [token.key not in index.postings for token in parsed.tokens]
+        self.read = [is_read_not_spelt(token.text) for token in parsed.tokens]
         self.list_factors = {role: self.scoring.unmatched_list_factor(role) for role in Role}
         self.compound = Similarity(self.scoring.compound, "compound")
         self._compare = comparer(self.scoring)
-        self._memo: dict[tuple[int, int], Similarity] = {}
+        self._memo: dict[tuple[int, int, frozenset[str]], Similarity] = {}
 
-    def similarity(self, i: int, listed: Token) -> Similarity:
-        memo_key = (i, id(listed))
+    def similarity(
+        self, i: int, listed: Token, listed_origins: frozenset[str] = NO_ORIGINS
+    ) -> Similarity:
+        """Query word ``i`` against a list word, under the romanisation rules of the
+        name origins of either name."""
+        origins = self.parsed.origins
+        if listed_origins and not listed_origins <= origins:
+            origins = origins | listed_origins
+        memo_key = (i, id(listed), origins)
         found = self._memo.get(memo_key)
         if found is None:
-            found = similarity_of(self._compare, self.parsed.tokens[i], listed, self.cyrillic[i])
+            found = similarity_of(
+                self._compare,
+                self.parsed.tokens[i],
+                listed,
+                self.cyrillic[i],
+                self.scoring,
+                origins,
+            )
             if found.rule == "typo" and not self.unseen[i]:
                 found = self._known_word_typo(found)
             self._memo[memo_key] = found
@@ -98,26 +124,55 @@ def _options(context: QueryContext, listed: ParsedName) -> list[_Option]:
     options: list[_Option] = []
     for i in query.words:
         for j in listed.words:
-            similarity = context.similarity(i, l_tokens[j])
+            similarity = context.similarity(i, l_tokens[j], listed.origins)
             if similarity.value > 0:
                 options.append((-similarity.value, len(options), (i,), (j,), similarity))
     compound, glossary = context.compound, context.scoring.glossary
     concepts = context.concepts
+    origins = query.origins | listed.origins
+    read = context.read
+    # Two words written as one: a word read from Han, Hangul or Arabic letters only as
+    # written, letter for letter (its keys are not a reading of the pair).
     for j, j2, joined, concept in listed.joined:
         for i in query.words:
-            if joined in query.tokens[i].keys:
+            if joined in query.tokens[i].keys and (
+                not read[i] or query.tokens[i].folded == l_tokens[j].folded + l_tokens[j2].folded
+            ):
                 options.append((-compound.value, len(options), (i,), (j, j2), compound))
             elif concept is not None and concepts[i] == concept:
                 similarity = Similarity(glossary, "glossary", concept)
                 options.append((-glossary, len(options), (i,), (j, j2), similarity))
+            elif origins and (
+                found := origin_rule(
+                    query.tokens[i].text,
+                    l_tokens[j].text + l_tokens[j2].text,
+                    origins,
+                    context.scoring,
+                )
+            ):
+                similarity = Similarity(found.value, "compound", found.detail)
+                options.append((-found.value, len(options), (i,), (j, j2), similarity))
     for i, i2, joined, concept in query.joined:
         for j in listed.words:
             listed_key = l_tokens[j].key
-            if joined == listed_key:
+            if joined == listed_key and (
+                not (read[i] or read[i2])
+                or query.tokens[i].folded + query.tokens[i2].folded == l_tokens[j].folded
+            ):
                 options.append((-compound.value, len(options), (i, i2), (j,), compound))
             elif concept is not None and concept_of(listed_key) == concept:
                 similarity = Similarity(glossary, "glossary", concept)
                 options.append((-glossary, len(options), (i, i2), (j,), similarity))
+            elif origins and (
+                found := origin_rule(
+                    query.tokens[i].text + query.tokens[i2].text,
+                    l_tokens[j].text,
+                    origins,
+                    context.scoring,
+                )
+            ):
+                similarity = Similarity(found.value, "compound", found.detail)
+                options.append((-found.value, len(options), (i, i2), (j,), similarity))
     _add_acronyms(context, listed, options)
     return options
 
@@ -235,11 +290,19 @@ def _add_unmatched_listed(
         t.role is Role.PATRONYMIC for i, t in enumerate(query.tokens) if i not in used_q
     )
     l_tokens = listed.parsed.tokens
+    # A Korean or Chinese given name has no middle names: each syllable is of it.
+    east_asian = EAST_ASIAN in listed.parsed.origins
     for j, token in enumerate(l_tokens):
         if j in used_l:
             continue
         factor = context.list_factors[token.role]
-        middle = is_middle_name(person, j, len(l_tokens), token.role)
+        # Nor is the second half of a hyphenated given name (``Mohammad-Reza``): one name.
+        hyphenated = j > 0 and f"{l_tokens[j - 1].text}-{token.text}" in listed.parsed.original
+        middle = (
+            not east_asian
+            and not hyphenated
+            and is_middle_name(person, j, len(l_tokens), token.role)
+        )
         if middle:
             factor = context.scoring.middle_name_factor
         if token.role is Role.PATRONYMIC and query_patronymic:
@@ -256,6 +319,48 @@ def _add_unmatched_listed(
         else:
             penalties.append(f"listed word {token.text!r} not in query")
     return total
+
+
+def _east_asian_mismatch(query: ParsedName, listed: ParsedName, pairs: list[Pair]) -> str | None:
+    """Why two Korean or Chinese names are two people although their words pair up, if so.
+
+    Such a name is a family name from a small closed set plus a given name: with different
+    family names, two names are two people even when the given names agree (a common family
+    name weighs little by its frequency, which is why the difference must count in full
+    here); and a given name of several syllables is another name with its syllables in
+    another order (``Ji-hyon`` is not ``Hyon-ji``). Decided only where both names show
+    their family name."""
+    if EAST_ASIAN not in query.origins | listed.origins and not (
+        any(is_han_or_hangul(t.text) for t in query.tokens)
+        or any(is_han_or_hangul(t.text) for t in listed.tokens)
+    ):
+        return None
+    q_family = family_name_candidates([t.text for t in query.tokens])
+    l_family = family_name_candidates([t.text for t in listed.tokens])
+    if not q_family or not l_family:
+        return None
+    q_tokens, l_tokens = query.tokens, listed.tokens
+    family = next(
+        (
+            pair
+            for pair in pairs
+            if not q_family.isdisjoint(pair.query)
+            and not l_family.isdisjoint(pair.listed)
+            # Two names of the closed set are two names, never a typo of each other.
+            and not (
+                pair.similarity.rule == "typo"
+                and all(is_family_name(q_tokens[i].text) for i in pair.query)
+                and all(is_family_name(l_tokens[j].text) for j in pair.listed)
+            )
+        ),
+        None,
+    )
+    if family is None:
+        return "family names differ: another person"
+    given = sorted((min(pair.query), min(pair.listed)) for pair in pairs if pair is not family)
+    if any(b[1] < a[1] for a, b in pairwise(given)):
+        return "given names' syllables in another order: another name"
+    return None
 
 
 def score_name(context: QueryContext, listed: IndexedName, schema: str) -> NameScore:
@@ -285,6 +390,10 @@ def score_name(context: QueryContext, listed: IndexedName, schema: str) -> NameS
         penalties.append("only initials match")
     if agree is False:
         score -= context.scoring.legal_form_mismatch
+    mismatch = _east_asian_mismatch(query, listed_name, pairs)
+    if mismatch is not None:
+        score *= context.scoring.family_name_mismatch_factor
+        penalties.append(mismatch)
     if any(pair.similarity.rule == "gender_variant" for pair in pairs):
         penalties.append("surname in the other gender's form: possibly a relative")
     return NameScore(max(score, 0.0), pairs, penalties, agree)

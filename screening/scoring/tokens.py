@@ -12,6 +12,11 @@ The rules are tried in this order, the first that holds decides:
 8. ``glossary``: one concept in two languages (``bank``/``bankas``);
 9. ``typo``: a few letters apart (optimal string alignment), for words long enough.
 
+A word read from Han, kana, Hangul, Arabic or Hebrew letters is never a typo nor a
+Cyrillic transliteration of another; when either name shows a name origin (Arabic,
+Korean, Chinese), the romanisation rules of that origin are tried where no rule above
+but a typo held (``transliteration``, see ``origin_rule``).
+
 Numbers (numbers as words, ``No 5``) match exactly or not at all; the similarity of
 each rule is a field of ``ScoringWeights``.
 """
@@ -24,12 +29,13 @@ from functools import lru_cache
 
 from rapidfuzz.distance import OSA
 
+from screening.east_asian import east_asian_rules
 from screening.given_names import given_name_of, patronymic_of
 from screening.glossary import concept_of, is_place_adjective, word_stem
 from screening.model import RuleName
-from screening.names import Role, Token
-from screening.text import has_cyrillic
-from screening.translit import rules_between
+from screening.names import ARABIC, EAST_ASIAN, Role, Token
+from screening.text import has_cyrillic, is_read_not_spelt
+from screening.translit import arabic_rules, rules_between
 from screening.weights import DEFAULT_WEIGHTS, ScoringWeights
 
 COMPARE_CACHE_SIZE = 200_000  # token comparisons remembered per set of weights
@@ -47,6 +53,8 @@ class Similarity:
 
 
 NO_MATCH = Similarity(0.0, "unmatched")
+NO_ORIGINS: frozenset[str] = frozenset()
+_NO_ORIGIN_RULES = (Role.NUMBER, Role.INITIAL, Role.LEGAL)
 _LETTER_CLASS = str.maketrans("yj", "ii")
 
 # (query folded, query keys, query role, listed folded, listed key, listed role)
@@ -195,20 +203,64 @@ def _comparer(weights: ScoringWeights) -> Compare:
     return compare
 
 
+def origin_rule(
+    query: str, listed: str, origins: frozenset[str], weights: ScoringWeights = DEFAULT_WEIGHTS
+) -> Similarity | None:
+    """Two spellings of one word by the romanisation rules of a name origin (Arabic,
+    Korean or Chinese), applied only when ``origins`` (of either name) holds it."""
+    if ARABIC in origins and (rules := arabic_rules(query, listed)):
+        return Similarity(weights.arabic_variant, "transliteration", ", ".join(rules))
+    if EAST_ASIAN in origins and (rules := east_asian_rules(query, listed)):
+        return Similarity(weights.east_asian_variant, "transliteration", ", ".join(rules))
+    return None
+
+
 def compare_tokens(
-    query: Token, listed: Token, weights: ScoringWeights = DEFAULT_WEIGHTS
+    query: Token,
+    listed: Token,
+    weights: ScoringWeights = DEFAULT_WEIGHTS,
+    origins: frozenset[str] = NO_ORIGINS,
 ) -> Similarity:
-    """How alike two tokens are, and by which rule."""
-    return similarity_of(comparer(weights), query, listed, has_cyrillic(query.text))
+    """How alike two tokens are, and by which rule (``origins``: the name origins either
+    name shows, whose romanisation rules then apply)."""
+    compare = comparer(weights)
+    return similarity_of(compare, query, listed, has_cyrillic(query.text), weights, origins)
 
 
 def similarity_of(
-    compare: Compare, query: Token, listed: Token, query_cyrillic: bool
+    compare: Compare,
+    query: Token,
+    listed: Token,
+    query_cyrillic: bool,
+    weights: ScoringWeights = DEFAULT_WEIGHTS,
+    origins: frozenset[str] = NO_ORIGINS,
 ) -> Similarity:
     """``compare`` (of ``comparer``) applied to two tokens: the same word in two scripts
     is a transliteration, not an exact match (``query_cyrillic``: whether the query
-    token is written in Cyrillic, worked out once per query)."""
+    token is written in Cyrillic, worked out once per query); the rules of the name
+    ``origins`` apply where no other rule but a typo holds."""
     found = compare(query.folded, query.keys, query.role, listed.folded, listed.key, listed.role)
+    if found.rule in ("typo", "transliteration") and (
+        is_read_not_spelt(query.text) or is_read_not_spelt(listed.text)
+    ):
+        # A word read from Han, kana or Hangul is romanised syllable by syllable, in
+        # pinyin or Revised Romanization: a letter off is another syllable (``shuying`` is
+        # not ``cuiying``), not a typo, and Cyrillic's rules do not apply (``jun`` is not
+        # ``yun``); a word in Arabic or Hebrew letters lacks its short vowels, so edits
+        # mean nothing. Only the rules of its own origin apply.
+        found = NO_MATCH
+    if (
+        origins
+        and found.rule in ("typo", "unmatched")
+        and (
+            abs(len(query.folded) - len(listed.folded)) <= weights.max_origin_length_gap
+            or is_read_not_spelt(query.text)
+            or is_read_not_spelt(listed.text)
+        )
+        and query.role not in _NO_ORIGIN_RULES
+        and listed.role not in _NO_ORIGIN_RULES
+    ):
+        found = origin_rule(query.text, listed.text, origins, weights) or found
     if found.rule == "exact" and query.role is Role.NUMBER and query.text != listed.text:
         return Similarity(found.value, "transliteration", "number written as words")
     if found.rule == "exact" and query_cyrillic != has_cyrillic(listed.text):

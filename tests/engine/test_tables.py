@@ -17,6 +17,9 @@ import pytest
 
 from screening import data
 from screening.data import (
+    ARABIC_LETTERS,
+    ARABIC_WORDS,
+    EAST_ASIAN_SURNAMES,
     FEMALE_GIVEN_NAMES,
     GIVEN_NAMES,
     GLOSSARY,
@@ -32,6 +35,7 @@ from screening.data import (
     TableFormat,
     given_name_groups,
     read_table,
+    spelling_groups,
     tables_digest,
 )
 from screening.errors import TableError
@@ -225,6 +229,12 @@ def test_a_good_file_gives_its_rows_with_their_lines(tmp_path: Path) -> None:
         (GIVEN_NAMES, "sex\tgroup\tform\tnote\nman\tivan\tivan\n", "2: sex 'man' is not valid"),
         (GIVEN_NAMES, "sex\tgroup\tform\tnote\nmale\tivan\n", "given_names.tsv:2: 2 fields"),
         (PARTICLES_TITLES, "kind\tword\tnote\nrank\tdr\n", "2: kind 'rank' is not valid"),
+        (EAST_ASIAN_SURNAMES, "origin\tgroup\tspelling\tnote\njapanese\tsato\tsato\n", "2: orig"),
+        (EAST_ASIAN_SURNAMES, "origin\tgroup\tspelling\tnote\nkorean\tgim\tKim\n", "'Kim' is"),
+        (ARABIC_LETTERS, "letter\tlatin\tnote\nд\td\n", "2: letter 'д' is not valid"),
+        (ARABIC_LETTERS, "letter\tlatin\tnote\nقق\tq\n", "2: letter 'قق' is not valid"),
+        (ARABIC_LETTERS, "letter\tlatin\tnote\nق\tQ\n", "2: latin 'Q' is not valid"),
+        (ARABIC_WORDS, "kind\tword\tnote\ntitle\tsheikh\n", "2: kind 'title' is not"),
     ],
 )
 def test_a_bad_file_is_refused_naming_file_and_line(
@@ -235,6 +245,9 @@ def test_a_bad_file_is_refused_naming_file_and_line(
         GLOSSARY: "glossary.tsv",
         GIVEN_NAMES: "given_names.tsv",
         PARTICLES_TITLES: "particles_titles.tsv",
+        EAST_ASIAN_SURNAMES: "east_asian_surnames.tsv",
+        ARABIC_LETTERS: "arabic_letters.tsv",
+        ARABIC_WORDS: "arabic_name_words.tsv",
     }[table]
     path = tmp_path / name
     path.write_text(text, encoding="utf-8")
@@ -276,6 +289,18 @@ def test_a_given_name_group_is_named_by_its_first_form(tmp_path: Path) -> None:
     path.write_text("sex\tgroup\tform\tnote\n" + rows, encoding="utf-8")
     groups = given_name_groups(read_table(path, GIVEN_NAMES))
     assert groups == {"male": (("vladimir", "volodymyr"),), "female": (("olga",),)}
+
+
+def test_spelling_groups_open_with_their_name_and_keep_file_order(tmp_path: Path) -> None:
+    path = tmp_path / "east_asian_surnames.tsv"
+    header = "origin\tgroup\tspelling\tnote\n"
+    rows = "korean\tyu\tyu\nkorean\tryu\tryu\nkorean\tryu\tyu\nchinese\twang\twang\n"
+    path.write_text(header + rows, encoding="utf-8")
+    groups = spelling_groups(read_table(path, EAST_ASIAN_SURNAMES))
+    assert groups == {"korean": (("yu",), ("ryu", "yu")), "chinese": (("wang",),)}
+    path.write_text(header + "korean\tgim\tkim\nkorean\tgim\tgim\n", encoding="utf-8")
+    with pytest.raises(TableError, match="group 'gim' does not open with its own name"):
+        spelling_groups(read_table(path, EAST_ASIAN_SURNAMES))
 
 
 # The collision the checks above found: ``llp`` (under llc) and ``lp`` (under ltd) folded

@@ -112,6 +112,20 @@ def test_the_similarity_of_each_rule_is_its_weight() -> None:
         assert (found.rule, found.value) == (rule, getattr(tuned, rule))
 
 
+def test_origin_rules_score_by_their_weights() -> None:
+    tuned = ScoringWeights(arabic_variant=0.91, east_asian_variant=0.89)
+    pairs = {
+        "arabic": ("Usama", "Osama", tuned.arabic_variant),
+        "east_asian": ("Hsi", "Xi", tuned.east_asian_variant),
+    }
+    for origin, (query, listed, value) in pairs.items():
+        origins = frozenset({origin})
+        found = compare_tokens(token(query, W), token(listed, W), tuned, origins)
+        assert (found.rule, found.value) == ("transliteration", value)
+        assert tuned.origin_variant_estimate(origins) == value  # what retrieval estimates
+    assert compare_tokens(token("Usama", W), token("Osama", W), tuned).rule != "transliteration"
+
+
 def test_typo_thresholds_are_read_from_the_weights() -> None:
     strict = ScoringWeights(min_fuzzy_similarity=0.8)
     assert compare_tokens(token("Makorv", W), token("Markov", W)).rule == "typo"

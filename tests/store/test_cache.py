@@ -225,3 +225,4 @@ def test_an_index_of_real_names_survives_the_round_trip() -> None:
     assert repr(restored.names) == repr(built.names)  # the same types, not just equal values
     assert any(name.parsed.legal_forms for name in built.names)  # the list has companies
     assert any(name.parsed.joined for name in built.names)
+    assert any(name.parsed.origins for name in built.names) and built.origin_postings

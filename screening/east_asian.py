@@ -1,0 +1,270 @@
+"""Korean and Chinese names in Latin letters: one name, several romanisations.
+
+Korean is romanised by McCune-Reischauer (1939, North Korea and most older records:
+``Kim Chŏng-il``, aspiration as an apostrophe), by the Revised Romanization (2000, South
+Korea: ``Gim Jeong-il``) and by passport habits (``Jung``, ``Lee``, ``Park``); Chinese by
+pinyin (``Xi``, ``Zhou``, ``Qian``) or Wade-Giles (``Hsi``, ``Chou``, ``Ch'ien``). The
+spellings differ by regular correspondences: RR ``g d b j`` are MR ``k t p ch``; RR
+``eo eu`` are MR ``ŏ ŭ`` (``o u`` once the breve is dropped); pinyin ``x zh q z c`` are
+Wade-Giles ``hs ch ch' ts ts'``, pinyin ``-ong -ie -ian`` are ``-ung -ieh -ien``, pinyin
+``r`` is Wade-Giles ``j``. Syllables are joined, hyphenated or spaced (``Jong Un``,
+``Jong-un``, ``Jongun``): the name parser and the compound rule see to that.
+
+The correspondences merge letters that other languages keep apart (``Dima`` and
+``Tima`` are two names), so they apply only to names that look East Asian: every word
+a run of at most three romanised syllables, and one word a common Korean or Chinese
+family name. Surnames with irregular spellings (``Ri`` / ``Lee`` / ``Yi``, ``Pak`` /
+``Park``, ``Choe`` / ``Choi``) are grouped in a table.
+
+Pure functions of strings.
+"""
+
+from __future__ import annotations
+
+import re
+from collections.abc import Sequence
+from functools import lru_cache
+
+from screening.data import CHINESE_SURNAME_SPELLINGS, KOREAN_SURNAME_GROUPS
+from screening.translit import ascii_fold
+
+# Korean family names, each group one name (one hangul syllable) in its usual spellings,
+# and the most common Chinese family names in pinyin: data/east_asian_surnames.tsv.
+KOREAN_SURNAMES: tuple[tuple[str, ...], ...] = KOREAN_SURNAME_GROUPS
+CHINESE_SURNAMES = frozenset(CHINESE_SURNAME_SPELLINGS)
+
+# A romanised Korean or Chinese syllable: an initial (with Wade-Giles and MR aspiration
+# marks), a glide, one to three vowels, and a closing consonant.
+_SYLLABLE = (
+    r"(?:ch|ts|tz|hs|sh|zh|ss|sz|kk|tt|pp|jj|ng|[bcdfghjklmnpqrstwxz])?'?[wy]?"
+    r"[aeiou]{1,3}(?:ng|n|m|l|r|k|p|t|h)?"
+)
+_WORD = re.compile(rf"(?:{_SYLLABLE}){{1,3}}")
+_SPLIT = re.compile(r"[\s\-]+")
+
+# Letters of one sound class across the schemes: MR/RR and Wade-Giles/pinyin stops,
+# pinyin/Wade-Giles affricates and sibilants.
+_CONSONANT_CLASSES = {
+    "g": "K", "k": "K", "kk": "K", "b": "P", "p": "P", "pp": "P", "d": "T", "t": "T",
+    "tt": "T", "th": "T", "j": "J", "jj": "J", "ch": "J", "zh": "J", "q": "J", "x": "X",
+    "hs": "X", "s": "S", "sh": "S", "ss": "S", "sz": "S", "z": "Z", "ts": "Z", "tz": "Z",
+    "c": "Z",
+}  # fmt: skip
+_PINYIN_WADE_GILES = frozenset({"x", "hs", "zh", "q", "c", "tz", "ts", "sz"})
+_CONSONANT_UNITS = re.compile(r"ch|ts|tz|hs|sh|zh|ss|sz|kk|tt|pp|jj|th|ng|[b-df-hj-np-tv-z1-5]")
+# Vowels and finals, rewritten to one form: MR/RR (``eo`` = ``o``, ``eu`` = ``u``,
+# ``oo`` = ``u``, ``ee`` = ``i``) and, in a word that shows Wade-Giles (``hs``, ``ts``,
+# ``tz``, an aspiration mark, ``-ih``, ``-ieh``), its finals as pinyin writes them
+# (``-ih`` = ``-i``, ``-ieh`` = ``-ie``, ``-ien`` = ``-ian``, ``-ung`` = ``-ong``).
+_WADE_GILES_MARKS = re.compile(r"hs|ts|tz|'|’|(?<=[^aeiou])ih\b|ieh\b")
+_WADE_GILES_FINALS = (
+    (re.compile(r"(?<=[^aeiou])ih\b"), "i", "ih=i"),
+    (re.compile(r"ieh\b"), "ie", "ieh=ie"),
+    (re.compile(r"ien\b"), "ian", "ien=ian"),
+    (re.compile(r"ung\b"), "ong", "ung=ong"),
+)
+_REWRITES = (
+    (re.compile(r"eo"), "o", "eo=o"),
+    (re.compile(r"eu"), "u", "eu=u"),
+    (re.compile(r"oo"), "u", "oo=u"),
+    (re.compile(r"ee"), "i", "ee=i"),
+)
+
+
+def _words(text: str) -> list[str]:
+    return [ascii_fold(word) for word in _SPLIT.split(text) if ascii_fold(word)]
+
+
+@lru_cache(maxsize=100_000)
+def _surname_group(folded: str) -> int | None:
+    for number, group in enumerate(KOREAN_SURNAMES):
+        if folded in group:
+            return number
+    return None
+
+
+def _is_surname(folded: str) -> bool:
+    return _surname_group(folded) is not None or folded in CHINESE_SURNAMES
+
+
+def looks_east_asian(text: str) -> bool:
+    """Whether a (cleaned) name looks like a romanised Korean or Chinese name: every
+    word at most three syllables, and one of them a common family name."""
+    words = [ascii_fold(w) for w in _SPLIT.split(text) if w]  # Han and Hangul read too
+    if not words or len(words) > 5 or not any(_is_surname(w) for w in words):
+        return False  # the common case, decided by set lookups
+    return all(_WORD.fullmatch(w) for w in words)
+
+
+# Han and Hangul: a name in them is written family name first, its first syllable.
+_HAN_HANGUL = re.compile("[\u3400-\u4dbf\u4e00-\u9fff\uac00-\ud7af\uf900-\ufaff]")
+
+
+def is_family_name(word: str) -> bool:
+    """Whether a word is a Korean or Chinese family name, in Han, Hangul or Latin letters."""
+    return bool(_HAN_HANGUL.fullmatch(word)) or _is_surname(ascii_fold(word))
+
+
+def is_han_or_hangul(word: str) -> bool:
+    return _HAN_HANGUL.search(word) is not None
+
+
+def family_name_candidates(words: Sequence[str]) -> frozenset[int]:
+    """The positions that may hold the family name of a Korean or Chinese name.
+
+    The name is a family name from a small closed set plus a given name: written in Han
+    or Hangul, the first syllable; in Latin letters, the one word a list writes in
+    capitals (``KIM Mi-suk``) when it is a family name, else the first and the last word
+    that are family names (family name first as at home, or last as in the West)."""
+    if not words:
+        return frozenset()
+    if _HAN_HANGUL.match(words[0]):
+        return frozenset({0})
+    folded = [ascii_fold(word) for word in words]
+    capitals = [k for k, word in enumerate(words) if len(word) > 1 and word.isupper()]
+    if len(capitals) == 1 and len(capitals) < len(words) and _is_surname(folded[capitals[0]]):
+        return frozenset(capitals)
+    return frozenset(k for k in {0, len(words) - 1} if folded[k] and _is_surname(folded[k]))
+
+
+# McCune-Reischauer and Wade-Giles mark aspiration with an apostrophe: ``ch'`` is RR
+# and pinyin ``ch`` (or pinyin ``q``), never ``j``. The marked consonants become digits,
+# which folding keeps, and match only their aspirated spellings.
+_ASPIRATED = re.compile(r"(ch|ts|tz|k|t|p)['’‘ʼ]")
+_ASPIRATED_DIGITS = {"ch": "1", "ts": "2", "tz": "2", "k": "3", "t": "4", "p": "5"}
+_ASPIRATED_SPELLINGS = {
+    "1": ("ch", "q"),
+    "2": ("c", "ts", "tz"),
+    "3": ("k",),
+    "4": ("t",),
+    "5": ("p",),
+}
+_ASPIRATED_CLASSES = {"1": "J", "2": "Z", "3": "K", "4": "T", "5": "P"}
+
+
+def _consonants_agree(text_a: str, text_b: str) -> bool:
+    if text_a in _ASPIRATED_SPELLINGS or text_b in _ASPIRATED_SPELLINGS:
+        return (
+            text_a == text_b
+            or text_b in _ASPIRATED_SPELLINGS.get(text_a, ())
+            or text_a in _ASPIRATED_SPELLINGS.get(text_b, ())
+        )
+    return _CONSONANT_CLASSES.get(text_a, text_a) == _CONSONANT_CLASSES.get(text_b, text_b)
+
+
+def _spelling(word: str) -> tuple[str, set[str]]:
+    fired: set[str] = set()
+    marked = _ASPIRATED.sub(lambda found: _ASPIRATED_DIGITS[found.group(1)], word.lower())
+    spelling = ascii_fold(marked.replace("'", "").replace("’", ""))
+    rewrites: tuple[tuple[re.Pattern[str], str, str], ...] = _REWRITES
+    if _WADE_GILES_MARKS.search(word.lower()):
+        rewrites = _WADE_GILES_FINALS + _REWRITES
+    for pattern, replacement, name in rewrites:
+        new = pattern.sub(replacement, spelling)
+        if new != spelling:
+            fired.add(name)
+            spelling = new
+    return spelling, fired
+
+
+_PINYIN_ONLY = re.compile(r"zh|x|q|(?<![t])z|c(?!h)|\br")
+_HAN = re.compile(r"[\u3400-\u4dbf\u4e00-\u9fff]")
+
+
+def _is_pinyin(word: str) -> bool:
+    return bool(_HAN.search(word) or _PINYIN_ONLY.search(word.lower()))
+
+
+def _units(spelling: str) -> list[tuple[str, str]]:
+    units: list[tuple[str, str]] = []
+    position = 0
+    while position < len(spelling):
+        vowels = _VOWEL_RUN.match(spelling, position)
+        if vowels:
+            units.append(("v", vowels.group()))
+            position += len(vowels.group())
+            continue
+        found = _CONSONANT_UNITS.match(spelling, position)
+        text = found.group() if found else spelling[position]
+        units.append(("c", text))
+        position += len(text)
+    return units
+
+
+_VOWEL_RUN = re.compile(r"[aeiouy]+")
+_STOPS_AND_AFFRICATES = frozenset("cgjkqtdpbxhsz")
+_VOWELS = frozenset("aeiouwy")
+
+
+def _may_open_alike(a: str, b: str) -> bool:
+    """A necessary condition for two words to meet: first letters of one class."""
+    first_a, first_b = a[:1], b[:1]
+    return (
+        first_a == first_b
+        or (first_a in _STOPS_AND_AFFRICATES and first_b in _STOPS_AND_AFFRICATES)
+        or (first_a in _VOWELS and first_b in _VOWELS)
+    )
+
+
+@lru_cache(maxsize=100_000)
+def east_asian_rules(word_a: str, word_b: str) -> tuple[str, ...] | None:
+    """The Korean or Chinese romanisation rules that make two words one name, or None.
+
+    A Korean family name matches its group (``korean_surname``: ``Ri`` = ``Lee``);
+    otherwise the words must agree unit by unit: vowels after the rewrites above, and
+    consonants by sound class (``k=g, t=d, p=b, ch=j``: McCune-Reischauer and Wade-Giles
+    against Revised Romanization and pinyin;
+    ``pinyin=wade-giles`` for ``x``/``hs``, ``z``/``ts``, ``zh``/``ch``, ``r``/``j``).
+    """
+    folded_a, folded_b = ascii_fold(word_a), ascii_fold(word_b)
+    if folded_a == folded_b:
+        return None
+    han = bool(_HAN.search(word_a) or _HAN.search(word_b))  # read in Mandarin: not Korean
+    group = _surname_group(folded_a)
+    if not han and group is not None and group == _surname_group(folded_b):
+        return ("korean_surname",)
+    if abs(len(folded_a) - len(folded_b)) > 3 or not _may_open_alike(folded_a, folded_b):
+        return None  # the common case, decided cheaply: two unrelated words
+    spelling_a, fired_a = _spelling(word_a)
+    spelling_b, fired_b = _spelling(word_b)
+    units_a, units_b = _units(spelling_a), _units(spelling_b)
+    if len(units_a) != len(units_b):
+        return None
+    rules = fired_a ^ fired_b
+    # Wade-Giles has no zh, x, q, z, c or r: two words written with them (or read from Han,
+    # in pinyin) are both pinyin, where these letters are all distinct.
+    both_pinyin = _is_pinyin(word_a) and _is_pinyin(word_b)
+    for (kind_a, text_a), (kind_b, text_b) in zip(units_a, units_b, strict=True):
+        if kind_a != kind_b:
+            return None
+        if text_a == text_b:
+            continue
+        if kind_a == "v":
+            return None
+        if not _consonants_agree(text_a, text_b):
+            return None
+        if text_a in _ASPIRATED_SPELLINGS or text_b in _ASPIRATED_SPELLINGS:
+            rules.add("aspiration mark")
+            continue
+        chinese = not {text_a, text_b}.isdisjoint(_PINYIN_WADE_GILES)
+        if chinese and both_pinyin:
+            return None
+        rules.add("pinyin=wade-giles" if chinese else "k=g, t=d, p=b, ch=j")
+    if "'" in word_a + word_b or "’" in word_a + word_b:
+        rules.add("aspiration mark")
+    return tuple(sorted(rules)) if rules else None
+
+
+@lru_cache(maxsize=100_000)
+def east_asian_retrieval_keys(word: str) -> tuple[str, ...]:
+    """Keys under which retrieval looks a word up for these rules: its spelling with every
+    consonant replaced by its class, and its Korean family-name group if it has one."""
+    spelling, _ = _spelling(word)
+    keyed = "".join(
+        _ASPIRATED_CLASSES.get(text) or _CONSONANT_CLASSES.get(text, text) if kind == "c" else text
+        for kind, text in _units(spelling)
+    )
+    group = _surname_group(ascii_fold(word))
+    if group is None:
+        return (f"ea:{keyed}",)
+    return (f"ea:{keyed}", f"kr:{group}")

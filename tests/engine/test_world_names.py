@@ -1,0 +1,465 @@
+"""Names of other origins than Cyrillic: Arabic-script romanisations, other scripts.
+
+Each rule is tested on both sides: spellings that the rule makes one name meet, and
+distinct names that look alike stay apart.
+"""
+
+from __future__ import annotations
+
+import pytest
+from hypothesis import given, settings
+from hypothesis import strategies as st
+
+from screening.east_asian import east_asian_rules, looks_east_asian
+from screening.model import Entity
+from screening.names import Role, parse_name, split_words
+from screening.scoring import compare_tokens
+from screening.screener import Screener
+from screening.settings import DEFAULT_THRESHOLD
+from screening.translit import arabic_rules, ascii_fold, shows_arabic_romanisation
+
+
+@pytest.mark.parametrize(
+    ("a", "b", "rule"),
+    [
+        ("Usama", "Osama", "arabic_vowel"),  # u/o
+        ("Adil", "Adel", "arabic_vowel"),  # i/e
+        ("Mahmoud", "Mahmud", "arabic_vowel"),  # ou/u
+        ("Saeed", "Said", "arabic_vowel"),  # ee/i
+        ("Yaseen", "Yasin", "arabic_vowel"),
+        ("Soleimani", "Sulaymani", "arabic_vowel"),  # ei/ay
+        ("Qaeda", "Qa'ida", "ayn/hamza"),  # hamza as an apostrophe
+        ("Qasem", "Ghasem", "q=k=gh"),  # Persian ق
+        ("Tariq", "Tarek", "q=k=gh"),
+        ("Gaddafi", "Qadhafi", "q=k=gh"),
+        ("Gaddafi", "Qadhafi", "dh=th=z=d"),
+        ("Thafir", "Zafir", "dh=th=z=d"),
+        ("Jamal", "Gamal", "j=dj=g=zh"),  # Egyptian ج
+        ("Djamel", "Jamal", "j=dj=g=zh"),  # French
+        ("Hassan", "Hasan", "double letter"),  # shadda
+        ("Muhammad", "Mohamed", "arabic_vowel"),
+        ("Mohammad", "Muhammad", "double letter"),
+        ("Abdul", "Abdel", "article"),
+        ("Abdoul", "Abdul", "article"),
+        ("Abdulrahman", "Abdelrahman", "article"),
+        ("ALSAFI", "Safi", "article"),  # glued
+        ("Assabah", "Sabah", "article"),  # assimilated and glued
+        ("ash", "al", "article"),
+        ("محمد", "Muhammad", "abjad"),  # Arabic letters: short vowels unwritten
+        ("جواد", "Jawad", "abjad"),
+    ],
+)
+def test_arabic_spellings_meet_by_a_named_rule(a: str, b: str, rule: str) -> None:
+    found = arabic_rules(a, b)
+    assert found is not None and rule in found, found
+    assert arabic_rules(b, a) is not None  # symmetric
+
+
+@pytest.mark.parametrize(
+    ("a", "b"),
+    [
+        ("Hamid", "Hamad"),  # حامد and حمد: i and a are written vowels of two names
+        ("Karim", "Kazim"),
+        ("Hassan", "Husan"),
+        ("Ali", "Ala"),
+        ("Jamal", "Kamal"),  # k and g are two letters (ك, گ)
+        ("Said", "Saad"),
+        ("Omar", "Amir"),
+        ("Yusuf", "Yunus"),
+        ("王", "Wang"),  # not an Arabic source script
+    ],
+)
+def test_distinct_arabic_names_stay_apart(a: str, b: str) -> None:
+    assert arabic_rules(a, b) is None
+
+
+@pytest.mark.parametrize(
+    ("name", "arabic"),
+    [
+        ("Osama bin Laden", True),  # bin
+        ("Qasem SOLEIMANI", True),  # q before a vowel
+        ("Abd al-Rahman", True),
+        ("Mohamed Ali", True),
+        ("Yusuf ash-Shami", True),  # the article hyphenated
+        ("Ahmad Shah Masood Ghazi", True),  # gh opening a word
+        ("Sa'd", True),  # ayn after a vowel
+        ("محمد بن سلمان", True),
+        ("Milan Milen", False),
+        ("Ivan Petrov", False),
+        ("Hugh Leigh", False),  # gh closing an English word
+        ("Xi Jinping", False),
+        ("Qiang Wei", False),  # pinyin q
+        ("Anatol'evich", False),  # a soft sign after a consonant
+    ],
+)
+def test_signs_of_an_arabic_romanisation(name: str, arabic: bool) -> None:
+    assert shows_arabic_romanisation(name) is arabic
+    assert ("arabic" in parse_name(name).origins) is arabic
+
+
+def test_the_rules_apply_only_to_names_that_show_arabic_signs() -> None:
+    osama, usama = parse_name("Osama bin Laden"), parse_name("Usama BIN LADIN")
+    found = compare_tokens(osama.tokens[0], usama.tokens[0], origins=frozenset({"arabic"}))
+    assert (found.rule, found.detail) == ("transliteration", "arabic_vowel")
+    milan, milen = parse_name("Milan Petrov"), parse_name("Milen Petrov")
+    assert not milan.origins and not milen.origins
+    assert compare_tokens(milan.tokens[0], milen.tokens[0]).rule == "typo"
+
+
+# The known-word principle: a query word that is itself a word of the lists and one
+# letter from another list word is most likely that other name, so a typo between two
+# list words is discounted. A variant by a romanisation rule is not a typo: it keeps its
+# rule's similarity, however common both spellings are.
+KNOWN_WORDS = [
+    Entity(id="usama", schema="Person", names=["Usama BIN LADIN"]),
+    Entity(id="osama", schema="Person", names=["Osama Bin HAMDAN"]),  # Osama: a list word too
+    Entity(id="qaida", schema="Organization", names=["AL-QA'IDA"]),
+    Entity(id="qaeda", schema="Organization", names=["QAEDA MEDIA"]),
+    Entity(id="milan", schema="Person", names=["Milan PETROVIC"]),
+    Entity(id="milen", schema="Person", names=["Milen IVANOV"]),
+    Entity(id="karim", schema="Person", names=["Karim AL-HASAN"]),
+    Entity(id="kazim", schema="Person", names=["Kazim SHARIF"]),
+    Entity(id="other", schema="Person", names=["Boris KOVAL"]),
+]
+
+
+@pytest.fixture(scope="module")
+def known() -> Screener:
+    return Screener.from_entities(KNOWN_WORDS)
+
+
+def _row(known: Screener, query: str, entity: str, word: str) -> tuple[str, str, float]:
+    result = known.screen(query, threshold=0.0, limit=20)
+    hit = next(h for h in result.hits if h.entity_id == entity)
+    row = next(t for t in hit.explanation.tokens if t.query_token == word)
+    return row.rule, row.detail or "", hit.score
+
+
+@pytest.mark.parametrize(
+    ("query", "entity", "word"),
+    [
+        ("Osama bin Laden", "usama", "Osama"),
+        ("Usama bin Hamdan", "osama", "Usama"),
+        ("al-Qaeda", "qaida", "Qaeda"),
+    ],
+)
+def test_rule_variants_of_list_words_are_not_discounted(
+    known: Screener, query: str, entity: str, word: str
+) -> None:
+    rule, detail, score = _row(known, query, entity, word)
+    assert rule == "transliteration" and "arabic_vowel" in detail
+    assert score >= DEFAULT_THRESHOLD
+
+
+@pytest.mark.parametrize(
+    ("query", "entity", "word"),
+    [
+        ("Milen Petrovic", "milan", "Milen"),  # no Arabic sign: no vowel rule
+        ("Kazim al-Hasan", "karim", "Kazim"),  # another consonant: another name
+    ],
+)
+def test_distinct_names_one_letter_apart_stay_apart(
+    known: Screener, query: str, entity: str, word: str
+) -> None:
+    rule, detail, _ = _row(known, query, entity, word)
+    assert rule == "typo" and "both are words of the lists" in detail
+
+
+@pytest.mark.parametrize(
+    ("text", "words"),
+    [
+        ("मोदी नरेंद्र", ["मोदी", "नरेंद्र"]),  # vowel signs belong to their letter
+        ("สมชาย ใจดี", ["สมชาย", "ใจดี"]),
+        ("T͡svetkov", ["T͡svetkov"]),
+        ("Qa'ida", ["Qa'ida"]),
+    ],
+)
+def test_words_keep_their_combining_marks(text: str, words: list[str]) -> None:
+    assert split_words(text) == words
+
+
+@pytest.mark.parametrize("name", ["ア キラ", "ज रमेश", "王 伟", "ก ข", "ا محمد", "א כהן"])
+def test_a_letter_of_a_script_without_capitals_is_not_an_initial(name: str) -> None:
+    assert all(token.role is not Role.INITIAL for token in parse_name(name, "Person").tokens)
+
+
+def test_latin_cyrillic_and_greek_letters_are_initials() -> None:
+    for name in ("A. Petrov", "А. Петров", "Α. Παπαδόπουλος"):
+        assert parse_name(name, "Person").tokens[0].role is Role.INITIAL
+
+
+@pytest.mark.parametrize(
+    ("name", "words"),
+    [("习近平", ["xi", "jinping"]), ("김정은", ["gim", "jeongeun"]), ("王伟", ["wang", "wei"])],
+)
+def test_han_and_hangul_names_split_family_from_given_name(name: str, words: list[str]) -> None:
+    assert [t.folded for t in parse_name(name, "Person").tokens] == words
+
+
+def test_a_syllable_read_from_han_is_never_a_typo() -> None:
+    query, listed = parse_name("刘淑英", "Person"), parse_name("Cuiying LIU", "Person")
+    assert compare_tokens(query.tokens[1], listed.tokens[0]).rule == "unmatched"
+    assert compare_tokens(query.tokens[0], listed.tokens[1]).rule == "exact"
+
+
+_NO_CAPITALS = st.sampled_from("アキラカタナ王李张伟刘淑英김정은박मोदीरमेशकखगสมชายใจดีمحمدسلمانאבגדה")
+
+
+@settings(max_examples=200, deadline=None, derandomize=True)
+@given(st.lists(st.text(_NO_CAPITALS, min_size=1, max_size=4), min_size=1, max_size=4))
+def test_no_name_in_a_script_without_capitals_has_initials(words: list[str]) -> None:
+    for schema in ("Person", None):
+        tokens = parse_name(" ".join(words), schema).tokens
+        assert all(token.role is not Role.INITIAL for token in tokens)
+
+
+@pytest.mark.parametrize(
+    ("a", "b", "rule"),
+    [
+        ("Ri", "Lee", "korean_surname"),
+        ("Yi", "Rhee", "korean_surname"),
+        ("Pak", "Park", "korean_surname"),
+        ("Choe", "Choi", "korean_surname"),
+        ("Gim", "Kim", "korean_surname"),
+        ("Jinping", "Chinping", "k=g, t=d, p=b, ch=j"),  # RR/pinyin j, MR/Wade-Giles ch
+        ("Deng", "Teng", "k=g, t=d, p=b, ch=j"),
+        ("Eun", "Un", "eu=u"),  # RR eu, MR ŭ
+        ("Jeongil", "Jongil", "eo=o"),  # RR eo, MR ŏ
+        ("Xi", "Hsi", "pinyin=wade-giles"),
+        ("Zhou", "Chou", "pinyin=wade-giles"),
+        ("Qian", "Ch'ien", "ien=ian"),
+        ("Zedong", "Tse-tung", "ung=ong"),
+    ],
+)
+def test_korean_and_chinese_spellings_meet_by_a_named_rule(a: str, b: str, rule: str) -> None:
+    found = east_asian_rules(a, b.replace("-", ""))
+    assert found is not None and rule in found, found
+    assert east_asian_rules(b.replace("-", ""), a) is not None
+
+
+@pytest.mark.parametrize(
+    ("a", "b"),
+    [
+        ("Tan", "Tang"),  # n and ng close two syllables
+        ("Jin", "Lin"),
+        ("Song", "Sung"),  # 송 and 성: Korean o and u are two vowels
+        ("Shuying", "Cuiying"),
+        ("Min", "Ming"),
+        ("Kim", "Kam"),
+        ("Pak", "Bai"),
+    ],
+)
+def test_distinct_korean_and_chinese_syllables_stay_apart(a: str, b: str) -> None:
+    assert east_asian_rules(a, b) is None
+
+
+@pytest.mark.parametrize(
+    ("name", "east_asian"),
+    [
+        ("Kim Jong Un", True),
+        ("Xi Jinping", True),
+        ("Mao Tse-tung", True),
+        ("CHIN-SO'K KIM", True),
+        ("Ri Son Gwon", True),
+        ("Dima Tima", False),  # syllables, but no Korean or Chinese family name
+        ("Ivan Petrov", False),
+        ("Dmitriy Li Ivanovich", False),  # a word of more than three syllables
+    ],
+)
+def test_signs_of_a_korean_or_chinese_name(name: str, east_asian: bool) -> None:
+    assert looks_east_asian(name) is east_asian
+    assert ("east_asian" in parse_name(name).origins) is east_asian
+
+
+@pytest.mark.parametrize(
+    ("a", "b"),
+    [
+        ("ظاهر", "Zahir"),
+        ("حسين", "Hussein"),
+        ("يوسف", "Yusuf"),  # one vowel run for two written letters
+        ("أسامة", "Usama"),  # hamza on alif: a short vowel, unwritten
+        ("שלום", "Shalom"),
+    ],
+)
+def test_a_word_in_arabic_or_hebrew_letters_meets_its_latin_spelling(a: str, b: str) -> None:
+    assert "abjad" in (arabic_rules(a, b) or ())
+
+
+@pytest.mark.parametrize(
+    ("a", "b"),
+    [
+        ("ظاهر", "Zuhair"),  # the written alif is a long a
+        ("حسين", "Hassan"),  # the written yaa is a long i
+        ("صيداوي", "Said"),  # a written letter left over
+        ("الناز", "Alenezi"),  # a Latin vowel after the last written letter
+    ],
+)
+def test_a_word_in_arabic_letters_needs_every_written_letter(a: str, b: str) -> None:
+    assert arabic_rules(a, b) is None
+
+
+@pytest.mark.parametrize(
+    ("word", "folded"),
+    [
+        ("नरेंद्र", "narendra"),  # a final cluster keeps its vowel
+        ("राम", "raam"),  # a final single consonant does not
+        ("अमित", "amit"),
+        ("سلمان", "slman"),  # BGN/PCGN: the alif is written, short vowels are not
+        ("فاطمة", "fatma"),
+    ],
+)
+def test_devanagari_and_arabic_letters_romanise_by_the_standard_tables(
+    word: str, folded: str
+) -> None:
+    assert ascii_fold(word) == folded
+
+
+WORLD = [
+    Entity(id="kim", schema="Person", names=["KIM Jong Un"]),
+    Entity(id="xi", schema="Person", names=["XI Jinping"]),
+    Entity(id="soleimani", schema="Person", names=["Qasem SOLEIMANI"]),
+    Entity(id="bin-ladin", schema="Person", names=["Usama BIN LADIN"]),
+    Entity(id="salman", schema="Person", names=["Mohammed bin Salman AL SAUD"]),
+    *(
+        Entity(id=f"f{n}", schema="Person", names=[name])
+        for n, name in enumerate(
+            ["Ivan PETROV", "Jose GARCIA", "Ana SANTOS", "Jan JANSEN", "Wei ZHANG", "Ali HASSAN"]
+        )
+    ),
+]
+
+
+@pytest.fixture(scope="module")
+def world() -> Screener:
+    return Screener.from_entities(WORLD)
+
+
+@pytest.mark.parametrize(
+    ("query", "entity"),
+    [
+        ("Hsi Chin-ping", "xi"),  # Wade-Giles: retrieved by the origin keys, not by edits
+        ("习近平", "xi"),
+        ("김정은", "kim"),
+        ("Gim Jeong-eun", "kim"),
+        ("Kim Jongun", "kim"),
+        ("Ghasem Soleymani", "soleimani"),
+        ("قاسم سليماني", "soleimani"),
+        ("Osama bin Laden", "bin-ladin"),
+        ("محمد بن سلمان آل سعود", "salman"),
+    ],
+)
+def test_romanisations_of_other_origins_alert(world: Screener, query: str, entity: str) -> None:
+    hits = world.screen(query).hits
+    assert hits and hits[0].entity_id == entity
+
+
+@pytest.mark.parametrize(
+    ("marked", "same", "other"),
+    [
+        ("Ch'un", "Chun", "Jun"),  # MR ch' is RR ch; MR ch (unmarked) is RR j
+        ("K'ang", "Kang", "Gang"),
+        ("Ch'ien", "Qian", "Jian"),  # Wade-Giles ch' is pinyin q
+    ],
+)
+def test_an_aspiration_mark_decides_between_two_consonants(
+    marked: str, same: str, other: str
+) -> None:
+    assert "aspiration mark" in (east_asian_rules(marked, same) or ())
+    assert east_asian_rules(marked, other) is None
+
+
+def test_two_pinyin_spellings_are_never_wade_giles_of_each_other() -> None:
+    assert east_asian_rules("张", "Chang") == ("pinyin=wade-giles",)  # Chang may be Wade-Giles
+    assert east_asian_rules("畅", "Zhang") is None  # chang and zhang, both pinyin
+    assert east_asian_rules("Xi", "Si") is None
+
+
+def test_a_word_in_arabic_letters_is_never_a_typo() -> None:
+    # أنمار (Anmar) is one edit from NIIAR once its short vowels are dropped: another word.
+    query, listed = parse_name("أنمار").tokens[0], parse_name("NIIAR").tokens[0]
+    assert compare_tokens(query, listed).rule == "unmatched"
+
+
+def test_syllables_read_from_han_join_only_as_written() -> None:
+    listed = Screener.from_entities(
+        [
+            Entity(id="qi-yang", schema="Person", names=["Qi YANG"]),
+            Entity(id="jin-ping", schema="Person", names=["XI Jin Ping"]),
+            Entity(id="other", schema="Person", names=["Boris KOVAL"]),
+        ]
+    )
+    # 强 is qiang: Cyrillic's ya = a must not make it ``Qi Yang`` written together.
+    assert not listed.screen("王强").hits
+    hits = listed.screen("习近平").hits  # 近平 is jinping: ``Jin Ping`` written together
+    assert hits and hits[0].entity_id == "jin-ping"
+
+
+# A Korean or Chinese name is a family name from a small closed set plus a given name.
+# Common family names weigh little by their frequency, so a different family name must
+# count in full; the given name's syllables keep their order; no syllable is a particle
+# or a middle name.
+EAST_ASIAN_LIST = [
+    Entity(id="kim-misuk", schema="Person", names=["KIM Mi-suk"]),
+    Entity(id="kim-chol", schema="Person", names=["KIM Yong Chol"]),
+    Entity(id="kim-jongun", schema="Person", names=["KIM Jong Un"]),
+    Entity(id="yi-hyonji", schema="Person", names=["YI Hyon-ji"]),
+    Entity(id="yi-chol", schema="Person", names=["YI Song Chol"]),
+    Entity(id="pak-hyonu", schema="Person", names=["CHANG Hyon U"]),
+    Entity(id="wang-jian", schema="Person", names=["WANG Jian"]),
+    Entity(id="wang-li", schema="Person", names=["WANG Li"]),
+]
+
+
+@pytest.fixture(scope="module")
+def east_asian_list() -> Screener:
+    return Screener.from_entities(EAST_ASIAN_LIST)
+
+
+def _score(screener: Screener, query: str, entity: str) -> float:
+    result = screener.screen(query, schema="Person", threshold=0.0, limit=20)
+    return next((h.score for h in result.hits if h.entity_id == entity), 0.0)
+
+
+@pytest.mark.parametrize(
+    ("query", "entity"),
+    [
+        ("김정은", "kim-jongun"),  # Hangul, family name first
+        ("Kim Mi-suk", "kim-misuk"),
+        ("Mi Suk Kim", "kim-misuk"),  # Western order: the family name last
+        ("이 현지", "yi-hyonji"),
+        ("Lee Hyeon-ji", "yi-hyonji"),  # Lee = Yi, RR against MR
+        ("王健", "wang-jian"),
+        ("Jian Wang", "wang-jian"),  # Western order
+    ],
+)
+def test_same_family_and_given_name_alerts(
+    east_asian_list: Screener, query: str, entity: str
+) -> None:
+    assert _score(east_asian_list, query, entity) >= DEFAULT_THRESHOLD
+
+
+@pytest.mark.parametrize(
+    ("query", "entity"),
+    [
+        ("이 미숙", "kim-misuk"),  # Lee, not Kim: the given name alone agrees
+        ("Lee Mi-suk", "kim-misuk"),
+        ("Mi Suk Park", "kim-misuk"),
+        ("김 현지", "yi-hyonji"),
+        ("Lee Ji-hyeon", "yi-hyonji"),  # the given name's syllables in another order
+        ("이 지현", "yi-hyonji"),
+        ("장우진", "pak-hyonu"),  # 진 is not a middle name to leave out
+        ("李健", "wang-jian"),  # Li, not Wang
+        ("Zhang Jian", "wang-jian"),
+    ],
+)
+def test_a_different_family_name_or_given_name_does_not_alert(
+    east_asian_list: Screener, query: str, entity: str
+) -> None:
+    assert _score(east_asian_list, query, entity) < DEFAULT_THRESHOLD
+
+
+def test_a_family_name_mismatch_is_explained(east_asian_list: Screener) -> None:
+    result = east_asian_list.screen("Lee Mi-suk", schema="Person", threshold=0.0, limit=20)
+    hit = next(h for h in result.hits if h.entity_id == "kim-misuk")
+    assert any("family names differ" in p for p in hit.explanation.penalties)
+    assert parse_name("Lee Mi-suk").tokens[0].role is Role.WORD  # a name, not a particle
