@@ -9,6 +9,8 @@ never blocked; PostgreSQL's own locking does the same.
 
 from __future__ import annotations
 
+import sqlite3
+import time
 from collections.abc import Iterable, Iterator
 from datetime import date, datetime
 from pathlib import Path
@@ -42,6 +44,25 @@ def database_url(location: str | Path) -> str:
     return f"sqlite:///{path}"
 
 
+def _use_write_ahead_log(cursor: Any) -> None:
+    """Switch the file to WAL once; waits while another process switches it.
+
+    SQLite answers "database is locked" at once, without its busy handler, when two
+    connections change the journal mode together (two analysts opening a new store), so
+    the switch is retried here until the busy timeout.
+    """
+    deadline = time.monotonic() + SQLITE_BUSY_SECONDS
+    while True:
+        try:
+            if cursor.execute("PRAGMA journal_mode").fetchone()[0].lower() != "wal":
+                cursor.execute("PRAGMA journal_mode=WAL")
+            return
+        except sqlite3.OperationalError as exc:
+            if "locked" not in str(exc) or time.monotonic() > deadline:
+                raise
+            time.sleep(0.05)
+
+
 def _sqlite_engine(url: str) -> Engine:
     engine = create_engine(url, connect_args={"timeout": SQLITE_BUSY_SECONDS})
 
@@ -49,7 +70,7 @@ def _sqlite_engine(url: str) -> Engine:
     def _on_connect(connection: Any, _record: Any) -> None:
         connection.isolation_level = None  # let the "begin" hook below issue BEGIN
         cursor = connection.cursor()
-        cursor.execute("PRAGMA journal_mode=WAL")
+        _use_write_ahead_log(cursor)
         cursor.execute("PRAGMA foreign_keys=ON")
         cursor.close()
 
