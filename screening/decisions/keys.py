@@ -26,6 +26,7 @@ if TYPE_CHECKING:
 #: Words that cannot make a hit on their own: legal forms and particles.
 _MINOR = frozenset({Role.LEGAL, Role.PARTICLE})
 _INITIAL = "^"  # prefix of the key of an initial: its letter
+_EDGE = 3  # first and last letters of a key that say which of its forms may be listed
 
 
 def name_keys(name: str, schema: str | None = None) -> str:
@@ -50,7 +51,12 @@ Slot = tuple[int, int, int]  # (listed name, first word, last word)
 
 class DeltaFilter:
     """The names of some list entries, word by word with their share of the name's weight,
-    found by key, by one-deletion variant, or by initial."""
+    found by key, by one-deletion variant, or by initial.
+
+    A book is mostly customers who share nothing with the update, so the first test is
+    cheap: each word's largest share, from per-key maxima, looking up only the forms of a
+    key whose first and last letters some listed variant has; and a customer whose stored
+    keys were judged already (a repeated name) is not judged again."""
 
     def __init__(self, screener: Screener, entity_ids: Iterable[str]) -> None:
         self.needed = screener.settings.review.monitor_share
@@ -75,7 +81,13 @@ class DeltaFilter:
             for i, j, joined, _ in indexed.parsed.joined:
                 self._add(joined, (name, i, j), shares[i] + shares[j])
         self.size = len(self.exact)
-        self._seen: dict[str, tuple[list[tuple[Slot, float]], float]] = {}
+        self._exact_best = _largest_shares(self.exact)
+        self._fuzzy_best = _largest_shares(self.fuzzy)
+        self._heads = {variant[:_EDGE] for variant in self.fuzzy}
+        self._tails = {variant[-_EDGE:] for variant in self.fuzzy}
+        self._found_by_key: dict[str, list[tuple[Slot, float]]] = {}
+        self._largest_by_key: dict[str, float] = {"-": 0.0}
+        self._verdicts: dict[str, bool] = {}
         self._weights: dict[str, float] = {}
 
     def _add(self, key: str, slot: Slot, share: float) -> None:
@@ -87,44 +99,65 @@ class DeltaFilter:
     def __bool__(self) -> bool:
         return self.size > 0
 
-    def _found(self, part: str) -> tuple[list[tuple[Slot, float]], float]:
-        """The listed words a stored key (``key``, ``^x`` or ``i+j=key``) reaches, and the
-        largest share among them (remembered: a book repeats its words)."""
-        known = self._seen.get(part)
-        if known is not None:
-            return known
-        key = part.split("=", 1)[1] if "=" in part else part
-        found = [] if key == "-" else list(self.exact.get(key, ()))
-        if len(key) >= self.min_fuzzy_key and not key.startswith(_INITIAL):
-            fuzzy = self.fuzzy.get
-            near = fuzzy(key)
-            if near:
-                found.extend(near)
-            for i in range(len(key)):
-                near = fuzzy(key[:i] + key[i + 1 :])
-                if near:
-                    found.extend(near)
-        largest = max([share for _, share in found]) if found else 0.0
-        known = self._seen[part] = (found, largest)
-        return known
+    def _variants(self, key: str) -> list[str]:
+        """The forms of a stored key looked up among the listed variants: itself and its
+        one-deletion forms (none for a short key or an initial). A form that keeps the
+        key's first (last) ``_EDGE`` letters can be listed only if they begin (end) a
+        listed variant: most keys of a book are spared most look-ups."""
+        if len(key) < self.min_fuzzy_key or key.startswith(_INITIAL):
+            return []
+        head = key[:_EDGE] in self._heads
+        tail = key[-_EDGE:] in self._tails
+        last = len(key) - _EDGE
+        forms = [key] if head and tail else []
+        forms.extend(
+            key[:i] + key[i + 1 :]
+            for i in range(len(key))
+            if (head or i < _EDGE) and (tail or i >= last)
+        )
+        return forms
+
+    def _largest(self, key: str) -> float:
+        """The largest share among the listed words a stored key (``key`` or ``^x``)
+        reaches (remembered: a book repeats its words)."""
+        largest = self._largest_by_key.get(key)
+        if largest is None:
+            fuzzy = self._fuzzy_best
+            forms = self._variants(key)
+            largest = max([self._exact_best.get(key, 0.0), *(fuzzy.get(f, 0.0) for f in forms)])
+            self._largest_by_key[key] = largest
+        return largest
+
+    def _found(self, key: str) -> list[tuple[Slot, float]]:
+        """The listed words a stored key reaches, each with its share of its name."""
+        found = self._found_by_key.get(key)
+        if found is None:
+            found = [] if key == "-" else list(self.exact.get(key, ()))
+            for form in self._variants(key):
+                found.extend(self.fuzzy.get(form, ()))
+            self._found_by_key[key] = found
+        return found
 
     def may_match(self, stored: str, weigh: Callable[[str], float]) -> bool:
         """Whether a customer's name (``name_keys``) could score on one of the listed
         names: its shared words hold the needed share of the listed name's weight, and
         of the customer's name's (``weigh``: the weight of a key)."""
-        bound = 0.0  # at least what the best listed name gets: each word's largest share
-        seen = self._seen
+        verdict = self._verdicts.get(stored)
+        if verdict is None:
+            verdict = self._verdicts[stored] = self._bound(stored) >= self.needed and (
+                self._reaches(stored, weigh)
+            )
+        return verdict
+
+    def _bound(self, stored: str) -> float:
+        """At least what the best listed name gets: the sum of each word's largest share
+        (a customer far below it has too little in common with any entry)."""
+        bound = 0.0
+        largest = self._largest
         for part in stored.split():
-            largest = 0.0
-            for key in part.split("|"):
-                known = seen.get(key)
-                if known is None:
-                    known = self._found(key)
-                largest = max(largest, known[1])
-            bound += largest
-        if bound < self.needed:  # most customers: too little in common with any entry
-            return False
-        return self._reaches(stored, weigh)
+            key = part.split("=", 1)[1] if "=" in part else part
+            bound += max([largest(form) for form in key.split("|")]) if "|" in key else largest(key)
+        return bound
 
     def _reaches(self, stored: str, weigh: Callable[[str], float]) -> bool:
         """``may_match`` worked out name by listed name."""
@@ -132,13 +165,13 @@ class DeltaFilter:
         words: list[str] = []  # the main key of each word, "" for a minor word
         for part in stored.split():
             if "=" in part:
-                span = part.split("=", 1)[0]
-                reached.append((tuple(int(i) for i in span.split("+")), self._found(part)[0]))
+                span, key = part.split("=", 1)
+                reached.append((tuple(int(i) for i in span.split("+")), self._found(key)))
                 continue
             position = len(words)
             keys = [] if part == "-" else part.split("|")
             words.append(keys[0] if keys and not keys[0].startswith(_INITIAL) else "")
-            reached.extend(((position,), self._found(key)[0]) for key in keys)
+            reached.extend(((position,), self._found(key)) for key in keys)
         own = [self._weight(key, weigh) if key else 0.0 for key in words]
         own_total = max(sum(own), 1e-9)
         touched = {i for positions, found in reached if found for i in positions}
@@ -161,3 +194,8 @@ class DeltaFilter:
         if weight is None:
             weight = self._weights[key] = weigh(key)
         return weight
+
+
+def _largest_shares(found: dict[str, list[tuple[Slot, float]]]) -> dict[str, float]:
+    """Each key's largest share among the listed words it reaches."""
+    return {key: max(share for _, share in slots) for key, slots in found.items()}
