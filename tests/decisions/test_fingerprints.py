@@ -6,8 +6,11 @@ from __future__ import annotations
 from typing import Any
 
 import pytest
+from hypothesis import given
+from hypothesis import strategies as st
 
 from screening.decisions import customer_fingerprint, listing_fingerprint
+from screening.decisions.fingerprints import _digest, _digest_texts
 from screening.model import Entity
 
 BASE: dict[str, Any] = {
@@ -94,3 +97,18 @@ def test_customer_fingerprint_changes_with_the_data(other: tuple[str, ...]) -> N
 
 def test_fields_do_not_run_into_each_other() -> None:
     assert customer_fingerprint("Ivan", None, "1990") != customer_fingerprint("Ivan", "1990")
+
+
+def test_customer_fingerprint_is_stable_across_releases() -> None:
+    # Monitoring state and decisions hold these values (digests of the recipe as first made).
+    assert customer_fingerprint("Ivan Petrov", "Person", "1990-05-01", "RU") == (
+        "bdd00545da6ac8b529a73714f36a8f275da2d45fac42764a0dc2c633af2538f1"
+    )
+    assert customer_fingerprint('Лейла "Ali" \\ Hasan\x01') == (
+        "8483e1a6d15da60f6a3cca50db6c9494364ee8bb555ceee9230a5bc0c474b3de"
+    )
+
+
+@given(st.lists(st.text(), max_size=5))
+def test_texts_are_digested_as_json_writes_them(parts: list[str]) -> None:
+    assert _digest_texts(parts) == _digest(list(parts))
