@@ -18,6 +18,7 @@ from __future__ import annotations
 from collections.abc import Iterable, Iterator, Sequence
 from dataclasses import dataclass, field
 from datetime import date
+from itertools import islice
 from typing import Any
 
 from sqlalchemy import Connection, delete, insert, select
@@ -166,7 +167,7 @@ def monitor(
     report.customers = len(current)
     report.screened_full, report.screened_delta = len(full), len(partial)
 
-    found: dict[str, list[Hit]] = {}
+    found: dict[str, list[Hit]] = {}  # customers with hits only: most have none
     failed: set[str] = set()
     partial_keys = {customer.key for customer in partial}
     for customer, row in zip(
@@ -179,6 +180,8 @@ def monitor(
         hits = row.hits
         if customer.key in partial_keys:
             hits = [hit for hit in hits if hit.entity_id in changed]
+        if not hits:
+            continue
         found[customer.key] = in_force.review(
             customer.key,
             hits,
@@ -209,7 +212,9 @@ def monitor(
     _save(
         state,
         screener,
-        _Changes(current, found, partial_keys, failed, changed, removed, listings, everything),
+        _Changes(
+            current, full, found, partial_keys, failed, changed, removed, listings, everything
+        ),
         previous,
         report,
         started,
@@ -264,7 +269,8 @@ class _Changes:
     """What a run found, to be written as the new state."""
 
     current: dict[str, Customer]  # the book, by key
-    found: dict[str, list[Hit]]  # hits of the customers screened, by key
+    full: list[Customer]  # customers screened against the whole list
+    found: dict[str, list[Hit]]  # hits of the customers screened, by key (none: absent)
     partial: set[str]  # customers screened for the list update only
     failed: set[str]  # customers whose screening failed: left as they were
     changed: set[str]  # entries added or changed
@@ -286,7 +292,9 @@ def _save(
     current, found, partial = changes.current, changes.found, changes.partial
     changed, removed = changes.changed, changes.removed
     gone = previous.customers.keys() - current.keys()
-    rescreened_full = [key for key in found if key not in partial]
+    screened_full = [
+        customer.key for customer in changes.full if customer.key not in changes.failed
+    ]
     refreshed = [
         key
         for key in current
@@ -297,7 +305,7 @@ def _save(
             or previous.customers[key][0] != current[key].fingerprint
         )
     ]
-    customer_rows = [
+    customer_rows = (  # made as they are written: a book may hold millions
         {
             "key": key,
             "name": current[key].name,
@@ -308,13 +316,18 @@ def _save(
             "name_keys": name_keys(current[key].name, current[key].schema_),
         }
         for key in refreshed
-    ]
+    )
     alert_rows = [
         alert for key, hits in found.items() for alert in alerts_of(screener, current[key], hits)
     ]
+    stored = previous.customers.keys()  # the rows there are to replace or delete
     with state.transaction() as connection:
         # A customer whose screening failed is forgotten, so the next run screens it in full.
-        _delete_in(connection, monitor_customers.c.key, [*gone, *refreshed, *changes.failed])
+        _delete_in(
+            connection,
+            monitor_customers.c.key,
+            [key for key in (*gone, *refreshed, *changes.failed) if key in stored],
+        )
         _insert(connection, monitor_customers, customer_rows)
         _delete_in(connection, monitor_listings.c.entity_id, [*changed, *removed])
         _insert(
@@ -322,7 +335,7 @@ def _save(
             monitor_listings,
             [{"entity_id": key, "fingerprint": changes.listings[key]} for key in sorted(changed)],
         )
-        _delete_in(connection, alerts.c.customer_key, [*gone, *rescreened_full])
+        _delete_in(connection, alerts.c.customer_key, [*gone, *screened_full])
         _delete_in(connection, alerts.c.entity_id, [*removed])
         keys = sorted(partial)
         for start in range(0, len(keys), WRITE_ROWS):
@@ -355,6 +368,7 @@ def _delete_in(connection: Connection, column: Any, values: Sequence[str]) -> No
         )
 
 
-def _insert(connection: Connection, table: Any, rows: list[dict[str, Any]]) -> None:
-    for start in range(0, len(rows), WRITE_ROWS):
-        connection.execute(insert(table), rows[start : start + WRITE_ROWS])
+def _insert(connection: Connection, table: Any, rows: Iterable[dict[str, Any]]) -> None:
+    remaining = iter(rows)
+    while batch := list(islice(remaining, WRITE_ROWS)):
+        connection.execute(insert(table), batch)
