@@ -93,7 +93,8 @@ def looks_east_asian(text: str) -> bool:
     words = [ascii_fold(w) for w in _SPLIT.split(text) if w]  # Han and Hangul read too
     if not words or len(words) > 5 or not any(_is_surname(w) for w in words):
         return False  # the common case, decided by set lookups
-    return all(_WORD.fullmatch(w) for w in words)
+    # A family name in its customary spelling need not be syllable-shaped (``Park``).
+    return all(_WORD.fullmatch(w) or _is_surname(w) for w in words)
 
 
 # Han and Hangul: a name in them is written family name first, its first syllable.
@@ -109,22 +110,28 @@ def is_han_or_hangul(word: str) -> bool:
     return _HAN_HANGUL.search(word) is not None
 
 
-def family_name_candidates(words: Sequence[str]) -> frozenset[int]:
+def family_name_candidates(
+    words: Sequence[str], hyphenated: frozenset[int] = frozenset()
+) -> frozenset[int]:
     """The positions that may hold the family name of a Korean or Chinese name.
 
     The name is a family name from a small closed set plus a given name: written in Han
     or Hangul, the first syllable; in Latin letters, the one word a list writes in
-    capitals (``KIM Mi-suk``) when it is a family name, else the first and the last word
-    that are family names (family name first as at home, or last as in the West)."""
+    capitals (``KIM Mi-suk``, ``O Chu-won``) when it is a family name, else the first and
+    the last word that are family names (family name first as at home, or last as in the
+    West) and not ``hyphenated`` to a neighbour: ``Ju-won`` is one given name."""
     if not words:
         return frozenset()
     if _HAN_HANGUL.match(words[0]):
         return frozenset({0})
     folded = [ascii_fold(word) for word in words]
     capitals = [k for k, word in enumerate(words) if len(word) > 1 and word.isupper()]
+    if not capitals and len(words[0]) == 1 and words[0].isupper():
+        capitals = [0]  # ``O Chu-won``: a one-letter family name, first as lists write it
     if len(capitals) == 1 and len(capitals) < len(words) and _is_surname(folded[capitals[0]]):
         return frozenset(capitals)
-    return frozenset(k for k in {0, len(words) - 1} if folded[k] and _is_surname(folded[k]))
+    ends = {0, len(words) - 1} - hyphenated
+    return frozenset(k for k in ends if folded[k] and _is_surname(folded[k]))
 
 
 # McCune-Reischauer and Wade-Giles mark aspiration with an apostrophe: ``ch'`` is RR
@@ -219,10 +226,21 @@ def east_asian_rules(word_a: str, word_b: str) -> tuple[str, ...] | None:
     folded_a, folded_b = ascii_fold(word_a), ascii_fold(word_b)
     if folded_a == folded_b:
         return None
+    # The regular correspondences first: they hold for any syllable, a family name's
+    # irregular spellings only for a family name.
+    regular = _regular_rules(word_a, word_b, folded_a, folded_b)
+    if regular is not None:
+        return regular
     han = bool(_HAN.search(word_a) or _HAN.search(word_b))  # read in Mandarin: not Korean
     group = _surname_group(folded_a)
     if not han and group is not None and group == _surname_group(folded_b):
         return ("korean_surname",)
+    return None
+
+
+def _regular_rules(
+    word_a: str, word_b: str, folded_a: str, folded_b: str
+) -> tuple[str, ...] | None:
     if abs(len(folded_a) - len(folded_b)) > 3 or not _may_open_alike(folded_a, folded_b):
         return None  # the common case, decided cheaply: two unrelated words
     spelling_a, fired_a = _spelling(word_a)

@@ -173,6 +173,9 @@ _HAN_OR_HANGUL_NAME = re.compile(
 )
 
 
+_VOWEL_LETTERS = frozenset("aeiou")
+
+
 def split_words(text: str) -> list[str]:
     """The words of a cleaned string; punctuation, quotes, hyphens and dots separate them."""
     return _WORD.findall(text)
@@ -237,8 +240,14 @@ def parse_name(name: str, schema: str | None = None) -> ParsedName:
         tokens.append(token)
     if EAST_ASIAN in origins or any(is_han_or_hangul(t.text) for t in tokens):
         # A Korean or Chinese name has no particles: each syllable is of the family name
-        # or the given name (``Lee``, ``Do``, ``이`` are names here, not ``le``, ``do``).
-        tokens = [with_role(t, Role.WORD) if t.role is Role.PARTICLE else t for t in tokens]
+        # or the given name (``Lee``, ``Do``, ``이`` are names here, not ``le``, ``do``);
+        # a vowel alone is a syllable (``Hyon U``, ``Jin-u``: 우), not an initial.
+        tokens = [
+            with_role(t, Role.WORD)
+            if t.role is Role.PARTICLE or (t.role is Role.INITIAL and t.folded in _VOWEL_LETTERS)
+            else t
+            for t in tokens
+        ]
     elif schema == "Person":
         tokens = _titles_as_particles(tokens)
     tokens = _settle_patronymics(tokens)

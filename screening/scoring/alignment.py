@@ -17,7 +17,7 @@ from __future__ import annotations
 from dataclasses import dataclass
 from itertools import pairwise
 
-from screening.east_asian import family_name_candidates, is_family_name, is_han_or_hangul
+from screening.east_asian import east_asian_rules, family_name_candidates, is_han_or_hangul
 from screening.glossary import concept_of, syllable_acronym
 from screening.index import IndexedName, NameIndex, is_middle_name
 from screening.names import EAST_ASIAN, ParsedName, Role, Token
@@ -324,43 +324,91 @@ def _add_unmatched_listed(
 def _east_asian_mismatch(query: ParsedName, listed: ParsedName, pairs: list[Pair]) -> str | None:
     """Why two Korean or Chinese names are two people although their words pair up, if so.
 
-    Such a name is a family name from a small closed set plus a given name: with different
-    family names, two names are two people even when the given names agree (a common family
-    name weighs little by its frequency, which is why the difference must count in full
-    here); and a given name of several syllables is another name with its syllables in
-    another order (``Ji-hyon`` is not ``Hyon-ji``). Decided only where both names show
-    their family name."""
+    Such a name is a family name from a small closed set plus a given name of one to three
+    syllables, themselves from a small closed set: two names are one person only when the
+    family names agree and every syllable of the given name agrees, in order, by spelling
+    or by the romanisation correspondences. A common family name weighs little by its
+    frequency, and a syllable a letter off or left out is another syllable (``Myong-ja``
+    is not ``Kyong-ja``, ``Jin-u`` not ``Song-jin``, ``Chou`` not ``Hu``), which is why these
+    differences must count in full here. A family name's irregular spellings (``Chung`` =
+    ``Jeong``) are no rule for a given name's syllable. Decided only where one name shows
+    its family name."""
     if EAST_ASIAN not in query.origins | listed.origins and not (
         any(is_han_or_hangul(t.text) for t in query.tokens)
         or any(is_han_or_hangul(t.text) for t in listed.tokens)
     ):
         return None
-    q_family = family_name_candidates([t.text for t in query.tokens])
-    l_family = family_name_candidates([t.text for t in listed.tokens])
-    if not q_family or not l_family:
+    q_hyphenated, l_hyphenated = _hyphenated(query), _hyphenated(listed)
+    q_family = family_name_candidates([t.text for t in query.tokens], q_hyphenated)
+    l_family = family_name_candidates([t.text for t in listed.tokens], l_hyphenated)
+    if not q_family and not l_family:
         return None
-    q_tokens, l_tokens = query.tokens, listed.tokens
+    # One side shows its family name; the other's, in a spelling the table lacks (Wade-
+    # Giles ``Chou``), is at one of its ends, as a family name always is.
+    q_family = q_family or _ends(len(query.tokens)) - q_hyphenated
+    l_family = l_family or _ends(len(listed.tokens)) - l_hyphenated
     family = next(
         (
             pair
             for pair in pairs
             if not q_family.isdisjoint(pair.query)
             and not l_family.isdisjoint(pair.listed)
-            # Two names of the closed set are two names, never a typo of each other.
-            and not (
-                pair.similarity.rule == "typo"
-                and all(is_family_name(q_tokens[i].text) for i in pair.query)
-                and all(is_family_name(l_tokens[j].text) for j in pair.listed)
-            )
+            and _syllables_agree(query, listed, pair, family=True)
         ),
         None,
     )
     if family is None:
         return "family names differ: another person"
-    given = sorted((min(pair.query), min(pair.listed)) for pair in pairs if pair is not family)
+    given_pairs = [pair for pair in pairs if pair is not family]
+    if not all(_syllables_agree(query, listed, pair, family=False) for pair in given_pairs):
+        return "given names' syllables differ: another name"
+    paired_q = {i for pair in pairs for i in pair.query}
+    paired_l = {j for pair in pairs for j in pair.listed}
+    if any(i not in paired_q for i in query.words) or any(
+        j not in paired_l for j in listed.words
+    ):
+        return "a syllable of the given name unmatched: another name"
+    given = sorted((min(pair.query), min(pair.listed)) for pair in given_pairs)
     if any(b[1] < a[1] for a, b in pairwise(given)):
         return "given names' syllables in another order: another name"
     return None
+
+
+def _ends(length: int) -> frozenset[int]:
+    return frozenset({0, length - 1}) if length else frozenset()
+
+
+def _hyphenated(name: ParsedName) -> frozenset[int]:
+    """Positions of words joined by a hyphen to a neighbour (``Ju-won``): one given name."""
+    texts = [t.text for t in name.tokens]
+    return frozenset(
+        k
+        for k in range(len(texts))
+        for neighbour in (k - 1, k + 1)
+        if 0 <= neighbour < len(texts)
+        and f"{texts[min(k, neighbour)]}-{texts[max(k, neighbour)]}" in name.original
+    )
+
+
+def _syllables_agree(query: ParsedName, listed: ParsedName, pair: Pair, family: bool) -> bool:
+    """Whether the words of a pair are one family name or one run of given-name syllables:
+    the same spelling, or spellings the Korean and Chinese correspondences make one, a
+    family name's irregular spellings (``korean_surname``) only for a family name. Words
+    in Cyrillic, Han or Hangul letters were already compared by their script's reading."""
+    if pair.similarity.rule in ("typo", "unmatched", "gender_variant"):
+        return False
+    q_text = "".join(query.tokens[i].text for i in pair.query)
+    l_text = "".join(listed.tokens[j].text for j in pair.listed)
+    if has_cyrillic(q_text + l_text) or is_han_or_hangul(q_text + l_text):
+        return True
+    if "".join(query.tokens[i].folded for i in pair.query) == "".join(
+        listed.tokens[j].folded for j in pair.listed
+    ):
+        return True
+    if pair.similarity.rule == "initial":
+        return True
+    rules = east_asian_rules(q_text, l_text)
+    return rules is not None and (family or rules != ("korean_surname",))
 
 
 def score_name(context: QueryContext, listed: IndexedName, schema: str) -> NameScore:

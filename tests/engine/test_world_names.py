@@ -220,7 +220,7 @@ def test_no_name_in_a_script_without_capitals_has_initials(words: list[str]) -> 
         ("Yi", "Rhee", "korean_surname"),
         ("Pak", "Park", "korean_surname"),
         ("Choe", "Choi", "korean_surname"),
-        ("Gim", "Kim", "korean_surname"),
+        ("Gim", "Kim", "k=g, t=d, p=b, ch=j"),  # RR g, MR k: a regular correspondence
         ("Jinping", "Chinping", "k=g, t=d, p=b, ch=j"),  # RR/pinyin j, MR/Wade-Giles ch
         ("Deng", "Teng", "k=g, t=d, p=b, ch=j"),
         ("Eun", "Un", "eu=u"),  # RR eu, MR ŭ
@@ -407,6 +407,10 @@ EAST_ASIAN_LIST = [
     Entity(id="pak-hyonu", schema="Person", names=["CHANG Hyon U"]),
     Entity(id="wang-jian", schema="Person", names=["WANG Jian"]),
     Entity(id="wang-li", schema="Person", names=["WANG Li"]),
+    Entity(id="kim-kyongja", schema="Person", names=["KIM Kyong Ja"]),
+    Entity(id="o-chuwon", schema="Person", names=["O Chu-won"]),
+    Entity(id="choe-chungsu", schema="Person", names=["CHOE Chung Su"]),
+    Entity(id="hu-xin", schema="Person", names=["HU Xin"]),
 ]
 
 
@@ -430,6 +434,11 @@ def _score(screener: Screener, query: str, entity: str) -> float:
         ("Lee Hyeon-ji", "yi-hyonji"),  # Lee = Yi, RR against MR
         ("王健", "wang-jian"),
         ("Jian Wang", "wang-jian"),  # Western order
+        ("Kim Gyeong-ja", "kim-kyongja"),  # RR g, MR k
+        ("Gyeongja Kim", "kim-kyongja"),
+        ("Oh Ju-won", "o-chuwon"),  # a one-letter family name, first, in capitals
+        ("Choi Jung-su", "choe-chungsu"),  # MR ch (unmarked) is RR j
+        ("Hu Hsin", "hu-xin"),
     ],
 )
 def test_same_family_and_given_name_alerts(
@@ -450,12 +459,36 @@ def test_same_family_and_given_name_alerts(
         ("장우진", "pak-hyonu"),  # 진 is not a middle name to leave out
         ("李健", "wang-jian"),  # Li, not Wang
         ("Zhang Jian", "wang-jian"),
+        ("Kim Myeong-ja", "kim-kyongja"),  # one syllable of the given name differs
+        ("Myeong Ja Kim", "kim-kyongja"),
+        ("Kim Gyeong", "kim-kyongja"),  # a syllable left out: another name
+        ("Ja-gyeong Kim", "kim-kyongja"),  # the syllables in another order
+        ("Kim Ju-won", "o-chuwon"),  # the hyphenated given name holds no family name
+        ("Choi Jeong-su", "choe-chungsu"),  # Chung spells the family name 정, not 중
+        ("Chou Hsin", "hu-xin"),  # Chou is Zhou, not Hu: no Cyrillic ch = kh here
     ],
 )
 def test_a_different_family_name_or_given_name_does_not_alert(
     east_asian_list: Screener, query: str, entity: str
 ) -> None:
     assert _score(east_asian_list, query, entity) < DEFAULT_THRESHOLD
+
+
+@pytest.mark.parametrize(
+    ("query", "entity", "penalty"),
+    [
+        ("Lee Mi-suk", "kim-misuk", "family names differ"),
+        ("Kim Myeong-ja", "kim-kyongja", "given names' syllables differ"),
+        ("Kim Gyeong", "kim-kyongja", "a syllable of the given name unmatched"),
+        ("Ja-gyeong Kim", "kim-kyongja", "in another order"),
+    ],
+)
+def test_an_east_asian_mismatch_is_named(
+    east_asian_list: Screener, query: str, entity: str, penalty: str
+) -> None:
+    result = east_asian_list.screen(query, schema="Person", threshold=0.0, limit=20)
+    hit = next(h for h in result.hits if h.entity_id == entity)
+    assert any(penalty in p for p in hit.explanation.penalties), hit.explanation.penalties
 
 
 def test_a_family_name_mismatch_is_explained(east_asian_list: Screener) -> None:
