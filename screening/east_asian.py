@@ -48,19 +48,23 @@ _CONSONANT_CLASSES = {
     "g": "K", "k": "K", "kk": "K", "b": "P", "p": "P", "pp": "P", "d": "T", "t": "T",
     "tt": "T", "th": "T", "j": "J", "jj": "J", "ch": "J", "zh": "J", "q": "J", "x": "X",
     "hs": "X", "s": "S", "sh": "S", "ss": "S", "sz": "S", "z": "Z", "ts": "Z", "tz": "Z",
-    "c": "Z",
+    "c": "Z", "tch": "J",
 }  # fmt: skip
 _PINYIN_WADE_GILES = frozenset({"x", "hs", "zh", "q", "c", "tz", "ts", "sz"})
-_CONSONANT_UNITS = re.compile(r"ch|ts|tz|hs|sh|zh|ss|sz|kk|tt|pp|jj|th|ng|[b-df-hj-np-tv-z1-5]")
+_CONSONANT_UNITS = re.compile(r"tch|ch|ts|tz|hs|sh|zh|ss|sz|kk|tt|pp|jj|th|ng|[b-df-hj-np-tv-z1-5]")
 # Vowels and finals, rewritten to one form: MR/RR (``eo`` = ``o``, ``eu`` = ``u``,
-# ``oo`` = ``u``, ``ee`` = ``i``) and, in a word that shows Wade-Giles (``hs``, ``ts``,
-# ``tz``, an aspiration mark, ``-ih``, ``-ieh``), its finals as pinyin writes them
-# (``-ih`` = ``-i``, ``-ieh`` = ``-ie``, ``-ien`` = ``-ian``, ``-ung`` = ``-ong``).
-_WADE_GILES_MARKS = re.compile(r"hs|ts|tz|'|’|(?<=[^aeiou])ih\b|ieh\b")
+# ``oo`` = ``u``, ``ee`` = ``i``) and, in a word that may be Wade-Giles (``hs``, ``ts``,
+# ``tz``, an aspiration mark, ``-ih``, ``-ieh``, ``-ien``), its finals as pinyin writes
+# them (``-ih`` = ``-i``, ``-ieh`` = ``-ie``, ``-ien`` = ``-ian``, ``-ung`` = ``-ong``;
+# ``yen`` = ``yan``). An aspiration mark is McCune-Reischauer's too (``K'ung`` may be
+# Korean 쿵), so such a word is also read as written.
+_WADE_GILES_MARKS = re.compile(r"hs|ts|tz|'|’|(?<=[^aeiou])ih(?![aeiou])|ieh|ien|\by(?:eh|en)\b")
 _WADE_GILES_FINALS = (
-    (re.compile(r"(?<=[^aeiou])ih\b"), "i", "ih=i"),
-    (re.compile(r"ieh\b"), "ie", "ieh=ie"),
-    (re.compile(r"ien\b"), "ian", "ien=ian"),
+    (re.compile(r"(?<=[^aeiou])ih(?![aeiou])"), "i", "ih=i"),
+    (re.compile(r"ieh"), "ie", "ieh=ie"),
+    (re.compile(r"\byeh\b"), "ye", "ieh=ie"),
+    (re.compile(r"ien"), "ian", "ien=ian"),
+    (re.compile(r"\byen\b"), "yan", "ien=ian"),
     (re.compile(r"ung\b"), "ong", "ung=ong"),
 )
 _REWRITES = (
@@ -159,19 +163,36 @@ def _consonants_agree(text_a: str, text_b: str) -> bool:
     return _CONSONANT_CLASSES.get(text_a, text_a) == _CONSONANT_CLASSES.get(text_b, text_b)
 
 
-def _spelling(word: str) -> tuple[str, set[str]]:
-    fired: set[str] = set()
+@lru_cache(maxsize=100_000)
+def _spellings(word: str) -> tuple[tuple[str, frozenset[str]], ...]:
+    """A word's spellings with the rewrites that made them: as written, and as Wade-Giles
+    when it may be (``hs``, an aspiration mark, ``-ien`` ...)."""
     marked = _ASPIRATED.sub(lambda found: _ASPIRATED_DIGITS[found.group(1)], word.lower())
-    spelling = ascii_fold(marked.replace("'", "").replace("’", ""))
-    rewrites: tuple[tuple[re.Pattern[str], str, str], ...] = _REWRITES
+    written = ascii_fold(marked.replace("'", "").replace("’", ""))
+    readings = [_rewritten(written, _REWRITES)]
     if _WADE_GILES_MARKS.search(word.lower()):
-        rewrites = _WADE_GILES_FINALS + _REWRITES
+        wade_giles = _rewritten(written, _WADE_GILES_FINALS + _REWRITES)
+        if _WADE_GILES_ONLY.search(word.lower()):
+            readings = [wade_giles]
+        elif wade_giles != readings[0]:
+            readings.append(wade_giles)
+    return tuple(readings)
+
+
+# Marks no McCune-Reischauer or Revised Romanization spelling shows: Wade-Giles alone.
+_WADE_GILES_ONLY = re.compile(r"hs|ts|tz|ieh|ien|\byeh\b")
+
+
+def _rewritten(
+    spelling: str, rewrites: tuple[tuple[re.Pattern[str], str, str], ...]
+) -> tuple[str, frozenset[str]]:
+    fired: set[str] = set()
     for pattern, replacement, name in rewrites:
         new = pattern.sub(replacement, spelling)
         if new != spelling:
             fired.add(name)
             spelling = new
-    return spelling, fired
+    return spelling, frozenset(fired)
 
 
 _PINYIN_ONLY = re.compile(r"zh|x|q|(?<![t])z|c(?!h)|\br")
@@ -243,12 +264,24 @@ def _regular_rules(
 ) -> tuple[str, ...] | None:
     if abs(len(folded_a) - len(folded_b)) > 3 or not _may_open_alike(folded_a, folded_b):
         return None  # the common case, decided cheaply: two unrelated words
-    spelling_a, fired_a = _spelling(word_a)
-    spelling_b, fired_b = _spelling(word_b)
+    found = [
+        rules
+        for spelling_a, fired_a in _spellings(word_a)
+        for spelling_b, fired_b in _spellings(word_b)
+        if (rules := _units_rules(word_a, word_b, spelling_a, spelling_b, fired_a ^ fired_b))
+        is not None
+    ]
+    return min(found, key=len) if found else None
+
+
+def _units_rules(
+    word_a: str, word_b: str, spelling_a: str, spelling_b: str, fired: frozenset[str]
+) -> tuple[str, ...] | None:
+    """The rules that make two spellings agree unit by unit, or None."""
     units_a, units_b = _units(spelling_a), _units(spelling_b)
     if len(units_a) != len(units_b):
         return None
-    rules = fired_a ^ fired_b
+    rules = set(fired)
     # Wade-Giles has no zh, x, q, z, c or r: two words written with them (or read from Han,
     # in pinyin) are both pinyin, where these letters are all distinct.
     both_pinyin = _is_pinyin(word_a) and _is_pinyin(word_b)
@@ -277,12 +310,17 @@ def _regular_rules(
 def east_asian_retrieval_keys(word: str) -> tuple[str, ...]:
     """Keys under which retrieval looks a word up for these rules: its spelling with every
     consonant replaced by its class, and its Korean family-name group if it has one."""
-    spelling, _ = _spelling(word)
-    keyed = "".join(
-        _ASPIRATED_CLASSES.get(text) or _CONSONANT_CLASSES.get(text, text) if kind == "c" else text
-        for kind, text in _units(spelling)
-    )
+    keys = [
+        "ea:"
+        + "".join(
+            _ASPIRATED_CLASSES.get(text) or _CONSONANT_CLASSES.get(text, text)
+            if kind == "c"
+            else text
+            for kind, text in _units(spelling)
+        )
+        for spelling, _ in _spellings(word)
+    ]
     group = _surname_group(ascii_fold(word))
-    if group is None:
-        return (f"ea:{keyed}",)
-    return (f"ea:{keyed}", f"kr:{group}")
+    if group is not None:
+        keys.append(f"kr:{group}")
+    return tuple(dict.fromkeys(keys))

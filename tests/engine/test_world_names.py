@@ -229,6 +229,13 @@ def test_no_name_in_a_script_without_capitals_has_initials(words: list[str]) -> 
         ("Zhou", "Chou", "pinyin=wade-giles"),
         ("Qian", "Ch'ien", "ien=ian"),
         ("Zedong", "Tse-tung", "ung=ong"),
+        ("Jian", "Chien", "ien=ian"),  # -ien is Wade-Giles alone, with or without a mark
+        ("Yan", "Yen", "ien=ian"),
+        ("Ye", "Yeh", "ieh=ie"),
+        ("Zhiqiang", "Chih-chiang", "ih=i"),  # -ih inside a joined name too
+        ("Kong", "K'ung", "ung=ong"),  # an aspiration mark: Wade-Giles ...
+        ("Kung", "K'ung", "aspiration mark"),  # ... or McCune-Reischauer (쿵), as written
+        ("Jjang", "Tchang", "k=g, t=d, p=b, ch=j"),  # RR jj, MR tch
     ],
 )
 def test_korean_and_chinese_spellings_meet_by_a_named_rule(a: str, b: str, rule: str) -> None:
