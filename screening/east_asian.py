@@ -51,17 +51,22 @@ _CONSONANT_CLASSES = {
     "c": "Z", "tch": "J",
 }  # fmt: skip
 _PINYIN_WADE_GILES = frozenset({"x", "hs", "zh", "q", "c", "tz", "ts", "sz"})
-_CONSONANT_UNITS = re.compile(r"tch|ch|ts|tz|hs|sh|zh|ss|sz|kk|tt|pp|jj|th|ng|[b-df-hj-np-tv-z1-5]")
+# ``ng`` before a vowel is read ``n`` + ``g``, as a syllable boundary may fall either way in
+# a joined name (``Jianguo`` is jian-guo, ``Chienkuo`` chien-kuo; ``Jongil`` alike on
+# both sides).
+_CONSONANT_UNITS = re.compile(
+    r"tch|ch|ts|tz|hs|sh|zh|ss|sz|kk|tt|pp|jj|th|ng(?![aeiouwy])|[b-df-hj-np-tv-z1-5]"
+)
 # Vowels and finals, rewritten to one form: MR/RR (``eo`` = ``o``, ``eu`` = ``u``,
 # ``oo`` = ``u``, ``ee`` = ``i``) and, in a word that may be Wade-Giles (``hs``, ``ts``,
 # ``tz``, an aspiration mark, ``-ih``, ``-ieh``, ``-ien``), its finals as pinyin writes
 # them (``-ih`` = ``-i``, ``-ieh`` = ``-ie``, ``-ien`` = ``-ian``, ``-ung`` = ``-ong``;
 # ``yen`` = ``yan``). An aspiration mark is McCune-Reischauer's too (``K'ung`` may be
 # Korean 쿵), so such a word is also read as written.
-_WADE_GILES_MARKS = re.compile(r"hs|ts|tz|'|’|(?<=[^aeiou])ih(?![aeiou])|ieh|ien|\by(?:eh|en)\b")
+_WADE_GILES_MARKS = re.compile(r"hs|ts|tz|'|’|(?<=[^aeiou])ih(?![aeiou])|[iu]eh|ien|\by(?:eh|en)\b")
 _WADE_GILES_FINALS = (
     (re.compile(r"(?<=[^aeiou])ih(?![aeiou])"), "i", "ih=i"),
-    (re.compile(r"ieh"), "ie", "ieh=ie"),
+    (re.compile(r"(?<=[iu])eh"), "e", "ieh=ie"),  # Wade-Giles -ieh, -üeh: pinyin -ie, -ue
     (re.compile(r"\byeh\b"), "ye", "ieh=ie"),
     (re.compile(r"ien"), "ian", "ien=ian"),
     (re.compile(r"\byen\b"), "yan", "ien=ian"),
@@ -138,6 +143,20 @@ def family_name_candidates(
     return frozenset(k for k in ends if folded[k] and _is_surname(folded[k]))
 
 
+def family_name_positions(
+    words: Sequence[str], hyphenated: frozenset[int] = frozenset()
+) -> frozenset[int]:
+    """Where the family name of a name known to be Korean or Chinese may be: as
+    ``family_name_candidates`` shows it by the script or by capitals, else at either end
+    (not hyphenated), in whatever spelling (``Shih Yang``: Shih, or Yang)."""
+    if not words:
+        return frozenset()
+    shown = family_name_candidates(words, hyphenated)
+    if len(shown) == 1 and (_HAN_HANGUL.match(words[0]) or any(w.isupper() for w in words)):
+        return shown
+    return frozenset({0, len(words) - 1}) - hyphenated
+
+
 # McCune-Reischauer and Wade-Giles mark aspiration with an apostrophe: ``ch'`` is RR
 # and pinyin ``ch`` (or pinyin ``q``), never ``j``. The marked consonants become digits,
 # which folding keeps, and match only their aspirated spellings.
@@ -180,7 +199,7 @@ def _spellings(word: str) -> tuple[tuple[str, frozenset[str]], ...]:
 
 
 # Marks no McCune-Reischauer or Revised Romanization spelling shows: Wade-Giles alone.
-_WADE_GILES_ONLY = re.compile(r"hs|ts|tz|ieh|ien|\byeh\b")
+_WADE_GILES_ONLY = re.compile(r"hs|ts|tz|[iu]eh|ien|\byeh\b")
 
 
 def _rewritten(

@@ -17,7 +17,12 @@ from __future__ import annotations
 from dataclasses import dataclass
 from itertools import pairwise
 
-from screening.east_asian import east_asian_rules, family_name_candidates, is_han_or_hangul
+from screening.east_asian import (
+    east_asian_rules,
+    family_name_candidates,
+    family_name_positions,
+    is_han_or_hangul,
+)
 from screening.glossary import concept_of, syllable_acronym
 from screening.index import IndexedName, NameIndex, is_middle_name
 from screening.names import EAST_ASIAN, ParsedName, Role, Token
@@ -135,9 +140,8 @@ def _options(context: QueryContext, listed: ParsedName) -> list[_Option]:
     # written, letter for letter (its keys are not a reading of the pair).
     for j, j2, joined, concept in listed.joined:
         for i in query.words:
-            if joined in query.tokens[i].keys and (
-                not read[i] or query.tokens[i].folded == l_tokens[j].folded + l_tokens[j2].folded
-            ):
+            as_written = query.tokens[i].folded == l_tokens[j].folded + l_tokens[j2].folded
+            if as_written or (joined in query.tokens[i].keys and not read[i]):
                 options.append((-compound.value, len(options), (i,), (j, j2), compound))
             elif concept is not None and concepts[i] == concept:
                 similarity = Similarity(glossary, "glossary", concept)
@@ -155,10 +159,8 @@ def _options(context: QueryContext, listed: ParsedName) -> list[_Option]:
     for i, i2, joined, concept in query.joined:
         for j in listed.words:
             listed_key = l_tokens[j].key
-            if joined == listed_key and (
-                not (read[i] or read[i2])
-                or query.tokens[i].folded + query.tokens[i2].folded == l_tokens[j].folded
-            ):
+            as_written = query.tokens[i].folded + query.tokens[i2].folded == l_tokens[j].folded
+            if as_written or (joined == listed_key and not (read[i] or read[i2])):
                 options.append((-compound.value, len(options), (i, i2), (j,), compound))
             elif concept is not None and concept_of(listed_key) == concept:
                 similarity = Similarity(glossary, "glossary", concept)
@@ -343,10 +345,11 @@ def _east_asian_mismatch(query: ParsedName, listed: ParsedName, pairs: list[Pair
     l_family = family_name_candidates([t.text for t in listed.tokens], l_hyphenated)
     if not q_family and not l_family:
         return None
-    # One side shows its family name; the other's, in a spelling the table lacks (Wade-
-    # Giles ``Chou``), is at one of its ends, as a family name always is.
-    q_family = q_family or _ends(len(query.tokens)) - q_hyphenated
-    l_family = l_family or _ends(len(listed.tokens)) - l_hyphenated
+    # One name shows a family name; each name's own, maybe in a spelling the table lacks
+    # (Wade-Giles ``Chou``, ``Shih``), is the one its capitals or script show, else at
+    # one of its ends, as a family name always is.
+    q_family = family_name_positions([t.text for t in query.tokens], q_hyphenated)
+    l_family = family_name_positions([t.text for t in listed.tokens], l_hyphenated)
     family = next(
         (
             pair
@@ -374,10 +377,6 @@ def _east_asian_mismatch(query: ParsedName, listed: ParsedName, pairs: list[Pair
     return None
 
 
-def _ends(length: int) -> frozenset[int]:
-    return frozenset({0, length - 1}) if length else frozenset()
-
-
 def _hyphenated(name: ParsedName) -> frozenset[int]:
     """Positions of words joined by a hyphen to a neighbour (``Ju-won``): one given name."""
     texts = [t.text for t in name.tokens]
@@ -396,6 +395,8 @@ def _syllables_agree(query: ParsedName, listed: ParsedName, pair: Pair, family: 
     family name's irregular spellings (``korean_surname``) only for a family name. Words
     in Cyrillic, Han or Hangul letters were already compared by their script's reading."""
     if pair.similarity.rule in ("typo", "unmatched", "gender_variant"):
+        return False
+    if not family and pair.similarity.detail == "korean_surname":
         return False
     q_text = "".join(query.tokens[i].text for i in pair.query)
     l_text = "".join(listed.tokens[j].text for j in pair.listed)

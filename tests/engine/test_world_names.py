@@ -418,6 +418,11 @@ EAST_ASIAN_LIST = [
     Entity(id="o-chuwon", schema="Person", names=["O Chu-won"]),
     Entity(id="choe-chungsu", schema="Person", names=["CHOE Chung Su"]),
     Entity(id="hu-xin", schema="Person", names=["HU Xin"]),
+    Entity(id="shi-ming", schema="Person", names=["SHI Ming"]),
+    Entity(id="liu-jianguo", schema="Person", names=["LIU Jianguo"]),
+    Entity(id="xue-lan", schema="Person", names=["XUE Lan"]),
+    Entity(id="zheng-yuhua", schema="Person", names=["ZHENG Yuhua"]),
+    Entity(id="kim-chongsu", schema="Person", names=["KIM Chong Su"]),
 ]
 
 
@@ -446,6 +451,12 @@ def _score(screener: Screener, query: str, entity: str) -> float:
         ("Oh Ju-won", "o-chuwon"),  # a one-letter family name, first, in capitals
         ("Choi Jung-su", "choe-chungsu"),  # MR ch (unmarked) is RR j
         ("Hu Hsin", "hu-xin"),
+        ("Shih Ming", "shi-ming"),  # a family name the table lacks in this spelling
+        ("Chien Kuo Liu", "liu-jianguo"),  # syllables spaced, joined on the list
+        ("Liu Chien-kuo", "liu-jianguo"),
+        ("Lan Hsueh", "xue-lan"),  # Wade-Giles hsüeh
+        ("Cheng Yu Hua", "zheng-yuhua"),
+        ("김종수", "kim-chongsu"),  # 종 is jong, MR chong
     ],
 )
 def test_same_family_and_given_name_alerts(
@@ -473,6 +484,8 @@ def test_same_family_and_given_name_alerts(
         ("Kim Ju-won", "o-chuwon"),  # the hyphenated given name holds no family name
         ("Choi Jeong-su", "choe-chungsu"),  # Chung spells the family name 정, not 중
         ("Chou Hsin", "hu-xin"),  # Chou is Zhou, not Hu: no Cyrillic ch = kh here
+        ("김중수", "kim-chongsu"),  # 중 is jung: Chung spells the family name 정, not 중
+        ("Ming Shih Wang", "shi-ming"),
     ],
 )
 def test_a_different_family_name_or_given_name_does_not_alert(
