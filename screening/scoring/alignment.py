@@ -378,15 +378,17 @@ def _east_asian_mismatch(query: ParsedName, listed: ParsedName, pairs: list[Pair
 
 
 def _hyphenated(name: ParsedName) -> frozenset[int]:
-    """Positions of words joined by a hyphen to a neighbour (``Ju-won``): one given name."""
+    """Positions of words joined by a hyphen to a neighbour (``Ju-won``): one given name.
+    None when every word is (``JIANPING-YANG``): the hyphens then only separate words."""
     texts = [t.text for t in name.tokens]
-    return frozenset(
+    joined = frozenset(
         k
         for k in range(len(texts))
         for neighbour in (k - 1, k + 1)
         if 0 <= neighbour < len(texts)
         and f"{texts[min(k, neighbour)]}-{texts[max(k, neighbour)]}" in name.original
     )
+    return frozenset() if len(joined) == len(texts) else joined
 
 
 def _syllables_agree(query: ParsedName, listed: ParsedName, pair: Pair, family: bool) -> bool:

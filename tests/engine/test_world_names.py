@@ -457,6 +457,7 @@ def _score(screener: Screener, query: str, entity: str) -> float:
         ("Lan Hsueh", "xue-lan"),  # Wade-Giles hsüeh
         ("Cheng Yu Hua", "zheng-yuhua"),
         ("김종수", "kim-chongsu"),  # 종 is jong, MR chong
+        ("JIAN-WANG", "wang-jian"),  # hyphens between all words only separate them
     ],
 )
 def test_same_family_and_given_name_alerts(
