@@ -25,7 +25,12 @@ import re
 from collections.abc import Sequence
 from functools import lru_cache
 
-from screening.data import CHINESE_SURNAME_SPELLINGS, KOREAN_SURNAME_GROUPS
+from screening.data import (
+    CHINESE_SURNAME_SPELLINGS,
+    KOREAN_SURNAME_GROUPS,
+    VIETNAMESE_MIDDLE_MARKERS,
+    VIETNAMESE_SURNAME_GROUPS,
+)
 from screening.translit import ascii_fold
 
 # Korean family names, each group one name (one hangul syllable) in its usual spellings,
@@ -96,6 +101,41 @@ def _is_surname(folded: str) -> bool:
     return _surname_group(folded) is not None or folded in CHINESE_SURNAMES
 
 
+# Vietnamese: family names (data/vietnamese_names.tsv) and one syllable a word, written in
+# the national alphabet (quốc ngữ) whose diacritics lists drop: no romanisation
+# correspondences, only the structure of the name.
+_VIETNAMESE_GROUP = {
+    spelling: number
+    for number, group in enumerate(VIETNAMESE_SURNAME_GROUPS)
+    for spelling in group
+}
+VIETNAMESE_MIDDLE = frozenset(VIETNAMESE_MIDDLE_MARKERS)
+_VIETNAMESE_SYLLABLE = re.compile(
+    r"(?:ngh|ng|nh|ch|gh|gi|kh|ph|qu|th|tr|[bcdghklmnpqrstvx])?[aeiouy]{1,3}(?:ng|nh|ch|[cmnpt])?"
+)
+
+
+def looks_vietnamese(text: str) -> bool:
+    """Whether a (cleaned) name looks like a Vietnamese name: two to five words, each one
+    syllable, the first or the last a Vietnamese family name."""
+    words = [ascii_fold(w) for w in _SPLIT.split(text) if w]
+    if not 2 <= len(words) <= 5 or not (
+        words[0] in _VIETNAMESE_GROUP or words[-1] in _VIETNAMESE_GROUP
+    ):
+        return False
+    return all(_VIETNAMESE_SYLLABLE.fullmatch(w) for w in words)
+
+
+def vietnamese_rules(word_a: str, word_b: str) -> tuple[str, ...] | None:
+    """``vietnamese_surname`` when two words are one family name's northern and southern
+    forms (``Hoang`` = ``Huynh``, ``Vu`` = ``Vo``), else None."""
+    folded_a, folded_b = ascii_fold(word_a), ascii_fold(word_b)
+    group = _VIETNAMESE_GROUP.get(folded_a)
+    if folded_a != folded_b and group is not None and group == _VIETNAMESE_GROUP.get(folded_b):
+        return ("vietnamese_surname",)
+    return None
+
+
 def looks_east_asian(text: str) -> bool:
     """Whether a (cleaned) name looks like a romanised Korean or Chinese name: every
     word at most three syllables, and one of them a common family name."""
@@ -137,10 +177,14 @@ def family_name_candidates(
     capitals = [k for k, word in enumerate(words) if len(word) > 1 and word.isupper()]
     if not capitals and len(words[0]) == 1 and words[0].isupper():
         capitals = [0]  # ``O Chu-won``: a one-letter family name, first as lists write it
-    if len(capitals) == 1 and len(capitals) < len(words) and _is_surname(folded[capitals[0]]):
+    if len(capitals) == 1 and len(capitals) < len(words) and _is_family(folded[capitals[0]]):
         return frozenset(capitals)
     ends = {0, len(words) - 1} - hyphenated
-    return frozenset(k for k in ends if folded[k] and _is_surname(folded[k]))
+    return frozenset(k for k in ends if folded[k] and _is_family(folded[k]))
+
+
+def _is_family(folded: str) -> bool:
+    return _is_surname(folded) or folded in _VIETNAMESE_GROUP
 
 
 def family_name_positions(

@@ -16,7 +16,12 @@ from enum import StrEnum
 from functools import lru_cache
 
 from screening.data import PARTICLES, TITLES
-from screening.east_asian import east_asian_retrieval_keys, is_han_or_hangul, looks_east_asian
+from screening.east_asian import (
+    east_asian_retrieval_keys,
+    is_han_or_hangul,
+    looks_east_asian,
+    looks_vietnamese,
+)
 from screening.glossary import pair_concept
 from screening.legal_forms import find_legal_forms
 from screening.numbers import number_word, value_of
@@ -33,6 +38,7 @@ from screening.translit import (
 
 ARABIC = "arabic"
 EAST_ASIAN = "east_asian"
+VIETNAMESE = "vietnamese"
 
 
 def origin_keys(word: str, origins: frozenset[str], listed: bool = False) -> set[str]:
@@ -226,7 +232,11 @@ def parse_name(name: str, schema: str | None = None) -> ParsedName:
     arabic = shows_arabic_romanisation(cleaned)
     origins = frozenset(
         origin
-        for origin, shown in ((ARABIC, arabic), (EAST_ASIAN, looks_east_asian(cleaned)))
+        for origin, shown in (
+            (ARABIC, arabic),
+            (EAST_ASIAN, looks_east_asian(cleaned)),
+            (VIETNAMESE, looks_vietnamese(cleaned)),
+        )
         if shown
     )
     tokens = []
@@ -238,9 +248,11 @@ def parse_name(name: str, schema: str | None = None) -> ParsedName:
         if arabic and hyphenated and token.folded in ARABIC_ARTICLES:
             token = with_role(token, Role.PARTICLE)  # ``ash-Shami``, ``ad-Din``: the article
         tokens.append(token)
-    if EAST_ASIAN in origins or any(is_han_or_hangul(t.text) for t in tokens):
-        # A Korean or Chinese name has no particles: each syllable is of the family name
-        # or the given name (``Lee``, ``Do``, ``이`` are names here, not ``le``, ``do``);
+    if not origins.isdisjoint((EAST_ASIAN, VIETNAMESE)) or any(
+        is_han_or_hangul(t.text) for t in tokens
+    ):
+        # A Korean, Chinese or Vietnamese name has no particles: each syllable is of the
+        # family, middle or given name (``Lee``, ``Do``, ``이``, ``Van`` are names here);
         # a vowel alone is a syllable (``Hyon U``, ``Jin-u``: 우), not an initial.
         tokens = [
             with_role(t, Role.WORD)

@@ -18,14 +18,16 @@ from dataclasses import dataclass
 from itertools import pairwise
 
 from screening.east_asian import (
+    VIETNAMESE_MIDDLE,
     east_asian_rules,
     family_name_candidates,
     family_name_positions,
     is_han_or_hangul,
+    vietnamese_rules,
 )
 from screening.glossary import concept_of, syllable_acronym
 from screening.index import IndexedName, NameIndex, is_middle_name
-from screening.names import EAST_ASIAN, ParsedName, Role, Token
+from screening.names import EAST_ASIAN, VIETNAMESE, ParsedName, Role, Token
 from screening.scoring.tokens import (
     NO_MATCH,
     NO_ORIGINS,
@@ -335,7 +337,8 @@ def _east_asian_mismatch(query: ParsedName, listed: ParsedName, pairs: list[Pair
     differences must count in full here. A family name's irregular spellings (``Chung`` =
     ``Jeong``) are no rule for a given name's syllable. Decided only where one name shows
     its family name."""
-    if EAST_ASIAN not in query.origins | listed.origins and not (
+    origins = query.origins | listed.origins
+    if origins.isdisjoint((EAST_ASIAN, VIETNAMESE)) and not (
         any(is_han_or_hangul(t.text) for t in query.tokens)
         or any(is_han_or_hangul(t.text) for t in listed.tokens)
     ):
@@ -356,23 +359,27 @@ def _east_asian_mismatch(query: ParsedName, listed: ParsedName, pairs: list[Pair
             for pair in pairs
             if not q_family.isdisjoint(pair.query)
             and not l_family.isdisjoint(pair.listed)
-            and _syllables_agree(query, listed, pair, family=True)
+            and _syllables_agree(query, listed, pair, origins, family=True)
         ),
         None,
     )
     if family is None:
         return "family names differ: another person"
     given_pairs = [pair for pair in pairs if pair is not family]
-    if not all(_syllables_agree(query, listed, pair, family=False) for pair in given_pairs):
+    if not all(
+        _syllables_agree(query, listed, pair, origins, family=False) for pair in given_pairs
+    ):
         return "given names' syllables differ: another name"
     paired_q = {i for pair in pairs for i in pair.query}
     paired_l = {j for pair in pairs for j in pair.listed}
-    if any(i not in paired_q for i in query.words) or any(
-        j not in paired_l for j in listed.words
-    ):
+    q_unpaired, q_markers = _unpaired_syllables(query, paired_q)
+    l_unpaired, l_markers = _unpaired_syllables(listed, paired_l)
+    if q_unpaired or l_unpaired or (q_markers and l_markers):
         return "a syllable of the given name unmatched: another name"
+    # A Korean or Chinese given name is one name of several syllables, in their order; a
+    # Vietnamese middle name is a name of its own, before or after (``Hung Van Nguyen``).
     given = sorted((min(pair.query), min(pair.listed)) for pair in given_pairs)
-    if any(b[1] < a[1] for a, b in pairwise(given)):
+    if VIETNAMESE not in origins and any(b[1] < a[1] for a, b in pairwise(given)):
         return "given names' syllables in another order: another name"
     return None
 
@@ -391,14 +398,28 @@ def _hyphenated(name: ParsedName) -> frozenset[int]:
     return frozenset() if len(joined) == len(texts) else joined
 
 
-def _syllables_agree(query: ParsedName, listed: ParsedName, pair: Pair, family: bool) -> bool:
+def _unpaired_syllables(name: ParsedName, paired: set[int]) -> tuple[list[int], list[int]]:
+    """The name's words left out of the alignment: the Vietnamese middle names that mark
+    the sex alone (``Van``, ``Thi``: often dropped, they say nothing of the person unless
+    both names show one, and another), and the others."""
+    last = len(name.tokens) - 1
+    unpaired = [k for k in name.words if k not in paired]
+    if VIETNAMESE not in name.origins:
+        return unpaired, []
+    markers = [k for k in unpaired if 0 < k < last and name.tokens[k].folded in VIETNAMESE_MIDDLE]
+    return [k for k in unpaired if k not in markers], markers
+
+
+def _syllables_agree(
+    query: ParsedName, listed: ParsedName, pair: Pair, origins: frozenset[str], family: bool
+) -> bool:
     """Whether the words of a pair are one family name or one run of given-name syllables:
     the same spelling, or spellings the Korean and Chinese correspondences make one, a
     family name's irregular spellings (``korean_surname``) only for a family name. Words
     in Cyrillic, Han or Hangul letters were already compared by their script's reading."""
     if pair.similarity.rule in ("typo", "unmatched", "gender_variant"):
         return False
-    if not family and pair.similarity.detail == "korean_surname":
+    if not family and pair.similarity.detail.endswith("_surname"):
         return False
     q_text = "".join(query.tokens[i].text for i in pair.query)
     l_text = "".join(listed.tokens[j].text for j in pair.listed)
@@ -410,6 +431,10 @@ def _syllables_agree(query: ParsedName, listed: ParsedName, pair: Pair, family: 
         return True
     if pair.similarity.rule == "initial":
         return True
+    if family and VIETNAMESE in origins and vietnamese_rules(q_text, l_text):
+        return True
+    if EAST_ASIAN not in origins:
+        return False  # Vietnamese is written in its own alphabet: no correspondences
     rules = east_asian_rules(q_text, l_text)
     return rules is not None and (family or rules != ("korean_surname",))
 

@@ -10,7 +10,12 @@ import pytest
 from hypothesis import given, settings
 from hypothesis import strategies as st
 
-from screening.east_asian import east_asian_rules, looks_east_asian
+from screening.east_asian import (
+    east_asian_rules,
+    looks_east_asian,
+    looks_vietnamese,
+    vietnamese_rules,
+)
 from screening.model import Entity
 from screening.names import Role, parse_name, split_words
 from screening.scoring import compare_tokens
@@ -517,3 +522,78 @@ def test_a_family_name_mismatch_is_explained(east_asian_list: Screener) -> None:
     hit = next(h for h in result.hits if h.entity_id == "kim-misuk")
     assert any("family names differ" in p for p in hit.explanation.penalties)
     assert parse_name("Lee Mi-suk").tokens[0].role is Role.WORD  # a name, not a particle
+
+
+# A Vietnamese name: a family name from a small set, an optional middle name, a given name
+# of one syllable; written in the national alphabet (diacritics dropped on lists), family
+# name first at home and last in the West; Van and Thi only mark the sex.
+VIETNAMESE_LIST = [
+    Entity(id="nguyen-van-hung", schema="Person", names=["NGUYEN Van Hung"]),
+    Entity(id="nguyen-thi-lan", schema="Person", names=["NGUYEN Thi Lan"]),
+    Entity(id="tran-van-minh", schema="Person", names=["TRAN Van Minh"]),
+    Entity(id="nguyen-duc-anh", schema="Person", names=["NGUYEN Duc Anh"]),
+    Entity(id="hoang-van-nam", schema="Person", names=["HOANG Van Nam"]),
+    Entity(id="petrov", schema="Person", names=["Ivan PETROV"]),
+]
+
+
+@pytest.fixture(scope="module")
+def vietnamese_list() -> Screener:
+    return Screener.from_entities(VIETNAMESE_LIST)
+
+
+@pytest.mark.parametrize(
+    ("name", "vietnamese"),
+    [
+        ("Nguyễn Văn Hùng", True),
+        ("Hung Van Nguyen", True),
+        ("Trương Thị Mỹ Phương", True),
+        ("Ivan Petrov", False),
+        ("Van Morrison", False),  # no Vietnamese family name at an end
+        ("Le Corbusier", False),  # not one syllable a word
+    ],
+)
+def test_signs_of_a_vietnamese_name(name: str, vietnamese: bool) -> None:
+    assert looks_vietnamese(name) is vietnamese
+    assert ("vietnamese" in parse_name(name).origins) is vietnamese
+
+
+@pytest.mark.parametrize(
+    ("query", "entity"),
+    [
+        ("Nguyễn Văn Hùng", "nguyen-van-hung"),  # diacritics
+        ("Hung Van Nguyen", "nguyen-van-hung"),  # Western order
+        ("Nguyen Hung", "nguyen-van-hung"),  # Van, which marks a man, left out
+        ("Lan Nguyen", "nguyen-thi-lan"),  # Thi, which marks a woman, left out
+        ("Huynh Van Nam", "hoang-van-nam"),  # Huỳnh is the southern form of Hoàng
+    ],
+)
+def test_same_vietnamese_name_alerts(vietnamese_list: Screener, query: str, entity: str) -> None:
+    assert _score(vietnamese_list, query, entity) >= DEFAULT_THRESHOLD
+
+
+@pytest.mark.parametrize(
+    ("query", "entity", "penalty"),
+    [
+        ("Nguyen Van Dung", "nguyen-van-hung", "syllables differ"),  # Dũng is not Hùng
+        ("Tran Van Hung", "nguyen-van-hung", "family names differ"),
+        ("Nguyen Van Minh", "tran-van-minh", "family names differ"),
+        ("Nguyen Van Anh", "nguyen-duc-anh", "unmatched"),  # Đức is part of the name
+        ("Nguyen Thi Hung", "nguyen-van-hung", "unmatched"),
+    ],
+)
+def test_another_vietnamese_name_does_not_alert(
+    vietnamese_list: Screener, query: str, entity: str, penalty: str
+) -> None:
+    result = vietnamese_list.screen(query, schema="Person", threshold=0.0, limit=20)
+    hit = next((h for h in result.hits if h.entity_id == entity), None)
+    if hit is not None:
+        assert hit.score < DEFAULT_THRESHOLD
+        assert any(penalty in p for p in hit.explanation.penalties), hit.explanation.penalties
+
+
+def test_vietnamese_letters_have_no_romanisation_correspondences() -> None:
+    # d and t, or o and u, are two letters of one alphabet here, not two romanisations.
+    assert vietnamese_rules("Dung", "Tung") is None
+    assert vietnamese_rules("Hoang", "Huynh") == ("vietnamese_surname",)
+    assert vietnamese_rules("Vu", "Vo") == ("vietnamese_surname",)
