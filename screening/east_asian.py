@@ -227,19 +227,65 @@ def _consonants_agree(text_a: str, text_b: str) -> bool:
 
 
 @lru_cache(maxsize=100_000)
-def _spellings(word: str) -> tuple[tuple[str, frozenset[str]], ...]:
+def _spellings(word: str, chinese: bool = False) -> tuple[tuple[str, frozenset[str]], ...]:
     """A word's spellings with the rewrites that made them: as written, and as Wade-Giles
-    when it may be (``hs``, an aspiration mark, ``-ien`` ...)."""
+    when it may be (``hs``, an aspiration mark, ``-ien`` ...) or when the word belongs to
+    a ``chinese`` name, where Korean readings do not arise and Wade-Giles is also read
+    unmarked (``Yung``, ``Lo``, ``I``, ``Ho``)."""
     marked = _ASPIRATED.sub(lambda found: _ASPIRATED_DIGITS[found.group(1)], word.lower())
     written = ascii_fold(marked.replace("'", "").replace("’", ""))
     readings = [_rewritten(written, _REWRITES)]
-    if _WADE_GILES_MARKS.search(word.lower()):
-        wade_giles = _rewritten(written, _WADE_GILES_FINALS + _REWRITES)
+    if chinese or _WADE_GILES_MARKS.search(word.lower()):
+        finals = _WADE_GILES_FINALS + (_CHINESE_FINALS if chinese else ())
+        wade_giles = _rewritten(written, finals + _REWRITES)
         if _WADE_GILES_ONLY.search(word.lower()):
             readings = [wade_giles]
         elif wade_giles != readings[0]:
             readings.append(wade_giles)
     return tuple(readings)
+
+
+# Wade-Giles spellings read as pinyin only in a Chinese name (in a Korean one they are
+# other syllables): -ung inside a joined name, o after a dental or sibilant (``lo`` =
+# ``luo``, ``cho`` = ``zhuo``), o after k and h (``ko`` = ``ge``, ``ho`` = ``he``), and a
+# syllable opening with i (``I-ching`` = ``Yiqing``).
+_CHINESE_FINALS = (
+    (re.compile(r"ung(?![aeiouy])"), "ong", "ung=ong"),
+    (re.compile(r"(?<=[tnlszcj24])o(?![aeiouny])"), "uo", "o=uo"),
+    (re.compile(r"(?<=[kh3])o(?![aeiouny])"), "e", "o=e"),
+    (re.compile(r"\bi(?![aeiou])"), "yi", "i=yi"),
+)
+# The reverse: a pinyin word of a listed Chinese name, spelt as Wade-Giles spells it, for
+# retrieval (``Yongchang`` is also looked up as ``Yungchang``).
+_PINYIN_AS_WADE_GILES = (
+    (re.compile(r"ong(?![aeiouy])"), "ung"),
+    (re.compile(r"(?<=[dtnlszcr])uo(?![aeiouny])"), "o"),
+    (re.compile(r"(?<=[gkh])e(?![aeiouny])"), "o"),
+    (re.compile(r"\byi"), "i"),
+)
+
+
+def looks_chinese(text: str) -> bool:
+    """Whether a name that looks Korean or Chinese is Chinese: no Hangul, and a word shows
+    Wade-Giles alone, or its family name (the word in capitals, else an end not hyphenated
+    to a given name) is Chinese and no end is a Korean family name."""
+    if _HANGUL.search(text):
+        return False
+    words = text.split()
+    if not words or any(_WADE_GILES_ONLY.search(word.lower()) for word in words):
+        return bool(words)
+    capitals = [word for word in words if len(word) > 1 and word.isupper()]
+    if len(capitals) == 1 and len(words) > 1:
+        ends = capitals
+    else:
+        ends = [word for word in {words[0], words[-1]} if "-" not in word]
+    folded = [ascii_fold(word) for word in ends]
+    return any(word in CHINESE_SURNAMES for word in folded) and all(
+        _surname_group(word) is None for word in folded
+    )
+
+
+_HANGUL = re.compile("[\uac00-\ud7af]")
 
 
 # Marks no McCune-Reischauer or Revised Romanization spelling shows: Wade-Giles alone.
@@ -298,7 +344,7 @@ def _may_open_alike(a: str, b: str) -> bool:
 
 
 @lru_cache(maxsize=100_000)
-def east_asian_rules(word_a: str, word_b: str) -> tuple[str, ...] | None:
+def east_asian_rules(word_a: str, word_b: str, chinese: bool = False) -> tuple[str, ...] | None:
     """The Korean or Chinese romanisation rules that make two words one name, or None.
 
     A Korean family name matches its group (``korean_surname``: ``Ri`` = ``Lee``);
@@ -306,13 +352,15 @@ def east_asian_rules(word_a: str, word_b: str) -> tuple[str, ...] | None:
     consonants by sound class (``k=g, t=d, p=b, ch=j``: McCune-Reischauer and Wade-Giles
     against Revised Romanization and pinyin;
     ``pinyin=wade-giles`` for ``x``/``hs``, ``z``/``ts``, ``zh``/``ch``, ``r``/``j``).
+    ``chinese``: one of the names is Chinese (``looks_chinese``), so unmarked Wade-Giles is
+    read too.
     """
     folded_a, folded_b = ascii_fold(word_a), ascii_fold(word_b)
     if folded_a == folded_b:
         return None
     # The regular correspondences first: they hold for any syllable, a family name's
     # irregular spellings only for a family name.
-    regular = _regular_rules(word_a, word_b, folded_a, folded_b)
+    regular = _regular_rules(word_a, word_b, folded_a, folded_b, chinese)
     if regular is not None:
         return regular
     han = bool(_HAN.search(word_a) or _HAN.search(word_b))  # read in Mandarin: not Korean
@@ -323,14 +371,14 @@ def east_asian_rules(word_a: str, word_b: str) -> tuple[str, ...] | None:
 
 
 def _regular_rules(
-    word_a: str, word_b: str, folded_a: str, folded_b: str
+    word_a: str, word_b: str, folded_a: str, folded_b: str, chinese: bool
 ) -> tuple[str, ...] | None:
     if abs(len(folded_a) - len(folded_b)) > 3 or not _may_open_alike(folded_a, folded_b):
         return None  # the common case, decided cheaply: two unrelated words
     found = [
         rules
-        for spelling_a, fired_a in _spellings(word_a)
-        for spelling_b, fired_b in _spellings(word_b)
+        for spelling_a, fired_a in _spellings(word_a, chinese)
+        for spelling_b, fired_b in _spellings(word_b, chinese)
         if (rules := _units_rules(word_a, word_b, spelling_a, spelling_b, fired_a ^ fired_b))
         is not None
     ]
@@ -370,9 +418,17 @@ def _units_rules(
 
 
 @lru_cache(maxsize=100_000)
-def east_asian_retrieval_keys(word: str) -> tuple[str, ...]:
+def east_asian_retrieval_keys(word: str, chinese_listed: bool = False) -> tuple[str, ...]:
     """Keys under which retrieval looks a word up for these rules: its spelling with every
-    consonant replaced by its class, and its Korean family-name group if it has one."""
+    consonant replaced by its class, and its Korean family-name group if it has one; a
+    word of a listed Chinese name also as Wade-Giles spells it (``Yongchang``:
+    ``Yungchang``), for a query in unmarked Wade-Giles."""
+    spellings = [spelling for spelling, _ in _spellings(word)]
+    if chinese_listed:
+        respelt = ascii_fold(word)
+        for pattern, replacement in _PINYIN_AS_WADE_GILES:
+            respelt = pattern.sub(replacement, respelt)
+        spellings.append(_rewritten(respelt, _REWRITES)[0])
     keys = [
         "ea:"
         + "".join(
@@ -381,7 +437,7 @@ def east_asian_retrieval_keys(word: str) -> tuple[str, ...]:
             else text
             for kind, text in _units(spelling)
         )
-        for spelling, _ in _spellings(word)
+        for spelling in spellings
     ]
     group = _surname_group(ascii_fold(word))
     if group is not None:

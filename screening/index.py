@@ -28,7 +28,7 @@ from screening.glossary import (
     word_stem,
 )
 from screening.model import Entity
-from screening.names import EAST_ASIAN, ParsedName, Role, Token, origin_keys, parse_name
+from screening.names import CHINESE, EAST_ASIAN, ParsedName, Role, Token, origin_keys, parse_name
 from screening.translit import SOUND_PAIRS, token_key
 from screening.weights import DEFAULT_WEIGHTS, ScoringWeights
 
@@ -261,7 +261,7 @@ class NameIndex:
                 # ``Gyeongja``): a query writing them as one finds them by this key.
                 for j, j2, _, _ in name.joined:
                     joined = name.tokens[j].text + name.tokens[j2].text
-                    for key in east_asian_retrieval_keys(joined):
+                    for key in east_asian_retrieval_keys(joined, CHINESE in name.origins):
                         origin_postings[key].append(number)
         self.origin_postings = dict(origin_postings)
 

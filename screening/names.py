@@ -19,6 +19,7 @@ from screening.data import PARTICLES, TITLES
 from screening.east_asian import (
     east_asian_retrieval_keys,
     is_han_or_hangul,
+    looks_chinese,
     looks_east_asian,
     looks_vietnamese,
 )
@@ -38,6 +39,7 @@ from screening.translit import (
 
 ARABIC = "arabic"
 EAST_ASIAN = "east_asian"
+CHINESE = "chinese"  # an east_asian name that is Chinese, not Korean (looks_chinese)
 VIETNAMESE = "vietnamese"
 
 
@@ -48,7 +50,7 @@ def origin_keys(word: str, origins: frozenset[str], listed: bool = False) -> set
     if ARABIC in origins:
         keys.update(arabic_retrieval_keys(word, listed))
     if EAST_ASIAN in origins:
-        keys.update(east_asian_retrieval_keys(word))
+        keys.update(east_asian_retrieval_keys(word, listed and CHINESE in origins))
     return keys
 
 
@@ -230,11 +232,13 @@ def parse_name(name: str, schema: str | None = None) -> ParsedName:
         cleaned = _HAN_OR_HANGUL_NAME.sub(r"\1 ", cleaned)
     scheme = romanisation_of(cleaned.lower())
     arabic = shows_arabic_romanisation(cleaned)
+    east_asian = looks_east_asian(cleaned)
     origins = frozenset(
         origin
         for origin, shown in (
             (ARABIC, arabic),
-            (EAST_ASIAN, looks_east_asian(cleaned)),
+            (EAST_ASIAN, east_asian),
+            (CHINESE, east_asian and looks_chinese(cleaned)),
             (VIETNAMESE, looks_vietnamese(cleaned)),
         )
         if shown

@@ -27,7 +27,7 @@ from screening.east_asian import (
 )
 from screening.glossary import concept_of, syllable_acronym
 from screening.index import IndexedName, NameIndex, is_middle_name
-from screening.names import EAST_ASIAN, VIETNAMESE, ParsedName, Role, Token
+from screening.names import CHINESE, EAST_ASIAN, VIETNAMESE, ParsedName, Role, Token
 from screening.scoring.tokens import (
     NO_MATCH,
     NO_ORIGINS,
@@ -435,7 +435,7 @@ def _syllables_agree(
         return True
     if EAST_ASIAN not in origins:
         return False  # Vietnamese is written in its own alphabet: no correspondences
-    rules = east_asian_rules(q_text, l_text)
+    rules = east_asian_rules(q_text, l_text, CHINESE in origins)
     return rules is not None and (family or rules != ("korean_surname",))
 
 

@@ -12,6 +12,7 @@ from hypothesis import strategies as st
 
 from screening.east_asian import (
     east_asian_rules,
+    looks_chinese,
     looks_east_asian,
     looks_vietnamese,
     vietnamese_rules,
@@ -428,6 +429,10 @@ EAST_ASIAN_LIST = [
     Entity(id="xue-lan", schema="Person", names=["XUE Lan"]),
     Entity(id="zheng-yuhua", schema="Person", names=["ZHENG Yuhua"]),
     Entity(id="kim-chongsu", schema="Person", names=["KIM Chong Su"]),
+    Entity(id="zhang-yongming", schema="Person", names=["ZHANG Yongming"]),
+    Entity(id="luo-lin", schema="Person", names=["LUO Lin"]),
+    Entity(id="he-yiqing", schema="Person", names=["HE Yiqing"]),
+    Entity(id="song-min", schema="Person", names=["SONG Min-ho"]),
 ]
 
 
@@ -463,6 +468,9 @@ def _score(screener: Screener, query: str, entity: str) -> float:
         ("Cheng Yu Hua", "zheng-yuhua"),
         ("김종수", "kim-chongsu"),  # 종 is jong, MR chong
         ("JIAN-WANG", "wang-jian"),  # hyphens between all words only separate them
+        ("Chang Yung-ming", "zhang-yongming"),  # unmarked Wade-Giles, against a Chinese name
+        ("Lo Lin", "luo-lin"),  # Wade-Giles lo is pinyin luo
+        ("Ho I-ching", "he-yiqing"),  # ho is he, i is yi
     ],
 )
 def test_same_family_and_given_name_alerts(
@@ -492,6 +500,7 @@ def test_same_family_and_given_name_alerts(
         ("Chou Hsin", "hu-xin"),  # Chou is Zhou, not Hu: no Cyrillic ch = kh here
         ("김중수", "kim-chongsu"),  # 중 is jung: Chung spells the family name 정, not 중
         ("Ming Shih Wang", "shi-ming"),
+        ("Sung Min-ho", "song-min"),  # 송 and 숭: in a Korean name, o and u stay apart
     ],
 )
 def test_a_different_family_name_or_given_name_does_not_alert(
@@ -597,3 +606,28 @@ def test_vietnamese_letters_have_no_romanisation_correspondences() -> None:
     assert vietnamese_rules("Dung", "Tung") is None
     assert vietnamese_rules("Hoang", "Huynh") == ("vietnamese_surname",)
     assert vietnamese_rules("Vu", "Vo") == ("vietnamese_surname",)
+
+
+@pytest.mark.parametrize(
+    ("name", "chinese"),
+    [
+        ("ZHOU Yongming", True),  # a family name only Chinese names bear
+        ("Hsu Chih-chiang", True),  # Wade-Giles alone writes hs
+        ("Kim Jong Un", False),
+        ("CHOE Chung Su", False),  # Su ends the name, but the capitals show the family name
+        ("Choi Jeong-su", False),  # su is half of a hyphenated given name
+        ("LI Yuhua", False),  # Li is a Korean family name too: undecided
+        ("이 영희", False),
+    ],
+)
+def test_signs_of_a_chinese_name(name: str, chinese: bool) -> None:
+    assert looks_chinese(name) is chinese
+
+
+def test_unmarked_wade_giles_is_read_only_in_a_chinese_name() -> None:
+    assert east_asian_rules("Yung", "Yong", chinese=True) is not None
+    assert east_asian_rules("Yung", "Yong") is None  # Korean 용 and 융
+    assert east_asian_rules("Lo", "Luo", chinese=True) is not None
+    assert east_asian_rules("Ko", "Ge", chinese=True) is not None
+    assert east_asian_rules("I", "Yi", chinese=True) is not None
+    assert east_asian_rules("Lo", "Lu", chinese=True) is None
