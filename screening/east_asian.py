@@ -138,10 +138,14 @@ def vietnamese_rules(word_a: str, word_b: str) -> tuple[str, ...] | None:
 
 def looks_east_asian(text: str) -> bool:
     """Whether a (cleaned) name looks like a romanised Korean or Chinese name: every
-    word at most three syllables, and one of them a common family name."""
+    word at most three syllables, and one of them a common family name or a spelling
+    only Wade-Giles writes (``Hsu Chih-chiang``: its family name in a spelling the
+    table, in pinyin, lacks)."""
     words = [ascii_fold(w) for w in _SPLIT.split(text) if w]  # Han and Hangul read too
-    if not words or len(words) > 5 or not any(_is_surname(w) for w in words):
-        return False  # the common case, decided by set lookups
+    if not words or len(words) > 5:
+        return False
+    if not any(_is_surname(w) for w in words) and not _WADE_GILES_SIGN.search(text.lower()):
+        return False  # the common case, decided by set lookups and one search
     # A family name in its customary spelling need not be syllable-shaped (``Park``).
     return all(_WORD.fullmatch(w) or _is_surname(w) for w in words)
 
@@ -288,8 +292,10 @@ def looks_chinese(text: str) -> bool:
 _HANGUL = re.compile("[\uac00-\ud7af]")
 
 
-# Marks no McCune-Reischauer or Revised Romanization spelling shows: Wade-Giles alone.
+# Marks no McCune-Reischauer or Revised Romanization spelling shows: Wade-Giles alone;
+# those no Japanese (Hepburn) spelling shows either (``tsu`` is Japanese too) tell a name.
 _WADE_GILES_ONLY = re.compile(r"hs|ts|tz|[iu]eh|ien|\byeh\b")
+_WADE_GILES_SIGN = re.compile(r"hs|tz|ts(?=[aeio])|[iu]eh|ien")
 
 
 def _rewritten(

@@ -274,6 +274,7 @@ def test_distinct_korean_and_chinese_syllables_stay_apart(a: str, b: str) -> Non
         ("Mao Tse-tung", True),
         ("CHIN-SO'K KIM", True),
         ("Ri Son Gwon", True),
+        ("Hsu Chih-chiang", True),  # no family name of the table, but Wade-Giles alone
         ("Dima Tima", False),  # syllables, but no Korean or Chinese family name
         ("Ivan Petrov", False),
         ("Dmitriy Li Ivanovich", False),  # a word of more than three syllables
@@ -470,6 +471,7 @@ def _score(screener: Screener, query: str, entity: str) -> float:
         ("JIAN-WANG", "wang-jian"),  # hyphens between all words only separate them
         ("Chang Yung-ming", "zhang-yongming"),  # unmarked Wade-Giles, against a Chinese name
         ("Lo Lin", "luo-lin"),  # Wade-Giles lo is pinyin luo
+        ("Hsueh Lan", "xue-lan"),  # a name in Wade-Giles alone is found
         ("Ho I-ching", "he-yiqing"),  # ho is he, i is yi
     ],
 )
