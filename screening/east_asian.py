@@ -68,13 +68,15 @@ _CONSONANT_UNITS = re.compile(
 # them (``-ih`` = ``-i``, ``-ieh`` = ``-ie``, ``-ien`` = ``-ian``, ``-ung`` = ``-ong``;
 # ``yen`` = ``yan``). An aspiration mark is McCune-Reischauer's too (``K'ung`` may be
 # Korean 쿵), so such a word is also read as written.
-_WADE_GILES_MARKS = re.compile(r"hs|ts|tz|'|’|(?<=[^aeiou])ih(?![aeiou])|[iu]eh|ien|\by(?:eh|en)\b")
+_WADE_GILES_MARKS = re.compile(
+    r"hs|ts|tz|'|’|(?<=[^aeiou])ih(?![aeiou])|[iu]eh|ien|y(?:eh|en)(?![aeiouy])"
+)
 _WADE_GILES_FINALS = (
     (re.compile(r"(?<=[^aeiou])ih(?![aeiou])"), "i", "ih=i"),
     (re.compile(r"(?<=[iu])eh"), "e", "ieh=ie"),  # Wade-Giles -ieh, -üeh: pinyin -ie, -ue
-    (re.compile(r"\byeh\b"), "ye", "ieh=ie"),
+    (re.compile(r"yeh(?![aeiouy])"), "ye", "ieh=ie"),
     (re.compile(r"ien"), "ian", "ien=ian"),
-    (re.compile(r"\byen\b"), "yan", "ien=ian"),
+    (re.compile(r"yen(?![aeiouy])"), "yan", "ien=ian"),
     (re.compile(r"ung\b"), "ong", "ung=ong"),
 )
 _REWRITES = (
@@ -294,7 +296,7 @@ _HANGUL = re.compile("[\uac00-\ud7af]")
 
 # Marks no McCune-Reischauer or Revised Romanization spelling shows: Wade-Giles alone;
 # those no Japanese (Hepburn) spelling shows either (``tsu`` is Japanese too) tell a name.
-_WADE_GILES_ONLY = re.compile(r"hs|ts|tz|[iu]eh|ien|\byeh\b")
+_WADE_GILES_ONLY = re.compile(r"hs|ts|tz|[iu]eh|ien|yeh(?![aeiouy])")
 _WADE_GILES_SIGN = re.compile(r"hs|tz|ts(?=[aeio])|[iu]eh|ien")
 
 

@@ -237,6 +237,7 @@ def test_no_name_in_a_script_without_capitals_has_initials(words: list[str]) -> 
         ("Zedong", "Tse-tung", "ung=ong"),
         ("Jian", "Chien", "ien=ian"),  # -ien is Wade-Giles alone, with or without a mark
         ("Yan", "Yen", "ien=ian"),
+        ("Pingyan", "Ping-yen", "ien=ian"),  # yen inside a joined name too
         ("Ye", "Yeh", "ieh=ie"),
         ("Zhiqiang", "Chih-chiang", "ih=i"),  # -ih inside a joined name too
         ("Kong", "K'ung", "ung=ong"),  # an aspiration mark: Wade-Giles ...
