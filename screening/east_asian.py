@@ -451,3 +451,32 @@ def east_asian_retrieval_keys(word: str, chinese_listed: bool = False) -> tuple[
     if group is not None:
         keys.append(f"kr:{group}")
     return tuple(dict.fromkeys(keys))
+
+
+def _class_keys(word: str) -> set[str]:
+    """A word's retrieval keys, its unmarked Wade-Giles reading's too."""
+    keys = set(east_asian_retrieval_keys(word))
+    for spelling, _ in _spellings(word, True):
+        keys.add(
+            "ea:"
+            + "".join(
+                _ASPIRATED_CLASSES.get(text) or _CONSONANT_CLASSES.get(text, text)
+                if kind == "c"
+                else text
+                for kind, text in _units(spelling)
+            )
+        )
+    return {key for key in keys if key.startswith("ea:")}
+
+
+@lru_cache(maxsize=1)
+def _family_name_keys() -> frozenset[str]:
+    spellings = {spelling for group in KOREAN_SURNAMES for spelling in group} | CHINESE_SURNAMES
+    return frozenset(key for spelling in spellings for key in _class_keys(spelling))
+
+
+@lru_cache(maxsize=100_000)
+def spells_a_family_name(word: str) -> bool:
+    """Whether a word is a Korean or Chinese family name, in Han, Hangul or Latin letters,
+    in any romanisation (``Tseng`` is Wade-Giles for Zeng, ``Hung`` for Hong)."""
+    return is_family_name(word) or not _class_keys(word).isdisjoint(_family_name_keys())

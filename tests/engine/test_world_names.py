@@ -435,6 +435,8 @@ EAST_ASIAN_LIST = [
     Entity(id="luo-lin", schema="Person", names=["LUO Lin"]),
     Entity(id="he-yiqing", schema="Person", names=["HE Yiqing"]),
     Entity(id="song-min", schema="Person", names=["SONG Min-ho"]),
+    Entity(id="meng-li", schema="Person", names=["MENG Li"]),
+    Entity(id="karim-baba", schema="Person", names=["Karim BABA"]),
 ]
 
 
@@ -504,6 +506,7 @@ def test_same_family_and_given_name_alerts(
         ("김중수", "kim-chongsu"),  # 중 is jung: Chung spells the family name 정, not 중
         ("Ming Shih Wang", "shi-ming"),
         ("Sung Min-ho", "song-min"),  # 송 and 숭: in a Korean name, o and u stay apart
+        ("Li Tseng", "meng-li"),  # Tseng is Wade-Giles for Zeng: not a misspelt Meng
     ],
 )
 def test_a_different_family_name_or_given_name_does_not_alert(
@@ -527,6 +530,13 @@ def test_an_east_asian_mismatch_is_named(
     result = east_asian_list.screen(query, schema="Person", threshold=0.0, limit=20)
     hit = next(h for h in result.hits if h.entity_id == entity)
     assert any(penalty in p for p in hit.explanation.penalties), hit.explanation.penalties
+
+
+def test_the_family_name_rule_needs_two_east_asian_names(east_asian_list: Screener) -> None:
+    # Ji is a Korean and Chinese family name, but Karim BABA is not such a name.
+    result = east_asian_list.screen("Baba JI", schema="Person", threshold=0.0, limit=20)
+    hit = next(h for h in result.hits if h.entity_id == "karim-baba")
+    assert not any("family names differ" in p for p in hit.explanation.penalties)
 
 
 def test_a_family_name_mismatch_is_explained(east_asian_list: Screener) -> None:
