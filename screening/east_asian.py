@@ -196,14 +196,18 @@ def _is_family(folded: str) -> bool:
 def family_name_positions(
     words: Sequence[str], hyphenated: frozenset[int] = frozenset()
 ) -> frozenset[int]:
-    """Where the family name of a name known to be Korean or Chinese may be: as
-    ``family_name_candidates`` shows it by the script or by capitals, else at either end
-    (not hyphenated), in whatever spelling (``Shih Yang``: Shih, or Yang)."""
+    """Where the family name of a name known to be Korean or Chinese may be, in whatever
+    spelling: the first syllable in Han or Hangul, the one word in capitals (``Chi Wai
+    LAU``, ``O Chu-won``), else either end not hyphenated (``Shih Yang``: Shih, or Yang)."""
     if not words:
         return frozenset()
-    shown = family_name_candidates(words, hyphenated)
-    if len(shown) == 1 and (_HAN_HANGUL.match(words[0]) or any(w.isupper() for w in words)):
-        return shown
+    if _HAN_HANGUL.match(words[0]):
+        return frozenset({0})
+    capitals = [k for k, word in enumerate(words) if len(word) > 1 and word.isupper()]
+    if not capitals and len(words[0]) == 1 and words[0].isupper():
+        capitals = [0]
+    if len(capitals) == 1 and len(words) > 1:
+        return frozenset(capitals)
     return frozenset({0, len(words) - 1}) - hyphenated
 
 
