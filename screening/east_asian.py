@@ -25,7 +25,12 @@ import re
 from collections.abc import Sequence
 from functools import lru_cache
 
-from screening.data import CHINESE_SURNAME_SPELLINGS, KOREAN_SURNAME_GROUPS
+from screening.data import (
+    CHINESE_SURNAME_SPELLINGS,
+    KOREAN_SURNAME_GROUPS,
+    VIETNAMESE_MIDDLE_MARKERS,
+    VIETNAMESE_SURNAME_GROUPS,
+)
 from screening.translit import ascii_fold
 
 # Korean family names, each group one name (one hangul syllable) in its usual spellings,
@@ -48,19 +53,30 @@ _CONSONANT_CLASSES = {
     "g": "K", "k": "K", "kk": "K", "b": "P", "p": "P", "pp": "P", "d": "T", "t": "T",
     "tt": "T", "th": "T", "j": "J", "jj": "J", "ch": "J", "zh": "J", "q": "J", "x": "X",
     "hs": "X", "s": "S", "sh": "S", "ss": "S", "sz": "S", "z": "Z", "ts": "Z", "tz": "Z",
-    "c": "Z",
+    "c": "Z", "tch": "J",
 }  # fmt: skip
 _PINYIN_WADE_GILES = frozenset({"x", "hs", "zh", "q", "c", "tz", "ts", "sz"})
-_CONSONANT_UNITS = re.compile(r"ch|ts|tz|hs|sh|zh|ss|sz|kk|tt|pp|jj|th|ng|[b-df-hj-np-tv-z1-5]")
+# ``ng`` before a vowel is read ``n`` + ``g``, as a syllable boundary may fall either way in
+# a joined name (``Jianguo`` is jian-guo, ``Chienkuo`` chien-kuo; ``Jongil`` alike on
+# both sides).
+_CONSONANT_UNITS = re.compile(
+    r"tch|ch|ts|tz|hs|sh|zh|ss|sz|kk|tt|pp|jj|th|ng(?![aeiouwy])|[b-df-hj-np-tv-z1-5]"
+)
 # Vowels and finals, rewritten to one form: MR/RR (``eo`` = ``o``, ``eu`` = ``u``,
-# ``oo`` = ``u``, ``ee`` = ``i``) and, in a word that shows Wade-Giles (``hs``, ``ts``,
-# ``tz``, an aspiration mark, ``-ih``, ``-ieh``), its finals as pinyin writes them
-# (``-ih`` = ``-i``, ``-ieh`` = ``-ie``, ``-ien`` = ``-ian``, ``-ung`` = ``-ong``).
-_WADE_GILES_MARKS = re.compile(r"hs|ts|tz|'|’|(?<=[^aeiou])ih\b|ieh\b")
+# ``oo`` = ``u``, ``ee`` = ``i``) and, in a word that may be Wade-Giles (``hs``, ``ts``,
+# ``tz``, an aspiration mark, ``-ih``, ``-ieh``, ``-ien``), its finals as pinyin writes
+# them (``-ih`` = ``-i``, ``-ieh`` = ``-ie``, ``-ien`` = ``-ian``, ``-ung`` = ``-ong``;
+# ``yen`` = ``yan``). An aspiration mark is McCune-Reischauer's too (``K'ung`` may be
+# Korean 쿵), so such a word is also read as written.
+_WADE_GILES_MARKS = re.compile(
+    r"hs|ts|tz|'|’|(?<=[^aeiou])ih(?![aeiou])|[iu]eh|ien|y(?:eh|en)(?![aeiouy])"
+)
 _WADE_GILES_FINALS = (
-    (re.compile(r"(?<=[^aeiou])ih\b"), "i", "ih=i"),
-    (re.compile(r"ieh\b"), "ie", "ieh=ie"),
-    (re.compile(r"ien\b"), "ian", "ien=ian"),
+    (re.compile(r"(?<=[^aeiou])ih(?![aeiou])"), "i", "ih=i"),
+    (re.compile(r"(?<=[iu])eh"), "e", "ieh=ie"),  # Wade-Giles -ieh, -üeh: pinyin -ie, -ue
+    (re.compile(r"yeh(?![aeiouy])"), "ye", "ieh=ie"),
+    (re.compile(r"ien"), "ian", "ien=ian"),
+    (re.compile(r"yen(?![aeiouy])"), "yan", "ien=ian"),
     (re.compile(r"ung\b"), "ong", "ung=ong"),
 )
 _REWRITES = (
@@ -87,13 +103,53 @@ def _is_surname(folded: str) -> bool:
     return _surname_group(folded) is not None or folded in CHINESE_SURNAMES
 
 
+# Vietnamese: family names (data/vietnamese_names.tsv) and one syllable a word, written in
+# the national alphabet (quốc ngữ) whose diacritics lists drop: no romanisation
+# correspondences, only the structure of the name.
+_VIETNAMESE_GROUP = {
+    spelling: number
+    for number, group in enumerate(VIETNAMESE_SURNAME_GROUPS)
+    for spelling in group
+}
+VIETNAMESE_MIDDLE = frozenset(VIETNAMESE_MIDDLE_MARKERS)
+_VIETNAMESE_SYLLABLE = re.compile(
+    r"(?:ngh|ng|nh|ch|gh|gi|kh|ph|qu|th|tr|[bcdghklmnpqrstvx])?[aeiouy]{1,3}(?:ng|nh|ch|[cmnpt])?"
+)
+
+
+def looks_vietnamese(text: str) -> bool:
+    """Whether a (cleaned) name looks like a Vietnamese name: two to five words, each one
+    syllable, the first or the last a Vietnamese family name."""
+    words = [ascii_fold(w) for w in _SPLIT.split(text) if w]
+    if not 2 <= len(words) <= 5 or not (
+        words[0] in _VIETNAMESE_GROUP or words[-1] in _VIETNAMESE_GROUP
+    ):
+        return False
+    return all(_VIETNAMESE_SYLLABLE.fullmatch(w) for w in words)
+
+
+def vietnamese_rules(word_a: str, word_b: str) -> tuple[str, ...] | None:
+    """``vietnamese_surname`` when two words are one family name's northern and southern
+    forms (``Hoang`` = ``Huynh``, ``Vu`` = ``Vo``), else None."""
+    folded_a, folded_b = ascii_fold(word_a), ascii_fold(word_b)
+    group = _VIETNAMESE_GROUP.get(folded_a)
+    if folded_a != folded_b and group is not None and group == _VIETNAMESE_GROUP.get(folded_b):
+        return ("vietnamese_surname",)
+    return None
+
+
 def looks_east_asian(text: str) -> bool:
     """Whether a (cleaned) name looks like a romanised Korean or Chinese name: every
-    word at most three syllables, and one of them a common family name."""
+    word at most three syllables, and one of them a common family name or a spelling
+    only Wade-Giles writes (``Hsu Chih-chiang``: its family name in a spelling the
+    table, in pinyin, lacks)."""
     words = [ascii_fold(w) for w in _SPLIT.split(text) if w]  # Han and Hangul read too
-    if not words or len(words) > 5 or not any(_is_surname(w) for w in words):
-        return False  # the common case, decided by set lookups
-    return all(_WORD.fullmatch(w) for w in words)
+    if not words or len(words) > 5:
+        return False
+    if not any(_is_surname(w) for w in words) and not _WADE_GILES_SIGN.search(text.lower()):
+        return False  # the common case, decided by set lookups and one search
+    # A family name in its customary spelling need not be syllable-shaped (``Park``).
+    return all(_WORD.fullmatch(w) or _is_surname(w) for w in words)
 
 
 # Han and Hangul: a name in them is written family name first, its first syllable.
@@ -109,22 +165,50 @@ def is_han_or_hangul(word: str) -> bool:
     return _HAN_HANGUL.search(word) is not None
 
 
-def family_name_candidates(words: Sequence[str]) -> frozenset[int]:
+def family_name_candidates(
+    words: Sequence[str], hyphenated: frozenset[int] = frozenset()
+) -> frozenset[int]:
     """The positions that may hold the family name of a Korean or Chinese name.
 
     The name is a family name from a small closed set plus a given name: written in Han
     or Hangul, the first syllable; in Latin letters, the one word a list writes in
-    capitals (``KIM Mi-suk``) when it is a family name, else the first and the last word
-    that are family names (family name first as at home, or last as in the West)."""
+    capitals (``KIM Mi-suk``, ``O Chu-won``) when it is a family name, else the first and
+    the last word that are family names (family name first as at home, or last as in the
+    West) and not ``hyphenated`` to a neighbour: ``Ju-won`` is one given name."""
     if not words:
         return frozenset()
     if _HAN_HANGUL.match(words[0]):
         return frozenset({0})
     folded = [ascii_fold(word) for word in words]
     capitals = [k for k, word in enumerate(words) if len(word) > 1 and word.isupper()]
-    if len(capitals) == 1 and len(capitals) < len(words) and _is_surname(folded[capitals[0]]):
+    if not capitals and len(words[0]) == 1 and words[0].isupper():
+        capitals = [0]  # ``O Chu-won``: a one-letter family name, first as lists write it
+    if len(capitals) == 1 and len(capitals) < len(words) and _is_family(folded[capitals[0]]):
         return frozenset(capitals)
-    return frozenset(k for k in {0, len(words) - 1} if folded[k] and _is_surname(folded[k]))
+    ends = {0, len(words) - 1} - hyphenated
+    return frozenset(k for k in ends if folded[k] and _is_family(folded[k]))
+
+
+def _is_family(folded: str) -> bool:
+    return _is_surname(folded) or folded in _VIETNAMESE_GROUP
+
+
+def family_name_positions(
+    words: Sequence[str], hyphenated: frozenset[int] = frozenset()
+) -> frozenset[int]:
+    """Where the family name of a name known to be Korean or Chinese may be, in whatever
+    spelling: the first syllable in Han or Hangul, the one word in capitals (``Chi Wai
+    LAU``, ``O Chu-won``), else either end not hyphenated (``Shih Yang``: Shih, or Yang)."""
+    if not words:
+        return frozenset()
+    if _HAN_HANGUL.match(words[0]):
+        return frozenset({0})
+    capitals = [k for k, word in enumerate(words) if len(word) > 1 and word.isupper()]
+    if not capitals and len(words[0]) == 1 and words[0].isupper():
+        capitals = [0]
+    if len(capitals) == 1 and len(words) > 1:
+        return frozenset(capitals)
+    return frozenset({0, len(words) - 1}) - hyphenated
 
 
 # McCune-Reischauer and Wade-Giles mark aspiration with an apostrophe: ``ch'`` is RR
@@ -152,19 +236,84 @@ def _consonants_agree(text_a: str, text_b: str) -> bool:
     return _CONSONANT_CLASSES.get(text_a, text_a) == _CONSONANT_CLASSES.get(text_b, text_b)
 
 
-def _spelling(word: str) -> tuple[str, set[str]]:
-    fired: set[str] = set()
+@lru_cache(maxsize=100_000)
+def _spellings(word: str, chinese: bool = False) -> tuple[tuple[str, frozenset[str]], ...]:
+    """A word's spellings with the rewrites that made them: as written, and as Wade-Giles
+    when it may be (``hs``, an aspiration mark, ``-ien`` ...) or when the word belongs to
+    a ``chinese`` name, where Korean readings do not arise and Wade-Giles is also read
+    unmarked (``Yung``, ``Lo``, ``I``, ``Ho``)."""
     marked = _ASPIRATED.sub(lambda found: _ASPIRATED_DIGITS[found.group(1)], word.lower())
-    spelling = ascii_fold(marked.replace("'", "").replace("’", ""))
-    rewrites: tuple[tuple[re.Pattern[str], str, str], ...] = _REWRITES
-    if _WADE_GILES_MARKS.search(word.lower()):
-        rewrites = _WADE_GILES_FINALS + _REWRITES
+    written = ascii_fold(marked.replace("'", "").replace("’", ""))
+    readings = [_rewritten(written, _REWRITES)]
+    if chinese or _WADE_GILES_MARKS.search(word.lower()):
+        finals = _WADE_GILES_FINALS + (_CHINESE_FINALS if chinese else ())
+        wade_giles = _rewritten(written, finals + _REWRITES)
+        if _WADE_GILES_ONLY.search(word.lower()):
+            readings = [wade_giles]
+        elif wade_giles != readings[0]:
+            readings.append(wade_giles)
+    return tuple(readings)
+
+
+# Wade-Giles spellings read as pinyin only in a Chinese name (in a Korean one they are
+# other syllables): -ung inside a joined name, o after a dental or sibilant (``lo`` =
+# ``luo``, ``cho`` = ``zhuo``), o after k and h (``ko`` = ``ge``, ``ho`` = ``he``), and a
+# syllable opening with i (``I-ching`` = ``Yiqing``).
+_CHINESE_FINALS = (
+    (re.compile(r"ung(?![aeiouy])"), "ong", "ung=ong"),
+    (re.compile(r"(?<=[tnlszcj24])o(?![aeiouny])"), "uo", "o=uo"),
+    (re.compile(r"(?<=[kh3])o(?![aeiouny])"), "e", "o=e"),
+    (re.compile(r"\bi(?![aeiou])"), "yi", "i=yi"),
+)
+# The reverse: a pinyin word of a listed Chinese name, spelt as Wade-Giles spells it, for
+# retrieval (``Yongchang`` is also looked up as ``Yungchang``).
+_PINYIN_AS_WADE_GILES = (
+    (re.compile(r"ong(?![aeiouy])"), "ung"),
+    (re.compile(r"(?<=[dtnlszcr])uo(?![aeiouny])"), "o"),
+    (re.compile(r"(?<=[gkh])e(?![aeiouny])"), "o"),
+    (re.compile(r"\byi"), "i"),
+)
+
+
+def looks_chinese(text: str) -> bool:
+    """Whether a name that looks Korean or Chinese is Chinese: no Hangul, and a word shows
+    Wade-Giles alone, or its family name (the word in capitals, else an end not hyphenated
+    to a given name) is Chinese and no end is a Korean family name."""
+    if _HANGUL.search(text):
+        return False
+    words = text.split()
+    if not words or any(_WADE_GILES_ONLY.search(word.lower()) for word in words):
+        return bool(words)
+    capitals = [word for word in words if len(word) > 1 and word.isupper()]
+    if len(capitals) == 1 and len(words) > 1:
+        ends = capitals
+    else:
+        ends = [word for word in {words[0], words[-1]} if "-" not in word]
+    folded = [ascii_fold(word) for word in ends]
+    return any(word in CHINESE_SURNAMES for word in folded) and all(
+        _surname_group(word) is None for word in folded
+    )
+
+
+_HANGUL = re.compile("[\uac00-\ud7af]")
+
+
+# Marks no McCune-Reischauer or Revised Romanization spelling shows: Wade-Giles alone;
+# those no Japanese (Hepburn) spelling shows either (``tsu`` is Japanese too) tell a name.
+_WADE_GILES_ONLY = re.compile(r"hs|ts|tz|[iu]eh|ien|yeh(?![aeiouy])")
+_WADE_GILES_SIGN = re.compile(r"hs|tz|ts(?=[aeio])|[iu]eh|ien")
+
+
+def _rewritten(
+    spelling: str, rewrites: tuple[tuple[re.Pattern[str], str, str], ...]
+) -> tuple[str, frozenset[str]]:
+    fired: set[str] = set()
     for pattern, replacement, name in rewrites:
         new = pattern.sub(replacement, spelling)
         if new != spelling:
             fired.add(name)
             spelling = new
-    return spelling, fired
+    return spelling, frozenset(fired)
 
 
 _PINYIN_ONLY = re.compile(r"zh|x|q|(?<![t])z|c(?!h)|\br")
@@ -207,7 +356,7 @@ def _may_open_alike(a: str, b: str) -> bool:
 
 
 @lru_cache(maxsize=100_000)
-def east_asian_rules(word_a: str, word_b: str) -> tuple[str, ...] | None:
+def east_asian_rules(word_a: str, word_b: str, chinese: bool = False) -> tuple[str, ...] | None:
     """The Korean or Chinese romanisation rules that make two words one name, or None.
 
     A Korean family name matches its group (``korean_surname``: ``Ri`` = ``Lee``);
@@ -215,22 +364,47 @@ def east_asian_rules(word_a: str, word_b: str) -> tuple[str, ...] | None:
     consonants by sound class (``k=g, t=d, p=b, ch=j``: McCune-Reischauer and Wade-Giles
     against Revised Romanization and pinyin;
     ``pinyin=wade-giles`` for ``x``/``hs``, ``z``/``ts``, ``zh``/``ch``, ``r``/``j``).
+    ``chinese``: one of the names is Chinese (``looks_chinese``), so unmarked Wade-Giles is
+    read too.
     """
     folded_a, folded_b = ascii_fold(word_a), ascii_fold(word_b)
     if folded_a == folded_b:
         return None
+    # The regular correspondences first: they hold for any syllable, a family name's
+    # irregular spellings only for a family name.
+    regular = _regular_rules(word_a, word_b, folded_a, folded_b, chinese)
+    if regular is not None:
+        return regular
     han = bool(_HAN.search(word_a) or _HAN.search(word_b))  # read in Mandarin: not Korean
     group = _surname_group(folded_a)
     if not han and group is not None and group == _surname_group(folded_b):
         return ("korean_surname",)
+    return None
+
+
+def _regular_rules(
+    word_a: str, word_b: str, folded_a: str, folded_b: str, chinese: bool
+) -> tuple[str, ...] | None:
     if abs(len(folded_a) - len(folded_b)) > 3 or not _may_open_alike(folded_a, folded_b):
         return None  # the common case, decided cheaply: two unrelated words
-    spelling_a, fired_a = _spelling(word_a)
-    spelling_b, fired_b = _spelling(word_b)
+    found = [
+        rules
+        for spelling_a, fired_a in _spellings(word_a, chinese)
+        for spelling_b, fired_b in _spellings(word_b, chinese)
+        if (rules := _units_rules(word_a, word_b, spelling_a, spelling_b, fired_a ^ fired_b))
+        is not None
+    ]
+    return min(found, key=len) if found else None
+
+
+def _units_rules(
+    word_a: str, word_b: str, spelling_a: str, spelling_b: str, fired: frozenset[str]
+) -> tuple[str, ...] | None:
+    """The rules that make two spellings agree unit by unit, or None."""
     units_a, units_b = _units(spelling_a), _units(spelling_b)
     if len(units_a) != len(units_b):
         return None
-    rules = fired_a ^ fired_b
+    rules = set(fired)
     # Wade-Giles has no zh, x, q, z, c or r: two words written with them (or read from Han,
     # in pinyin) are both pinyin, where these letters are all distinct.
     both_pinyin = _is_pinyin(word_a) and _is_pinyin(word_b)
@@ -256,15 +430,57 @@ def east_asian_rules(word_a: str, word_b: str) -> tuple[str, ...] | None:
 
 
 @lru_cache(maxsize=100_000)
-def east_asian_retrieval_keys(word: str) -> tuple[str, ...]:
+def east_asian_retrieval_keys(word: str, chinese_listed: bool = False) -> tuple[str, ...]:
     """Keys under which retrieval looks a word up for these rules: its spelling with every
-    consonant replaced by its class, and its Korean family-name group if it has one."""
-    spelling, _ = _spelling(word)
-    keyed = "".join(
-        _ASPIRATED_CLASSES.get(text) or _CONSONANT_CLASSES.get(text, text) if kind == "c" else text
-        for kind, text in _units(spelling)
-    )
+    consonant replaced by its class, and its Korean family-name group if it has one; a
+    word of a listed Chinese name also as Wade-Giles spells it (``Yongchang``:
+    ``Yungchang``), for a query in unmarked Wade-Giles."""
+    spellings = [spelling for spelling, _ in _spellings(word)]
+    if chinese_listed:
+        respelt = ascii_fold(word)
+        for pattern, replacement in _PINYIN_AS_WADE_GILES:
+            respelt = pattern.sub(replacement, respelt)
+        spellings.append(_rewritten(respelt, _REWRITES)[0])
+    keys = [
+        "ea:"
+        + "".join(
+            _ASPIRATED_CLASSES.get(text) or _CONSONANT_CLASSES.get(text, text)
+            if kind == "c"
+            else text
+            for kind, text in _units(spelling)
+        )
+        for spelling in spellings
+    ]
     group = _surname_group(ascii_fold(word))
-    if group is None:
-        return (f"ea:{keyed}",)
-    return (f"ea:{keyed}", f"kr:{group}")
+    if group is not None:
+        keys.append(f"kr:{group}")
+    return tuple(dict.fromkeys(keys))
+
+
+def _class_keys(word: str) -> set[str]:
+    """A word's retrieval keys, its unmarked Wade-Giles reading's too."""
+    keys = set(east_asian_retrieval_keys(word))
+    for spelling, _ in _spellings(word, True):
+        keys.add(
+            "ea:"
+            + "".join(
+                _ASPIRATED_CLASSES.get(text) or _CONSONANT_CLASSES.get(text, text)
+                if kind == "c"
+                else text
+                for kind, text in _units(spelling)
+            )
+        )
+    return {key for key in keys if key.startswith("ea:")}
+
+
+@lru_cache(maxsize=1)
+def _family_name_keys() -> frozenset[str]:
+    spellings = {spelling for group in KOREAN_SURNAMES for spelling in group} | CHINESE_SURNAMES
+    return frozenset(key for spelling in spellings for key in _class_keys(spelling))
+
+
+@lru_cache(maxsize=100_000)
+def spells_a_family_name(word: str) -> bool:
+    """Whether a word is a Korean or Chinese family name, in Han, Hangul or Latin letters,
+    in any romanisation (``Tseng`` is Wade-Giles for Zeng, ``Hung`` for Hong)."""
+    return is_family_name(word) or not _class_keys(word).isdisjoint(_family_name_keys())

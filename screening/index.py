@@ -18,6 +18,7 @@ from typing import NamedTuple
 
 from rapidfuzz.distance import OSA
 
+from screening.east_asian import east_asian_retrieval_keys
 from screening.given_names import given_name_of
 from screening.glossary import (
     acronym_spellings,
@@ -27,7 +28,7 @@ from screening.glossary import (
     word_stem,
 )
 from screening.model import Entity
-from screening.names import ParsedName, Role, Token, origin_keys, parse_name
+from screening.names import CHINESE, EAST_ASIAN, ParsedName, Role, Token, origin_keys, parse_name
 from screening.translit import SOUND_PAIRS, token_key
 from screening.weights import DEFAULT_WEIGHTS, ScoringWeights
 
@@ -254,6 +255,13 @@ class NameIndex:
             if name.origins:
                 for i in name.words:
                     for key in origin_keys(name.tokens[i].text, name.origins, listed=True):
+                        origin_postings[key].append(number)
+            if EAST_ASIAN in name.origins:
+                # Syllables of a given name are written apart or as one (``Kyong Ja``,
+                # ``Gyeongja``): a query writing them as one finds them by this key.
+                for j, j2, _, _ in name.joined:
+                    joined = name.tokens[j].text + name.tokens[j2].text
+                    for key in east_asian_retrieval_keys(joined, CHINESE in name.origins):
                         origin_postings[key].append(number)
         self.origin_postings = dict(origin_postings)
 
@@ -484,22 +492,32 @@ class NameIndex:
             if found.unseen:
                 for name, value in found.names.items():
                     lighter[name] = lighter.get(name, 0.0) + found.weight - value / 2
-        self._add_joined_words(tokens, weights, gained)
+        self._add_joined_words(tokens, weights, gained, query.origins)
         if not gained:
             return []
         return self._best_estimates(gained, lighter, query_weight, limit, floor)
 
     def _add_joined_words(
-        self, tokens: list[Token], weights: list[float], gained: dict[int, float]
+        self,
+        tokens: list[Token],
+        weights: list[float],
+        gained: dict[int, float],
+        origins: frozenset[str] = frozenset(),
     ) -> None:
         """Credit names that hold two adjacent query words written as one, or their
-        concept together (``Zheleznye Dorogi``)."""
+        concept together (``Zheleznye Dorogi``), or, in a Korean or Chinese name, their
+        syllables in another romanisation (``Gyeong Ja``, ``Kyongja``)."""
         for i in range(len(tokens) - 1):
             joined = tokens[i].key + tokens[i + 1].key
             pair_weight = weights[i] + weights[i + 1]
             value = pair_weight + self.key_weight(joined)
             for name in self.postings.get(joined, ()):
                 gained[name] = gained.get(name, 0.0) + value
+            if EAST_ASIAN in origins:
+                value = self.weights.origin_variant_estimate(origins) * 2 * pair_weight
+                for key in east_asian_retrieval_keys(tokens[i].text + tokens[i + 1].text):
+                    for name in self.origin_postings.get(key, ()):
+                        gained[name] = gained.get(name, 0.0) + value
             concept = pair_concept(tokens[i].key, tokens[i + 1].key)
             if concept is not None:
                 value = 2 * self.weights.glossary * pair_weight

@@ -16,7 +16,13 @@ from enum import StrEnum
 from functools import lru_cache
 
 from screening.data import PARTICLES, TITLES
-from screening.east_asian import east_asian_retrieval_keys, is_han_or_hangul, looks_east_asian
+from screening.east_asian import (
+    east_asian_retrieval_keys,
+    is_han_or_hangul,
+    looks_chinese,
+    looks_east_asian,
+    looks_vietnamese,
+)
 from screening.glossary import pair_concept
 from screening.legal_forms import find_legal_forms
 from screening.numbers import number_word, value_of
@@ -33,6 +39,8 @@ from screening.translit import (
 
 ARABIC = "arabic"
 EAST_ASIAN = "east_asian"
+CHINESE = "chinese"  # an east_asian name that is Chinese, not Korean (looks_chinese)
+VIETNAMESE = "vietnamese"
 
 
 def origin_keys(word: str, origins: frozenset[str], listed: bool = False) -> set[str]:
@@ -42,7 +50,7 @@ def origin_keys(word: str, origins: frozenset[str], listed: bool = False) -> set
     if ARABIC in origins:
         keys.update(arabic_retrieval_keys(word, listed))
     if EAST_ASIAN in origins:
-        keys.update(east_asian_retrieval_keys(word))
+        keys.update(east_asian_retrieval_keys(word, listed and CHINESE in origins))
     return keys
 
 
@@ -173,6 +181,9 @@ _HAN_OR_HANGUL_NAME = re.compile(
 )
 
 
+_VOWEL_LETTERS = frozenset("aeiou")
+
+
 def split_words(text: str) -> list[str]:
     """The words of a cleaned string; punctuation, quotes, hyphens and dots separate them."""
     return _WORD.findall(text)
@@ -221,9 +232,15 @@ def parse_name(name: str, schema: str | None = None) -> ParsedName:
         cleaned = _HAN_OR_HANGUL_NAME.sub(r"\1 ", cleaned)
     scheme = romanisation_of(cleaned.lower())
     arabic = shows_arabic_romanisation(cleaned)
+    east_asian = looks_east_asian(cleaned)
     origins = frozenset(
         origin
-        for origin, shown in ((ARABIC, arabic), (EAST_ASIAN, looks_east_asian(cleaned)))
+        for origin, shown in (
+            (ARABIC, arabic),
+            (EAST_ASIAN, east_asian),
+            (CHINESE, east_asian and looks_chinese(cleaned)),
+            (VIETNAMESE, looks_vietnamese(cleaned)),
+        )
         if shown
     )
     tokens = []
@@ -235,10 +252,18 @@ def parse_name(name: str, schema: str | None = None) -> ParsedName:
         if arabic and hyphenated and token.folded in ARABIC_ARTICLES:
             token = with_role(token, Role.PARTICLE)  # ``ash-Shami``, ``ad-Din``: the article
         tokens.append(token)
-    if EAST_ASIAN in origins or any(is_han_or_hangul(t.text) for t in tokens):
-        # A Korean or Chinese name has no particles: each syllable is of the family name
-        # or the given name (``Lee``, ``Do``, ``이`` are names here, not ``le``, ``do``).
-        tokens = [with_role(t, Role.WORD) if t.role is Role.PARTICLE else t for t in tokens]
+    if not origins.isdisjoint((EAST_ASIAN, VIETNAMESE)) or any(
+        is_han_or_hangul(t.text) for t in tokens
+    ):
+        # A Korean, Chinese or Vietnamese name has no particles: each syllable is of the
+        # family, middle or given name (``Lee``, ``Do``, ``이``, ``Van`` are names here);
+        # a vowel alone is a syllable (``Hyon U``, ``Jin-u``: 우), not an initial.
+        tokens = [
+            with_role(t, Role.WORD)
+            if t.role is Role.PARTICLE or (t.role is Role.INITIAL and t.folded in _VOWEL_LETTERS)
+            else t
+            for t in tokens
+        ]
     elif schema == "Person":
         tokens = _titles_as_particles(tokens)
     tokens = _settle_patronymics(tokens)

@@ -18,6 +18,7 @@ from functools import lru_cache
 from unidecode import unidecode
 
 from screening.data import ARABIC_ARTICLE_FORMS, ARABIC_LETTERS_LATIN, ARABIC_NAME_WORDS
+from screening.hangul import hangul_to_latin, has_hangul
 
 _RUSSIAN = {
     "а": "a", "б": "b", "в": "v", "г": "g", "д": "d", "е": "e", "ё": "yo", "ж": "zh",
@@ -143,6 +144,8 @@ def ascii_fold(word: str) -> str:
     """
     lower = cyrillic_to_latin(word.lower())
     if not lower.isascii():
+        if has_hangul(lower):
+            lower = hangul_to_latin(lower)  # unidecode leaves finals unread (``sug``)
         if _ARABIC_SCRIPT.search(lower):
             lower = lower.translate(_ARABIC_LETTERS)
         if _DEVANAGARI_CONSONANT.search(lower):

@@ -100,6 +100,18 @@ ARABIC_LETTERS = TableFormat(
         lambda v: v in ("-", "'") or _is_word(v),
     ),
 )
+VIETNAMESE_NAMES = TableFormat(
+    ("kind", "group", "spelling", "note"), (_one_of("family", "middle"), _is_word, _is_word)
+)
+HANGUL_JAMO = TableFormat(
+    ("position", "jamo", "rr", "mr", "note"),
+    (
+        _one_of("initial", "vowel", "final"),
+        lambda v: v == "-" or (len(v) == 1 and "\u3131" <= v <= "\u318e"),
+        lambda v: v == "-" or _is_word(v),
+        lambda v: v == "-" or bool(re.fullmatch(r"[a-z\u014f\u016d]+'?", v)),
+    ),
+)
 ARABIC_WORDS = TableFormat(("kind", "word", "note"), (_one_of("article", "name_word"), _is_word))
 
 
@@ -214,6 +226,8 @@ TABLE_FILES = (
     "east_asian_surnames.tsv",
     "arabic_letters.tsv",
     "arabic_name_words.tsv",
+    "hangul_jamo.tsv",
+    "vietnamese_names.tsv",
     "numbers.tsv",
     "identifier_types.tsv",
     "month_names.tsv",  # read by screening.dates
@@ -234,6 +248,12 @@ TITLES = _NAME_WORDS.get("title", ())
 _SURNAME_GROUPS = spelling_groups(read_table(_file("east_asian_surnames.tsv"), EAST_ASIAN_SURNAMES))
 KOREAN_SURNAME_GROUPS = _SURNAME_GROUPS.get("korean", ())
 CHINESE_SURNAME_SPELLINGS = tuple(group[0] for group in _SURNAME_GROUPS.get("chinese", ()))
+_VIETNAMESE = spelling_groups(
+    read_table(_file("vietnamese_names.tsv"), VIETNAMESE_NAMES), "vietnamese_names.tsv"
+)
+VIETNAMESE_SURNAME_GROUPS = _VIETNAMESE.get("family", ())
+VIETNAMESE_MIDDLE_MARKERS = tuple(group[0] for group in _VIETNAMESE.get("middle", ()))
+HANGUL_JAMO_ROWS = [row.fields for row in read_table(_file("hangul_jamo.tsv"), HANGUL_JAMO)]
 ARABIC_LETTERS_LATIN = {
     letter: "" if latin == "-" else latin
     for letter, latin in (

@@ -17,10 +17,18 @@ from __future__ import annotations
 from dataclasses import dataclass
 from itertools import pairwise
 
-from screening.east_asian import family_name_candidates, is_family_name, is_han_or_hangul
+from screening.east_asian import (
+    VIETNAMESE_MIDDLE,
+    east_asian_rules,
+    family_name_candidates,
+    family_name_positions,
+    is_han_or_hangul,
+    spells_a_family_name,
+    vietnamese_rules,
+)
 from screening.glossary import concept_of, syllable_acronym
 from screening.index import IndexedName, NameIndex, is_middle_name
-from screening.names import EAST_ASIAN, ParsedName, Role, Token
+from screening.names import CHINESE, EAST_ASIAN, VIETNAMESE, ParsedName, Role, Token
 from screening.scoring.tokens import (
     NO_MATCH,
     NO_ORIGINS,
@@ -135,9 +143,8 @@ def _options(context: QueryContext, listed: ParsedName) -> list[_Option]:
     # written, letter for letter (its keys are not a reading of the pair).
     for j, j2, joined, concept in listed.joined:
         for i in query.words:
-            if joined in query.tokens[i].keys and (
-                not read[i] or query.tokens[i].folded == l_tokens[j].folded + l_tokens[j2].folded
-            ):
+            as_written = query.tokens[i].folded == l_tokens[j].folded + l_tokens[j2].folded
+            if as_written or (joined in query.tokens[i].keys and not read[i]):
                 options.append((-compound.value, len(options), (i,), (j, j2), compound))
             elif concept is not None and concepts[i] == concept:
                 similarity = Similarity(glossary, "glossary", concept)
@@ -155,10 +162,8 @@ def _options(context: QueryContext, listed: ParsedName) -> list[_Option]:
     for i, i2, joined, concept in query.joined:
         for j in listed.words:
             listed_key = l_tokens[j].key
-            if joined == listed_key and (
-                not (read[i] or read[i2])
-                or query.tokens[i].folded + query.tokens[i2].folded == l_tokens[j].folded
-            ):
+            as_written = query.tokens[i].folded + query.tokens[i2].folded == l_tokens[j].folded
+            if as_written or (joined == listed_key and not (read[i] or read[i2])):
                 options.append((-compound.value, len(options), (i, i2), (j,), compound))
             elif concept is not None and concept_of(listed_key) == concept:
                 similarity = Similarity(glossary, "glossary", concept)
@@ -324,43 +329,123 @@ def _add_unmatched_listed(
 def _east_asian_mismatch(query: ParsedName, listed: ParsedName, pairs: list[Pair]) -> str | None:
     """Why two Korean or Chinese names are two people although their words pair up, if so.
 
-    Such a name is a family name from a small closed set plus a given name: with different
-    family names, two names are two people even when the given names agree (a common family
-    name weighs little by its frequency, which is why the difference must count in full
-    here); and a given name of several syllables is another name with its syllables in
-    another order (``Ji-hyon`` is not ``Hyon-ji``). Decided only where both names show
-    their family name."""
-    if EAST_ASIAN not in query.origins | listed.origins and not (
-        any(is_han_or_hangul(t.text) for t in query.tokens)
-        or any(is_han_or_hangul(t.text) for t in listed.tokens)
-    ):
+    Such a name is a family name from a small closed set plus a given name of one to three
+    syllables, themselves from a small closed set: two names are one person only when the
+    family names agree and every syllable of the given name agrees, in order, by spelling
+    or by the romanisation correspondences. A common family name weighs little by its
+    frequency, and a syllable a letter off or left out is another syllable (``Myong-ja``
+    is not ``Kyong-ja``, ``Jin-u`` not ``Song-jin``, ``Chou`` not ``Hu``), which is why these
+    differences must count in full here. A family name's irregular spellings (``Chung`` =
+    ``Jeong``) are no rule for a given name's syllable. Decided only where one name shows
+    its family name."""
+    if not (_shows_east_asian(query) and _shows_east_asian(listed)):
+        return None  # ``Baba JI`` against ``Qasmani BABA``: not two names of this structure
+    origins = query.origins | listed.origins
+    q_hyphenated, l_hyphenated = _hyphenated(query), _hyphenated(listed)
+    q_family = family_name_candidates([t.text for t in query.tokens], q_hyphenated)
+    l_family = family_name_candidates([t.text for t in listed.tokens], l_hyphenated)
+    if not q_family and not l_family:
         return None
-    q_family = family_name_candidates([t.text for t in query.tokens])
-    l_family = family_name_candidates([t.text for t in listed.tokens])
-    if not q_family or not l_family:
-        return None
-    q_tokens, l_tokens = query.tokens, listed.tokens
+    # One name shows a family name; each name's own, maybe in a spelling the table lacks
+    # (Wade-Giles ``Chou``, ``Shih``), is the one its capitals or script show, else at
+    # one of its ends, as a family name always is.
+    q_family = family_name_positions([t.text for t in query.tokens], q_hyphenated)
+    l_family = family_name_positions([t.text for t in listed.tokens], l_hyphenated)
     family = next(
         (
             pair
             for pair in pairs
             if not q_family.isdisjoint(pair.query)
             and not l_family.isdisjoint(pair.listed)
-            # Two names of the closed set are two names, never a typo of each other.
-            and not (
-                pair.similarity.rule == "typo"
-                and all(is_family_name(q_tokens[i].text) for i in pair.query)
-                and all(is_family_name(l_tokens[j].text) for j in pair.listed)
-            )
+            and _syllables_agree(query, listed, pair, origins, family=True)
         ),
         None,
     )
     if family is None:
         return "family names differ: another person"
-    given = sorted((min(pair.query), min(pair.listed)) for pair in pairs if pair is not family)
-    if any(b[1] < a[1] for a, b in pairwise(given)):
+    given_pairs = [pair for pair in pairs if pair is not family]
+    if not all(
+        _syllables_agree(query, listed, pair, origins, family=False) for pair in given_pairs
+    ):
+        return "given names' syllables differ: another name"
+    paired_q = {i for pair in pairs for i in pair.query}
+    paired_l = {j for pair in pairs for j in pair.listed}
+    q_unpaired, q_markers = _unpaired_syllables(query, paired_q)
+    l_unpaired, l_markers = _unpaired_syllables(listed, paired_l)
+    if q_unpaired or l_unpaired or (q_markers and l_markers):
+        return "a syllable of the given name unmatched: another name"
+    # A Korean or Chinese given name is one name of several syllables, in their order; a
+    # Vietnamese middle name is a name of its own, before or after (``Hung Van Nguyen``).
+    given = sorted((min(pair.query), min(pair.listed)) for pair in given_pairs)
+    if VIETNAMESE not in origins and any(b[1] < a[1] for a, b in pairwise(given)):
         return "given names' syllables in another order: another name"
     return None
+
+
+def _shows_east_asian(name: ParsedName) -> bool:
+    """Whether a name looks Korean, Chinese or Vietnamese, or is written in Han or Hangul."""
+    return not name.origins.isdisjoint((EAST_ASIAN, VIETNAMESE)) or any(
+        is_han_or_hangul(t.text) for t in name.tokens
+    )
+
+
+def _hyphenated(name: ParsedName) -> frozenset[int]:
+    """Positions of words joined by a hyphen to a neighbour (``Ju-won``): one given name.
+    None when every word is (``JIANPING-YANG``): the hyphens then only separate words."""
+    texts = [t.text for t in name.tokens]
+    joined = frozenset(
+        k
+        for k in range(len(texts))
+        for neighbour in (k - 1, k + 1)
+        if 0 <= neighbour < len(texts)
+        and f"{texts[min(k, neighbour)]}-{texts[max(k, neighbour)]}" in name.original
+    )
+    return frozenset() if len(joined) == len(texts) else joined
+
+
+def _unpaired_syllables(name: ParsedName, paired: set[int]) -> tuple[list[int], list[int]]:
+    """The name's words left out of the alignment: the Vietnamese middle names that mark
+    the sex alone (``Van``, ``Thi``: often dropped, they say nothing of the person unless
+    both names show one, and another), and the others."""
+    last = len(name.tokens) - 1
+    unpaired = [k for k in name.words if k not in paired]
+    if VIETNAMESE not in name.origins:
+        return unpaired, []
+    markers = [k for k in unpaired if 0 < k < last and name.tokens[k].folded in VIETNAMESE_MIDDLE]
+    return [k for k in unpaired if k not in markers], markers
+
+
+def _syllables_agree(
+    query: ParsedName, listed: ParsedName, pair: Pair, origins: frozenset[str], family: bool
+) -> bool:
+    """Whether the words of a pair are one family name or one run of given-name syllables:
+    the same spelling, or spellings the Korean and Chinese correspondences make one, a
+    family name's irregular spellings (``korean_surname``) only for a family name. Words
+    in Cyrillic, Han or Hangul letters were already compared by their script's reading."""
+    q_text = "".join(query.tokens[i].text for i in pair.query)
+    l_text = "".join(listed.tokens[j].text for j in pair.listed)
+    if family and pair.similarity.rule == "typo":
+        # Lists misspell family names too (``Jian`` for ``Jiang``); two names of the closed
+        # set, though, are two names (``Zhang``/``Wang``).
+        return not (spells_a_family_name(q_text) and spells_a_family_name(l_text))
+    if pair.similarity.rule in ("typo", "unmatched", "gender_variant"):
+        return False
+    if not family and pair.similarity.detail.endswith("_surname"):
+        return False
+    if has_cyrillic(q_text + l_text) or is_han_or_hangul(q_text + l_text):
+        return True
+    if "".join(query.tokens[i].folded for i in pair.query) == "".join(
+        listed.tokens[j].folded for j in pair.listed
+    ):
+        return True
+    if pair.similarity.rule == "initial":
+        return True
+    if family and VIETNAMESE in origins and vietnamese_rules(q_text, l_text):
+        return True
+    if EAST_ASIAN not in origins:
+        return False  # Vietnamese is written in its own alphabet: no correspondences
+    rules = east_asian_rules(q_text, l_text, CHINESE in origins)
+    return rules is not None and (family or rules != ("korean_surname",))
 
 
 def score_name(context: QueryContext, listed: IndexedName, schema: str) -> NameScore:

@@ -29,11 +29,11 @@ from functools import lru_cache
 
 from rapidfuzz.distance import OSA
 
-from screening.east_asian import east_asian_rules
+from screening.east_asian import east_asian_rules, vietnamese_rules
 from screening.given_names import given_name_of, patronymic_of
 from screening.glossary import concept_of, is_place_adjective, word_stem
 from screening.model import RuleName
-from screening.names import ARABIC, EAST_ASIAN, Role, Token
+from screening.names import ARABIC, CHINESE, EAST_ASIAN, VIETNAMESE, Role, Token
 from screening.text import has_cyrillic, is_read_not_spelt
 from screening.translit import arabic_rules, rules_between
 from screening.weights import DEFAULT_WEIGHTS, ScoringWeights
@@ -210,7 +210,9 @@ def origin_rule(
     Korean or Chinese), applied only when ``origins`` (of either name) holds it."""
     if ARABIC in origins and (rules := arabic_rules(query, listed)):
         return Similarity(weights.arabic_variant, "transliteration", ", ".join(rules))
-    if EAST_ASIAN in origins and (rules := east_asian_rules(query, listed)):
+    if EAST_ASIAN in origins and (rules := east_asian_rules(query, listed, CHINESE in origins)):
+        return Similarity(weights.east_asian_variant, "transliteration", ", ".join(rules))
+    if VIETNAMESE in origins and (rules := vietnamese_rules(query, listed)):
         return Similarity(weights.east_asian_variant, "transliteration", ", ".join(rules))
     return None
 

@@ -10,7 +10,13 @@ import pytest
 from hypothesis import given, settings
 from hypothesis import strategies as st
 
-from screening.east_asian import east_asian_rules, looks_east_asian
+from screening.east_asian import (
+    east_asian_rules,
+    looks_chinese,
+    looks_east_asian,
+    looks_vietnamese,
+    vietnamese_rules,
+)
 from screening.model import Entity
 from screening.names import Role, parse_name, split_words
 from screening.scoring import compare_tokens
@@ -220,7 +226,7 @@ def test_no_name_in_a_script_without_capitals_has_initials(words: list[str]) -> 
         ("Yi", "Rhee", "korean_surname"),
         ("Pak", "Park", "korean_surname"),
         ("Choe", "Choi", "korean_surname"),
-        ("Gim", "Kim", "korean_surname"),
+        ("Gim", "Kim", "k=g, t=d, p=b, ch=j"),  # RR g, MR k: a regular correspondence
         ("Jinping", "Chinping", "k=g, t=d, p=b, ch=j"),  # RR/pinyin j, MR/Wade-Giles ch
         ("Deng", "Teng", "k=g, t=d, p=b, ch=j"),
         ("Eun", "Un", "eu=u"),  # RR eu, MR ŭ
@@ -229,6 +235,14 @@ def test_no_name_in_a_script_without_capitals_has_initials(words: list[str]) -> 
         ("Zhou", "Chou", "pinyin=wade-giles"),
         ("Qian", "Ch'ien", "ien=ian"),
         ("Zedong", "Tse-tung", "ung=ong"),
+        ("Jian", "Chien", "ien=ian"),  # -ien is Wade-Giles alone, with or without a mark
+        ("Yan", "Yen", "ien=ian"),
+        ("Pingyan", "Ping-yen", "ien=ian"),  # yen inside a joined name too
+        ("Ye", "Yeh", "ieh=ie"),
+        ("Zhiqiang", "Chih-chiang", "ih=i"),  # -ih inside a joined name too
+        ("Kong", "K'ung", "ung=ong"),  # an aspiration mark: Wade-Giles ...
+        ("Kung", "K'ung", "aspiration mark"),  # ... or McCune-Reischauer (쿵), as written
+        ("Jjang", "Tchang", "k=g, t=d, p=b, ch=j"),  # RR jj, MR tch
     ],
 )
 def test_korean_and_chinese_spellings_meet_by_a_named_rule(a: str, b: str, rule: str) -> None:
@@ -261,6 +275,7 @@ def test_distinct_korean_and_chinese_syllables_stay_apart(a: str, b: str) -> Non
         ("Mao Tse-tung", True),
         ("CHIN-SO'K KIM", True),
         ("Ri Son Gwon", True),
+        ("Hsu Chih-chiang", True),  # no family name of the table, but Wade-Giles alone
         ("Dima Tima", False),  # syllables, but no Korean or Chinese family name
         ("Ivan Petrov", False),
         ("Dmitriy Li Ivanovich", False),  # a word of more than three syllables
@@ -407,6 +422,21 @@ EAST_ASIAN_LIST = [
     Entity(id="pak-hyonu", schema="Person", names=["CHANG Hyon U"]),
     Entity(id="wang-jian", schema="Person", names=["WANG Jian"]),
     Entity(id="wang-li", schema="Person", names=["WANG Li"]),
+    Entity(id="kim-kyongja", schema="Person", names=["KIM Kyong Ja"]),
+    Entity(id="o-chuwon", schema="Person", names=["O Chu-won"]),
+    Entity(id="choe-chungsu", schema="Person", names=["CHOE Chung Su"]),
+    Entity(id="hu-xin", schema="Person", names=["HU Xin"]),
+    Entity(id="shi-ming", schema="Person", names=["SHI Ming"]),
+    Entity(id="liu-jianguo", schema="Person", names=["LIU Jianguo"]),
+    Entity(id="xue-lan", schema="Person", names=["XUE Lan"]),
+    Entity(id="zheng-yuhua", schema="Person", names=["ZHENG Yuhua"]),
+    Entity(id="kim-chongsu", schema="Person", names=["KIM Chong Su"]),
+    Entity(id="zhang-yongming", schema="Person", names=["ZHANG Yongming"]),
+    Entity(id="luo-lin", schema="Person", names=["LUO Lin"]),
+    Entity(id="he-yiqing", schema="Person", names=["HE Yiqing"]),
+    Entity(id="song-min", schema="Person", names=["SONG Min-ho"]),
+    Entity(id="meng-li", schema="Person", names=["MENG Li"]),
+    Entity(id="karim-baba", schema="Person", names=["Karim BABA"]),
 ]
 
 
@@ -430,6 +460,22 @@ def _score(screener: Screener, query: str, entity: str) -> float:
         ("Lee Hyeon-ji", "yi-hyonji"),  # Lee = Yi, RR against MR
         ("王健", "wang-jian"),
         ("Jian Wang", "wang-jian"),  # Western order
+        ("Kim Gyeong-ja", "kim-kyongja"),  # RR g, MR k
+        ("Gyeongja Kim", "kim-kyongja"),
+        ("Oh Ju-won", "o-chuwon"),  # a one-letter family name, first, in capitals
+        ("Choi Jung-su", "choe-chungsu"),  # MR ch (unmarked) is RR j
+        ("Hu Hsin", "hu-xin"),
+        ("Shih Ming", "shi-ming"),  # a family name the table lacks in this spelling
+        ("Chien Kuo Liu", "liu-jianguo"),  # syllables spaced, joined on the list
+        ("Liu Chien-kuo", "liu-jianguo"),
+        ("Lan Hsueh", "xue-lan"),  # Wade-Giles hsüeh
+        ("Cheng Yu Hua", "zheng-yuhua"),
+        ("김종수", "kim-chongsu"),  # 종 is jong, MR chong
+        ("JIAN-WANG", "wang-jian"),  # hyphens between all words only separate them
+        ("Chang Yung-ming", "zhang-yongming"),  # unmarked Wade-Giles, against a Chinese name
+        ("Lo Lin", "luo-lin"),  # Wade-Giles lo is pinyin luo
+        ("Hsueh Lan", "xue-lan"),  # a name in Wade-Giles alone is found
+        ("Ho I-ching", "he-yiqing"),  # ho is he, i is yi
     ],
 )
 def test_same_family_and_given_name_alerts(
@@ -450,6 +496,17 @@ def test_same_family_and_given_name_alerts(
         ("장우진", "pak-hyonu"),  # 진 is not a middle name to leave out
         ("李健", "wang-jian"),  # Li, not Wang
         ("Zhang Jian", "wang-jian"),
+        ("Kim Myeong-ja", "kim-kyongja"),  # one syllable of the given name differs
+        ("Myeong Ja Kim", "kim-kyongja"),
+        ("Kim Gyeong", "kim-kyongja"),  # a syllable left out: another name
+        ("Ja-gyeong Kim", "kim-kyongja"),  # the syllables in another order
+        ("Kim Ju-won", "o-chuwon"),  # the hyphenated given name holds no family name
+        ("Choi Jeong-su", "choe-chungsu"),  # Chung spells the family name 정, not 중
+        ("Chou Hsin", "hu-xin"),  # Chou is Zhou, not Hu: no Cyrillic ch = kh here
+        ("김중수", "kim-chongsu"),  # 중 is jung: Chung spells the family name 정, not 중
+        ("Ming Shih Wang", "shi-ming"),
+        ("Sung Min-ho", "song-min"),  # 송 and 숭: in a Korean name, o and u stay apart
+        ("Li Tseng", "meng-li"),  # Tseng is Wade-Giles for Zeng: not a misspelt Meng
     ],
 )
 def test_a_different_family_name_or_given_name_does_not_alert(
@@ -458,8 +515,132 @@ def test_a_different_family_name_or_given_name_does_not_alert(
     assert _score(east_asian_list, query, entity) < DEFAULT_THRESHOLD
 
 
+@pytest.mark.parametrize(
+    ("query", "entity", "penalty"),
+    [
+        ("Lee Mi-suk", "kim-misuk", "family names differ"),
+        ("Kim Myeong-ja", "kim-kyongja", "given names' syllables differ"),
+        ("Kim Gyeong", "kim-kyongja", "a syllable of the given name unmatched"),
+        ("Ja-gyeong Kim", "kim-kyongja", "in another order"),
+    ],
+)
+def test_an_east_asian_mismatch_is_named(
+    east_asian_list: Screener, query: str, entity: str, penalty: str
+) -> None:
+    result = east_asian_list.screen(query, schema="Person", threshold=0.0, limit=20)
+    hit = next(h for h in result.hits if h.entity_id == entity)
+    assert any(penalty in p for p in hit.explanation.penalties), hit.explanation.penalties
+
+
+def test_the_family_name_rule_needs_two_east_asian_names(east_asian_list: Screener) -> None:
+    # Ji is a Korean and Chinese family name, but Karim BABA is not such a name.
+    result = east_asian_list.screen("Baba JI", schema="Person", threshold=0.0, limit=20)
+    hit = next(h for h in result.hits if h.entity_id == "karim-baba")
+    assert not any("family names differ" in p for p in hit.explanation.penalties)
+
+
 def test_a_family_name_mismatch_is_explained(east_asian_list: Screener) -> None:
     result = east_asian_list.screen("Lee Mi-suk", schema="Person", threshold=0.0, limit=20)
     hit = next(h for h in result.hits if h.entity_id == "kim-misuk")
     assert any("family names differ" in p for p in hit.explanation.penalties)
     assert parse_name("Lee Mi-suk").tokens[0].role is Role.WORD  # a name, not a particle
+
+
+# A Vietnamese name: a family name from a small set, an optional middle name, a given name
+# of one syllable; written in the national alphabet (diacritics dropped on lists), family
+# name first at home and last in the West; Van and Thi only mark the sex.
+VIETNAMESE_LIST = [
+    Entity(id="nguyen-van-hung", schema="Person", names=["NGUYEN Van Hung"]),
+    Entity(id="nguyen-thi-lan", schema="Person", names=["NGUYEN Thi Lan"]),
+    Entity(id="tran-van-minh", schema="Person", names=["TRAN Van Minh"]),
+    Entity(id="nguyen-duc-anh", schema="Person", names=["NGUYEN Duc Anh"]),
+    Entity(id="hoang-van-nam", schema="Person", names=["HOANG Van Nam"]),
+    Entity(id="petrov", schema="Person", names=["Ivan PETROV"]),
+]
+
+
+@pytest.fixture(scope="module")
+def vietnamese_list() -> Screener:
+    return Screener.from_entities(VIETNAMESE_LIST)
+
+
+@pytest.mark.parametrize(
+    ("name", "vietnamese"),
+    [
+        ("Nguyễn Văn Hùng", True),
+        ("Hung Van Nguyen", True),
+        ("Trương Thị Mỹ Phương", True),
+        ("Ivan Petrov", False),
+        ("Van Morrison", False),  # no Vietnamese family name at an end
+        ("Le Corbusier", False),  # not one syllable a word
+    ],
+)
+def test_signs_of_a_vietnamese_name(name: str, vietnamese: bool) -> None:
+    assert looks_vietnamese(name) is vietnamese
+    assert ("vietnamese" in parse_name(name).origins) is vietnamese
+
+
+@pytest.mark.parametrize(
+    ("query", "entity"),
+    [
+        ("Nguyễn Văn Hùng", "nguyen-van-hung"),  # diacritics
+        ("Hung Van Nguyen", "nguyen-van-hung"),  # Western order
+        ("Nguyen Hung", "nguyen-van-hung"),  # Van, which marks a man, left out
+        ("Lan Nguyen", "nguyen-thi-lan"),  # Thi, which marks a woman, left out
+        ("Huynh Van Nam", "hoang-van-nam"),  # Huỳnh is the southern form of Hoàng
+    ],
+)
+def test_same_vietnamese_name_alerts(vietnamese_list: Screener, query: str, entity: str) -> None:
+    assert _score(vietnamese_list, query, entity) >= DEFAULT_THRESHOLD
+
+
+@pytest.mark.parametrize(
+    ("query", "entity", "penalty"),
+    [
+        ("Nguyen Van Dung", "nguyen-van-hung", "syllables differ"),  # Dũng is not Hùng
+        ("Tran Van Hung", "nguyen-van-hung", "family names differ"),
+        ("Nguyen Van Minh", "tran-van-minh", "family names differ"),
+        ("Nguyen Van Anh", "nguyen-duc-anh", "unmatched"),  # Đức is part of the name
+        ("Nguyen Thi Hung", "nguyen-van-hung", "unmatched"),
+    ],
+)
+def test_another_vietnamese_name_does_not_alert(
+    vietnamese_list: Screener, query: str, entity: str, penalty: str
+) -> None:
+    result = vietnamese_list.screen(query, schema="Person", threshold=0.0, limit=20)
+    hit = next((h for h in result.hits if h.entity_id == entity), None)
+    if hit is not None:
+        assert hit.score < DEFAULT_THRESHOLD
+        assert any(penalty in p for p in hit.explanation.penalties), hit.explanation.penalties
+
+
+def test_vietnamese_letters_have_no_romanisation_correspondences() -> None:
+    # d and t, or o and u, are two letters of one alphabet here, not two romanisations.
+    assert vietnamese_rules("Dung", "Tung") is None
+    assert vietnamese_rules("Hoang", "Huynh") == ("vietnamese_surname",)
+    assert vietnamese_rules("Vu", "Vo") == ("vietnamese_surname",)
+
+
+@pytest.mark.parametrize(
+    ("name", "chinese"),
+    [
+        ("ZHOU Yongming", True),  # a family name only Chinese names bear
+        ("Hsu Chih-chiang", True),  # Wade-Giles alone writes hs
+        ("Kim Jong Un", False),
+        ("CHOE Chung Su", False),  # Su ends the name, but the capitals show the family name
+        ("Choi Jeong-su", False),  # su is half of a hyphenated given name
+        ("LI Yuhua", False),  # Li is a Korean family name too: undecided
+        ("이 영희", False),
+    ],
+)
+def test_signs_of_a_chinese_name(name: str, chinese: bool) -> None:
+    assert looks_chinese(name) is chinese
+
+
+def test_unmarked_wade_giles_is_read_only_in_a_chinese_name() -> None:
+    assert east_asian_rules("Yung", "Yong", chinese=True) is not None
+    assert east_asian_rules("Yung", "Yong") is None  # Korean 용 and 융
+    assert east_asian_rules("Lo", "Luo", chinese=True) is not None
+    assert east_asian_rules("Ko", "Ge", chinese=True) is not None
+    assert east_asian_rules("I", "Yi", chinese=True) is not None
+    assert east_asian_rules("Lo", "Lu", chinese=True) is None
