@@ -38,6 +38,7 @@ from benchmarks.list_load import FULL_LISTS, usable_lists
 
 REPO = Path(__file__).resolve().parents[1]
 OUT_FILE = REPO / "benchmarks" / "out" / "spark.json"
+TABLE_FILE = OUT_FILE.with_suffix(".md")  # the README's "Screening on a cluster" table
 
 SIZES = (100_000, 1_000_000)
 MASTERS = ("local[1]", "local[2]")
@@ -50,8 +51,9 @@ DELTA_SEED = 14
 DELTA_BOOK_NAMES = 30_000  # the 10,009 dev queries, then load names up to this many
 
 
-def run(quick: bool, sizes: tuple[int, ...] = SIZES) -> dict[str, Any]:
-    """Measure every size; the result is also written to ``OUT_FILE``."""
+def run(quick: bool, sizes: tuple[int, ...] = SIZES, extras: bool = True) -> dict[str, Any]:
+    """Measure every size (and with ``extras`` the index memory and the delta re-screen);
+    the result is written to ``OUT_FILE``, the throughput table to ``TABLE_FILE``."""
     result: dict[str, Any] = {
         "benchmark": "spark",
         "quick": quick,
@@ -66,11 +68,43 @@ def run(quick: bool, sizes: tuple[int, ...] = SIZES) -> dict[str, Any]:
     else:
         with tempfile.TemporaryDirectory(prefix="spark-bench-") as scratch:
             result["sizes"] = {str(size): measure(size, Path(scratch)) for size in sizes}
-        result["index_memory"] = index_memory_in_child()
-        result["delta"] = delta_rescreen()
+        TABLE_FILE.write_text(cluster_table(result), encoding="utf-8")
+        if extras:
+            result["index_memory"] = index_memory_in_child()
+            result["delta"] = delta_rescreen()
         result["status"] = "ok"
     write_json(OUT_FILE, result)
     return result
+
+
+def cluster_table(result: dict[str, Any]) -> str:
+    """The README's table of "Screening on a cluster", filled from a run."""
+    rows = [
+        "| names | batch command, 2 workers | Spark `local[1]` | Spark `local[2]` "
+        "| `local[2]` / batch | `local[1]` -> `local[2]` | `local[2]` / batch per CPU second |",
+        "| ---: | ---: | ---: | ---: | ---: | ---: | ---: |",
+    ]
+    for size, figures in result.get("sizes", {}).items():
+        one, two = figures["local[1]"], figures["local[2]"]
+        rows.append(
+            f"| {int(size):,} | {figures['batch']['names_per_second']:,.0f}/s "
+            f"| {one['names_per_second']:,.0f}/s | {two['names_per_second']:,.0f}/s "
+            f"| {figures['spark_2_share_of_batch']:.0%} | x{figures['scaling_1_to_2']} "
+            f"| {figures['spark_2_cpu_share_of_batch']:.0%} |"
+        )
+    load = max(
+        (
+            figures[key]["load_average_before"]
+            for figures in result.get("sizes", {}).values()
+            for key in ("batch", *MASTERS)
+        ),
+        default=0.0,
+    )
+    rows.append(
+        f"\nMeasured with `python -m benchmarks.spark` on {result['cores']} cores "
+        f"(load average before the runs: up to {load})."
+    )
+    return "\n".join(rows) + "\n"
 
 
 def _missing() -> str | None:
@@ -96,9 +130,10 @@ def measure(size: int, folder: Path) -> dict[str, Any]:
     one, two = (figures[master]["names_per_second"] for master in MASTERS)
     figures["scaling_1_to_2"] = round(two / max(one, 1e-9), 2)
     figures["spark_2_share_of_batch"] = round(two / max(batch["names_per_second"], 1e-9), 2)
-    figures["spark_2_cpu_share_of_batch"] = round(
-        figures["local[2]"]["names_per_cpu_second"] / max(batch["names_per_cpu_second"], 1e-9), 2
-    )
+    for master in MASTERS:
+        figures[f"spark_{master[6]}_cpu_share_of_batch"] = round(
+            figures[master]["names_per_cpu_second"] / max(batch["names_per_cpu_second"], 1e-9), 2
+        )
     figures["meets_target"] = {
         "spark_share_of_batch": figures["spark_2_share_of_batch"] >= TARGET_SPARK_SHARE,
         "scaling": figures["scaling_1_to_2"] >= TARGET_SCALING,
@@ -328,7 +363,9 @@ def index_memory_child(step: str, paths: list[str]) -> dict[str, Any]:
 
     entry, key = Path(paths[0]), str(paths[1])
     before = process_memory_mb(os.getpid())[1]
+    lap = time.process_time()
     loaded = read_entry(entry, key)
+    load_seconds = time.process_time() - lap
     after = process_memory_mb(os.getpid())[1]
     if loaded is None:
         raise RuntimeError(f"the cache entry {entry} could not be read back")
@@ -339,6 +376,7 @@ def index_memory_child(step: str, paths: list[str]) -> dict[str, Any]:
         job.screen(number, {"name": name})
     return {
         "loaded_index_mb": round(after - before, 1),
+        "load_cpu_seconds": round(load_seconds, 2),
         "process_rss_mb": round(after, 1),
         "probe_names": len(names),
         "rss_after_screening_mb": round(process_memory_mb(os.getpid())[1], 1),
@@ -366,7 +404,8 @@ def format_report(result: dict[str, Any]) -> str:
         lines.append(
             f"    scaling local[1] -> local[2]: x{figures['scaling_1_to_2']} "
             f"(target {TARGET_SCALING}); local[2] / batch: {figures['spark_2_share_of_batch']:.0%} "
-            f"(target {TARGET_SPARK_SHARE:.0%}), per CPU second "
+            f"(target {TARGET_SPARK_SHARE:.0%}); per CPU second, local[1] / batch "
+            f"{figures['spark_1_cpu_share_of_batch']:.0%}, local[2] / batch "
             f"{figures['spark_2_cpu_share_of_batch']:.0%}"
         )
     memory = result.get("index_memory")
@@ -396,9 +435,16 @@ def main(argv: list[str] | None = None) -> int:
     parser = argparse.ArgumentParser(description=__doc__.splitlines()[0] if __doc__ else None)
     parser.add_argument("--quick", action="store_true", help="skip (the CI run)")
     parser.add_argument(
+        "--names",
         "--sizes",
+        dest="sizes",
         default=",".join(str(size) for size in SIZES),
         help="comma-separated names counts (default: %(default)s)",
+    )
+    parser.add_argument(
+        "--throughput-only",
+        action="store_true",
+        help="names/s only: without the index memory and the delta re-screen",
     )
     parser.add_argument("--child", metavar="MASTER", help=argparse.SUPPRESS)
     parser.add_argument("--index-memory-child", choices=("build", "load"), help=argparse.SUPPRESS)
@@ -421,9 +467,9 @@ def main(argv: list[str] | None = None) -> int:
         print(format_report({"quick": False, "status": "ok", "delta": delta_rescreen()}))
         return 0
     sizes = tuple(int(size) for size in args.sizes.split(","))
-    result = run(args.quick, sizes)
+    result = run(args.quick, sizes, extras=not args.throughput_only)
     print(format_report(result))
-    print(f"written to {OUT_FILE}")
+    print(f"written to {OUT_FILE} (and the README table to {TABLE_FILE})")
     return 0
 
 

@@ -6,8 +6,11 @@ weights counted over the delta's few names, so its scores would not be the whole
 Instead, the book is screened against NEW (its index, usually from the cache) and only
 the delta's entities are scored and reported (``Screener.restricted_to``): retrieval runs
 over the whole list as always, and each delta entity gets the score a screening against
-NEW gives it. The delta must come from NEW: an entity it holds that NEW lacks, or holds
-otherwise, means the files do not belong together, and nothing is screened.
+NEW gives it. Only where more entities than the hit limit compete for a row can the answers
+differ: the full run keeps the best of all, the delta run the best of the delta's (and
+completes their scores over all their names, as the full run does for its leaders). The
+delta must come from NEW: an entity it holds that NEW lacks, or holds otherwise, means the
+files do not belong together, and nothing is screened.
 """
 
 from __future__ import annotations
