@@ -70,6 +70,7 @@ def run(quick: bool, sizes: tuple[int, ...] = SIZES, extras: bool = True) -> dic
             result["sizes"] = {str(size): measure(size, Path(scratch)) for size in sizes}
         TABLE_FILE.write_text(cluster_table(result), encoding="utf-8")
         if extras:
+            result["profile"] = executor_profile()
             result["index_memory"] = index_memory_in_child()
             result["delta"] = delta_rescreen()
         result["status"] = "ok"
@@ -220,6 +221,62 @@ def child_run(master: str, source: Path, output: Path) -> dict[str, Any]:
         "session_start_seconds": round(start_seconds, 2),
         "index_prepare_seconds": round(prepare_seconds, 2),
         "index_mb": round(prepared.index_bytes / 2**20, 1),
+    }
+
+
+PROFILE_NAMES = 20_000  # screened on local[1] under Spark's Python profiler
+
+
+def executor_profile(names: int = PROFILE_NAMES) -> dict[str, Any]:
+    """Where an executor's Python worker spends its time, in a fresh process and JVM."""
+    with tempfile.TemporaryDirectory(prefix="spark-profile-") as scratch:
+        source = Path(scratch) / "book.csv"
+        write_input(source, names)
+        return {"names": names, **_child_json(["--profile-child", str(source), scratch])}
+
+
+def profile_child(source: Path, folder: Path) -> dict[str, Any]:
+    """Inside the measured process: screen ``source`` on ``local[1]`` with Spark's UDF
+    profiler (cProfile in the Python worker), then split the worker's time into loading
+    the index, screening rows, and the rest (Arrow batches to values and back)."""
+    import pstats
+
+    from pyspark.sql import SparkSession
+
+    from screening.cli.spark_batch import read_csv, spread
+    from screening.spark import screen_dataframe
+
+    os.environ.setdefault("SPARK_LOCAL_IP", "127.0.0.1")
+    spark = (
+        SparkSession.builder.master("local[1]")
+        .config("spark.driver.host", "127.0.0.1")
+        .config("spark.driver.bindAddress", "127.0.0.1")
+        .config("spark.ui.enabled", "false")
+        .config("spark.ui.showConsoleProgress", "false")
+        .getOrCreate()
+    )
+    spark.sparkContext.setLogLevel("ERROR")
+    spark.conf.set("spark.sql.pyspark.udf.profiler", "perf")
+    book = spread(read_csv(spark, str(source), ",", "utf-8"), None)
+    result = screen_dataframe(book, lists=[LIST_FILE], name_col="name", id_col="id")
+    result.write.format("noop").mode("overwrite").save()
+    spark.profile.dump(str(folder / "profile"))
+    spark.stop()
+    cumulative: dict[str, float] = {}
+    for dump in sorted((folder / "profile").glob("*.pstats")):
+        table: dict[Any, Any] = pstats.Stats(str(dump)).stats  # type: ignore[attr-defined]
+        for (path, _, function), (_, _, _, seconds, _) in table.items():
+            name = f"{Path(path).name}:{function}"  # Spark keeps the file's name only
+            cumulative[name] = cumulative.get(name, 0.0) + seconds
+    total = cumulative.get("dataframe.py:__call__", 0.0)  # ScreenBatches, the whole task
+    rows = cumulative.get("rows.py:screen", 0.0)  # ScreenJob.screen, row by row
+    load = cumulative.get("shipping.py:load_shipped", 0.0)
+    share = 1.0 / max(total, 1e-9)
+    return {
+        "worker_seconds_profiled": round(total, 2),
+        "screening_rows_share": round(rows * share, 3),
+        "index_load_share": round(load * share, 3),
+        "arrow_and_rest_share": round((total - rows - load) * share, 3),
     }
 
 
@@ -418,6 +475,15 @@ def format_report(result: dict[str, Any]) -> str:
             f"after screening {memory['probe_names']:,} names); names by list "
             f"{memory['names_by_list']}"
         )
+    profile = result.get("profile")
+    if profile:
+        lines.append(
+            f"  executor Python worker, {profile['names']:,} names on local[1] under cProfile "
+            f"({profile['worker_seconds_profiled']} s): screening rows "
+            f"{profile['screening_rows_share']:.0%}, loading the index "
+            f"{profile['index_load_share']:.0%}, Arrow batches and the rest "
+            f"{profile['arrow_and_rest_share']:.0%}"
+        )
     delta = result.get("delta")
     if delta:
         lines.append(
@@ -450,10 +516,22 @@ def main(argv: list[str] | None = None) -> int:
     parser.add_argument("--index-memory-child", choices=("build", "load"), help=argparse.SUPPRESS)
     parser.add_argument("--delta-only", action="store_true", help="the delta re-screen alone")
     parser.add_argument("--index-memory-only", action="store_true", help="the index memory alone")
+    parser.add_argument(
+        "--profile-only",
+        action="store_true",
+        help=f"where an executor's Python worker spends its time ({PROFILE_NAMES:,} names)",
+    )
+    parser.add_argument("--profile-child", action="store_true", help=argparse.SUPPRESS)
     parser.add_argument("paths", nargs="*", type=Path, help=argparse.SUPPRESS)
     args = parser.parse_args(argv)
     if args.child is not None:
         print(json.dumps(child_run(args.child, args.paths[0], args.paths[1])))
+        return 0
+    if args.profile_child:
+        print(json.dumps(profile_child(args.paths[0], args.paths[1])))
+        return 0
+    if args.profile_only:
+        print(format_report({"quick": False, "status": "ok", "profile": executor_profile()}))
         return 0
     if args.index_memory_child:
         print(json.dumps(index_memory_child(args.index_memory_child, args.paths)))
