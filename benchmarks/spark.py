@@ -68,6 +68,7 @@ def run(quick: bool, sizes: tuple[int, ...] = SIZES, extras: bool = True) -> dic
     else:
         with tempfile.TemporaryDirectory(prefix="spark-bench-") as scratch:
             result["sizes"] = {str(size): measure(size, Path(scratch)) for size in sizes}
+        write_json(OUT_FILE, result)  # kept even if a later part fails
         TABLE_FILE.write_text(cluster_table(result), encoding="utf-8")
         if extras:
             result["profile"] = executor_profile()
@@ -81,7 +82,7 @@ def run(quick: bool, sizes: tuple[int, ...] = SIZES, extras: bool = True) -> dic
 def cluster_table(result: dict[str, Any]) -> str:
     """The README's table of "Screening on a cluster", filled from a run."""
     rows = [
-        "| names | batch command, 2 workers | Spark `local[1]` | Spark `local[2]` "
+        "| names | batch command | Spark `local[1]` | Spark `local[2]` "
         "| `local[2]` / batch | `local[1]` -> `local[2]` | `local[2]` / batch per CPU second |",
         "| ---: | ---: | ---: | ---: | ---: | ---: | ---: |",
     ]
@@ -89,6 +90,7 @@ def cluster_table(result: dict[str, Any]) -> str:
         one, two = figures["local[1]"], figures["local[2]"]
         rows.append(
             f"| {int(size):,} | {figures['batch']['names_per_second']:,.0f}/s "
+            f"({figures['batch']['workers']} workers) "
             f"| {one['names_per_second']:,.0f}/s | {two['names_per_second']:,.0f}/s "
             f"| {figures['spark_2_share_of_batch']:.0%} | x{figures['scaling_1_to_2']} "
             f"| {figures['spark_2_cpu_share_of_batch']:.0%} |"
