@@ -38,6 +38,7 @@ from benchmarks.list_load import FULL_LISTS, usable_lists
 
 REPO = Path(__file__).resolve().parents[1]
 OUT_FILE = REPO / "benchmarks" / "out" / "spark.json"
+TABLE_FILE = OUT_FILE.with_suffix(".md")  # the README's "Screening on a cluster" table
 
 SIZES = (100_000, 1_000_000)
 MASTERS = ("local[1]", "local[2]")
@@ -50,8 +51,9 @@ DELTA_SEED = 14
 DELTA_BOOK_NAMES = 30_000  # the 10,009 dev queries, then load names up to this many
 
 
-def run(quick: bool, sizes: tuple[int, ...] = SIZES) -> dict[str, Any]:
-    """Measure every size; the result is also written to ``OUT_FILE``."""
+def run(quick: bool, sizes: tuple[int, ...] = SIZES, extras: bool = True) -> dict[str, Any]:
+    """Measure every size (and with ``extras`` the index memory and the delta re-screen);
+    the result is written to ``OUT_FILE``, the throughput table to ``TABLE_FILE``."""
     result: dict[str, Any] = {
         "benchmark": "spark",
         "quick": quick,
@@ -66,11 +68,46 @@ def run(quick: bool, sizes: tuple[int, ...] = SIZES) -> dict[str, Any]:
     else:
         with tempfile.TemporaryDirectory(prefix="spark-bench-") as scratch:
             result["sizes"] = {str(size): measure(size, Path(scratch)) for size in sizes}
-        result["index_memory"] = index_memory_in_child()
-        result["delta"] = delta_rescreen()
+        write_json(OUT_FILE, result)  # kept even if a later part fails
+        TABLE_FILE.write_text(cluster_table(result), encoding="utf-8")
+        if extras:
+            result["profile"] = executor_profile()
+            result["index_memory"] = index_memory_in_child()
+            result["delta"] = delta_rescreen()
         result["status"] = "ok"
     write_json(OUT_FILE, result)
     return result
+
+
+def cluster_table(result: dict[str, Any]) -> str:
+    """The README's table of "Screening on a cluster", filled from a run."""
+    rows = [
+        "| names | batch command | Spark `local[1]` | Spark `local[2]` "
+        "| `local[2]` / batch | `local[1]` -> `local[2]` | `local[2]` / batch per CPU second |",
+        "| ---: | ---: | ---: | ---: | ---: | ---: | ---: |",
+    ]
+    for size, figures in result.get("sizes", {}).items():
+        one, two = figures["local[1]"], figures["local[2]"]
+        rows.append(
+            f"| {int(size):,} | {figures['batch']['names_per_second']:,.0f}/s "
+            f"({figures['batch']['workers']} workers) "
+            f"| {one['names_per_second']:,.0f}/s | {two['names_per_second']:,.0f}/s "
+            f"| {figures['spark_2_share_of_batch']:.0%} | x{figures['scaling_1_to_2']} "
+            f"| {figures['spark_2_cpu_share_of_batch']:.0%} |"
+        )
+    load = max(
+        (
+            figures[key]["load_average_before"]
+            for figures in result.get("sizes", {}).values()
+            for key in ("batch", *MASTERS)
+        ),
+        default=0.0,
+    )
+    rows.append(
+        f"\nMeasured with `python -m benchmarks.spark` on {result['cores']} cores "
+        f"(load average before the runs: up to {load})."
+    )
+    return "\n".join(rows) + "\n"
 
 
 def _missing() -> str | None:
@@ -96,9 +133,10 @@ def measure(size: int, folder: Path) -> dict[str, Any]:
     one, two = (figures[master]["names_per_second"] for master in MASTERS)
     figures["scaling_1_to_2"] = round(two / max(one, 1e-9), 2)
     figures["spark_2_share_of_batch"] = round(two / max(batch["names_per_second"], 1e-9), 2)
-    figures["spark_2_cpu_share_of_batch"] = round(
-        figures["local[2]"]["names_per_cpu_second"] / max(batch["names_per_cpu_second"], 1e-9), 2
-    )
+    for master in MASTERS:
+        figures[f"spark_{master[6]}_cpu_share_of_batch"] = round(
+            figures[master]["names_per_cpu_second"] / max(batch["names_per_cpu_second"], 1e-9), 2
+        )
     figures["meets_target"] = {
         "spark_share_of_batch": figures["spark_2_share_of_batch"] >= TARGET_SPARK_SHARE,
         "scaling": figures["scaling_1_to_2"] >= TARGET_SCALING,
@@ -188,6 +226,62 @@ def child_run(master: str, source: Path, output: Path) -> dict[str, Any]:
     }
 
 
+PROFILE_NAMES = 20_000  # screened on local[1] under Spark's Python profiler
+
+
+def executor_profile(names: int = PROFILE_NAMES) -> dict[str, Any]:
+    """Where an executor's Python worker spends its time, in a fresh process and JVM."""
+    with tempfile.TemporaryDirectory(prefix="spark-profile-") as scratch:
+        source = Path(scratch) / "book.csv"
+        write_input(source, names)
+        return {"names": names, **_child_json(["--profile-child", str(source), scratch])}
+
+
+def profile_child(source: Path, folder: Path) -> dict[str, Any]:
+    """Inside the measured process: screen ``source`` on ``local[1]`` with Spark's UDF
+    profiler (cProfile in the Python worker), then split the worker's time into loading
+    the index, screening rows, and the rest (Arrow batches to values and back)."""
+    import pstats
+
+    from pyspark.sql import SparkSession
+
+    from screening.cli.spark_batch import read_csv, spread
+    from screening.spark import screen_dataframe
+
+    os.environ.setdefault("SPARK_LOCAL_IP", "127.0.0.1")
+    spark = (
+        SparkSession.builder.master("local[1]")
+        .config("spark.driver.host", "127.0.0.1")
+        .config("spark.driver.bindAddress", "127.0.0.1")
+        .config("spark.ui.enabled", "false")
+        .config("spark.ui.showConsoleProgress", "false")
+        .getOrCreate()
+    )
+    spark.sparkContext.setLogLevel("ERROR")
+    spark.conf.set("spark.sql.pyspark.udf.profiler", "perf")
+    book = spread(read_csv(spark, str(source), ",", "utf-8"), None)
+    result = screen_dataframe(book, lists=[LIST_FILE], name_col="name", id_col="id")
+    result.write.format("noop").mode("overwrite").save()
+    spark.profile.dump(str(folder / "profile"))
+    spark.stop()
+    cumulative: dict[str, float] = {}
+    for dump in sorted((folder / "profile").glob("*.pstats")):
+        table: dict[Any, Any] = pstats.Stats(str(dump)).stats  # type: ignore[attr-defined]
+        for (path, _, function), (_, _, _, seconds, _) in table.items():
+            name = f"{Path(path).name}:{function}"  # Spark keeps the file's name only
+            cumulative[name] = cumulative.get(name, 0.0) + seconds
+    total = cumulative.get("dataframe.py:__call__", 0.0)  # ScreenBatches, the whole task
+    rows = cumulative.get("rows.py:screen", 0.0)  # ScreenJob.screen, row by row
+    load = cumulative.get("shipping.py:load_shipped", 0.0)
+    share = 1.0 / max(total, 1e-9)
+    return {
+        "worker_seconds_profiled": round(total, 2),
+        "screening_rows_share": round(rows * share, 3),
+        "index_load_share": round(load * share, 3),
+        "arrow_and_rest_share": round((total - rows - load) * share, 3),
+    }
+
+
 def tree_cpu_seconds() -> float:
     """CPU time (user + system) of this process and every process below it: the JVM, and
     the Python workers it starts (Linux ``/proc``; 0 elsewhere)."""
@@ -213,16 +307,16 @@ def tree_cpu_seconds() -> float:
 
 def delta_rescreen(book_size: int = DELTA_BOOK_NAMES) -> dict[str, Any]:
     """Re-screening against a list update: the book against a delta of 1% of the list's
-    entities, beside the same book against the whole list (one core, the engine alone).
+    entities, beside the same book against the whole list (one core, the engine alone, two
+    fresh screeners so that neither inherits the other's lookup caches).
 
-    Besides the speed-up it reports what the delta finds of what the full list finds on
-    the delta's entities: the delta is screened with word weights computed over its own
-    names, so its scores are not exactly a full screen's.
+    Besides the speed-up it checks the delta's answers against the full list's: for every
+    row, the hits on the delta's entities, ids and scores, must be the same.
     """
-    import contextlib
     import random
 
     from benchmarks.data import read_jsonl
+    from screening.delta import read_delta, restrict_to_delta
     from screening.errors import InputError
     from screening.screener import Screener
 
@@ -238,29 +332,33 @@ def delta_rescreen(book_size: int = DELTA_BOOK_NAMES) -> dict[str, Any]:
         "list_entities": len(entities),
         "delta_entities": len(delta),
     }
-    found: dict[str, set[tuple[int, str]]] = {}
+    found: dict[str, list[list[tuple[str, float]]]] = {}
     with tempfile.TemporaryDirectory(prefix="spark-delta-") as scratch:
         delta_file = Path(scratch) / "delta.jsonl"
         delta_file.write_text("".join(json.dumps(e) + "\n" for e in delta), encoding="utf-8")
-        for label, path in (("full", LIST_FILE), ("delta", delta_file)):
-            screener = Screener.from_lists(path)
-            pairs: set[tuple[int, str]] = set()
-            lap = time.perf_counter()
-            for row, (name, schema) in enumerate(book):
-                with contextlib.suppress(InputError):
-                    hits = screener.screen(name, schema=schema).hits
-                    pairs.update((row, hit.entity_id) for hit in hits if hit.entity_id in delta_ids)
-            seconds = time.perf_counter() - lap
-            figures[f"{label}_names_per_second"] = round(len(book) / seconds, 1)
-            found[label] = pairs
+        screeners = {
+            "full": Screener.from_lists(LIST_FILE),
+            "delta": restrict_to_delta(Screener.from_lists(LIST_FILE), read_delta(delta_file)),
+        }
+    for label, screener in screeners.items():
+        answers: list[list[tuple[str, float]]] = []
+        lap = time.process_time()
+        for name, schema in book:
+            try:
+                hits = screener.screen(name, schema=schema).hits
+            except InputError:
+                hits = []
+            answers.append([(h.entity_id, h.score) for h in hits if h.entity_id in delta_ids])
+        seconds = time.process_time() - lap
+        figures[f"{label}_names_per_cpu_second"] = round(len(book) / seconds, 1)
+        found[label] = answers
     figures["speedup"] = round(
-        figures["delta_names_per_second"] / figures["full_names_per_second"], 1
+        figures["delta_names_per_cpu_second"] / figures["full_names_per_cpu_second"], 2
     )
     full, partial = found["full"], found["delta"]
-    figures["full_hits_on_delta_entities"] = len(full)
-    figures["delta_hits"] = len(partial)
-    figures["full_hits_found_by_delta"] = len(full & partial)
-    figures["delta_hits_not_in_full"] = len(partial - full)
+    figures["full_hits_on_delta_entities"] = sum(len(hits) for hits in full)
+    figures["delta_hits"] = sum(len(hits) for hits in partial)
+    figures["rows_answered_otherwise"] = sum(a != b for a, b in zip(full, partial, strict=True))
     return figures
 
 
@@ -324,7 +422,9 @@ def index_memory_child(step: str, paths: list[str]) -> dict[str, Any]:
 
     entry, key = Path(paths[0]), str(paths[1])
     before = process_memory_mb(os.getpid())[1]
+    lap = time.process_time()
     loaded = read_entry(entry, key)
+    load_seconds = time.process_time() - lap
     after = process_memory_mb(os.getpid())[1]
     if loaded is None:
         raise RuntimeError(f"the cache entry {entry} could not be read back")
@@ -335,6 +435,7 @@ def index_memory_child(step: str, paths: list[str]) -> dict[str, Any]:
         job.screen(number, {"name": name})
     return {
         "loaded_index_mb": round(after - before, 1),
+        "load_cpu_seconds": round(load_seconds, 2),
         "process_rss_mb": round(after, 1),
         "probe_names": len(names),
         "rss_after_screening_mb": round(process_memory_mb(os.getpid())[1], 1),
@@ -362,7 +463,8 @@ def format_report(result: dict[str, Any]) -> str:
         lines.append(
             f"    scaling local[1] -> local[2]: x{figures['scaling_1_to_2']} "
             f"(target {TARGET_SCALING}); local[2] / batch: {figures['spark_2_share_of_batch']:.0%} "
-            f"(target {TARGET_SPARK_SHARE:.0%}), per CPU second "
+            f"(target {TARGET_SPARK_SHARE:.0%}); per CPU second, local[1] / batch "
+            f"{figures['spark_1_cpu_share_of_batch']:.0%}, local[2] / batch "
             f"{figures['spark_2_cpu_share_of_batch']:.0%}"
         )
     memory = result.get("index_memory")
@@ -375,15 +477,24 @@ def format_report(result: dict[str, Any]) -> str:
             f"after screening {memory['probe_names']:,} names); names by list "
             f"{memory['names_by_list']}"
         )
+    profile = result.get("profile")
+    if profile:
+        lines.append(
+            f"  executor Python worker, {profile['names']:,} names on local[1] under cProfile "
+            f"({profile['worker_seconds_profiled']} s): screening rows "
+            f"{profile['screening_rows_share']:.0%}, loading the index "
+            f"{profile['index_load_share']:.0%}, Arrow batches and the rest "
+            f"{profile['arrow_and_rest_share']:.0%}"
+        )
     delta = result.get("delta")
     if delta:
         lines.append(
             f"  delta re-screen ({delta['book']:,} names, {delta['delta_entities']:,} of "
-            f"{delta['list_entities']:,} entities): {delta['delta_names_per_second']:,.0f} vs "
-            f"{delta['full_names_per_second']:,.0f} names/s, x{delta['speedup']}; found "
-            f"{delta['full_hits_found_by_delta']} of the full list's "
-            f"{delta['full_hits_on_delta_entities']} hits on delta entities, "
-            f"{delta['delta_hits_not_in_full']} more"
+            f"{delta['list_entities']:,} entities): {delta['delta_names_per_cpu_second']:,.0f} "
+            f"vs {delta['full_names_per_cpu_second']:,.0f} names per CPU second, "
+            f"x{delta['speedup']}; {delta['delta_hits']} hits on delta entities against the "
+            f"full list's {delta['full_hits_on_delta_entities']}, "
+            f"{delta['rows_answered_otherwise']} rows answered otherwise"
         )
     return "\n".join(lines)
 
@@ -392,18 +503,37 @@ def main(argv: list[str] | None = None) -> int:
     parser = argparse.ArgumentParser(description=__doc__.splitlines()[0] if __doc__ else None)
     parser.add_argument("--quick", action="store_true", help="skip (the CI run)")
     parser.add_argument(
+        "--names",
         "--sizes",
+        dest="sizes",
         default=",".join(str(size) for size in SIZES),
         help="comma-separated names counts (default: %(default)s)",
+    )
+    parser.add_argument(
+        "--throughput-only",
+        action="store_true",
+        help="names/s only: without the index memory and the delta re-screen",
     )
     parser.add_argument("--child", metavar="MASTER", help=argparse.SUPPRESS)
     parser.add_argument("--index-memory-child", choices=("build", "load"), help=argparse.SUPPRESS)
     parser.add_argument("--delta-only", action="store_true", help="the delta re-screen alone")
     parser.add_argument("--index-memory-only", action="store_true", help="the index memory alone")
+    parser.add_argument(
+        "--profile-only",
+        action="store_true",
+        help=f"where an executor's Python worker spends its time ({PROFILE_NAMES:,} names)",
+    )
+    parser.add_argument("--profile-child", action="store_true", help=argparse.SUPPRESS)
     parser.add_argument("paths", nargs="*", type=Path, help=argparse.SUPPRESS)
     args = parser.parse_args(argv)
     if args.child is not None:
         print(json.dumps(child_run(args.child, args.paths[0], args.paths[1])))
+        return 0
+    if args.profile_child:
+        print(json.dumps(profile_child(args.paths[0], args.paths[1])))
+        return 0
+    if args.profile_only:
+        print(format_report({"quick": False, "status": "ok", "profile": executor_profile()}))
         return 0
     if args.index_memory_child:
         print(json.dumps(index_memory_child(args.index_memory_child, args.paths)))
@@ -417,9 +547,9 @@ def main(argv: list[str] | None = None) -> int:
         print(format_report({"quick": False, "status": "ok", "delta": delta_rescreen()}))
         return 0
     sizes = tuple(int(size) for size in args.sizes.split(","))
-    result = run(args.quick, sizes)
+    result = run(args.quick, sizes, extras=not args.throughput_only)
     print(format_report(result))
-    print(f"written to {OUT_FILE}")
+    print(f"written to {OUT_FILE} (and the README table to {TABLE_FILE})")
     return 0
 
 

@@ -2,8 +2,9 @@
 
 from __future__ import annotations
 
+import copy
 import hashlib
-from collections.abc import Iterable, Sequence
+from collections.abc import Collection, Iterable, Sequence
 from pathlib import Path
 from typing import Protocol
 
@@ -35,6 +36,9 @@ class Screener:
     for reading. Every result records the list snapshots, engine version and
     settings hash it was made with.
     """
+
+    #: Entity numbers hits are restricted to (a list update's delta), None for all.
+    only: frozenset[int] | None = None
 
     def __init__(self, lists: Sequence[LoadedList], settings: Settings | None = None) -> None:
         if not lists:
@@ -92,6 +96,21 @@ class Screener:
             source=source, path=f"<{source}>", sha256=_entities_digest(items), entities=len(items)
         )
         return cls([LoadedList(entities=items, snapshot=snapshot)], settings=settings)
+
+    def restricted_to(self, entity_ids: Collection[str], delta: ListSnapshot) -> Screener:
+        """This screener answering with these entities only, each scored as against all
+        the lists (``screening.delta``); ``delta`` is recorded beside the lists' snapshots.
+        Shares the index. Raises ``ListLoadError`` for an id the lists do not hold."""
+        numbers = {entity.id: number for number, entity in enumerate(self.index.entities)}
+        missing = sorted(key for key in entity_ids if key not in numbers)
+        if missing:
+            raise ListLoadError(f"entity {missing[0]!r} is not in the lists screened against")
+        if not entity_ids:
+            raise ListLoadError("no entities to screen against: refusing to answer all clear")
+        restricted = copy.copy(self)
+        restricted.only = frozenset(numbers[key] for key in entity_ids)
+        restricted.snapshots = [*self.snapshots, delta]
+        return restricted
 
     @property
     def identifier_index(self) -> IdentifierIndex:
@@ -207,7 +226,13 @@ class Screener:
                 else query.model_copy(update={"name": reading.text})
             )
             for hit in rank_hits(
-                self.index, as_read, cutoff, count, self.settings, identifiers=identifiers
+                self.index,
+                as_read,
+                cutoff,
+                count,
+                self.settings,
+                identifiers=identifiers,
+                only=self.only,
             ):
                 held = best.get(hit.entity_id)
                 if held is None or hit.score > held[0].score:

@@ -31,6 +31,7 @@ from screening.cli.common import (
     EXIT_OK,
     EXIT_ROW_ERRORS,
     EXIT_RUN_FAILED,
+    add_delta_option,
     add_list_option,
     add_store_option,
     build_screener,
@@ -38,6 +39,7 @@ from screening.cli.common import (
     interrupt_once,
 )
 from screening.cli.review import add_decisions_options, load_decisions, remember_alerts
+from screening.delta import read_delta, restrict_to_delta
 from screening.errors import InputError
 from screening.identifiers import parse_type
 from screening.model import SCHEMAS
@@ -72,6 +74,7 @@ def register(commands: Any) -> None:
         help="output format (default: jsonl if OUT ends in .jsonl, else csv)",
     )
     add_list_option(parser)
+    add_delta_option(parser)
     add_store_option(parser)
     defaults = Settings()
     parser.add_argument(
@@ -182,9 +185,12 @@ def run(args: argparse.Namespace) -> int:
     source = inspect_csv(args.input, encoding=args.encoding, delimiter=delimiter)
     resolve_columns(columns, source.keys)
     check_output(args.output, args.input, args.resume, force=args.force)
+    delta = read_delta(args.delta) if args.delta is not None else None
     screener = build_screener(
         args.lists, Settings(), args.store_dir, allow_partial=args.allow_partial
     )
+    if delta is not None:
+        screener = restrict_to_delta(screener, delta)
     decisions = load_decisions(args, screener)
     bar = ProgressBar(sys.stderr) if sys.stderr.isatty() and not args.quiet else None
     try:

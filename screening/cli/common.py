@@ -80,6 +80,17 @@ def add_list_option(parser: argparse.ArgumentParser) -> None:
     )
 
 
+def add_delta_option(parser: argparse.ArgumentParser) -> None:
+    parser.add_argument(
+        "--delta",
+        type=Path,
+        metavar="DELTA",
+        help="re-screen against a list update: DELTA is the file `lists diff OLD NEW "
+        "--write-delta` wrote and --list gives NEW; only DELTA's entities are reported, "
+        "each scored as against the whole of NEW",
+    )
+
+
 def add_store_option(parser: argparse.ArgumentParser) -> None:
     parser.add_argument(
         "--dir",

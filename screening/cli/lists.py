@@ -142,8 +142,8 @@ def register(commands: Any) -> None:
         "--write-delta",
         type=Path,
         metavar="FILE",
-        help="write the added and changed entities as a JSON Lines list, "
-        "to re-screen a customer book against the delta with --list FILE",
+        help="write the added and changed entities as a JSON Lines list, to re-screen a "
+        "customer book for them only: batch or spark-batch --list NEW --delta FILE",
     )
     diff_parser.set_defaults(run=run_diff)
 

@@ -19,6 +19,7 @@ from screening.cli.common import (
     EXIT_OK,
     EXIT_ROW_ERRORS,
     EXIT_RUN_FAILED,
+    add_delta_option,
     add_list_option,
     add_store_option,
     check_cutoff_options,
@@ -53,6 +54,7 @@ def register(commands: Any) -> None:
     parser.add_argument("input", metavar="INPUT", help="a CSV file or folder, or Parquet")
     parser.add_argument("output", metavar="OUTPUT", help="the results folder to write")
     add_list_option(parser)
+    add_delta_option(parser)
     add_store_option(parser)
     parser.add_argument(
         "--master", help="Spark master, e.g. local[*] (default: spark-submit's, else local[*])"
@@ -134,6 +136,7 @@ def run(args: argparse.Namespace) -> int:
         limit=args.limit,
         settings=Settings(),
         problem_col=PROBLEM_COLUMN if PROBLEM_COLUMN in book.columns else None,
+        delta=args.delta,
     )
     from py4j.protocol import Py4JJavaError
     from pyspark.errors import PySparkException

@@ -52,6 +52,7 @@ def rank_hits(
     settings: Settings,
     brute_force: bool = False,
     identifiers: IdentifierIndex | None = None,
+    only: frozenset[int] | None = None,
 ) -> list[Hit]:
     """Score the query against candidate names and return the best entities, explained.
 
@@ -59,11 +60,16 @@ def rank_hits(
     ``brute_force`` scores every list name instead of the retrieved candidates; the
     benchmarks use it to measure what retrieval loses. The query's identifiers are
     looked up in ``identifiers`` (exactly, in normal form): an entity holding one is
-    scored whatever its name.
+    scored whatever its name. With ``only`` (entity numbers: a list update's delta), the
+    candidates are retrieved from the whole index, as for any query, and only those of
+    these entities are scored and reported: each with the score a screening against the
+    whole list gives it.
     """
     parsed = parse_name(query.name, query.schema_)
     queried = valid_identifiers(query) if identifiers is not None else []
     holders = identifiers.holders(queried) if identifiers is not None and queried else set()
+    if only is not None:
+        holders = holders & only
     if not parsed.tokens and not holders:
         return []
     entities = _EntityScores(index, QueryContext(index, parsed))
@@ -74,7 +80,8 @@ def rank_hits(
             else scored_candidates(index, parsed, threshold, settings.candidates)
         )
         for number in names:
-            entities.consider(number)
+            if only is None or index.names[number].entity in only:
+                entities.consider(number)
         entities.complete(threshold, limit)
         for entity_number in sorted(holders):  # found by identifier: every name scored
             for number in index.entity_names[entity_number]:

@@ -59,6 +59,7 @@ def screen_dataframe(
     settings: Settings | None = None,
     cache_dir: Path | None = None,
     problem_col: str | None = None,
+    delta: str | Path | None = None,
 ) -> DataFrame:
     """Screen every row of ``df`` against the list files or folders ``lists``.
 
@@ -70,9 +71,12 @@ def screen_dataframe(
     records they could not parse). ``identifier_cols`` maps identifier types (``imo``,
     or with a country, ``tax_id/ru``) to columns of identifiers to screen, as
     ``screening batch --id-column TYPE=COLUMN``; with any, ``name_col`` may be absent.
-    The answers equal ``screening batch``'s for the same values. The index is built
-    here, on the driver, before Spark runs anything; a list that cannot be loaded raises
-    ``ListLoadError`` at once.
+    The answers equal ``screening batch``'s for the same values. ``delta``: the file
+    ``screening lists diff --write-delta`` wrote from ``lists``; only its entities are
+    reported, each with the score a screening against the whole ``lists`` gives it
+    (``screening.delta``). The index is built here, on the driver, before Spark runs
+    anything; a list that cannot be loaded, or a delta that is empty or was written from
+    other lists, raises ``ListLoadError`` at once.
     """
     identifiers = _identifier_columns(identifier_cols)
     columns = resolve_columns(
@@ -82,7 +86,7 @@ def screen_dataframe(
     if problem_col is not None and problem_col not in df.columns:
         raise InputError(f"no column {problem_col!r} in the DataFrame")
     context = df.sparkSession.sparkContext
-    prepared = prepare_index(context, lists, settings, threshold, limit, cache_dir)
+    prepared = prepare_index(context, lists, settings, threshold, limit, cache_dir, delta)
     return screen_prepared(df, prepared, columns, explanations, problem_col)
 
 

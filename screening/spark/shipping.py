@@ -29,6 +29,7 @@ from screening.cache import (
     screener_from_index,
     write_entry,
 )
+from screening.delta import read_delta, restrict_to_delta
 from screening.errors import ListLoadError
 from screening.model import ListSnapshot
 from screening.settings import Settings
@@ -54,6 +55,9 @@ class ShippedIndex:
     settings: Settings
     threshold: float
     limit: int
+    # A list update's delta (``screening.delta``): hits on these entities only.
+    delta_ids: frozenset[str] | None = None
+    delta: ListSnapshot | None = None
 
 
 @dataclass(frozen=True)
@@ -67,7 +71,7 @@ class PreparedIndex:
     index_bytes: int
 
 
-_prepared: dict[tuple[str, str, float | None, int | None], PreparedIndex] = {}
+_prepared: dict[tuple[str, str, float | None, int | None, str | None], PreparedIndex] = {}
 _staging: Path | None = None
 
 
@@ -78,11 +82,15 @@ def prepare_index(
     threshold: float | None = None,
     limit: int | None = None,
     cache_dir: Path | None = None,
+    delta: str | Path | None = None,
 ) -> PreparedIndex:
-    """Build (or find in the cache) the index of ``lists`` and register it with Spark.
+    """Build (or find in the cache) the index of ``lists`` and register it with Spark;
+    with ``delta`` (the file ``lists diff --write-delta`` wrote from ``lists``), hits are
+    restricted to its entities, scored as against the whole lists.
 
     Raises ``ListLoadError`` on the driver, before any task runs, when a list cannot be
-    loaded: screening never starts against a missing, empty or truncated list.
+    loaded (screening never starts against a missing, empty or truncated list), or when
+    the delta is empty or does not belong to ``lists``.
     """
     settings = settings or Settings()
     paths = [Path(path) for path in lists]
@@ -93,14 +101,23 @@ def prepare_index(
             raise ListLoadError(f"{path}: no such list file or folder")
     folder = default_cache_dir() if cache_dir is None else Path(cache_dir)
     key = cache_key(paths, settings)
-    memo = (context.applicationId, key, threshold, limit)
+    update = read_delta(delta) if delta is not None else None
+    memo = (
+        context.applicationId,
+        key,
+        threshold,
+        limit,
+        update.snapshot.sha256 if update is not None else None,
+    )
     if memo in _prepared:
         return _prepared[memo]
-    screener = load_screener_cached(paths, settings, folder)
+    whole = load_screener_cached(paths, settings, folder)
+    # the delta is checked here, on the driver, before any task runs
+    screener = restrict_to_delta(whole, update) if update is not None else whole
     cutoff, count = screener.cutoffs(threshold, limit)
     found = _stage(folder / f"{key}{SUFFIX}")
     if found is None:  # not cached (a read-only cache), or another run pruned it meanwhile
-        write_entry(_staging_dir(), key, screener.index, screener.snapshots)
+        write_entry(_staging_dir(), key, whole.index, whole.snapshots)
         found = _stage(_staging_dir() / f"{key}{SUFFIX}")
         if found is None:
             raise ListLoadError(f"cannot write the index file for the executors to {folder}")
@@ -114,6 +131,8 @@ def prepare_index(
             settings=screener.settings,
             threshold=cutoff,
             limit=count,
+            delta_ids=update.entity_ids if update is not None else None,
+            delta=update.snapshot if update is not None else None,
         ),
         snapshots=list(screener.snapshots),
         engine_version=screener.engine_version,
@@ -160,6 +179,7 @@ def _stage(entry: Path) -> tuple[Path, str] | None:
 # --- on the executors ------------------------------------------------------------------
 
 _jobs: dict[tuple[ShippedIndex, ColumnMap], ScreenJob] = {}
+_screeners: dict[str, Screener] = {}  # the index this process loaded, by sha256
 _loads: dict[str, int] = {}  # index files loaded by this process, by sha256
 
 
@@ -168,13 +188,16 @@ def executor_job(shipped: ShippedIndex, columns: ColumnMap = ROW_KEYS) -> Screen
     ``columns`` are the row keys (``ROW_KEYS`` and any identifier keys)."""
     job = _jobs.get((shipped, columns))
     if job is None:
-        same_file = [known for known in _jobs if known[0].sha256 == shipped.sha256]
-        if same_file:  # the same index with another threshold or limit
-            screener = _jobs[same_file[0]].screener
-        else:
+        screener = _screeners.get(shipped.sha256)
+        if screener is None:
             screener = load_shipped(shipped)
             _loads[shipped.sha256] = _loads.get(shipped.sha256, 0) + 1
-            _jobs.clear()  # one index per process: a new list version replaces the old one
+            # one index per process: a new list version replaces the old one
+            _jobs.clear()
+            _screeners.clear()
+            _screeners[shipped.sha256] = screener
+        if shipped.delta_ids is not None and shipped.delta is not None:
+            screener = screener.restricted_to(shipped.delta_ids, shipped.delta)
         job = ScreenJob(screener, columns, shipped.threshold, shipped.limit)
         _jobs[shipped, columns] = job
     return job

@@ -209,3 +209,27 @@ def test_the_command_runs_under_spark_submit(spark: SparkSession, tmp_path: Path
     record = json.loads(Path(f"{out}.run.json").read_text(encoding="utf-8"))
     assert record["master"] == "local[1]"
     assert record["counts"]["rows"] == 2
+
+
+def test_delta_rescreen_equals_the_batch_commands(spark: SparkSession, tmp_path: Path) -> None:
+    from tests.engine.test_delta import book, list_update
+
+    new, delta = list_update(tmp_path)
+    source = tmp_path / "book.csv"
+    with source.open("w", encoding="utf-8", newline="") as handle:
+        csv.writer(handle).writerows(
+            [("id", "name"), *((f"k{n}", x) for n, x in enumerate(book()))]
+        )
+    chosen = ["--list", str(new), "--delta", str(delta), "--id-column", "id", "--quiet"]
+    batch_out = tmp_path / "batch.csv"
+    assert main(["batch", str(source), "-o", str(batch_out), "--workers", "1", *chosen]) == 0
+    out = tmp_path / "spark-out"
+    assert main(["spark-batch", str(source), str(out), "--format", "csv", *chosen]) == 0
+    expected = read_csv_rows([batch_out])
+    found = read_csv_rows(sorted(out.glob("part-*.csv")))
+    assert {key: comparable(row) for key, row in found.items()} == {
+        key: comparable(row) for key, row in expected.items()
+    }
+    assert sum(row["status"] == "hit" for row in found.values()) > 50
+    record = json.loads(Path(f"{out}.run.json").read_text(encoding="utf-8"))
+    assert [item["source"] for item in record["lists"]] == ["new", "delta"]

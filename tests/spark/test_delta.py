@@ -10,8 +10,10 @@ import pytest
 
 from screening.batch import ColumnMap, result_cells, screen_records
 from screening.cli import main
+from screening.delta import read_delta, restrict_to_delta
 from screening.errors import ListLoadError
 from screening.screener import Screener
+from tests.engine.test_delta import book, list_update
 from tests.spark.test_dataframe import cells_of
 
 if TYPE_CHECKING:
@@ -39,7 +41,7 @@ def write_list(path: Path, entities: list[dict[str, object]]) -> Path:
 def test_book_is_screened_against_the_delta_only(
     spark: SparkSession, cache_dir: Path, tmp_path: Path
 ) -> None:
-    from screening.spark import screen_dataframe
+    from screening.spark import provenance_of, screen_dataframe
 
     old = write_list(tmp_path / "old.jsonl", [UNCHANGED, CHANGED_OLD, REMOVED])
     new = write_list(tmp_path / "new.jsonl", [UNCHANGED, CHANGED_NEW, ADDED])
@@ -47,7 +49,7 @@ def test_book_is_screened_against_the_delta_only(
     assert main(["lists", "diff", str(old), str(new), "--write-delta", str(delta)]) == 0
 
     frame = spark.createDataFrame(BOOK, "id string, name string")
-    result = screen_dataframe(frame, lists=[delta], id_col="id", cache_dir=cache_dir)
+    result = screen_dataframe(frame, lists=[new], delta=delta, id_col="id", cache_dir=cache_dir)
     rows = sorted(result.collect(), key=lambda row: str(row["id"]))
     found = {row["id"]: (row["status"], row["top_entity_id"]) for row in rows}
     assert found == {
@@ -57,10 +59,37 @@ def test_book_is_screened_against_the_delta_only(
         "k4": ("hit", "e4"),  # added entity
         "k5": ("clear", None),
     }
-    screener = Screener.from_lists(delta)
+    screener = restrict_to_delta(Screener.from_lists(new), read_delta(delta))
     records = [{"id": key, "name": name} for key, name in BOOK]
     batch = screen_records(screener, records, ColumnMap(id="id"), workers=1)
     assert [cells_of(row) for row in rows] == [result_cells(row) for row in batch]
+    provenance = provenance_of(result)
+    assert provenance is not None
+    assert [item["source"] for item in provenance["lists"]] == ["new", "delta"]
+
+
+def test_delta_hits_are_the_whole_lists_hits_on_its_entities(
+    spark: SparkSession, cache_dir: Path, tmp_path: Path
+) -> None:
+    from screening.spark import screen_dataframe
+
+    new, delta = list_update(tmp_path)
+    names = book()
+    frame = spark.createDataFrame(list(enumerate(names)), "row int, name string")
+    result = screen_dataframe(
+        frame, lists=[new], delta=delta, explanations=True, cache_dir=cache_dir
+    )
+    hits = {
+        row["row"]: [(h["entity_id"], h["score"]) for h in row["hits"]] for row in result.collect()
+    }
+    ids = read_delta(delta).entity_ids
+    whole = Screener.from_lists(new)
+    expected = {
+        row: [(h.entity_id, h.score) for h in whole.screen(name).hits if h.entity_id in ids]
+        for row, name in enumerate(names)
+    }
+    assert hits == expected
+    assert sum(bool(found) for found in expected.values()) > 50
 
 
 def test_an_empty_delta_is_refused_not_answered_clear(
@@ -73,4 +102,18 @@ def test_an_empty_delta_is_refused_not_answered_clear(
     assert main(["lists", "diff", str(same), str(same), "--write-delta", str(delta)]) == 0
     frame = spark.createDataFrame(BOOK, "id string, name string")
     with pytest.raises(ListLoadError):
-        screen_dataframe(frame, lists=[delta], cache_dir=cache_dir)
+        screen_dataframe(frame, lists=[same], delta=delta, cache_dir=cache_dir)
+
+
+def test_a_delta_written_from_another_list_is_refused(
+    spark: SparkSession, cache_dir: Path, tmp_path: Path
+) -> None:
+    from screening.spark import screen_dataframe
+
+    old = write_list(tmp_path / "old.jsonl", [UNCHANGED, CHANGED_OLD, REMOVED])
+    new = write_list(tmp_path / "new.jsonl", [UNCHANGED, CHANGED_NEW, ADDED])
+    delta = tmp_path / "delta.jsonl"
+    assert main(["lists", "diff", str(old), str(new), "--write-delta", str(delta)]) == 0
+    frame = spark.createDataFrame(BOOK, "id string, name string")
+    with pytest.raises(ListLoadError, match="not in the lists"):
+        screen_dataframe(frame, lists=[old], delta=delta, cache_dir=cache_dir)
