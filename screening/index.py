@@ -27,7 +27,15 @@ from screening.glossary import (
     word_stem,
 )
 from screening.model import Entity
-from screening.names import ParsedName, Role, Token, origin_keys, parse_name
+from screening.names import (
+    ParsedName,
+    Role,
+    Token,
+    joined_key,
+    origin_keys,
+    parse_name,
+    particle_runs,
+)
 from screening.translit import SOUND_PAIRS, token_key
 from screening.weights import DEFAULT_WEIGHTS, ScoringWeights
 
@@ -493,9 +501,15 @@ class NameIndex:
         self, tokens: list[Token], weights: list[float], gained: dict[int, float]
     ) -> None:
         """Credit names that hold two adjacent query words written as one, or their
-        concept together (``Zheleznye Dorogi``)."""
+        concept together (``Zheleznye Dorogi``), or particles in a row and the word after
+        them written as one (``van der Bilt``: ``Vanderbilt``, see ``ParsedName.joined``)."""
+        for i, j in particle_runs(tokens):
+            joined = joined_key(*(token.key for token in tokens[i : j + 1]))
+            value = sum(weights[i : j + 1]) + self.key_weight(joined)
+            for name in self.postings.get(joined, ()):
+                gained[name] = gained.get(name, 0.0) + value
         for i in range(len(tokens) - 1):
-            joined = tokens[i].key + tokens[i + 1].key
+            joined = joined_key(tokens[i].key, tokens[i + 1].key)
             pair_weight = weights[i] + weights[i + 1]
             value = pair_weight + self.key_weight(joined)
             for name in self.postings.get(joined, ()):

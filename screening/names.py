@@ -11,6 +11,7 @@ from __future__ import annotations
 
 import itertools
 import re
+from collections.abc import Sequence
 from dataclasses import dataclass, replace
 from enum import StrEnum
 from functools import lru_cache
@@ -121,12 +122,39 @@ class ParsedName:
 def _joined(
     tokens: list[Token], words: tuple[int, ...]
 ) -> tuple[tuple[int, int, str, str | None], ...]:
-    """Each pair of adjacent words written as one, with the glossary concept of the pair."""
+    """Each pair of adjacent words written as one, with the glossary concept of the pair;
+    and particles in a row with the word after them written as one (``van der Bilt`` is
+    ``Vanderbilt``, ``de la Cruz`` is ``Delacruz``): (first particle, the word, key, None).
+    The particles between them are left out of the span; they weigh little."""
     pairs = []
     for i, j in itertools.pairwise(words):
         first, second = tokens[i].key, tokens[j].key
-        pairs.append((i, j, first + second, pair_concept(first, second)))
+        pairs.append((i, j, joined_key(first, second), pair_concept(first, second)))
+    for start, end in particle_runs([tokens[k] for k in words]):
+        key = joined_key(*(tokens[k].key for k in words[start : end + 1]))
+        pairs.append((words[start], words[end], key, None))
     return tuple(pairs)
+
+
+def joined_key(*keys: str) -> str:
+    """The key of words written as one: the key of their keys run together, so that the
+    letters meeting at a joint are read as in one word (``dos`` + ``santos`` is
+    ``dosantos``, as ``Dossantos`` is)."""
+    return token_key("".join(keys))
+
+
+def particle_runs(tokens: Sequence[Token]) -> list[tuple[int, int]]:
+    """Where particles in a row stand before a word that may be written joined to them
+    (``van der Bilt``, ``de la Cruz``): (first particle, the word), positions in
+    ``tokens``. A single particle and its word are an adjacent pair like any other."""
+    runs = []
+    for end, token in enumerate(tokens):
+        start = end
+        while start > 0 and tokens[start - 1].role is Role.PARTICLE:
+            start -= 1
+        if end - start >= MIN_PARTICLE_RUN and token.role is not Role.PARTICLE:
+            runs.append((start, end))
+    return runs
 
 
 _PARTICLES = frozenset(token_key(ascii_fold(word)) for word in PARTICLES)
@@ -148,6 +176,7 @@ _PATRONYMIC_ENDINGS = (
     "ovich", "evich", "ovych", "evych", "avich", "ovic", "evic", "ovitch", "evitch",
     "ovna", "evna", "ichna", "ivna", "avna",
 )  # fmt: skip
+MIN_PARTICLE_RUN = 2  # particles in a row joined with the next word (one: a pair does)
 MIN_INITIALISM = 3  # single letters in a row read as one initialism (``A.B.C.``)
 MIN_LONE_NUMBER = 5  # letters of a number word read as a number on its own (``seven``)
 _NON_PATRONYMIC = frozenset({"ich", "rich", "dietrich", "heinrich", "friedrich", "ulrich"})
