@@ -31,6 +31,7 @@ from screening.names import (
     ParsedName,
     Role,
     Token,
+    double_surname,
     joined_key,
     origin_keys,
     parse_name,
@@ -224,11 +225,13 @@ class NameIndex:
         scoring discounts them, so that the retrieval estimate stays optimistic."""
         weights = self.weights
         size = len(name.tokens)
+        surnames = double_surname(name) if person else None
+        optional = {surnames[1]} if surnames else set()
         return sum(
             weight
             * (
                 weights.middle_name_factor
-                if is_middle_name(person, j, size, token.role)
+                if is_middle_name(person, j, size, token.role) or j in optional
                 else weights.unmatched_list_factor(token.role)
             )
             for j, (token, weight) in enumerate(zip(name.tokens, token_weights, strict=True))

@@ -136,6 +136,33 @@ def _joined(
     return tuple(pairs)
 
 
+def double_surname(parsed: ParsedName) -> tuple[int, int] | None:
+    """The positions of a person's two surnames, when the name shows them: it ends in two
+    words in capitals (particles such as ``y`` or ``de`` between them allowed) after a
+    given name that is not, as lists write a Spanish or Portuguese name (``Joaquin
+    GUZMAN LOERA``; OFAC writes ``GUZMAN LOERA, Joaquin``). A Spanish name carries the
+    father's surname, then the mother's; the second is often left out in daily use (Real
+    Academia Española, *Diccionario panhispánico de dudas*, "apellido"). A Portuguese name
+    puts the mother's first; a missing word in the middle of a name already costs little.
+    Not for Korean or Chinese names, which have one family name."""
+    if EAST_ASIAN in parsed.origins:
+        return None
+    tokens = parsed.tokens
+    words = [j for j in parsed.words if tokens[j].role is Role.WORD]
+    if len(words) < 3 or words[-1] != len(tokens) - 1:
+        return None
+    given, first, second = (tokens[j].text for j in words[-3:])
+    if not (_capitals(first) and _capitals(second)) or _capitals(given):
+        return None
+    if any(tokens[k].key not in _PARTICLES for k in range(words[-2] + 1, words[-1])):
+        return None
+    return words[-2], words[-1]
+
+
+def _capitals(word: str) -> bool:
+    return len(word) > 1 and word.isupper()
+
+
 def joined_key(*keys: str) -> str:
     """The key of words written as one: the key of their keys run together, so that the
     letters meeting at a joint are read as in one word (``dos`` + ``santos`` is

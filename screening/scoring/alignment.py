@@ -20,7 +20,7 @@ from itertools import pairwise
 from screening.east_asian import family_name_candidates, is_family_name, is_han_or_hangul
 from screening.glossary import concept_of, syllable_acronym
 from screening.index import IndexedName, NameIndex, is_middle_name
-from screening.names import EAST_ASIAN, ParsedName, Role, Token
+from screening.names import EAST_ASIAN, ParsedName, Role, Token, double_surname
 from screening.scoring.tokens import (
     NO_MATCH,
     NO_ORIGINS,
@@ -292,6 +292,7 @@ def _add_unmatched_listed(
     l_tokens = listed.parsed.tokens
     # A Korean or Chinese given name has no middle names: each syllable is of it.
     east_asian = EAST_ASIAN in listed.parsed.origins
+    surnames = double_surname(listed.parsed) if person else None
     for j, token in enumerate(l_tokens):
         if j in used_l:
             continue
@@ -303,7 +304,9 @@ def _add_unmatched_listed(
             and not hyphenated
             and is_middle_name(person, j, len(l_tokens), token.role)
         )
-        if middle:
+        # The second of two surnames, the first found: left out as people do.
+        dropped = surnames is not None and j == surnames[1] and surnames[0] in used_l
+        if middle or dropped:
             factor = context.scoring.middle_name_factor
         if token.role is Role.PATRONYMIC and query_patronymic:
             factor = 1.0  # a different patronymic is a different father: it counts in full
@@ -316,6 +319,8 @@ def _add_unmatched_listed(
             )
         elif middle:
             penalties.append(f"middle name {token.text!r} missing in query")
+        elif dropped:
+            penalties.append(f"second surname {token.text!r} missing in query (often left out)")
         else:
             penalties.append(f"listed word {token.text!r} not in query")
     return total
