@@ -40,6 +40,12 @@ MAX_RUN_TOGETHER = 300
 """Longer names are not split (each letter costs ``MAX_WORD`` lookups)."""
 SHORT_WORD = 2
 """Letters of a short word, which a second split of a run-together name avoids."""
+MIN_JOINED_WORD = 8
+"""Letters of a word of a name with spaces before it is split into list words."""
+MIN_JOINED_PIECE = 3
+"""Letters of the shortest list word such a word is split into."""
+MIN_COMMON_SHARE = 0.001
+"""Share of list names holding a word that a word of a name with spaces is split into."""
 MAX_WORD = 30
 """Letters of the longest word a run-together name is split into."""
 MAX_READINGS = 6
@@ -383,14 +389,18 @@ def split_run_together(
     (``CAR RENT``, not ``CARRE NT``). A letter on its own is a word only where writing
     shows it is one: beside a mark or digit (``S.A.``, ``K&O``, ``5G``), or when it is a
     particle (Spanish ``y``). In a name of small and capital letters, a small letter before
-    a capital ends a word (``TongcholKIM``, ``Sayyar'ABDALLAH``)."""
-    if " " in text or sum(ch.isalpha() for ch in text) < MIN_RUN_TOGETHER:
+    a capital ends a word (``TongcholKIM``, ``Sayyar'ABDALLAH``).
+
+    In a name with spaces, only a long word no list name holds is split, one reading, and
+    only into common words of the lists, of three letters or more (``JOINT STOCKCOMPANY``,
+    ``SERVICESLIMITED``): most such words are names missing from the lists, and rare list
+    words would cut any of them up (``Rostislav`` is no ``Ros tis lav``)."""
+    if sum(ch.isalpha() for ch in text) < MIN_RUN_TOGETHER or len(text) > MAX_RUN_TOGETHER:
         return ()
-    if len(text) > MAX_RUN_TOGETHER:
-        return ()
+    spaced = " " in text
     readings: list[Reading] = []
-    for avoid_short in (False, True):
-        reading, splits = _split_words(text, frequency, total, avoid_short)
+    for avoid_short in (False,) if spaced else (False, True):
+        reading, splits = _split_words(text, frequency, total, avoid_short, spaced)
         if splits and all(reading != other.text for other in readings):
             finding = Finding("run_together", len(splits), f"split {', '.join(splits)}")
             readings.append(Reading(reading, (finding,)))
@@ -403,21 +413,32 @@ _CASE_BOUNDARY = re.compile(r"(?<=[a-zß-öø-ÿа-яё])(?=['’]?[A-ZÀ-ÖØ-�
 
 
 def _split_words(
-    text: str, frequency: Callable[[str], int], total: int, avoid_short: bool
+    text: str, frequency: Callable[[str], int], total: int, avoid_short: bool, spaced: bool
 ) -> tuple[str, list[str]]:
     """The text with its runs of letters split into list words, and what was split."""
     splits: list[str] = []
-    if any(ch.islower() for ch in text) and any(ch.isupper() for ch in text):
+    mixed_case = any(ch.islower() for ch in text) and any(ch.isupper() for ch in text)
+    if mixed_case and not spaced:
         cased = _CASE_BOUNDARY.sub(" ", text)
         if cased != text:
             splits.append(f"{text} as {cased}")
             text = cased
+    known, shortest = frequency, 1
+    if spaced:  # common words only (see ``split_run_together``)
+        common = math.ceil(total * MIN_COMMON_SHARE)
+        shortest = MIN_JOINED_PIECE
+
+        def known(word: str) -> int:
+            count = frequency(word)
+            return count if count >= common else 0
 
     def split(match: re.Match[str]) -> str:
         run, start, end = match.group(), match.start(), match.end()
+        if spaced and (len(run) < MIN_JOINED_WORD or frequency(run)):
+            return run
         before = text[start - 1] if start else " "
         after = text[end] if end < len(text) else " "
-        pieces = _segment(run, frequency, total, avoid_short, before, after)
+        pieces = _segment(run, known, total, avoid_short, before, after, shortest)
         if pieces is None or len(pieces) == 1:
             return run
         splits.append(f"{run} as {' '.join(pieces)}")
@@ -434,9 +455,11 @@ def _segment(
     avoid_short: bool,
     before: str,
     after: str,
+    shortest: int = 1,
 ) -> list[str] | None:
     """The best split of a run of letters into list words (see ``split_run_together``),
-    or None when no split covers it. ``before`` and ``after``: the characters beside it."""
+    or None when no split covers it. ``before`` and ``after``: the characters beside it;
+    ``shortest``: letters of the shortest piece."""
     size = len(run)
     # best[end]: the cost of the best split of run[:end] (with ``avoid_short``, its pieces
     # of two letters or less first; then minus the summed log share of each piece) and
@@ -444,7 +467,7 @@ def _segment(
     best: list[tuple[int, float, int] | None] = [None] * (size + 1)
     best[0] = (0, 0.0, 0)
     for end in range(1, size + 1):
-        for start in range(max(0, end - MAX_WORD), end):
+        for start in range(max(0, end - MAX_WORD), end - shortest + 1):
             previous = best[start]
             if previous is None:
                 continue

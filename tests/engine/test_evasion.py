@@ -211,8 +211,18 @@ def test_a_known_or_short_word_is_not_split() -> None:
     assert split_run_together("Bud Nevaleksey", lambda w: frequency(w.lower(), 0), 1000) == ()
 
 
-def _split(text: str, frequency: dict[str, int]) -> list[str]:
-    return [s.text for s in split_run_together(text, lambda w: frequency.get(w.lower(), 0), 1000)]
+def _split(text: str, frequency: dict[str, int], total: int = 1000) -> list[str]:
+    found = split_run_together(text, lambda w: frequency.get(w.lower(), 0), total)
+    return [split.text for split in found]
+
+
+def test_a_long_unknown_word_of_a_spaced_name_splits_into_common_list_words() -> None:
+    # Of 10,000 list names, a common word is held by 10 or more.
+    frequency = {"joint": 900, "stock": 800, "company": 3000, "ros": 3, "tis": 2, "lav": 9}
+    assert _split("JOINT STOCKCOMPANY", frequency, 10_000) == ["JOINT STOCK COMPANY"]
+    assert _split("Rostislav Petrov", frequency, 10_000) == []  # rare words: a name
+    assert _split("JOINT STOCKCOMP", frequency, 10_000) == []  # not all list words
+    assert _split("JOINTSTOCK COMPANY", frequency | {"jointstock": 1}, 10_000) == []  # known
 
 
 def test_a_lone_letter_beside_a_mark_is_an_abbreviation() -> None:
