@@ -40,7 +40,7 @@ MAX_RUN_TOGETHER = 300
 """Longer names are not split (each letter costs ``MAX_WORD`` lookups)."""
 SHORT_WORD = 2
 """Letters of a short word, which a second split of a run-together name avoids."""
-MIN_JOINED_WORD = 8
+MIN_JOINED_WORD = 10
 """Letters of a word of a name with spaces before it is split into list words."""
 MIN_JOINED_PIECE = 3
 """Letters of the shortest list word such a word is split into."""
@@ -395,9 +395,15 @@ def split_run_together(
     only into common words of the lists, of three letters or more (``JOINT STOCKCOMPANY``,
     ``SERVICESLIMITED``): most such words are names missing from the lists, and rare list
     words would cut any of them up (``Rostislav`` is no ``Ros tis lav``)."""
-    if sum(ch.isalpha() for ch in text) < MIN_RUN_TOGETHER or len(text) > MAX_RUN_TOGETHER:
+    if len(text) > MAX_RUN_TOGETHER:
         return ()
     spaced = " " in text
+    if spaced:
+        long_words = [run for run in _LETTERS.findall(text) if len(run) >= MIN_JOINED_WORD]
+        if all(frequency(run) for run in long_words):
+            return ()  # most names: every long word is a list word, or there is none
+    elif sum(ch.isalpha() for ch in text) < MIN_RUN_TOGETHER:
+        return ()
     readings: list[Reading] = []
     for avoid_short in (False,) if spaced else (False, True):
         reading, splits = _split_words(text, frequency, total, avoid_short, spaced)

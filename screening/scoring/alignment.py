@@ -292,7 +292,6 @@ def _add_unmatched_listed(
     l_tokens = listed.parsed.tokens
     # A Korean or Chinese given name has no middle names: each syllable is of it.
     east_asian = EAST_ASIAN in listed.parsed.origins
-    surnames = double_surname(listed.parsed) if person else None
     for j, token in enumerate(l_tokens):
         if j in used_l:
             continue
@@ -305,7 +304,12 @@ def _add_unmatched_listed(
             and is_middle_name(person, j, len(l_tokens), token.role)
         )
         # The second of two surnames, the first found: left out as people do.
-        dropped = surnames is not None and j == surnames[1] and surnames[0] in used_l
+        dropped = (
+            person
+            and j == len(l_tokens) - 1
+            and (surnames := double_surname(listed.parsed)) is not None
+            and surnames[0] in used_l
+        )
         if middle or dropped:
             factor = context.scoring.middle_name_factor
         if token.role is Role.PATRONYMIC and query_patronymic:
