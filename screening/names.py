@@ -164,10 +164,14 @@ def _capitals(word: str) -> bool:
 
 
 def joined_key(*keys: str) -> str:
-    """The key of words written as one: the key of their keys run together, so that the
-    letters meeting at a joint are read as in one word (``dos`` + ``santos`` is
-    ``dosantos``, as ``Dossantos`` is)."""
-    return token_key("".join(keys))
+    """The key of words written as one: their keys run together, a letter doubled at a
+    joint written once, as a key writes a doubled letter inside a word (``dos`` + ``santos``
+    is ``dosantos``, the key of ``Dossantos``). Only the joint changes: keying the whole
+    again would read letters across it (``Choi`` + ``Ye`` is no ``Choe``)."""
+    joined = keys[0]
+    for key in keys[1:]:
+        joined += key[1:] if joined and key and joined[-1] == key[0] else key
+    return joined
 
 
 def particle_runs(tokens: Sequence[Token]) -> list[tuple[int, int]]:
