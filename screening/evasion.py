@@ -486,7 +486,7 @@ def _segment(
                     continue
                 count = 1  # a lone letter beside a mark: an abbreviation
             short = avoid_short and len(piece) <= SHORT_WORD
-            option = (previous[0] + short, previous[1] + math.log(total / count), start)
+            option = (previous[0] + short, previous[1] + math.log((total + 1) / count), start)
             current = best[end]
             if current is None or option[:2] < current[:2]:
                 best[end] = option

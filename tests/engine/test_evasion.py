@@ -278,3 +278,15 @@ def test_any_spelled_out_name_reads_back(words: list[str], gap: str) -> None:
     assert "".join(got) == "".join(words)  # no letter lost, added or moved
     if all(len(word) >= 3 for word in words):
         assert got == words  # and each word comes back whole
+
+
+_VOCABULARY = {"ab": 5, "abc": 2, "cd": 9, "bcd": 1, "de": 40, "a": 30, "y": 1}
+
+
+@FAST
+@given(st.text(alphabet="abcdeyABCDE .&5'", max_size=40))
+def test_a_split_only_puts_spaces_between_letters(name: str) -> None:
+    name = uncover(name).text
+    for split in split_run_together(name, lambda w: _VOCABULARY.get(w.lower(), 0), 100):
+        assert split.text.replace(" ", "") == name.replace(" ", "")  # nothing lost or moved
+        assert split.findings and split.findings[0].kind == "run_together"
