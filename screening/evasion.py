@@ -27,18 +27,27 @@ from dataclasses import dataclass
 from functools import lru_cache
 from typing import Literal
 
+from screening.data import PARTICLES
 from screening.text import clean, fold_homoglyphs, has_cyrillic, script_of
 
 MIN_SPELLED_LETTERS = 3
 """A run of this many single letters is a word spelled out; two are initials (``A. B.``)."""
 MIN_LEET_WORD = 2
 """Characters a word needs before its digits are read as letters."""
-MIN_RUN_TOGETHER = 8
-"""Letters a word needs before it is split into list words."""
-MAX_RUN_TOGETHER = 80
-"""Longer words are not split (the split costs the square of the length in lookups)."""
-MIN_SPLIT_PIECE = 2
-"""Letters of the shortest word a run-together word is split into (``CO``, ``AL``)."""
+MIN_RUN_TOGETHER = 6
+"""Letters a name without spaces needs before it is split into list words."""
+MAX_RUN_TOGETHER = 300
+"""Longer names are not split (each letter costs ``MAX_WORD`` lookups)."""
+SHORT_WORD = 2
+"""Letters of a short word, which a second split of a run-together name avoids."""
+MIN_JOINED_WORD = 10
+"""Letters of a word of a name with spaces before it is split into list words."""
+MIN_JOINED_PIECE = 3
+"""Letters of the shortest list word such a word is split into."""
+MIN_COMMON_SHARE = 0.001
+"""Share of list names holding a word that a word of a name with spaces is split into."""
+MAX_WORD = 30
+"""Letters of the longest word a run-together name is split into."""
 MAX_READINGS = 6
 """Readings of one name screened at most (each is a full screening)."""
 
@@ -117,6 +126,7 @@ _SPACING = tuple(
 _WORDS = re.compile(r"[^\W_]+")
 _WORD_OF_TWO = re.compile(r"[^\W_]{2}")
 _LETTERS = re.compile(r"[^\W\d_]+")
+_SINGLE_LETTER_PARTICLES = frozenset(word for word in PARTICLES if len(word) == 1)
 
 
 def uncover(name: str) -> Uncovered:
@@ -364,62 +374,121 @@ def _read_other_script(text: str) -> Reading | None:
     return Reading(reading, (Finding("other_script_word", len(swapped), detail),))
 
 
-def split_run_together(text: str, frequency: Callable[[str], int]) -> tuple[Reading, ...]:
-    """A name written without a space (``ALEKSEYBUDNEV``, ``JOZAINDUSTRIALCO.``): its long
-    words that are no known word split into the fewest known words; no reading when no word
+def split_run_together(
+    text: str, frequency: Callable[[str], int], total: int
+) -> tuple[Reading, ...]:
+    """A name written without a space (``ALEKSEYBUDNEV``, ``JOZAINDUSTRIALCO.``,
+    ``ORIENTES.R.L.``): its runs of letters split into list words; no reading when nothing
     splits. A name with spaces is left alone: its long words are names, not runs.
 
-    ``frequency`` tells how many list names hold a word (0: unknown). Among splits into as
-    many words, one reading takes the most common words (``INDUSTRIAL CO``, not ``INDUSTRI
-    ALCO``), as unigram word segmentation does; a second, when it differs, the split with
-    the fewest words of two letters (``CAR RENT``, not ``CARRE NT``)."""
-    if " " in text:
+    ``frequency`` tells how many of the ``total`` list names hold a word (0: unknown). Two
+    readings at most, as unigram word segmentation makes them (Norvig, "Natural Language
+    Corpus Data", in *Beautiful Data*, 2009): the most probable split, each word as likely
+    as the share of list names holding it (``INDUSTRIAL CO``, not ``INDUSTRI ALCO``); and,
+    when it differs, the most probable of those with the fewest words of one or two letters
+    (``CAR RENT``, not ``CARRE NT``). A letter on its own is a word only where writing
+    shows it is one: beside a mark or digit (``S.A.``, ``K&O``, ``5G``), or when it is a
+    particle (Spanish ``y``). In a name of small and capital letters, a small letter before
+    a capital ends a word (``TongcholKIM``, ``Sayyar'ABDALLAH``).
+
+    In a name with spaces, only a long word no list name holds is split, one reading, and
+    only into common words of the lists, of three letters or more (``JOINT STOCKCOMPANY``,
+    ``SERVICESLIMITED``): most such words are names missing from the lists, and rare list
+    words would cut any of them up (``Rostislav`` is no ``Ros tis lav``)."""
+    if len(text) > MAX_RUN_TOGETHER:
+        return ()
+    spaced = " " in text
+    if spaced:
+        long_words = [run for run in _LETTERS.findall(text) if len(run) >= MIN_JOINED_WORD]
+        if all(frequency(run) for run in long_words):
+            return ()  # most names: every long word is a list word, or there is none
+    elif sum(ch.isalpha() for ch in text) < MIN_RUN_TOGETHER:
         return ()
     readings: list[Reading] = []
-    for avoid_short in (False, True):
-        reading, splits = _split_words(text, frequency, avoid_short)
+    for avoid_short in (False,) if spaced else (False, True):
+        reading, splits = _split_words(text, frequency, total, avoid_short, spaced)
         if splits and all(reading != other.text for other in readings):
             finding = Finding("run_together", len(splits), f"split {', '.join(splits)}")
             readings.append(Reading(reading, (finding,)))
     return tuple(readings)
 
 
+# A small letter before a capital, or before an apostrophe and a capital: where a word
+# ends in a name written in both cases.
+_CASE_BOUNDARY = re.compile(r"(?<=[a-zß-öø-ÿа-яё])(?=['’]?[A-ZÀ-ÖØ-ÞА-ЯЁ])")
+
+
 def _split_words(
-    text: str, frequency: Callable[[str], int], avoid_short: bool
+    text: str, frequency: Callable[[str], int], total: int, avoid_short: bool, spaced: bool
 ) -> tuple[str, list[str]]:
+    """The text with its runs of letters split into list words, and what was split."""
     splits: list[str] = []
+    mixed_case = any(ch.islower() for ch in text) and any(ch.isupper() for ch in text)
+    if mixed_case and not spaced:
+        cased = _CASE_BOUNDARY.sub(" ", text)
+        if cased != text:
+            splits.append(f"{text} as {cased}")
+            text = cased
+    known, shortest = frequency, 1
+    if spaced:  # common words only (see ``split_run_together``)
+        common = math.ceil(total * MIN_COMMON_SHARE)
+        shortest = MIN_JOINED_PIECE
+
+        def known(word: str) -> int:
+            count = frequency(word)
+            return count if count >= common else 0
 
     def split(match: re.Match[str]) -> str:
-        word = match.group()
-        if not MIN_RUN_TOGETHER <= len(word) <= MAX_RUN_TOGETHER or frequency(word):
-            return word
-        pieces = _segment(word, frequency, avoid_short)
-        if pieces is None:
-            return word
-        splits.append(f"{word} as {' '.join(pieces)}")
-        return f" {' '.join(pieces)} "
+        run, start, end = match.group(), match.start(), match.end()
+        if spaced and (len(run) < MIN_JOINED_WORD or frequency(run)):
+            return run
+        before = text[start - 1] if start else " "
+        after = text[end] if end < len(text) else " "
+        pieces = _segment(run, known, total, avoid_short, before, after, shortest)
+        if pieces is None or len(pieces) == 1:
+            return run
+        splits.append(f"{run} as {' '.join(pieces)}")
+        # Digits beside a split run are a word of their own (``ENTERPRISE2``).
+        return f"{' ' * before.isdigit()}{' '.join(pieces)}{' ' * after.isdigit()}"
 
-    return clean(_LETTERS.sub(split, text)), splits  # digits between words stay
+    return clean(_LETTERS.sub(split, text)), splits
 
 
-def _segment(word: str, frequency: Callable[[str], int], avoid_short: bool) -> list[str] | None:
-    size = len(word)
-    # best[end]: the cost of the best split of word[:end] (pieces; with ``avoid_short``,
-    # pieces of two letters; minus the summed log frequency), and where its last piece starts.
-    best: list[tuple[int, int, float, int] | None] = [None] * (size + 1)
-    best[0] = (0, 0, 0.0, 0)
-    for end in range(MIN_SPLIT_PIECE, size + 1):
-        for start in range(0, end - MIN_SPLIT_PIECE + 1):
-            before = best[start]
-            if before is None:
+def _segment(
+    run: str,
+    frequency: Callable[[str], int],
+    total: int,
+    avoid_short: bool,
+    before: str,
+    after: str,
+    shortest: int = 1,
+) -> list[str] | None:
+    """The best split of a run of letters into list words (see ``split_run_together``),
+    or None when no split covers it. ``before`` and ``after``: the characters beside it;
+    ``shortest``: letters of the shortest piece."""
+    size = len(run)
+    # best[end]: the cost of the best split of run[:end] (with ``avoid_short``, its pieces
+    # of two letters or less first; then minus the summed log share of each piece) and
+    # where its last piece starts.
+    best: list[tuple[int, float, int] | None] = [None] * (size + 1)
+    best[0] = (0, 0.0, 0)
+    for end in range(1, size + 1):
+        for start in range(max(0, end - MAX_WORD), end - shortest + 1):
+            previous = best[start]
+            if previous is None:
                 continue
-            count = frequency(word[start:end])
+            piece = run[start:end]
+            count = frequency(piece)
+            if len(piece) == 1 and not _stands_alone(piece, start, end, size, before, after):
+                continue
             if not count:
-                continue
-            short = int(avoid_short and end - start <= MIN_SPLIT_PIECE)
-            option = (before[0] + 1, before[1] + short, before[2] - math.log(count), start)
+                if len(piece) > 1:
+                    continue
+                count = 1  # a lone letter beside a mark: an abbreviation
+            short = avoid_short and len(piece) <= SHORT_WORD
+            option = (previous[0] + short, previous[1] + math.log((total + 1) / count), start)
             current = best[end]
-            if current is None or option[:3] < current[:3]:
+            if current is None or option[:2] < current[:2]:
                 best[end] = option
     if best[size] is None:
         return None
@@ -428,6 +497,14 @@ def _segment(word: str, frequency: Callable[[str], int], avoid_short: bool) -> l
     while end > 0:
         entry = best[end]
         assert entry is not None
-        pieces.append(word[entry[3] : end])
-        end = entry[3]
+        pieces.append(run[entry[2] : end])
+        end = entry[2]
     return pieces[::-1]
+
+
+def _stands_alone(letter: str, start: int, end: int, size: int, before: str, after: str) -> bool:
+    """A single letter is a word of its own at the edge of a run beside a mark or digit
+    (``S.A.``, ``K&O``, ``5G``), or when it is a particle (Spanish ``y``, Russian ``i``)."""
+    if letter.lower() in _SINGLE_LETTER_PARTICLES:
+        return True
+    return (start == 0 and not before.isspace()) or (end == size and not after.isspace())

@@ -28,7 +28,18 @@ from screening.glossary import (
     word_stem,
 )
 from screening.model import Entity
-from screening.names import CHINESE, EAST_ASIAN, ParsedName, Role, Token, origin_keys, parse_name
+from screening.names import (
+    CHINESE,
+    EAST_ASIAN,
+    ParsedName,
+    Role,
+    Token,
+    double_surname,
+    joined_key,
+    origin_keys,
+    parse_name,
+    particle_runs,
+)
 from screening.translit import SOUND_PAIRS, token_key
 from screening.weights import DEFAULT_WEIGHTS, ScoringWeights
 
@@ -217,11 +228,13 @@ class NameIndex:
         scoring discounts them, so that the retrieval estimate stays optimistic."""
         weights = self.weights
         size = len(name.tokens)
+        surnames = double_surname(name) if person else None
+        optional = {surnames[1]} if surnames else set()
         return sum(
             weight
             * (
                 weights.middle_name_factor
-                if is_middle_name(person, j, size, token.role)
+                if is_middle_name(person, j, size, token.role) or j in optional
                 else weights.unmatched_list_factor(token.role)
             )
             for j, (token, weight) in enumerate(zip(name.tokens, token_weights, strict=True))
@@ -505,10 +518,17 @@ class NameIndex:
         origins: frozenset[str] = frozenset(),
     ) -> None:
         """Credit names that hold two adjacent query words written as one, or their
-        concept together (``Zheleznye Dorogi``), or, in a Korean or Chinese name, their
-        syllables in another romanisation (``Gyeong Ja``, ``Kyongja``)."""
+        concept together (``Zheleznye Dorogi``), particles in a row and the word after
+        them written as one (``van der Bilt``: ``Vanderbilt``, see ``ParsedName.joined``),
+        or, in a Korean or Chinese name, their syllables in another romanisation
+        (``Gyeong Ja``, ``Kyongja``)."""
+        for i, j in particle_runs(tokens):
+            joined = joined_key(*(token.key for token in tokens[i : j + 1]))
+            value = sum(weights[i : j + 1]) + self.key_weight(joined)
+            for name in self.postings.get(joined, ()):
+                gained[name] = gained.get(name, 0.0) + value
         for i in range(len(tokens) - 1):
-            joined = tokens[i].key + tokens[i + 1].key
+            joined = joined_key(tokens[i].key, tokens[i + 1].key)
             pair_weight = weights[i] + weights[i + 1]
             value = pair_weight + self.key_weight(joined)
             for name in self.postings.get(joined, ()):

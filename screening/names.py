@@ -11,6 +11,7 @@ from __future__ import annotations
 
 import itertools
 import re
+from collections.abc import Sequence
 from dataclasses import dataclass, replace
 from enum import StrEnum
 from functools import lru_cache
@@ -129,12 +130,70 @@ class ParsedName:
 def _joined(
     tokens: list[Token], words: tuple[int, ...]
 ) -> tuple[tuple[int, int, str, str | None], ...]:
-    """Each pair of adjacent words written as one, with the glossary concept of the pair."""
+    """Each pair of adjacent words written as one, with the glossary concept of the pair;
+    and particles in a row with the word after them written as one (``van der Bilt`` is
+    ``Vanderbilt``, ``de la Cruz`` is ``Delacruz``): (first particle, the word, key, None).
+    The particles between them are left out of the span; they weigh little."""
     pairs = []
     for i, j in itertools.pairwise(words):
         first, second = tokens[i].key, tokens[j].key
-        pairs.append((i, j, first + second, pair_concept(first, second)))
+        pairs.append((i, j, joined_key(first, second), pair_concept(first, second)))
+    for start, end in particle_runs([tokens[k] for k in words]):
+        key = joined_key(*(tokens[k].key for k in words[start : end + 1]))
+        pairs.append((words[start], words[end], key, None))
     return tuple(pairs)
+
+
+def double_surname(parsed: ParsedName) -> tuple[int, int] | None:
+    """The positions of a person's two surnames, when the name shows them: it ends in two
+    words in capitals (particles such as ``y`` or ``de`` between them allowed) after a
+    given name that is not, as lists write a Spanish or Portuguese name (``Joaquin
+    GUZMAN LOERA``; OFAC writes ``GUZMAN LOERA, Joaquin``). A Spanish name carries the
+    father's surname, then the mother's; the second is often left out in daily use (Real
+    Academia Española, *Diccionario panhispánico de dudas*, "apellido"). A Portuguese name
+    puts the mother's first; a missing word in the middle of a name already costs little.
+    Not for Korean or Chinese names, which have one family name."""
+    if EAST_ASIAN in parsed.origins:
+        return None
+    tokens = parsed.tokens
+    words = [j for j in parsed.words if tokens[j].role is Role.WORD]
+    if len(words) < 3 or words[-1] != len(tokens) - 1:
+        return None
+    given, first, second = (tokens[j].text for j in words[-3:])
+    if not (_capitals(first) and _capitals(second)) or _capitals(given):
+        return None
+    if any(tokens[k].key not in _PARTICLES for k in range(words[-2] + 1, words[-1])):
+        return None
+    return words[-2], words[-1]
+
+
+def _capitals(word: str) -> bool:
+    return len(word) > 1 and word.isupper()
+
+
+def joined_key(*keys: str) -> str:
+    """The key of words written as one: their keys run together, a letter doubled at a
+    joint written once, as a key writes a doubled letter inside a word (``dos`` + ``santos``
+    is ``dosantos``, the key of ``Dossantos``). Only the joint changes: keying the whole
+    again would read letters across it (``Choi`` + ``Ye`` is no ``Choe``)."""
+    joined = keys[0]
+    for key in keys[1:]:
+        joined += key[1:] if joined and key and joined[-1] == key[0] else key
+    return joined
+
+
+def particle_runs(tokens: Sequence[Token]) -> list[tuple[int, int]]:
+    """Where particles in a row stand before a word that may be written joined to them
+    (``van der Bilt``, ``de la Cruz``): (first particle, the word), positions in
+    ``tokens``. A single particle and its word are an adjacent pair like any other."""
+    runs = []
+    for end, token in enumerate(tokens):
+        start = end
+        while start > 0 and tokens[start - 1].role is Role.PARTICLE:
+            start -= 1
+        if end - start >= MIN_PARTICLE_RUN and token.role is not Role.PARTICLE:
+            runs.append((start, end))
+    return runs
 
 
 _PARTICLES = frozenset(token_key(ascii_fold(word)) for word in PARTICLES)
@@ -156,6 +215,7 @@ _PATRONYMIC_ENDINGS = (
     "ovich", "evich", "ovych", "evych", "avich", "ovic", "evic", "ovitch", "evitch",
     "ovna", "evna", "ichna", "ivna", "avna",
 )  # fmt: skip
+MIN_PARTICLE_RUN = 2  # particles in a row joined with the next word (one: a pair does)
 MIN_INITIALISM = 3  # single letters in a row read as one initialism (``A.B.C.``)
 MIN_LONE_NUMBER = 5  # letters of a number word read as a number on its own (``seven``)
 _NON_PATRONYMIC = frozenset({"ich", "rich", "dietrich", "heinrich", "friedrich", "ulrich"})

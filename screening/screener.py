@@ -216,7 +216,9 @@ class Screener:
         uncovered = uncover(query.name)
         readings = list(uncovered.readings) or [Reading(query.name, ())]
         for reading in list(readings):
-            for split in split_run_together(reading.text, self._word_frequency):
+            for split in split_run_together(
+                reading.text, self._word_frequency, self.index.name_count
+            ):
                 readings.append(Reading(split.text, reading.findings + split.findings))
         best: dict[str, tuple[Hit, tuple[Finding, ...]]] = {}
         for reading in readings[:MAX_READINGS]:

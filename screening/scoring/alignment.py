@@ -28,7 +28,7 @@ from screening.east_asian import (
 )
 from screening.glossary import concept_of, syllable_acronym
 from screening.index import IndexedName, NameIndex, is_middle_name
-from screening.names import CHINESE, EAST_ASIAN, VIETNAMESE, ParsedName, Role, Token
+from screening.names import CHINESE, EAST_ASIAN, VIETNAMESE, ParsedName, Role, Token, double_surname
 from screening.scoring.tokens import (
     NO_MATCH,
     NO_ORIGINS,
@@ -308,7 +308,14 @@ def _add_unmatched_listed(
             and not hyphenated
             and is_middle_name(person, j, len(l_tokens), token.role)
         )
-        if middle:
+        # The second of two surnames, the first found: left out as people do.
+        dropped = (
+            person
+            and j == len(l_tokens) - 1
+            and (surnames := double_surname(listed.parsed)) is not None
+            and surnames[0] in used_l
+        )
+        if middle or dropped:
             factor = context.scoring.middle_name_factor
         if token.role is Role.PATRONYMIC and query_patronymic:
             factor = 1.0  # a different patronymic is a different father: it counts in full
@@ -321,6 +328,8 @@ def _add_unmatched_listed(
             )
         elif middle:
             penalties.append(f"middle name {token.text!r} missing in query")
+        elif dropped:
+            penalties.append(f"second surname {token.text!r} missing in query (often left out)")
         else:
             penalties.append(f"listed word {token.text!r} not in query")
     return total

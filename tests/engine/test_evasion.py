@@ -24,6 +24,8 @@ def screener() -> Screener:
             Entity(id="chayka", schema="Person", names=["Yuriy CHAYKA"]),
             Entity(id="jamyah", schema="Organization", names=["JAM'YAH TA'AWUN AL-ISLAMIA"]),
             Entity(id="joza", schema="Organization", names=["JOZA INDUSTRIAL CO."]),
+            Entity(id="andina", schema="Organization", names=["COMERCIAL ANDINA S.R.L."]),
+            Entity(id="garcia", schema="Person", names=["Tomas GARCIA Y LOPEZ"]),
             Entity(id="ivanov", schema="Person", names=["Sergey Petrovich IVANOV"]),
             Entity(id="brigade", schema="Organization", names=["Brigade 44"]),
         ]
@@ -43,6 +45,8 @@ TRICKS = [
     ("ALEKSEYBUDNEV", "budnev", "run_together"),
     ("budnevaleksey", "budnev", "run_together"),
     ("JOZAINDUSTRIALCO.", "joza", "run_together"),
+    ("COMERCIALANDINAS.R.L.", "andina", "run_together"),
+    ("GARCIAYLOPEZ", "garcia", "run_together"),
     ("Yuriy СНАУКА", "chayka", "other_script_word"),
     ("СНАУКА Yuriy", "chayka", "other_script_word"),
     ("Bud\u200bnev Aleksey", "budnev", "invisible_characters"),
@@ -190,21 +194,59 @@ def test_words_of_one_script_get_no_other_reading(name: str) -> None:
 
 def test_run_together_words_split_into_the_most_common_list_words() -> None:
     frequency = {"joza": 1, "industri": 1, "alco": 1, "industrial": 50, "co": 900}.get
-    splits = split_run_together("JOZAINDUSTRIALCO", lambda w: frequency(w.lower(), 0))
+    splits = split_run_together("JOZAINDUSTRIALCO", lambda w: frequency(w.lower(), 0), 1000)
     assert [split.text for split in splits] == ["JOZA INDUSTRIAL CO", "JOZA INDUSTRI ALCO"]
 
 
 def test_a_split_without_two_letter_words_is_also_read() -> None:
     frequency = {"green": 40, "car": 2, "rent": 1, "carre": 5, "nt": 30}.get
-    splits = split_run_together("GREENCARRENT", lambda w: frequency(w.lower(), 0))
+    splits = split_run_together("GREENCARRENT", lambda w: frequency(w.lower(), 0), 1000)
     assert [split.text for split in splits] == ["GREEN CARRE NT", "GREEN CAR RENT"]
 
 
 def test_a_known_or_short_word_is_not_split() -> None:
     frequency = {"budnev": 3, "bud": 9, "nev": 9}.get
-    assert split_run_together("BUDNEV", lambda w: frequency(w.lower(), 0)) == ()
-    assert split_run_together("BUDNEVALEKSEY", lambda w: frequency(w.lower(), 0)) == ()
-    assert split_run_together("Bud Nevaleksey", lambda w: frequency(w.lower(), 0)) == ()
+    assert split_run_together("BUDNEV", lambda w: frequency(w.lower(), 0), 1000) == ()
+    assert split_run_together("BUDNEVALEKSEY", lambda w: frequency(w.lower(), 0), 1000) == ()
+    assert split_run_together("Bud Nevaleksey", lambda w: frequency(w.lower(), 0), 1000) == ()
+
+
+def _split(text: str, frequency: dict[str, int], total: int = 1000) -> list[str]:
+    found = split_run_together(text, lambda w: frequency.get(w.lower(), 0), total)
+    return [split.text for split in found]
+
+
+def test_a_long_unknown_word_of_a_spaced_name_splits_into_common_list_words() -> None:
+    # Of 10,000 list names, a common word is held by 10 or more.
+    frequency = {"joint": 900, "stock": 800, "company": 3000, "ros": 3, "tis": 2, "lav": 9}
+    assert _split("JOINT STOCKCOMPANY", frequency, 10_000) == ["JOINT STOCK COMPANY"]
+    assert _split("Rostislav Petrov", frequency, 10_000) == []  # rare words: a name
+    assert _split("JOINT STOCKCOMP", frequency, 10_000) == []  # not all list words
+    assert _split("JOINTSTOCK COMPANY", frequency | {"jointstock": 1}, 10_000) == []  # known
+
+
+def test_a_lone_letter_beside_a_mark_is_an_abbreviation() -> None:
+    frequency = {"comercial": 5, "andina": 2, "as": 1, "s": 50, "r": 9, "l": 9, "k": 3, "o": 3}
+    assert _split("COMERCIALANDINAS.R.L.", frequency)[0] == "COMERCIAL ANDINA S.R.L."
+    assert _split("K&OCOMERCIAL", frequency)[0] == "K&O COMERCIAL"
+
+
+def test_a_lone_letter_is_a_word_only_beside_a_mark_or_as_a_particle() -> None:
+    frequency = {"garcia": 5, "lopez": 5, "a": 100, "x": 100}
+    assert _split("GARCIAYLOPEZ", frequency)[0] == "GARCIA Y LOPEZ"  # Spanish ``y``: and
+    assert _split("AGARCIALOPEZ", frequency) == []
+    assert _split("GARCIAXLOPEZ", frequency) == []
+
+
+def test_a_small_letter_before_a_capital_ends_a_word() -> None:
+    assert _split("TongcholKIM", {}) == ["Tongchol KIM"]
+    assert _split("Sayyid'ABDALLAH", {}) == ["Sayyid 'ABDALLAH"]
+    assert _split("MAKDONALD", {}) == []  # one case: no boundary to see
+
+
+def test_digits_beside_a_split_run_stay_a_word_of_their_own() -> None:
+    frequency = {"mining": 5, "enterprise": 9}
+    assert _split("MININGENTERPRISE2", frequency)[0] == "MINING ENTERPRISE 2"
 
 
 def _has_letters(text: str) -> bool:
@@ -236,3 +278,15 @@ def test_any_spelled_out_name_reads_back(words: list[str], gap: str) -> None:
     assert "".join(got) == "".join(words)  # no letter lost, added or moved
     if all(len(word) >= 3 for word in words):
         assert got == words  # and each word comes back whole
+
+
+_VOCABULARY = {"ab": 5, "abc": 2, "cd": 9, "bcd": 1, "de": 40, "a": 30, "y": 1}
+
+
+@FAST
+@given(st.text(alphabet="abcdeyABCDE .&5'", max_size=40))
+def test_a_split_only_puts_spaces_between_letters(name: str) -> None:
+    name = uncover(name).text
+    for split in split_run_together(name, lambda w: _VOCABULARY.get(w.lower(), 0), 100):
+        assert split.text.replace(" ", "") == name.replace(" ", "")  # nothing lost or moved
+        assert split.findings and split.findings[0].kind == "run_together"
