@@ -15,7 +15,7 @@ from dataclasses import dataclass, replace
 from enum import StrEnum
 from functools import lru_cache
 
-from screening.data import PARTICLES, TITLES
+from screening.data import ARABIC_LINEAGE_WORDS, PARTICLES, TITLES
 from screening.east_asian import east_asian_retrieval_keys, is_han_or_hangul, looks_east_asian
 from screening.glossary import pair_concept
 from screening.legal_forms import find_legal_forms
@@ -242,6 +242,8 @@ def parse_name(name: str, schema: str | None = None) -> ParsedName:
     elif schema == "Person":
         tokens = _titles_as_particles(tokens)
     tokens = _settle_patronymics(tokens)
+    if ARABIC in origins and schema in (None, "Person"):
+        tokens = _lineage_as_patronymics(tokens)
     if schema != "Person":
         tokens = _numbers_in_words(tokens, schema)
     forms: list[LegalForm] = []
@@ -337,6 +339,30 @@ def _settle_patronymics(tokens: list[Token]) -> list[Token]:
         if len(words) < 3 or (mixed_case and tokens[i].text.isupper()):
             settled[i] = with_role(tokens[i], Role.WORD)
     return settled
+
+
+_LINEAGE = frozenset(token_key(word) for word in ARABIC_LINEAGE_WORDS)
+
+
+def _lineage_as_patronymics(tokens: list[Token]) -> list[Token]:
+    """The forebears' names of an Arabic nasab as patronymics (rule ``nasab``).
+
+    ``Usama bin Muhammad bin Awad bin Ladin`` is Usama, son of Muhammad, son of Awad, of
+    the family bin Ladin: the name after a kinship word (bin, ibn, bint, ould) is a father's
+    or grandfather's given name, which people leave out as they leave out a Russian
+    patronymic, and which counts in full where the two names give different ones. The
+    last word of the name stays a word: there ``bin`` opens the family name."""
+    last = max(
+        (i for i, t in enumerate(tokens) if t.role in (Role.WORD, Role.PATRONYMIC)), default=-1
+    )
+    read = list(tokens)
+    for i in range(1, len(tokens) - 1):  # a name opens with the person's own name
+        if tokens[i].key not in _LINEAGE or tokens[i].role not in (Role.PARTICLE, Role.WORD):
+            continue
+        read[i] = with_role(tokens[i], Role.PARTICLE)  # ``Ould`` too
+        if i + 1 < last and tokens[i + 1].role is Role.WORD:
+            read[i + 1] = with_role(tokens[i + 1], Role.PATRONYMIC)
+    return read
 
 
 @lru_cache(maxsize=100_000)

@@ -35,7 +35,12 @@ from screening.glossary import concept_of, is_place_adjective, word_stem
 from screening.model import RuleName
 from screening.names import ARABIC, EAST_ASIAN, Role, Token
 from screening.text import has_cyrillic, is_read_not_spelt
-from screening.translit import arabic_rules, rules_between
+from screening.translit import (
+    arabic_compound_rules,
+    arabic_rules,
+    is_arabic_short_form,
+    rules_between,
+)
 from screening.weights import DEFAULT_WEIGHTS, ScoringWeights
 
 COMPARE_CACHE_SIZE = 200_000  # token comparisons remembered per set of weights
@@ -215,6 +220,17 @@ def origin_rule(
     return None
 
 
+def compound_rule(
+    word: str, first: str, second: str, origins: frozenset[str], weights: ScoringWeights
+) -> Similarity | None:
+    """One word as a compound name written in two parts, the article between or glued to
+    the first (``Abdurrahman`` / ``Abd al-Rahman``, ``Nuruddin`` / ``Nur ud-Din``), by the
+    Arabic rules, applied only when ``origins`` holds them."""
+    if ARABIC in origins and (rules := arabic_compound_rules(word, first, second)):
+        return Similarity(weights.arabic_variant, "compound", ", ".join(rules))
+    return None
+
+
 def compare_tokens(
     query: Token,
     listed: Token,
@@ -254,6 +270,8 @@ def similarity_of(
         and found.rule in ("typo", "unmatched")
         and (
             abs(len(query.folded) - len(listed.folded)) <= weights.max_origin_length_gap
+            or is_arabic_short_form(query.folded)
+            or is_arabic_short_form(listed.folded)
             or is_read_not_spelt(query.text)
             or is_read_not_spelt(listed.text)
         )
