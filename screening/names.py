@@ -15,7 +15,7 @@ from dataclasses import dataclass, replace
 from enum import StrEnum
 from functools import lru_cache
 
-from screening.data import ARABIC_LINEAGE_WORDS, PARTICLES, TITLES
+from screening.data import ARABIC_LINEAGE_WORDS, EZAFE_FORMS, PARTICLES, TITLES
 from screening.east_asian import east_asian_retrieval_keys, is_han_or_hangul, looks_east_asian
 from screening.glossary import pair_concept
 from screening.legal_forms import find_legal_forms
@@ -173,6 +173,19 @@ _HAN_OR_HANGUL_NAME = re.compile(
 )
 
 
+EZAFE = frozenset(EZAFE_FORMS)
+
+
+def _links_words(cleaned: str, found: re.Match[str], schema: str | None) -> bool:
+    """Whether an ezafe spelling (``e``, ``i``, ``ye``) found after a word is the ezafe: hung
+    on that word by a hyphen (``Malek-e Ashtar``), or, in an organisation's name, between two
+    words (``Lashkar e Tayyiba``). In a person's name a lone ``E`` is an initial."""
+    if cleaned[found.start() - 1 : found.start()] == "-":
+        return True
+    rest = cleaned[found.end() :].lstrip(" ")
+    return schema not in (None, "Person") and rest[:1].isalpha()
+
+
 def split_words(text: str) -> list[str]:
     """The words of a cleaned string; punctuation, quotes, hyphens and dots separate them."""
     return _WORD.findall(text)
@@ -226,7 +239,7 @@ def parse_name(name: str, schema: str | None = None) -> ParsedName:
         for origin, shown in ((ARABIC, arabic), (EAST_ASIAN, looks_east_asian(cleaned)))
         if shown
     )
-    tokens = []
+    tokens: list[Token] = []
     for found in _WORD.finditer(cleaned):
         token = make_token(found.group(), schema, scheme)
         if token is None:
@@ -234,6 +247,8 @@ def parse_name(name: str, schema: str | None = None) -> ParsedName:
         hyphenated = cleaned[found.end() : found.end() + 1] == "-"
         if arabic and hyphenated and token.folded in ARABIC_ARTICLES:
             token = with_role(token, Role.PARTICLE)  # ``ash-Shami``, ``ad-Din``: the article
+        elif token.folded in EZAFE and tokens and _links_words(cleaned, found, schema):
+            token = with_role(token, Role.PARTICLE)  # ``Jaish-e-Mohammed``: the ezafe
         tokens.append(token)
     if EAST_ASIAN in origins or any(is_han_or_hangul(t.text) for t in tokens):
         # A Korean or Chinese name has no particles: each syllable is of the family name

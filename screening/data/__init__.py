@@ -102,7 +102,7 @@ ARABIC_LETTERS = TableFormat(
 )
 ARABIC_SHORT_FORMS = TableFormat(("short", "full", "note"), (_is_word, _is_word))
 ARABIC_WORDS = TableFormat(
-    ("kind", "word", "note"), (_one_of("article", "name_word", "lineage"), _is_word)
+    ("kind", "word", "note"), (_one_of("article", "name_word", "lineage", "ezafe"), _is_word)
 )
 
 
@@ -247,6 +247,7 @@ ARABIC_LETTERS_LATIN = {
 _ARABIC_WORDS = grouped(read_table(_file("arabic_name_words.tsv"), ARABIC_WORDS))
 ARABIC_ARTICLE_FORMS = _ARABIC_WORDS.get("article", ())
 ARABIC_LINEAGE_WORDS = _ARABIC_WORDS.get("lineage", ())
+EZAFE_FORMS = _ARABIC_WORDS.get("ezafe", ())
 ARABIC_FULL_OF_SHORT = {
     short: full
     for short, full in (

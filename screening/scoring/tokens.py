@@ -33,7 +33,7 @@ from screening.east_asian import east_asian_rules
 from screening.given_names import given_name_of, patronymic_of
 from screening.glossary import concept_of, is_place_adjective, word_stem
 from screening.model import RuleName
-from screening.names import ARABIC, EAST_ASIAN, Role, Token
+from screening.names import ARABIC, EAST_ASIAN, EZAFE, Role, Token
 from screening.text import has_cyrillic, is_read_not_spelt
 from screening.translit import (
     arabic_compound_rules,
@@ -182,6 +182,10 @@ def _comparer(weights: ScoringWeights) -> Compare:
             return Similarity(weights.transliteration, "transliteration", rules)
         if q_role is Role.NUMBER or l_role is Role.NUMBER:
             return NO_MATCH
+        if (
+            q_role is Role.PARTICLE is l_role and q_folded in EZAFE and l_folded in EZAFE
+        ):  # ``Jaish-e-Mohammed``, ``Jaish-i-Mohammed``
+            return Similarity(weights.transliteration, "transliteration", "ezafe")
         if q_role is Role.INITIAL or l_role is Role.INITIAL:
             detail = _initial_matches(q_folded, q_keys, q_role, l_folded, l_key)
             return NO_MATCH if detail is None else Similarity(weights.initial, "initial", detail)

@@ -592,3 +592,41 @@ def test_a_short_form_finds_the_person_listed_in_full() -> None:
     assert top.entity_id == "full" and top.score >= DEFAULT_THRESHOLD
     assert any("short_form" in t.detail for t in top.explanation.tokens)
     assert result.hits[1].score < DEFAULT_THRESHOLD
+
+
+# The Persian ezafe (Urdu and Pashto izafat): one particle in all its spellings.
+@pytest.mark.parametrize(
+    ("name", "schema", "word"),
+    [
+        ("Jaish-e-Mohammed", "Organization", "e"),
+        ("Tehrik-i-Taliban Pakistan", "Organization", "i"),
+        ("Daneshgah-ye Tehran", "Organization", "ye"),
+        ("Lashkar e Tayyiba", "Organization", "e"),  # between two words of an organisation
+        ("Ali-e Hosseini", "Person", "e"),
+    ],
+)
+def test_the_ezafe_is_a_particle(name: str, schema: str, word: str) -> None:
+    token = next(t for t in parse_name(name, schema).tokens if t.text == word)
+    assert token.role is Role.PARTICLE
+
+
+@pytest.mark.parametrize(
+    ("name", "schema", "word", "role"),
+    [
+        ("John E Smith", "Person", "E", Role.INITIAL),  # a person's lone E is an initial
+        ("E Smith Trading", "Organization", "E", Role.WORD),  # nothing before it to link
+    ],
+)
+def test_a_lone_letter_is_not_always_the_ezafe(
+    name: str, schema: str, word: str, role: Role
+) -> None:
+    token = next(t for t in parse_name(name, schema).tokens if t.text == word)
+    assert token.role is role
+
+
+def test_two_spellings_of_the_ezafe_meet() -> None:
+    listed = [Entity(id="jem", schema="Organization", names=["JAISH-I-MOHAMMED"])]
+    hit = Screener.from_entities(listed).screen("Jaish-e-Mohammed", threshold=0.0).hits[0]
+    row = next(t for t in hit.explanation.tokens if t.query_token == "e")
+    assert (row.list_token, row.detail) == ("I", "ezafe")
+    assert hit.score >= 0.9
