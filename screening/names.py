@@ -16,7 +16,7 @@ from dataclasses import dataclass, replace
 from enum import StrEnum
 from functools import lru_cache
 
-from screening.data import PARTICLES, TITLES
+from screening.data import ARABIC_LINEAGE_WORDS, EZAFE_FORMS, PARTICLES, TITLES
 from screening.east_asian import (
     east_asian_retrieval_keys,
     is_han_or_hangul,
@@ -243,6 +243,18 @@ _HAN_OR_HANGUL_NAME = re.compile(
 
 _VOWEL_LETTERS = frozenset("aeiou")
 
+EZAFE = frozenset(EZAFE_FORMS)
+
+
+def _links_words(cleaned: str, found: re.Match[str], schema: str | None) -> bool:
+    """Whether an ezafe spelling (``e``, ``i``, ``ye``) found after a word is the ezafe: hung
+    on that word by a hyphen (``Malek-e Ashtar``), or, in an organisation's name, between two
+    words (``Lashkar e Tayyiba``). In a person's name a lone ``E`` is an initial."""
+    if cleaned[found.start() - 1 : found.start()] == "-":
+        return True
+    rest = cleaned[found.end() :].lstrip(" ")
+    return schema not in (None, "Person") and rest[:1].isalpha()
+
 
 def split_words(text: str) -> list[str]:
     """The words of a cleaned string; punctuation, quotes, hyphens and dots separate them."""
@@ -303,7 +315,7 @@ def parse_name(name: str, schema: str | None = None) -> ParsedName:
         )
         if shown
     )
-    tokens = []
+    tokens: list[Token] = []
     for found in _WORD.finditer(cleaned):
         token = make_token(found.group(), schema, scheme)
         if token is None:
@@ -311,6 +323,8 @@ def parse_name(name: str, schema: str | None = None) -> ParsedName:
         hyphenated = cleaned[found.end() : found.end() + 1] == "-"
         if arabic and hyphenated and token.folded in ARABIC_ARTICLES:
             token = with_role(token, Role.PARTICLE)  # ``ash-Shami``, ``ad-Din``: the article
+        elif token.folded in EZAFE and tokens and _links_words(cleaned, found, schema):
+            token = with_role(token, Role.PARTICLE)  # ``Jaish-e-Mohammed``: the ezafe
         tokens.append(token)
     if not origins.isdisjoint((EAST_ASIAN, VIETNAMESE)) or any(
         is_han_or_hangul(t.text) for t in tokens
@@ -327,6 +341,8 @@ def parse_name(name: str, schema: str | None = None) -> ParsedName:
     elif schema == "Person":
         tokens = _titles_as_particles(tokens)
     tokens = _settle_patronymics(tokens)
+    if ARABIC in origins and schema in (None, "Person"):
+        tokens = _lineage_as_patronymics(tokens)
     if schema != "Person":
         tokens = _numbers_in_words(tokens, schema)
     forms: list[LegalForm] = []
@@ -422,6 +438,30 @@ def _settle_patronymics(tokens: list[Token]) -> list[Token]:
         if len(words) < 3 or (mixed_case and tokens[i].text.isupper()):
             settled[i] = with_role(tokens[i], Role.WORD)
     return settled
+
+
+_LINEAGE = frozenset(token_key(word) for word in ARABIC_LINEAGE_WORDS)
+
+
+def _lineage_as_patronymics(tokens: list[Token]) -> list[Token]:
+    """The forebears' names of an Arabic nasab as patronymics (rule ``nasab``).
+
+    ``Usama bin Muhammad bin Awad bin Ladin`` is Usama, son of Muhammad, son of Awad, of
+    the family bin Ladin: the name after a kinship word (bin, ibn, bint, ould) is a father's
+    or grandfather's given name, which people leave out as they leave out a Russian
+    patronymic, and which counts in full where the two names give different ones. The
+    last word of the name stays a word: there ``bin`` opens the family name."""
+    last = max(
+        (i for i, t in enumerate(tokens) if t.role in (Role.WORD, Role.PATRONYMIC)), default=-1
+    )
+    read = list(tokens)
+    for i in range(1, len(tokens) - 1):  # a name opens with the person's own name
+        if tokens[i].key not in _LINEAGE or tokens[i].role not in (Role.PARTICLE, Role.WORD):
+            continue
+        read[i] = with_role(tokens[i], Role.PARTICLE)  # ``Ould`` too
+        if i + 1 < last and tokens[i + 1].role is Role.WORD:
+            read[i + 1] = with_role(tokens[i + 1], Role.PATRONYMIC)
+    return read
 
 
 @lru_cache(maxsize=100_000)

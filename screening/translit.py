@@ -17,7 +17,12 @@ from functools import lru_cache
 
 from unidecode import unidecode
 
-from screening.data import ARABIC_ARTICLE_FORMS, ARABIC_LETTERS_LATIN, ARABIC_NAME_WORDS
+from screening.data import (
+    ARABIC_ARTICLE_FORMS,
+    ARABIC_FULL_OF_SHORT,
+    ARABIC_LETTERS_LATIN,
+    ARABIC_NAME_WORDS,
+)
 from screening.hangul import hangul_to_latin, has_hangul
 
 _RUSSIAN = {
@@ -304,6 +309,12 @@ _ARABIC_MARKS = re.compile(
 )
 
 
+def is_arabic_short_form(folded: str) -> bool:
+    """Whether a folded word is a written short form of a given name (``mohd``, ``md``),
+    which the length of its full name does not bound."""
+    return folded in ARABIC_FULL_OF_SHORT
+
+
 def shows_arabic_romanisation(text: str) -> bool:
     """Whether a (cleaned) name looks like a romanised Arabic, Persian or Urdu name, or is
     written in Arabic or Hebrew letters: only then do the Arabic rules apply to it."""
@@ -346,16 +357,21 @@ _Unit = tuple[str, str, str]
 
 
 @lru_cache(maxsize=200_000)
-def arabic_spelling(word: str) -> str:
-    """A word in lower-case ASCII as the Arabic rules read it: Arabic letters romanised
-    (BGN/PCGN), apostrophes (ayn, hamza) dropped, a French silent final ``e`` dropped."""
+def _plain_spelling(word: str) -> str:
     lower = word.lower().translate(_ARABIC_LETTERS)
     folded = ascii_fold(_APOSTROPHES.sub("", lower))
     folded = folded.replace("ou", "u").replace("x", "ks").replace("ck", "k")
     folded = _SOFT_C.sub("s", folded)
     if len(folded) > 4:
         folded = _SILENT_FINAL_E.sub("", folded)
-    return _ABD_ARTICLE.sub("abd?", folded)
+    return folded
+
+
+@lru_cache(maxsize=200_000)
+def arabic_spelling(word: str) -> str:
+    """A word in lower-case ASCII as the Arabic rules read it: Arabic letters romanised
+    (BGN/PCGN), apostrophes (ayn, hamza) dropped, a French silent final ``e`` dropped."""
+    return _ABD_ARTICLE.sub("abd?", _plain_spelling(word))
 
 
 @lru_cache(maxsize=200_000)
@@ -500,6 +516,8 @@ def _may_meet(a: _Reading, b: _Reading) -> bool:
         return False
     if _without_article(spelling_a) is not None or _without_article(spelling_b) is not None:
         return True
+    if "?" in spelling_a or "?" in spelling_b:
+        return True  # ``Abdul...``: an ``Abd al-`` compound, the article assimilated or not
     if len(units_a) != len(units_b):
         return False
     (kind_a, class_a, _), (kind_b, class_b, _) = units_a[0], units_b[0]
@@ -519,6 +537,11 @@ def arabic_rules(word_a: str, word_b: str) -> tuple[str, ...] | None:
     read_a, read_b = _arabic_reading(word_a), _arabic_reading(word_b)
     if read_a is None or read_b is None:
         return None
+    for short, other in ((read_a[0], word_b), (read_b[0], word_a)):
+        full = ARABIC_FULL_OF_SHORT.get(short)
+        if full is not None:  # ``Mohd`` for Muhammad (data/arabic_short_forms.tsv)
+            same = () if full == _plain_spelling(other) else arabic_rules(full, other)
+            return None if same is None else tuple(sorted({*same, "short_form"}))
     (spelling_a, units_a, abjad_a), (spelling_b, units_b, abjad_b) = read_a, read_b
     if spelling_a in ARABIC_ARTICLES and spelling_b in ARABIC_ARTICLES:
         return ("article",)
@@ -537,6 +560,8 @@ def arabic_rules(word_a: str, word_b: str) -> tuple[str, ...] | None:
                 if found is not None:
                     rules = found | {"article"}
                     break
+    if rules is None:
+        rules = _abd_compound_rules(word_a, word_b)
     if rules is None:
         return None
     if _DOUBLED_CONSONANT.search(spelling_a) or _DOUBLED_CONSONANT.search(spelling_b):
@@ -577,3 +602,70 @@ def arabic_retrieval_keys(word: str, listed: bool = False) -> tuple[str, ...]:
         "V" if kind == "v" else _RETRIEVAL_CLASS.get(text, klass[0]) for kind, klass, text in units
     )
     return (f"ar:{pattern}", skeleton) if listed else (f"ar:{pattern}",)
+
+
+# Compound names of the article: ``Abd al-Rahman``, ``Nur al-Din``, ``Sayf al-Islam`` are
+# one name, which romanisations write in parts or as one word, the article's vowel
+# changed (``Abdul``, ``Abdel``) and its ``l`` assimilated to a following sun letter (t,
+# th, d, dh, r, z, s, sh, n and the emphatics, written as those): ``Abdurrahman``,
+# ``Nuruddin``, ``Abdussalam``. ALA-LC writes the article as spoken, ``al-`` before every
+# letter; BGN/PCGN and common usage assimilate it.
+_SUN_LETTERS = frozenset({"t", "th", "d", "dh", "r", "z", "s", "sh", "n", "l"})
+_GLUED_ARTICLE = re.compile(r"(?<=[b-df-hj-np-tv-z])[aeiou]l$")
+_VOWEL = re.compile(r"[aeiou]{1,2}")
+
+
+def _same_part(written: str, spelling: str) -> set[str] | None:
+    """The rules under which a part of a compound (``rahman``) is a part of a word's
+    spelling (``rrahman``: the doubled consonant of an assimilated article)."""
+    if written == spelling:
+        return set()
+    if len(written) < 2 or len(spelling) < 2:
+        return None
+    return _units_rules(_arabic_units(written), _arabic_units(spelling))
+
+
+@lru_cache(maxsize=200_000)
+def arabic_compound_rules(word: str, first: str, second: str) -> tuple[str, ...] | None:
+    """The rules that make one word (``Abdurrahman``) the compound name written in parts
+    (``Abd`` ``al-Rahman``, ``Abdul`` ``Rahman``), or None.
+
+    ``first`` may end in the article (``Abdul``); the word must then read as ``first``,
+    the article's vowel, an ``l`` or the sun letter that opens ``second`` (assimilated),
+    and ``second``, each part by the Arabic rules (``arabic_compound``)."""
+    if _NOT_ARABIC_SOURCE.search(word + first + second) or _ABJAD.search(word + first + second):
+        return None
+    spelling = _plain_spelling(word)
+    head = _GLUED_ARTICLE.sub("", _plain_spelling(first))
+    tail = _plain_spelling(second)
+    if len(head) < 2 or len(tail) < 3:
+        return None
+    opening = _arabic_units(tail)[0][2]  # a vowel before a moon letter: never assimilated
+    for vowel in _VOWEL.finditer(spelling, 2):
+        if vowel.start() > len(spelling) - 3:
+            break
+        head_rules = _same_part(head, spelling[: vowel.start()])
+        if head_rules is None:
+            continue
+        rest = spelling[vowel.end() :]
+        readings = [rest[1:]] if rest[:1] == "l" else []
+        if opening in _SUN_LETTERS and rest.startswith(opening):
+            readings.append(rest)  # assimilated: the sun letter doubled or not
+        for reading in readings:
+            tail_rules = _same_part(tail, reading)
+            if tail_rules is not None:
+                return tuple(sorted(head_rules | tail_rules | {"arabic_compound", "article"}))
+    return None
+
+
+def _abd_compound_rules(word_a: str, word_b: str) -> set[str] | None:
+    """Two one-word spellings of an ``Abd al-`` name, the article visible in one of them
+    (``Abdulrahman`` and ``Abdurrahman``)."""
+    for word, other in ((word_a, word_b), (word_b, word_a)):
+        spelling = _plain_spelling(word)
+        found = _ABD_ARTICLE.match(spelling)
+        if found is not None and len(spelling) > found.end() + 3:
+            rules = arabic_compound_rules(other, "abd", spelling[found.end() + 1 :])
+            if rules is not None:
+                return set(rules)
+    return None

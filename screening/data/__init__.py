@@ -112,7 +112,10 @@ HANGUL_JAMO = TableFormat(
         lambda v: v == "-" or bool(re.fullmatch(r"[a-z\u014f\u016d]+'?", v)),
     ),
 )
-ARABIC_WORDS = TableFormat(("kind", "word", "note"), (_one_of("article", "name_word"), _is_word))
+ARABIC_SHORT_FORMS = TableFormat(("short", "full", "note"), (_is_word, _is_word))
+ARABIC_WORDS = TableFormat(
+    ("kind", "word", "note"), (_one_of("article", "name_word", "lineage", "ezafe"), _is_word)
+)
 
 
 def read_table(source: Traversable, table: TableFormat) -> list[Row]:
@@ -228,6 +231,7 @@ TABLE_FILES = (
     "arabic_name_words.tsv",
     "hangul_jamo.tsv",
     "vietnamese_names.tsv",
+    "arabic_short_forms.tsv",
     "numbers.tsv",
     "identifier_types.tsv",
     "month_names.tsv",  # read by screening.dates
@@ -262,7 +266,15 @@ ARABIC_LETTERS_LATIN = {
 }
 _ARABIC_WORDS = grouped(read_table(_file("arabic_name_words.tsv"), ARABIC_WORDS))
 ARABIC_ARTICLE_FORMS = _ARABIC_WORDS.get("article", ())
-ARABIC_NAME_WORDS = _ARABIC_WORDS.get("name_word", ())
+ARABIC_LINEAGE_WORDS = _ARABIC_WORDS.get("lineage", ())
+EZAFE_FORMS = _ARABIC_WORDS.get("ezafe", ())
+ARABIC_FULL_OF_SHORT = {
+    short: full
+    for short, full in (
+        row.fields for row in read_table(_file("arabic_short_forms.tsv"), ARABIC_SHORT_FORMS)
+    )
+}
+ARABIC_NAME_WORDS = _ARABIC_WORDS.get("name_word", ()) + ARABIC_LINEAGE_WORDS
 IDENTIFIER_TYPE_ROWS = [
     row.fields for row in read_table(_file("identifier_types.tsv"), IDENTIFIER_TYPES)
 ]

@@ -28,17 +28,28 @@ from screening.east_asian import (
 )
 from screening.glossary import concept_of, syllable_acronym
 from screening.index import IndexedName, NameIndex, is_middle_name
-from screening.names import CHINESE, EAST_ASIAN, VIETNAMESE, ParsedName, Role, Token, double_surname
+from screening.names import (
+    ARABIC,
+    CHINESE,
+    EAST_ASIAN,
+    VIETNAMESE,
+    ParsedName,
+    Role,
+    Token,
+    double_surname,
+)
 from screening.scoring.tokens import (
     NO_MATCH,
     NO_ORIGINS,
     SCORE_DIGITS,
     Similarity,
     comparer,
+    compound_rule,
     origin_rule,
     similarity_of,
 )
 from screening.text import has_cyrillic, is_read_not_spelt
+from screening.translit import ARABIC_ARTICLES
 from screening.weights import ScoringWeights
 
 
@@ -178,8 +189,39 @@ def _options(context: QueryContext, listed: ParsedName) -> list[_Option]:
             ):
                 similarity = Similarity(found.value, "compound", found.detail)
                 options.append((-found.value, len(options), (i, i2), (j,), similarity))
+    if ARABIC in origins:
+        _add_article_compounds(context, listed, options, origins)
     _add_acronyms(context, listed, options)
     return options
+
+
+def _article_compounds(parsed: ParsedName) -> list[tuple[int, int]]:
+    """The positions of the two parts of a compound name: two words with the article
+    between (``Abd al-Rahman``; the article stays free, for the other name's article may
+    have taken it), or a first word with the article glued on (``Abdul Rahman``)."""
+    tokens, words = parsed.tokens, parsed.words
+    found = [(i, j) for i, j, _, _ in parsed.joined]
+    for i, a, j in zip(words, words[1:], words[2:], strict=False):
+        if a == i + 1 and j == a + 1 and tokens[a].folded in ARABIC_ARTICLES:
+            found.append((i, j))
+    return found
+
+
+def _add_article_compounds(
+    context: QueryContext, listed: ParsedName, options: list[_Option], origins: frozenset[str]
+) -> None:
+    """Pairs of one word and a compound name written in parts (rule ``arabic_compound``):
+    ``Abdurrahman`` and ``Abd al-Rahman``, on either side."""
+    query, scoring = context.parsed, context.scoring
+    for one, parts, compound_side in ((query, listed, "listed"), (listed, query, "query")):
+        for positions in _article_compounds(parts):
+            first, second = parts.tokens[positions[0]], parts.tokens[positions[1]]
+            for i in one.words:
+                found = compound_rule(one.tokens[i].text, first.text, second.text, origins, scoring)
+                if found is None:
+                    continue
+                q, l_ = ((i,), positions) if compound_side == "listed" else (positions, (i,))
+                options.append((-found.value, len(options), q, l_, found))
 
 
 def _add_acronyms(context: QueryContext, listed: ParsedName, options: list[_Option]) -> None:

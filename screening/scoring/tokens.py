@@ -33,9 +33,14 @@ from screening.east_asian import east_asian_rules, vietnamese_rules
 from screening.given_names import given_name_of, patronymic_of
 from screening.glossary import concept_of, is_place_adjective, word_stem
 from screening.model import RuleName
-from screening.names import ARABIC, CHINESE, EAST_ASIAN, VIETNAMESE, Role, Token
+from screening.names import ARABIC, CHINESE, EAST_ASIAN, EZAFE, VIETNAMESE, Role, Token
 from screening.text import has_cyrillic, is_read_not_spelt
-from screening.translit import arabic_rules, rules_between
+from screening.translit import (
+    arabic_compound_rules,
+    arabic_rules,
+    is_arabic_short_form,
+    rules_between,
+)
 from screening.weights import DEFAULT_WEIGHTS, ScoringWeights
 
 COMPARE_CACHE_SIZE = 200_000  # token comparisons remembered per set of weights
@@ -177,6 +182,10 @@ def _comparer(weights: ScoringWeights) -> Compare:
             return Similarity(weights.transliteration, "transliteration", rules)
         if q_role is Role.NUMBER or l_role is Role.NUMBER:
             return NO_MATCH
+        if (
+            q_role is Role.PARTICLE is l_role and q_folded in EZAFE and l_folded in EZAFE
+        ):  # ``Jaish-e-Mohammed``, ``Jaish-i-Mohammed``
+            return Similarity(weights.transliteration, "transliteration", "ezafe")
         if q_role is Role.INITIAL or l_role is Role.INITIAL:
             detail = _initial_matches(q_folded, q_keys, q_role, l_folded, l_key)
             return NO_MATCH if detail is None else Similarity(weights.initial, "initial", detail)
@@ -214,6 +223,17 @@ def origin_rule(
         return Similarity(weights.east_asian_variant, "transliteration", ", ".join(rules))
     if VIETNAMESE in origins and (rules := vietnamese_rules(query, listed)):
         return Similarity(weights.east_asian_variant, "transliteration", ", ".join(rules))
+    return None
+
+
+def compound_rule(
+    word: str, first: str, second: str, origins: frozenset[str], weights: ScoringWeights
+) -> Similarity | None:
+    """One word as a compound name written in two parts, the article between or glued to
+    the first (``Abdurrahman`` / ``Abd al-Rahman``, ``Nuruddin`` / ``Nur ud-Din``), by the
+    Arabic rules, applied only when ``origins`` holds them."""
+    if ARABIC in origins and (rules := arabic_compound_rules(word, first, second)):
+        return Similarity(weights.arabic_variant, "compound", ", ".join(rules))
     return None
 
 
@@ -256,6 +276,8 @@ def similarity_of(
         and found.rule in ("typo", "unmatched")
         and (
             abs(len(query.folded) - len(listed.folded)) <= weights.max_origin_length_gap
+            or is_arabic_short_form(query.folded)
+            or is_arabic_short_form(listed.folded)
             or is_read_not_spelt(query.text)
             or is_read_not_spelt(listed.text)
         )

@@ -48,7 +48,14 @@ def classes(name: str, schema: str | None = None) -> list[str | None]:
         ("Dietrich Brandt", "Dietrich", Role.WORD),
         ("Abdullah bin Ali al Saud", "bin", Role.PARTICLE),
         ("Abdullah bin Ali al Saud", "al", Role.PARTICLE),
-        ("Abdullah bin Ali al Saud", "Ali", Role.WORD),
+        # the nasab: the name after bin is the father's, but for the family name at the end
+        ("Abdullah bin Ali al Saud", "Ali", Role.PATRONYMIC),
+        ("Usama bin Muhammad bin Awad BIN LADIN", "Awad", Role.PATRONYMIC),
+        ("Usama bin Muhammad bin Awad BIN LADIN", "LADIN", Role.WORD),
+        ("Mohamed Ould Ahmed Ould Sidi", "Ould", Role.PARTICLE),
+        ("Mohamed Ould Ahmed Ould Sidi", "Ahmed", Role.PATRONYMIC),
+        ("Mohamed Ould Sidi", "Sidi", Role.WORD),
+        ("Ben Ali SMITH", "Ali", Role.WORD),  # a name opens with the person's own name
         ("Jan van Dijk", "van", Role.PARTICLE),
         ("Ludwig von Mises", "von", Role.PARTICLE),
         ("Unit 42", "42", Role.NUMBER),

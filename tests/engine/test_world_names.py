@@ -22,7 +22,12 @@ from screening.names import Role, parse_name, split_words
 from screening.scoring import compare_tokens
 from screening.screener import Screener
 from screening.settings import DEFAULT_THRESHOLD
-from screening.translit import arabic_rules, ascii_fold, shows_arabic_romanisation
+from screening.translit import (
+    arabic_compound_rules,
+    arabic_rules,
+    ascii_fold,
+    shows_arabic_romanisation,
+)
 
 
 @pytest.mark.parametrize(
@@ -580,6 +585,55 @@ def test_signs_of_a_vietnamese_name(name: str, vietnamese: bool) -> None:
     assert ("vietnamese" in parse_name(name).origins) is vietnamese
 
 
+# Compound names of the article (``Abd al-Rahman``, ``Nur al-Din``): one name, written in
+# parts or as one word, the article's vowel changed and its l assimilated to a sun letter.
+@pytest.mark.parametrize(
+    ("word", "first", "second"),
+    [
+        ("Abdurrahman", "Abd", "Rahman"),  # assimilated to r, doubled
+        ("Abdurahman", "Abd", "Rahman"),  # assimilated, not doubled
+        ("Abdelrahman", "Abd", "Rahman"),  # the article's vowel as French writes it
+        ("Abdurrahman", "Abdul", "Rahman"),  # the article glued to the first part
+        ("Nooruddin", "Nur", "Din"),  # and a vowel variant in a part
+        ("Salahuddin", "Salah", "Din"),
+        ("Abdussalam", "Abd", "Salam"),
+        ("Saifulislam", "Saif", "Islam"),  # before a vowel: never assimilated
+        ("Abdulaziz", "Abd", "Aziz"),
+    ],
+)
+def test_a_compound_name_meets_its_parts(word: str, first: str, second: str) -> None:
+    rules = arabic_compound_rules(word, first, second)
+    assert rules is not None and "arabic_compound" in rules
+
+
+@pytest.mark.parametrize(
+    ("word", "first", "second"),
+    [
+        ("Abdulkarim", "Abd", "Kazim"),  # another second part
+        ("Abdurrahim", "Abd", "Rahman"),
+        ("Nurislam", "Nur", "Din"),
+        ("Abdukarim", "Abd", "Karim"),  # k is a moon letter: the l is never assimilated
+        ("Hassanali", "Hassan", "Ali"),  # no article between
+        ("Saifudin", "Saif", "Islam"),
+    ],
+)
+def test_a_compound_name_needs_both_parts(word: str, first: str, second: str) -> None:
+    assert arabic_compound_rules(word, first, second) is None
+
+
+def test_two_one_word_spellings_of_an_abd_name_meet() -> None:
+    assert "arabic_compound" in (arabic_rules("Abdulrahman", "Abdurrahman") or ())
+    assert "arabic_compound" in (arabic_rules("Abdussalam", "Abdelsalam") or ())
+    assert arabic_rules("Abdulrahman", "Abdurrahim") is None
+
+
+COMPOUNDS = [
+    Entity(id="parts", schema="Person", names=["Abd al-Rahman Yusuf AL-TIKRITI"]),
+    Entity(id="whole", schema="Person", names=["Nuruddin Hasan AL-BASRI"]),
+    Entity(id="other", schema="Person", names=["Abd al-Karim Yusuf AL-TIKRITI"]),
+]
+
+
 @pytest.mark.parametrize(
     ("query", "entity"),
     [
@@ -644,3 +698,116 @@ def test_unmarked_wade_giles_is_read_only_in_a_chinese_name() -> None:
     assert east_asian_rules("Ko", "Ge", chinese=True) is not None
     assert east_asian_rules("I", "Yi", chinese=True) is not None
     assert east_asian_rules("Lo", "Lu", chinese=True) is None
+
+
+@pytest.mark.parametrize(
+    ("query", "entity"),
+    [
+        ("Abdurrahman Yusuf al-Tikriti", "parts"),
+        ("Abdelrahman Yousef Tikriti", "parts"),
+        ("Nur al-Din Hasan al-Basri", "whole"),
+        ("Nur ud-Din Hassan al-Basri", "whole"),
+    ],
+)
+def test_a_compound_name_in_parts_or_whole_finds_the_person(query: str, entity: str) -> None:
+    result = Screener.from_entities(COMPOUNDS).screen(query, schema="Person", threshold=0.0)
+    top = result.hits[0]
+    assert top.entity_id == entity and top.score >= DEFAULT_THRESHOLD
+    assert any("arabic_compound" in t.detail for t in top.explanation.tokens)
+
+
+def test_a_compound_with_another_second_part_is_another_name() -> None:
+    result = Screener.from_entities(COMPOUNDS).screen(
+        "Abdurrahman Yusuf al-Tikriti", schema="Person", threshold=0.0
+    )
+    other = next(h for h in result.hits if h.entity_id == "other")
+    assert not any("arabic_compound" in t.detail for t in other.explanation.tokens)
+    assert other.score < result.hits[0].score
+
+
+# The nasab: a forebear's name after bin/ibn/ould is left out as a patronymic is.
+def test_a_dropped_forebear_of_the_nasab_costs_as_a_patronymic() -> None:
+    listed = [
+        Entity(id="full", schema="Person", names=["Usama bin Muhammad bin Awad BIN LADIN"]),
+        Entity(id="son", schema="Person", names=["Umar bin Salih AL-HARBI"]),
+    ]
+    screener = Screener.from_entities(listed)
+    hit = screener.screen("Osama bin Laden", schema="Person", threshold=0.0).hits[0]
+    assert hit.entity_id == "full"
+    assert any("patronymic 'Awad' missing" in p for p in hit.explanation.penalties)
+    # the same words without the kinship words are middle names, which cost more
+    plain = Entity(id="plain", schema="Person", names=["Usama Muhammad Awad BIN LADIN"])
+    middle = Screener.from_entities([*listed, plain]).screen(
+        "Osama bin Laden", schema="Person", threshold=0.0
+    )
+    scores = {h.entity_id: h.score for h in middle.hits}
+    assert scores["full"] > scores["plain"]
+    # a different father's name counts in full: another person
+    other = screener.screen("Umar bin Hamad AL-HARBI", schema="Person", threshold=0.0).hits[0]
+    same = screener.screen("Umar bin Salih AL-HARBI", schema="Person", threshold=0.0).hits[0]
+    assert any("patronymic 'Salih' differs" in p for p in other.explanation.penalties)
+    assert other.score < same.score - 0.1
+
+
+@pytest.mark.parametrize(
+    ("short", "full"),
+    [("Mohd", "Mohamad"), ("Mohd", "Muhammad"), ("Md", "Mohammed"), ("Muhd", "Mohamed")],
+)
+def test_a_written_short_form_meets_its_full_name(short: str, full: str) -> None:
+    assert "short_form" in (arabic_rules(short, full) or ())
+    assert "short_form" in (arabic_rules(full, short) or ())
+
+
+@pytest.mark.parametrize(("short", "other"), [("Md", "Mahmud"), ("Mohd", "Mahdi"), ("Md", "Ahmad")])
+def test_a_short_form_stands_for_its_own_name_only(short: str, other: str) -> None:
+    assert arabic_rules(short, other) is None
+
+
+def test_a_short_form_finds_the_person_listed_in_full() -> None:
+    listed = [
+        Entity(id="full", schema="Person", names=["Muhammad Karim HOSSAIN"]),
+        Entity(id="other", schema="Person", names=["Mahmud Karim HOSSAIN"]),
+    ]
+    result = Screener.from_entities(listed).screen("Md. Karim Hossain", threshold=0.0)
+    top = result.hits[0]
+    assert top.entity_id == "full" and top.score >= DEFAULT_THRESHOLD
+    assert any("short_form" in t.detail for t in top.explanation.tokens)
+    assert result.hits[1].score < DEFAULT_THRESHOLD
+
+
+# The Persian ezafe (Urdu and Pashto izafat): one particle in all its spellings.
+@pytest.mark.parametrize(
+    ("name", "schema", "word"),
+    [
+        ("Jaish-e-Mohammed", "Organization", "e"),
+        ("Tehrik-i-Taliban Pakistan", "Organization", "i"),
+        ("Daneshgah-ye Tehran", "Organization", "ye"),
+        ("Lashkar e Tayyiba", "Organization", "e"),  # between two words of an organisation
+        ("Ali-e Hosseini", "Person", "e"),
+    ],
+)
+def test_the_ezafe_is_a_particle(name: str, schema: str, word: str) -> None:
+    token = next(t for t in parse_name(name, schema).tokens if t.text == word)
+    assert token.role is Role.PARTICLE
+
+
+@pytest.mark.parametrize(
+    ("name", "schema", "word", "role"),
+    [
+        ("John E Smith", "Person", "E", Role.INITIAL),  # a person's lone E is an initial
+        ("E Smith Trading", "Organization", "E", Role.WORD),  # nothing before it to link
+    ],
+)
+def test_a_lone_letter_is_not_always_the_ezafe(
+    name: str, schema: str, word: str, role: Role
+) -> None:
+    token = next(t for t in parse_name(name, schema).tokens if t.text == word)
+    assert token.role is role
+
+
+def test_two_spellings_of_the_ezafe_meet() -> None:
+    listed = [Entity(id="jem", schema="Organization", names=["JAISH-I-MOHAMMED"])]
+    hit = Screener.from_entities(listed).screen("Jaish-e-Mohammed", threshold=0.0).hits[0]
+    row = next(t for t in hit.explanation.tokens if t.query_token == "e")
+    assert (row.list_token, row.detail) == ("I", "ezafe")
+    assert hit.score >= 0.9
