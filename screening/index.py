@@ -44,6 +44,7 @@ from screening.translit import SOUND_PAIRS, token_key
 from screening.weights import DEFAULT_WEIGHTS, ScoringWeights
 
 SIMILAR_CACHE_SIZE = 100_000
+KEY_WEIGHTS_CACHE_SIZE = 200_000
 MATCHES_CACHE_NAMES = 1_000_000  # name entries held over all remembered query words
 MATCHES_CACHE_MAX_NAMES = 2_000  # a word matching more names is not remembered
 
@@ -68,6 +69,15 @@ class IndexedName:
 def deletions(key: str) -> set[str]:
     """Every string made by deleting one character of ``key``."""
     return {key[:i] + key[i + 1 :] for i in range(len(key))}
+
+
+def two_deletions(key: str) -> set[str]:
+    """Every string made by deleting two characters of ``key`` (the deletions of its
+    deletions, made at once)."""
+    size = len(key)
+    return {
+        key[:i] + key[i + 1 : j] + key[j + 1 :] for i in range(size) for j in range(i + 1, size)
+    }
 
 
 _ASIDE = re.compile(r"\s*\([^()]*\)")
@@ -166,6 +176,7 @@ class NameIndex:
         default_factory=dict, repr=False
     )
     _matches_held: int = field(default=0, repr=False)
+    _key_weights: dict[str, float] = field(default_factory=dict, repr=False)
     neighbours: dict[str, list[str]] = field(default_factory=dict)
     # Names showing a name origin (Arabic, Korean, Chinese), by the origin keys of their
     # words: where the romanisation rules of that origin find them for a query of that
@@ -194,6 +205,7 @@ class NameIndex:
         index._add_rule_postings(pair_concepts)
         index._add_origin_postings()
         index._add_neighbours()
+        index._key_weights.clear()  # a query-time memo starts empty, as in a cached index
         return index
 
     def _add_names(self, parsed: list[ListName]) -> dict[str, list[int]]:
@@ -296,7 +308,16 @@ class NameIndex:
 
     def key_weight(self, key: str) -> float:
         """Inverse document frequency of a key: rare words (``Gazaryan``) weigh more than
-        common ones (``Ivanov``, ``Mohammad``); unseen keys weigh the most."""
+        common ones (``Ivanov``, ``Mohammad``); unseen keys weigh the most. Remembered
+        per key: retrieval asks for the weight of every key it meets."""
+        weight = self._key_weights.get(key)
+        if weight is None:
+            if len(self._key_weights) >= KEY_WEIGHTS_CACHE_SIZE:
+                self._key_weights.clear()
+            weight = self._key_weights[key] = self._idf(key)
+        return weight
+
+    def _idf(self, key: str) -> float:
         count = self.document_frequency.get(key)
         if count is None:
             concept = concept_of(key)
@@ -335,11 +356,14 @@ class NameIndex:
         if len(key) >= weights.min_fuzzy_key:
             probes = deletions(key)
             if len(key) >= weights.min_two_edit_key and key not in self.postings:
-                probes.update(shorter for probe in list(probes) for shorter in deletions(probe))
+                probes.update(two_deletions(key))
             probes.add(key)
+            compared: set[str] = set(found)  # a key reached through several probes: once
+            neighbours = self.neighbours
             for probe in probes:
-                for other in self.neighbours.get(probe, ()):
-                    if other not in found:
+                for other in neighbours.get(probe, ()):
+                    if other not in compared:
+                        compared.add(other)
                         similarity = OSA.normalized_similarity(key, other)
                         if similarity >= weights.min_fuzzy_similarity:
                             found[other] = similarity
@@ -564,20 +588,25 @@ class NameIndex:
         least = self.least_weights
         # The estimate's denominator is at least this, so a lower value cannot reach floor.
         cut = floor * (query_weight - max(lighter.values(), default=0.0))
+        keep_all = floor <= 0  # else only estimates at the floor; tested before a pair is made
         if lighter:
             estimates = [
-                (value / (query_weight - lighter.get(name, 0.0) + least[name]), -name)
+                (estimate, -name)
                 for name, value in gained.items()
                 if value >= cut
+                and (
+                    (estimate := value / (query_weight - lighter.get(name, 0.0) + least[name]))
+                    >= floor
+                    or keep_all
+                )
             ]
         else:
             estimates = [
-                (value / (query_weight + least[name]), -name)
+                (estimate, -name)
                 for name, value in gained.items()
                 if value >= cut
+                and ((estimate := value / (query_weight + least[name])) >= floor or keep_all)
             ]
-        if floor > 0:
-            estimates = [item for item in estimates if item[0] >= floor]
         return [
             Candidate(-negated, estimate) for estimate, negated in heapq.nlargest(limit, estimates)
         ]

@@ -52,6 +52,12 @@ _PHRASE_WORDS = frozenset(key for keys in PHRASES for key in keys)
 _LONG_WORDS = frozenset(
     key for keys in _REVIEWED for key in keys if len(key) >= MIN_FUZZY_LEGAL_WORD
 )
+MAX_LEGAL_WORD_GAP = 2  # letters a misspelt legal word may gain or lose
+# The long words by length, so that a word is compared only with those of about its length.
+_LONG_WORDS_BY_LENGTH: dict[int, tuple[str, ...]] = {
+    size: tuple(sorted(word for word in _LONG_WORDS if len(word) == size))
+    for size in {len(word) for word in _LONG_WORDS}
+}
 
 
 # Phrases of several words, written together, by word count: ``jiont stock company``
@@ -74,7 +80,11 @@ def canonical_legal_word(key: str) -> str | None:
         return key
     if len(key) < MIN_FUZZY_LEGAL_WORD:
         return None
-    close = [word for word in _LONG_WORDS if abs(len(word) - len(key)) <= 2]
+    close = [
+        word
+        for size in range(len(key) - MAX_LEGAL_WORD_GAP, len(key) + MAX_LEGAL_WORD_GAP + 1)
+        for word in _LONG_WORDS_BY_LENGTH.get(size, ())
+    ]
     scored = [(OSA.normalized_similarity(key, word), word) for word in close]
     similarity, best = max(scored, default=(0.0, ""))
     return best if similarity >= FUZZY_LEGAL_SIMILARITY else None

@@ -26,7 +26,7 @@ from screening.east_asian import (
     spells_a_family_name,
     vietnamese_rules,
 )
-from screening.glossary import concept_of, syllable_acronym
+from screening.glossary import MIN_SYLLABLE, concept_of, syllable_acronym
 from screening.index import IndexedName, NameIndex, is_middle_name
 from screening.names import (
     ARABIC,
@@ -231,7 +231,10 @@ def _add_acronyms(context: QueryContext, listed: ParsedName, options: list[_Opti
     glossary = context.scoring.glossary
     for j, j2, _, _ in listed.joined:
         first, second = l_tokens[j], l_tokens[j2]
+        opening = first.folded[:MIN_SYLLABLE]  # an acronym opens as its first word does
         for i in query.words:
+            if not q_tokens[i].folded.startswith(opening):
+                continue
             detail = syllable_acronym(
                 q_tokens[i].folded, (first.folded, first.key), (second.folded, second.key)
             )
@@ -240,7 +243,10 @@ def _add_acronyms(context: QueryContext, listed: ParsedName, options: list[_Opti
                 options.append((-glossary, len(options), (i,), (j, j2), similarity))
     for i, i2, _, _ in query.joined:
         first, second = q_tokens[i], q_tokens[i2]
+        opening = first.folded[:MIN_SYLLABLE]
         for j in listed.words:
+            if not l_tokens[j].folded.startswith(opening):
+                continue
             detail = syllable_acronym(
                 l_tokens[j].folded, (first.folded, first.key), (second.folded, second.key)
             )

@@ -13,8 +13,16 @@ import itertools
 import pytest
 from hypothesis import HealthCheck, given, settings
 from hypothesis import strategies as st
+from rapidfuzz.distance import OSA
 
 from screening.errors import InputError
+from screening.index import deletions, two_deletions
+from screening.legal_forms import _LONG_WORDS as LONG_LEGAL_WORDS
+from screening.legal_forms import (
+    FUZZY_LEGAL_SIMILARITY,
+    MIN_FUZZY_LEGAL_WORD,
+    canonical_legal_word,
+)
 from screening.model import Entity, ScreeningResult
 from screening.screener import Screener
 from screening.settings import DEFAULT_THRESHOLD
@@ -28,6 +36,42 @@ SLOW = settings(
     derandomize=True,
     suppress_health_check=[HealthCheck.too_slow],
 )
+
+# --- shortcuts of speed give what the plain definition gives -----------------------
+
+
+@FAST
+@given(st.text(alphabet="abcdeiklmnorstuvz", max_size=14))
+def test_two_deletions_are_the_deletions_of_deletions(key: str) -> None:
+    assert two_deletions(key) == {shorter for one in deletions(key) for shorter in deletions(one)}
+
+
+@FAST
+@given(st.sampled_from(sorted(LONG_LEGAL_WORDS)), st.data())
+def test_legal_word_lookup_equals_a_scan_of_every_long_word(word: str, data: st.DataObject) -> None:
+    """Comparing a key only with the legal words of about its length finds what comparing
+    it with every legal word finds; the keys are legal words with a few letters changed."""
+    key = word
+    for _ in range(data.draw(st.integers(0, 3))):
+        at = data.draw(st.integers(0, len(key)))
+        letter = data.draw(st.sampled_from("aeiklnorst"))
+        edit = data.draw(st.sampled_from(["insert", "delete", "replace"]))
+        tail = key[at + 1 :] if edit != "insert" else key[at:]
+        key = key[:at] + ("" if edit == "delete" else letter) + tail
+    scored = [
+        (OSA.normalized_similarity(key, other), other)
+        for other in LONG_LEGAL_WORDS
+        if abs(len(other) - len(key)) <= 2
+    ]
+    similarity, best = max(scored, default=(0.0, ""))
+    if key in LONG_LEGAL_WORDS:
+        expected: str | None = key
+    elif len(key) < MIN_FUZZY_LEGAL_WORD or similarity < FUZZY_LEGAL_SIMILARITY:
+        expected = None
+    else:
+        expected = best
+    assert canonical_legal_word(key) == expected
+
 
 # --- text and translit never fail ----------------------------------------------------
 
