@@ -161,16 +161,24 @@ def test_index_is_loaded_once_per_executor_process(spark: SparkSession, cache_di
     shipped = prepare_index(spark.sparkContext, [DEFAULT_LIST], cache_dir=cache_dir).shipped
 
     def report(batches: Any) -> Any:
+        # Python workers outlive a job: an earlier test's job may have loaded this index
+        # (or another list's, which replaces it), so count the loads of this task only.
+        before = loads_in_this_process(shipped.sha256)
         for _ in batches:
             executor_job(shipped)
-        loads = loads_in_this_process(shipped.sha256)
-        yield pa.RecordBatch.from_pydict({"pid": [os.getpid()], "loads": [loads]})
+        held = loads_in_this_process(shipped.sha256)
+        row = {"pid": [os.getpid()], "loads": [held - before], "held": [held]}
+        yield pa.RecordBatch.from_pydict(row)
 
-    tasks = spark.range(0, 800, numPartitions=8).mapInArrow(report, "pid long, loads long")
-    found = [(row["pid"], row["loads"]) for row in tasks.collect()]
+    schema = "pid long, loads long, held long"
+    rows = spark.range(0, 800, numPartitions=8).mapInArrow(report, schema).collect()
+    assert all(row["held"] >= 1 for row in rows)  # every task screened with a loaded index
+    found = [(row["pid"], row["loads"]) for row in rows]
     assert len(found) == 8
-    assert {loads for _, loads in found} == {1}, found  # never twice in one process
-    assert len({pid for pid, _ in found}) <= 2, found  # local[2]: its two Python workers
+    pids = {pid for pid, _ in found}
+    assert len(pids) <= 2, found  # local[2]: its two Python workers
+    for pid in pids:  # at most once per process in the whole job, not once per task
+        assert sum(loads for task_pid, loads in found if task_pid == pid) <= 1, found
 
 
 def test_a_missing_or_empty_list_fails_before_any_row(
