@@ -79,6 +79,9 @@ class ScoringWeights(BaseModel):
     min_known_word_similarity: float = Field(
         0.7, description="least similarity of a typo whose query word is itself a list word"
     )
+    max_known_word_typo_edits: int = Field(
+        1, description="most edits of a typo whose query word is itself a list word"
+    )
     known_word_typo_factor: float = Field(
         0.8, description="discount of a typo whose query word is itself a list word (Hamid/Hamad)"
     )

@@ -47,6 +47,7 @@ from screening.scoring.tokens import (
     compound_rule,
     origin_rule,
     similarity_of,
+    typo_edits,
 )
 from screening.text import has_cyrillic, is_read_not_spelt
 from screening.translit import ARABIC_ARTICLES
@@ -116,15 +117,19 @@ class QueryContext:
                 origins,
             )
             if found.rule == "typo" and not self.unseen[i]:
-                found = self._known_word_typo(found)
+                found = self._known_word_typo(found, self.parsed.tokens[i], listed)
             self._memo[memo_key] = found
         return found
 
-    def _known_word_typo(self, found: Similarity) -> Similarity:
+    def _known_word_typo(self, found: Similarity, query: Token, listed: Token) -> Similarity:
         """The query word is itself a word of the lists: ``Oles`` next to ``Oleg``,
         ``Jason`` next to ``Mason`` are two real names, not one name misspelt. Two
-        edits in six letters make another real name, not a typo."""
+        edits make another real name (``Muhammad``, ``Mohammadi``), not a typo; and
+        retrieval looks a list word up one edit away only, so scoring must not go
+        further (a hit retrieval cannot fetch would be lost in silence)."""
         if found.value < self.scoring.min_known_word_similarity:
+            return NO_MATCH
+        if typo_edits(query, listed) > self.scoring.max_known_word_typo_edits:
             return NO_MATCH
         value = round(found.value * self.scoring.known_word_typo_factor, SCORE_DIGITS)
         return Similarity(value, "typo", f"{found.detail}; both are words of the lists")

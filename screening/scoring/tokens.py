@@ -143,6 +143,15 @@ def _typo(
     return Similarity(round(best, SCORE_DIGITS), "typo", f"{edits} edit{'s' if edits != 1 else ''}")
 
 
+def typo_edits(query: Token, listed: Token) -> int:
+    """The fewest edits between two words, on their spelling or on their keys, as
+    ``_typo`` counts them."""
+    return min(
+        min(OSA.distance(key, listed.key) for key in query.keys),
+        OSA.distance(query.folded, listed.folded),
+    )
+
+
 _KEPT: dict[int, tuple[ScoringWeights, Compare]] = {}  # by id: hashing weights costs more
 
 

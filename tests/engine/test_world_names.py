@@ -811,3 +811,31 @@ def test_two_spellings_of_the_ezafe_meet() -> None:
     row = next(t for t in hit.explanation.tokens if t.query_token == "e")
     assert (row.list_token, row.detail) == ("I", "ezafe")
     assert hit.score >= 0.9
+
+
+# Two words of the lists two edits apart are two names, not one misspelt: retrieval looks a
+# list word up one edit away only, and scoring must not reach further, or a hit that
+# retrieval never fetches would be lost in silence (issue 11, "no silent retrieval loss").
+@pytest.mark.parametrize(
+    ("query_word", "listed_word", "alike"),
+    [
+        ("Gabriel", "Gavriela", False),  # two edits: another name
+        ("Stefano", "Stefania", False),
+        ("Fernando", "Fernanda", True),  # one edit: still a (discounted) typo
+        ("Antonio", "Antonia", True),
+    ],
+)
+def test_list_words_two_edits_apart_are_two_names(
+    query_word: str, listed_word: str, alike: bool
+) -> None:
+    listed = [
+        Entity(id="first", schema="Person", names=[f"{query_word} NOVAK"]),
+        Entity(id="second", schema="Person", names=[f"{listed_word} HORVAT"]),
+    ]
+    screener = Screener.from_entities(listed)
+    result = screener.screen(f"{query_word} Horvat", threshold=0.0, limit=5)
+    hit = next(h for h in result.hits if h.entity_id == "second")
+    row = next(t for t in hit.explanation.tokens if t.query_token == query_word)
+    assert (row.rule == "typo") is alike
+    if alike:
+        assert "both are words of the lists" in row.detail
