@@ -129,7 +129,8 @@ class QueryContext:
         further (a hit retrieval cannot fetch would be lost in silence)."""
         if found.value < self.scoring.min_known_word_similarity:
             return NO_MATCH
-        if typo_edits(query, listed) > self.scoring.max_known_word_typo_edits:
+        edits = typo_edits(query.folded, query.keys, listed.folded, listed.key)
+        if edits > self.scoring.max_known_word_typo_edits:
             return NO_MATCH
         value = round(found.value * self.scoring.known_word_typo_factor, SCORE_DIGITS)
         return Similarity(value, "typo", f"{found.detail}; both are words of the lists")

@@ -137,19 +137,16 @@ def _typo(
     )
     if best < weights.min_fuzzy_similarity:
         return NO_MATCH
-    edits = min(min(OSA.distance(key, l_key) for key in q_keys), OSA.distance(q_folded, l_folded))
+    edits = typo_edits(q_folded, q_keys, l_folded, l_key)
     if best < weights.loose_typo_similarity and edits > weights.max_loose_typo_edits:
         return NO_MATCH
     return Similarity(round(best, SCORE_DIGITS), "typo", f"{edits} edit{'s' if edits != 1 else ''}")
 
 
-def typo_edits(query: Token, listed: Token) -> int:
-    """The fewest edits between two words, on their spelling or on their keys, as
-    ``_typo`` counts them."""
-    return min(
-        min(OSA.distance(key, listed.key) for key in query.keys),
-        OSA.distance(query.folded, listed.folded),
-    )
+def typo_edits(q_folded: str, q_keys: tuple[str, ...], l_folded: str, l_key: str) -> int:
+    """The fewest edits between two words, on their spelling or on their keys: the count
+    a typo is named by and bounded by."""
+    return min(min(OSA.distance(key, l_key) for key in q_keys), OSA.distance(q_folded, l_folded))
 
 
 _KEPT: dict[int, tuple[ScoringWeights, Compare]] = {}  # by id: hashing weights costs more
