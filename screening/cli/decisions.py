@@ -10,6 +10,7 @@ from typing import Any
 from screening.cli.common import EXIT_OK
 from screening.cli.review import STORE_HELP
 from screening.decisions import Decision, DecisionStore
+from screening.decisions.store import decision_row
 
 EXPORT_COLUMNS = (
     "id",
@@ -99,25 +100,5 @@ def run_export(args: argparse.Namespace) -> int:
 
 def flatten(decision: Decision) -> dict[str, Any]:
     """A decision as one flat record, in ``EXPORT_COLUMNS`` order."""
-    customer = decision.customer
-    record: dict[str, Any] = {
-        "id": decision.id,
-        "customer_key": customer.key,
-        "customer_name": customer.name,
-        "customer_schema": customer.schema_,
-        "customer_birth_date": customer.birth_date,
-        "customer_country": customer.country,
-        "customer_fingerprint": customer.fingerprint,
-        "entity_id": decision.entity_id,
-        "listing_fingerprint": decision.listing_fingerprint,
-        "lists": decision.lists,
-        "score": decision.score,
-        "disposition": decision.disposition,
-        "decided_by": decision.decided_by,
-        "decided_at": decision.decided_at.isoformat(),
-        "reason": decision.reason,
-        "expires_on": decision.expires_on.isoformat() if decision.expires_on else None,
-        "engine_version": decision.engine_version,
-        "settings_hash": decision.settings_hash,
-    }
+    record = {"id": decision.id, **decision_row(decision)}
     return {column: record[column] for column in EXPORT_COLUMNS}

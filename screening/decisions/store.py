@@ -118,6 +118,23 @@ def _customer_values(customer: Customer, prefix: str = "customer_") -> dict[str,
     }
 
 
+def decision_row(decision: Decision) -> dict[str, Any]:
+    """A decision's columns as stored (without its id): one flat record, also the export's."""
+    return _customer_values(decision.customer) | {
+        "entity_id": decision.entity_id,
+        "listing_fingerprint": decision.listing_fingerprint,
+        "lists": decision.lists,
+        "score": decision.score,
+        "disposition": decision.disposition,
+        "decided_by": decision.decided_by,
+        "decided_at": decision.decided_at.isoformat(),
+        "reason": decision.reason,
+        "expires_on": decision.expires_on.isoformat() if decision.expires_on else None,
+        "engine_version": decision.engine_version,
+        "settings_hash": decision.settings_hash,
+    }
+
+
 def _customer(row: Any, prefix: str = "customer_") -> Customer:
     return Customer(
         key=row[f"{prefix}key"],
@@ -192,20 +209,7 @@ class DecisionStore:
         stored = []
         with self._begin() as connection:
             for decision in items:
-                values = _customer_values(decision.customer) | {
-                    "entity_id": decision.entity_id,
-                    "listing_fingerprint": decision.listing_fingerprint,
-                    "lists": decision.lists,
-                    "score": decision.score,
-                    "disposition": decision.disposition,
-                    "decided_by": decision.decided_by,
-                    "decided_at": decision.decided_at.isoformat(),
-                    "reason": decision.reason,
-                    "expires_on": decision.expires_on.isoformat() if decision.expires_on else None,
-                    "engine_version": decision.engine_version,
-                    "settings_hash": decision.settings_hash,
-                }
-                result = connection.execute(insert(decisions).values(**values))
+                result = connection.execute(insert(decisions).values(**decision_row(decision)))
                 key = result.inserted_primary_key
                 assert key is not None
                 stored.append(decision.model_copy(update={"id": int(key[0])}))
