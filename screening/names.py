@@ -25,6 +25,7 @@ from screening.east_asian import (
     looks_vietnamese,
 )
 from screening.glossary import pair_concept
+from screening.japanese import japanese_retrieval_keys, looks_japanese
 from screening.legal_forms import find_legal_forms
 from screening.numbers import number_word, value_of
 from screening.text import clean
@@ -42,6 +43,7 @@ ARABIC = "arabic"
 EAST_ASIAN = "east_asian"
 CHINESE = "chinese"  # an east_asian name that is Chinese, not Korean (looks_chinese)
 VIETNAMESE = "vietnamese"
+JAPANESE = "japanese"
 
 
 def origin_keys(word: str, origins: frozenset[str], listed: bool = False) -> set[str]:
@@ -52,6 +54,8 @@ def origin_keys(word: str, origins: frozenset[str], listed: bool = False) -> set
         keys.update(arabic_retrieval_keys(word, listed))
     if EAST_ASIAN in origins:
         keys.update(east_asian_retrieval_keys(word, listed and CHINESE in origins))
+    if JAPANESE in origins:
+        keys.update(japanese_retrieval_keys(word))
     return keys
 
 
@@ -102,7 +106,8 @@ class ParsedName:
     joined: tuple[tuple[int, int, str, str | None], ...]
     # The name origins whose romanisation rules apply to its words: ``arabic`` (shows
     # signs of a romanised Arabic, Persian or Urdu name, or is in Arabic or Hebrew
-    # letters), ``east_asian`` (looks like a romanised Korean or Chinese name).
+    # letters), ``east_asian`` (looks like a romanised Korean or Chinese name),
+    # ``japanese`` (in kana, or romanised Japanese: ``looks_japanese``).
     origins: frozenset[str] = frozenset()
 
     @classmethod
@@ -312,6 +317,7 @@ def parse_name(name: str, schema: str | None = None) -> ParsedName:
             (EAST_ASIAN, east_asian),
             (CHINESE, east_asian and looks_chinese(cleaned)),
             (VIETNAMESE, looks_vietnamese(cleaned)),
+            (JAPANESE, looks_japanese(cleaned)),
         )
         if shown
     )

@@ -1,0 +1,225 @@
+"""Japanese names: kana read by Hepburn, and one name's romanisations met by rule.
+
+A Japanese name is written in kanji and kana and romanised by one of three systems
+(``data/kana.tsv``): modified Hepburn (passports, the press: ``Shinichi``, ``Tsutomu``,
+``Fujita``), Kunrei-shiki (ISO 3602, Japanese schools: ``Sin'iti``, ``Tutomu``,
+``Huzita``) or Nihon-shiki. The spellings of one name also differ by how they write a
+long vowel (``japanese_long_vowel``: ``Satou``, ``Satoh``, ``Satoo``, ``Satō`` and the
+passport's ``Sato``; ``Yuuko`` and ``Yuko``), the syllabic n before b, m, p
+(``japanese_syllabic_n``: Hepburn's older ``Homma``, ``Sampei``; ``Honma``) and the
+doubled consonant of a small tsu before ch (``japanese_sokuon``: ``Etchu``, ``Ecchu``);
+Kunrei's syllables are read as Hepburn's (``kunrei=hepburn``: si = shi, tu = tsu,
+zyu = ju). Each word is brought to one spelling, passport Hepburn without long vowels;
+two words of one spelling are one name.
+
+The other way round, a Japanese name is a run of syllables read from kana: two words
+whose syllables differ are two names (``Kato`` and ``Sato``, ``Hiroshi`` and
+``Hiroki``), not one name misspelt, as a Korean or Chinese syllable read from Hangul or
+Han is. These rules apply only to a name that is Japanese (``looks_japanese``): written
+in kana, or in Latin letters with every word a run of Japanese syllables and one a
+common Japanese family name (``data/japanese_surnames.tsv``); Italian ``Mario Romano``
+is syllables too.
+
+Pure functions of strings.
+"""
+
+from __future__ import annotations
+
+import re
+import unicodedata
+from functools import lru_cache
+
+from screening.data import JAPANESE_SURNAME_ROWS, KANA_ROWS
+from screening.errors import TableError
+
+LONG_VOWEL = "japanese_long_vowel"
+KUNREI = "kunrei=hepburn"
+SYLLABIC_N = "japanese_syllabic_n"
+SOKUON = "japanese_sokuon"
+KANA_READING = "kana read by Hepburn"
+
+_HIRAGANA_TO_KATAKANA = 0x60  # Unicode places each hiragana 0x60 below its katakana
+_KANA = re.compile("[\u3041-\u3096\u309d\u309e\u30a1-\u30fa\u30fc-\u30fe]")
+_KATAKANA_OF = {code: code + _HIRAGANA_TO_KATAKANA for code in range(0x3041, 0x3097)}
+_SMALL_TSU, _SYLLABIC_N_KANA, _LONG_MARK = "ッ", "ン", "ー"
+_VOWELS = frozenset("aiueo")
+
+_READING = {kana: hepburn for kana, hepburn, _, _ in KANA_ROWS}
+
+
+def _hepburn_of_other_systems() -> dict[str, str]:
+    """Each Kunrei-shiki and Nihon-shiki spelling that Hepburn writes otherwise, with the
+    Hepburn spelling (``si`` -> ``shi``); one Latin spelling standing for two is an error
+    of the table."""
+    found: dict[str, str] = {}
+    for kana, hepburn, kunrei, nihon in KANA_ROWS:
+        for spelling in (kunrei, nihon):
+            if spelling == hepburn:
+                continue
+            if found.setdefault(spelling, hepburn) != hepburn:
+                raise TableError(f"kana.tsv: {spelling!r} stands for two syllables ({kana})")
+    return found
+
+
+_HEPBURN_OF = _hepburn_of_other_systems()
+
+
+def has_kana(text: str) -> bool:
+    return _KANA.search(text) is not None
+
+
+@lru_cache(maxsize=100_000)
+def kana_to_latin(word: str) -> str:
+    """A word in kana (hiragana or katakana) read by modified Hepburn, long vowels as the
+    kana write them (``サトウ`` is ``satou``, ``タロー`` ``taroo``): a small tsu doubles the
+    next consonant (``t`` before ``ch``), ``ン`` is ``n``. Other characters pass as they are."""
+    text = word.translate(_KATAKANA_OF)
+    out: list[str] = []
+    double_next = False
+    position = 0
+    while position < len(text):
+        char = text[position]
+        position += 1
+        if char == _SMALL_TSU:
+            double_next = True
+            continue
+        if char == _SYLLABIC_N_KANA:
+            out.append("n")
+            continue
+        if char == _LONG_MARK:
+            if out and out[-1][-1:] in _VOWELS:
+                out.append(out[-1][-1])
+            continue
+        pair = text[position - 1 : position + 1]
+        if len(pair) == 2 and pair in _READING:
+            latin = _READING[pair]
+            position += 1
+        else:
+            latin = _READING.get(char, char)
+        if double_next and latin[:1].isascii() and latin[:1] not in _VOWELS:
+            latin = ("t" if latin.startswith("ch") else latin[0]) + latin
+        double_next = False
+        out.append(latin)
+    return "".join(out)
+
+
+# A Latin word as Japanese writes it: syllables (an onset of Hepburn, Kunrei or Nihon-shiki,
+# then a vowel), a doubled consonant (the small tsu), the syllabic n (``m`` before b, m, p)
+# before a consonant, an apostrophe or the word's end, the passport's ``h`` of a long o.
+_UNIT = re.compile(
+    r"(?P<syllable>(?:sh|ch|ts|[kgsztdnhbpmr]y|[kgsztdnhfbpmryjwv])?[aiueo])"
+    r"|(?P<sokuon>t(?=ch)|([bcdfghjkprstvz])(?=\3))"
+    r"|(?P<n>n(?![aiueoy])|m(?=[bmp]))"
+    r"|(?P<long>(?<=o)h(?![aiueoy]))"
+    r"|(?P<mark>')"
+)
+_JAPANESE_SHAPED = re.compile(f"(?:{_UNIT.pattern})+")
+_APOSTROPHES = str.maketrans({"’": "'", "‘": "'", "ʼ": "'", "`": "'", "´": "'"})
+_LENGTH_MARKS = frozenset("\u0302\u0304")  # circumflex (Kunrei) and macron (Hepburn)
+# Long vowels as passports leave them: oo, ou (not before a vowel: the u of ``Inoue`` is a
+# syllable of its own) and uu are o and u.
+_LONG_VOWELS = re.compile(r"o(?:o|u(?![aiueo]))|uu")
+
+
+def _plain(word: str) -> tuple[str, bool]:
+    """A word in lower case without accents, and whether an accent marked a long vowel."""
+    decomposed = unicodedata.normalize("NFKD", word.lower().translate(_APOSTROPHES))
+    marked = not _LENGTH_MARKS.isdisjoint(decomposed)
+    return "".join(ch for ch in decomposed if not unicodedata.combining(ch)), marked
+
+
+@lru_cache(maxsize=200_000)
+def japanese_spelling(word: str) -> tuple[str, frozenset[str]] | None:
+    """A word's one spelling as a Japanese name word (passport Hepburn, long vowels
+    unmarked) and the rules that made it, or None when the word is not a run of Japanese
+    syllables in Latin letters or kana."""
+    rules: set[str] = set()
+    if has_kana(word):
+        word = kana_to_latin(word)
+        rules.add(KANA_READING)
+    plain, marked = _plain(word)
+    if marked:
+        rules.add(LONG_VOWEL)
+    if not plain or _JAPANESE_SHAPED.fullmatch(plain) is None:
+        return None
+    out: list[str] = []
+    doubled = ""
+    for found in _UNIT.finditer(plain):
+        kind, text = found.lastgroup, found.group()
+        if kind == "syllable":
+            hepburn = _HEPBURN_OF.get(text, text)
+            if hepburn != text:
+                rules.add(KUNREI)
+            if doubled:
+                if hepburn.startswith("ch"):
+                    out.append("t")
+                    if doubled == "c":
+                        rules.add(SOKUON)
+                else:
+                    out.append(hepburn[0])
+                doubled = ""
+            out.append(hepburn)
+        elif kind == "sokuon":
+            doubled = text
+        elif kind == "n":
+            out.append("n")
+            if text == "m":
+                rules.add(SYLLABIC_N)
+        elif kind == "long":
+            rules.add(LONG_VOWEL)
+    spelt = "".join(out)
+    if doubled:
+        return None  # a doubled consonant closing the word: not Japanese
+    short = _LONG_VOWELS.sub(lambda long: long.group()[0], spelt)
+    if short != spelt:
+        rules.add(LONG_VOWEL)
+    return short, frozenset(rules)
+
+
+def japanese_rules(word_a: str, word_b: str) -> tuple[str, ...] | None:
+    """The rules that make two words one Japanese name word (``Satou``/``Sato``:
+    ``japanese_long_vowel``), or None when they are not both Japanese words of one
+    spelling."""
+    a, b = japanese_spelling(word_a), japanese_spelling(word_b)
+    if a is None or b is None or a[0] != b[0]:
+        return None
+    return tuple(sorted(a[1] ^ b[1] or a[1] | b[1]))
+
+
+def are_other_japanese_words(word_a: str, word_b: str) -> bool:
+    """Whether two words are both runs of Japanese syllables and spell different words:
+    two names, however few letters apart (``Kato``, ``Sato``)."""
+    a, b = japanese_spelling(word_a), japanese_spelling(word_b)
+    return a is not None and b is not None and a[0] != b[0]
+
+
+_SURNAMES = frozenset(
+    spelling[0]
+    for hepburn, _ in JAPANESE_SURNAME_ROWS
+    if (spelling := japanese_spelling(hepburn)) is not None
+)
+_SPLIT = re.compile(r"[\s\-・,]+")
+_MAX_WORDS = 4
+
+
+def looks_japanese(text: str) -> bool:
+    """Whether a (cleaned) name is Japanese: written in kana, or two to four words in Latin
+    letters, each a run of Japanese syllables, one of them a common family name."""
+    if has_kana(text):
+        return True
+    words = [word for word in _SPLIT.split(text) if word]
+    if not 2 <= len(words) <= _MAX_WORDS:
+        return False
+    spellings = [japanese_spelling(word) for word in words]
+    return all(spellings) and any(s is not None and s[0] in _SURNAMES for s in spellings)
+
+
+def is_japanese_family_name(word: str) -> bool:
+    spelling = japanese_spelling(word)
+    return spelling is not None and spelling[0] in _SURNAMES
+
+
+def japanese_retrieval_keys(word: str) -> tuple[str, ...]:
+    """The key under which retrieval looks a Japanese word up: its one spelling."""
+    spelling = japanese_spelling(word)
+    return () if spelling is None else (f"ja:{spelling[0]}",)
