@@ -123,6 +123,8 @@ _LONG_VOWELS = re.compile(r"o(?:o|u(?![aiueo]))|uu")
 
 def _plain(word: str) -> tuple[str, bool]:
     """A word in lower case without accents, and whether an accent marked a long vowel."""
+    if word.isascii():
+        return word.lower().replace("`", "'"), False
     decomposed = unicodedata.normalize("NFKD", word.lower().translate(_APOSTROPHES))
     marked = not _LENGTH_MARKS.isdisjoint(decomposed)
     return "".join(ch for ch in decomposed if not unicodedata.combining(ch)), marked
@@ -210,13 +212,33 @@ def looks_japanese(text: str) -> bool:
     words = [word for word in _SPLIT.split(text) if word]
     if not 2 <= len(words) <= _MAX_WORDS:
         return False
-    spellings = [japanese_spelling(word) for word in words]
-    return all(spellings) and any(s is not None and s[0] in _SURNAMES for s in spellings)
+    family_name = False
+    for word in words:  # most names show a word of no Japanese syllables at once
+        spelling = japanese_spelling(word)
+        if spelling is None:
+            return False
+        family_name = family_name or spelling[0] in _SURNAMES
+    return family_name
 
 
 def is_japanese_family_name(word: str) -> bool:
     spelling = japanese_spelling(word)
     return spelling is not None and spelling[0] in _SURNAMES
+
+
+_KANJI = re.compile("[\u3400-\u4dbf\u4e00-\u9fff\uf900-\ufaff]")
+
+
+def has_kanji(word: str) -> bool:
+    return _KANJI.search(word) is not None
+
+
+def unread_kanji(word: str) -> str:
+    """The folded form of a word written in kanji in a Japanese name (``佐藤``): its code
+    points (``kanji4f5085e4``), since no reading of it is known. Unidecode would read it
+    in Mandarin (``Zuo Teng``), which a Japanese name is not; so the word meets only
+    itself, never a Latin word nor a Chinese syllable."""
+    return "kanji" + "".join(f"{ord(char):x}" for char in word if char.isalnum())
 
 
 def japanese_retrieval_keys(word: str) -> tuple[str, ...]:

@@ -25,7 +25,13 @@ from screening.east_asian import (
     looks_vietnamese,
 )
 from screening.glossary import pair_concept
-from screening.japanese import japanese_retrieval_keys, looks_japanese
+from screening.japanese import (
+    has_kana,
+    has_kanji,
+    japanese_retrieval_keys,
+    looks_japanese,
+    unread_kanji,
+)
 from screening.legal_forms import find_legal_forms
 from screening.numbers import number_word, value_of
 from screening.text import clean
@@ -305,7 +311,10 @@ def parse_name(name: str, schema: str | None = None) -> ParsedName:
     cleaned = clean(name)
     if schema == "Person" and not (cleaned.isupper() or cleaned.islower()):
         cleaned = _RUN_TOGETHER.sub(r"\1 ", cleaned)
-    if schema in (None, "Person") and not cleaned.isascii():
+    # Kana beside kanji make the name Japanese: its kanji are no Chinese syllables, and its
+    # family name no single character (``佐藤 じゅんいち``).
+    kana = not cleaned.isascii() and has_kana(cleaned)
+    if schema in (None, "Person") and not cleaned.isascii() and not kana:
         cleaned = _HAN_OR_HANGUL_NAME.sub(r"\1 ", cleaned)
     scheme = romanisation_of(cleaned.lower())
     arabic = shows_arabic_romanisation(cleaned)
@@ -324,6 +333,8 @@ def parse_name(name: str, schema: str | None = None) -> ParsedName:
     tokens: list[Token] = []
     for found in _WORD.finditer(cleaned):
         token = make_token(found.group(), schema, scheme)
+        if kana and has_kanji(found.group()):
+            token = _unread_token(found.group())
         if token is None:
             continue
         hyphenated = cleaned[found.end() : found.end() + 1] == "-"
@@ -365,6 +376,13 @@ def parse_name(name: str, schema: str | None = None) -> ParsedName:
         tokens = _initialisms(tokens, schema, scheme)
         tokens = [with_role(t, Role.WORD) if t.role is Role.INITIAL else t for t in tokens]
     return ParsedName.of(name, tokens, forms, origins)
+
+
+def _unread_token(word: str) -> Token:
+    """A word in kanji of a Japanese name, whose reading is not known: it meets only
+    itself (``unread_kanji``)."""
+    unread = unread_kanji(word)
+    return Token(text=word, folded=unread, keys=(unread,), role=Role.WORD)
 
 
 def _initialisms(tokens: list[Token], schema: str | None, scheme: str | None) -> list[Token]:

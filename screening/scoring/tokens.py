@@ -300,7 +300,7 @@ def similarity_of(
     if found.rule in ("typo", "transliteration") and (
         is_read_not_spelt(query.text) or is_read_not_spelt(listed.text)
     ):
-        # A word read from Han, kana or Hangul is romanised syllable by syllable, in
+        # A word read from Han or Hangul is romanised syllable by syllable, in
         # pinyin or Revised Romanization: a letter off is another syllable (``shuying`` is
         # not ``cuiying``), not a typo, and Cyrillic's rules do not apply (``jun`` is not
         # ``yun``); a word in Arabic or Hebrew letters lacks its short vowels, so edits

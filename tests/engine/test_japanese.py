@@ -215,3 +215,17 @@ def test_the_explanation_names_the_japanese_rules(japanese_list: Screener) -> No
 
 def test_a_typo_in_a_name_that_is_not_japanese_is_still_a_typo(japanese_list: Screener) -> None:
     assert _score(japanese_list, "Mario Romanno", "romano-mario") >= DEFAULT_THRESHOLD
+
+
+def test_kanji_beside_kana_are_not_read_as_mandarin() -> None:
+    parsed = parse_name("佐藤 じゅんいち", "Person")
+    assert [t.text for t in parsed.tokens] == ["佐藤", "じゅんいち"]  # no one-character family name
+    assert "zuo" not in parsed.tokens[0].folded and parsed.tokens[1].folded == "junichi"
+    screener = Screener.from_entities(
+        [
+            Entity(id="zuo-teng", schema="Person", names=["ZUO Teng Junichi"]),
+            Entity(id="sato-junichi", schema="Person", names=["佐藤 じゅんいち"]),
+        ]
+    )
+    assert _score(screener, "佐藤 じゅんいち", "zuo-teng") < DEFAULT_THRESHOLD
+    assert _score(screener, "佐藤 じゅんいち", "sato-junichi") >= DEFAULT_THRESHOLD
