@@ -8,6 +8,8 @@ names that look alike stay apart.
 from __future__ import annotations
 
 import pytest
+from hypothesis import given, settings
+from hypothesis import strategies as st
 
 from screening.data import JAPANESE_SURNAME_ROWS, KANA_ROWS
 from screening.japanese import (
@@ -229,3 +231,16 @@ def test_kanji_beside_kana_are_not_read_as_mandarin() -> None:
     )
     assert _score(screener, "佐藤 じゅんいち", "zuo-teng") < DEFAULT_THRESHOLD
     assert _score(screener, "佐藤 じゅんいち", "sato-junichi") >= DEFAULT_THRESHOLD
+
+
+@given(st.lists(st.sampled_from(KANA_ROWS), min_size=1, max_size=6))
+@settings(max_examples=200, deadline=None, derandomize=True)
+def test_a_kana_word_and_its_hepburn_kunrei_and_nihon_spellings_are_one_word(
+    rows: list[tuple[str, ...]],
+) -> None:
+    kana, hepburn, kunrei, nihon = ("".join(row[k] for row in rows) for k in range(4))
+    spelling = japanese_spelling(kana)
+    assert spelling is not None
+    for other in (hepburn, kunrei, nihon, hepburn.capitalize()):
+        found = japanese_spelling(other)
+        assert found is not None and found[0] == spelling[0], (other, found, spelling)
