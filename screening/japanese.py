@@ -9,8 +9,9 @@ passport's ``Sato``; ``Yuuko`` and ``Yuko``), the syllabic n before b, m, p
 (``japanese_syllabic_n``: Hepburn's older ``Homma``, ``Sampei``; ``Honma``) and the
 doubled consonant of a small tsu before ch (``japanese_sokuon``: ``Etchu``, ``Ecchu``);
 Kunrei's syllables are read as Hepburn's (``kunrei=hepburn``: si = shi, tu = tsu,
-zyu = ju). Each word is brought to one spelling, passport Hepburn without long vowels;
-two words of one spelling are one name.
+zyu = ju). Each word is brought to one spelling, passport Hepburn without long vowels
+(two where ``ou`` stands before a vowel, a long o or an o and a u); two words that share a
+spelling are one name.
 
 The other way round, a Japanese name is a run of syllables read from kana: two words
 whose syllables differ are two names (``Kato`` and ``Sato``, ``Hiroshi`` and
@@ -116,9 +117,14 @@ _UNIT = re.compile(
 _JAPANESE_SHAPED = re.compile(f"(?:{_UNIT.pattern})+")
 _APOSTROPHES = str.maketrans({"’": "'", "‘": "'", "ʼ": "'", "`": "'", "´": "'"})
 _LENGTH_MARKS = frozenset("\u0302\u0304")  # circumflex (Kunrei) and macron (Hepburn)
-# Long vowels as passports leave them: oo, ou (not before a vowel: the u of ``Inoue`` is a
-# syllable of its own) and uu are o and u.
-_LONG_VOWELS = re.compile(r"o(?:o|u(?![aiueo]))|uu")
+# Long vowels as passports leave them: oo, ou and uu are o and u. Before a vowel, ``ou`` is
+# a long o (``Youiti``, ヨウイチ: ``Yoichi``) or an o and a syllable u (``Inoue``, イノウエ):
+# such a word has both spellings.
+_LONG_VOWELS = re.compile(r"o[ou]|uu")
+_LONG_VOWELS_BUT_OU_BEFORE_A_VOWEL = re.compile(r"o(?:o|u(?![aiueo]))|uu")
+
+Spellings = tuple[tuple[str, frozenset[str]], ...]
+"""A word's spellings as a Japanese name word, each with the rules that made it."""
 
 
 def _plain(word: str) -> tuple[str, bool]:
@@ -131,10 +137,10 @@ def _plain(word: str) -> tuple[str, bool]:
 
 
 @lru_cache(maxsize=200_000)
-def japanese_spelling(word: str) -> tuple[str, frozenset[str]] | None:
-    """A word's one spelling as a Japanese name word (passport Hepburn, long vowels
-    unmarked) and the rules that made it, or None when the word is not a run of Japanese
-    syllables in Latin letters or kana."""
+def japanese_spelling(word: str) -> Spellings | None:
+    """A word's spellings as a Japanese name word (passport Hepburn, long vowels unmarked:
+    one, or two where ``ou`` stands before a vowel) and the rules that made each, or None
+    when the word is not a run of Japanese syllables in Latin letters or kana."""
     rules: set[str] = set()
     if has_kana(word):
         word = kana_to_latin(word)
@@ -172,33 +178,41 @@ def japanese_spelling(word: str) -> tuple[str, frozenset[str]] | None:
     spelt = "".join(out)
     if doubled:
         return None  # a doubled consonant closing the word: not Japanese
-    short = _LONG_VOWELS.sub(lambda long: long.group()[0], spelt)
-    if short != spelt:
-        rules.add(LONG_VOWEL)
-    return short, frozenset(rules)
+    spellings: dict[str, frozenset[str]] = {}
+    for pattern in (_LONG_VOWELS, _LONG_VOWELS_BUT_OU_BEFORE_A_VOWEL):
+        short = pattern.sub(lambda long: long.group()[0], spelt)
+        spellings.setdefault(short, frozenset(rules | {LONG_VOWEL} if short != spelt else rules))
+    return tuple(spellings.items())
 
 
+@lru_cache(maxsize=100_000)
 def japanese_rules(word_a: str, word_b: str) -> tuple[str, ...] | None:
     """The rules that make two words one Japanese name word (``Satou``/``Sato``:
     ``japanese_long_vowel``), or None when they are not both Japanese words of one
     spelling."""
     a, b = japanese_spelling(word_a), japanese_spelling(word_b)
-    if a is None or b is None or a[0] != b[0]:
+    if a is None or b is None:
         return None
-    return tuple(sorted(a[1] ^ b[1] or a[1] | b[1]))
+    found = [
+        tuple(sorted(rules_a ^ rules_b or rules_a | rules_b))
+        for spelling_a, rules_a in a
+        for spelling_b, rules_b in b
+        if spelling_a == spelling_b
+    ]
+    return min(found, key=len) if found else None
 
 
 def are_other_japanese_words(word_a: str, word_b: str) -> bool:
     """Whether two words are both runs of Japanese syllables and spell different words:
     two names, however few letters apart (``Kato``, ``Sato``)."""
     a, b = japanese_spelling(word_a), japanese_spelling(word_b)
-    return a is not None and b is not None and a[0] != b[0]
+    return a is not None and b is not None and {s for s, _ in a}.isdisjoint(s for s, _ in b)
 
 
 _SURNAMES = frozenset(
-    spelling[0]
+    spelling
     for hepburn, _ in JAPANESE_SURNAME_ROWS
-    if (spelling := japanese_spelling(hepburn)) is not None
+    for spelling, _ in japanese_spelling(hepburn) or ()
 )
 _SPLIT = re.compile(r"[\s\-・,]+")
 _MAX_WORDS = 4
@@ -217,13 +231,8 @@ def looks_japanese(text: str) -> bool:
         spelling = japanese_spelling(word)
         if spelling is None:
             return False
-        family_name = family_name or spelling[0] in _SURNAMES
+        family_name = family_name or any(s in _SURNAMES for s, _ in spelling)
     return family_name
-
-
-def is_japanese_family_name(word: str) -> bool:
-    spelling = japanese_spelling(word)
-    return spelling is not None and spelling[0] in _SURNAMES
 
 
 _KANJI = re.compile("[\u3400-\u4dbf\u4e00-\u9fff\uf900-\ufaff]")
@@ -243,5 +252,4 @@ def unread_kanji(word: str) -> str:
 
 def japanese_retrieval_keys(word: str) -> tuple[str, ...]:
     """The key under which retrieval looks a Japanese word up: its one spelling."""
-    spelling = japanese_spelling(word)
-    return () if spelling is None else (f"ja:{spelling[0]}",)
+    return tuple(f"ja:{spelling}" for spelling, _ in japanese_spelling(word) or ())

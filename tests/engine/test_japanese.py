@@ -53,11 +53,9 @@ def test_every_kana_and_its_three_romanisations_are_one_syllable(
     row: tuple[str, ...],
 ) -> None:
     kana, hepburn, kunrei, nihon = row
-    spelling = japanese_spelling(hepburn)
-    assert spelling is not None
+    assert japanese_spelling(hepburn) is not None
     for other in (kana, kunrei, nihon):
-        found = japanese_spelling(other)
-        assert found is not None and found[0] == spelling[0], other
+        assert other == hepburn or japanese_rules(other, hepburn) is not None, other
 
 
 @pytest.mark.parametrize("row", JAPANESE_SURNAME_ROWS, ids=lambda row: row[0])
@@ -76,6 +74,8 @@ def test_every_family_name_of_the_table_reads_from_its_kana(row: tuple[str, ...]
         ("Oota", "Ota", "japanese_long_vowel"),
         ("Yuuko", "Yuko", "japanese_long_vowel"),
         ("Ryouhei", "Ryohei", "japanese_long_vowel"),
+        ("Youiti", "Yoichi", "japanese_long_vowel"),  # ou before a vowel: a long o (ヨウイチ)
+        ("Inoue", "Inoe", "japanese_long_vowel"),  # or an o and a u (イノウエ): both read
         ("Zyun'iti", "Junichi", "kunrei=hepburn"),  # zyu = ju, ti = chi, n' = n
         ("Takahasi", "Takahashi", "kunrei=hepburn"),  # si = shi
         ("Huziwara", "Fujiwara", "kunrei=hepburn"),  # hu = fu, zi = ji
@@ -106,7 +106,7 @@ def test_one_japanese_word_in_two_spellings_meets_by_a_named_rule(
         ("Hiroshi", "Hiroki"),
         ("Yuko", "Yuki"),
         ("Kazuya", "Kazuki"),
-        ("Inoue", "Inoe"),  # the u of Inoue is a syllable, not a long vowel
+        ("Inoue", "Ino"),  # a syllable left out
         ("Ito", "Iida"),
         ("カトウ", "Sato"),
         ("Junichi", "Junji"),  # a syllable left out
@@ -239,8 +239,6 @@ def test_a_kana_word_and_its_hepburn_kunrei_and_nihon_spellings_are_one_word(
     rows: list[tuple[str, ...]],
 ) -> None:
     kana, hepburn, kunrei, nihon = ("".join(row[k] for row in rows) for k in range(4))
-    spelling = japanese_spelling(kana)
-    assert spelling is not None
+    assert japanese_spelling(kana) is not None
     for other in (hepburn, kunrei, nihon, hepburn.capitalize()):
-        found = japanese_spelling(other)
-        assert found is not None and found[0] == spelling[0], (other, found, spelling)
+        assert japanese_rules(kana, other) is not None, other
