@@ -25,6 +25,13 @@ from screening.east_asian import (
     looks_vietnamese,
 )
 from screening.glossary import pair_concept
+from screening.japanese import (
+    has_kana,
+    has_kanji,
+    japanese_retrieval_keys,
+    looks_japanese,
+    unread_kanji,
+)
 from screening.legal_forms import find_legal_forms
 from screening.numbers import number_word, value_of
 from screening.text import clean
@@ -42,6 +49,7 @@ ARABIC = "arabic"
 EAST_ASIAN = "east_asian"
 CHINESE = "chinese"  # an east_asian name that is Chinese, not Korean (looks_chinese)
 VIETNAMESE = "vietnamese"
+JAPANESE = "japanese"
 
 
 def origin_keys(word: str, origins: frozenset[str], listed: bool = False) -> set[str]:
@@ -52,6 +60,8 @@ def origin_keys(word: str, origins: frozenset[str], listed: bool = False) -> set
         keys.update(arabic_retrieval_keys(word, listed))
     if EAST_ASIAN in origins:
         keys.update(east_asian_retrieval_keys(word, listed and CHINESE in origins))
+    if JAPANESE in origins:
+        keys.update(japanese_retrieval_keys(word))
     return keys
 
 
@@ -102,7 +112,8 @@ class ParsedName:
     joined: tuple[tuple[int, int, str, str | None], ...]
     # The name origins whose romanisation rules apply to its words: ``arabic`` (shows
     # signs of a romanised Arabic, Persian or Urdu name, or is in Arabic or Hebrew
-    # letters), ``east_asian`` (looks like a romanised Korean or Chinese name).
+    # letters), ``east_asian`` (looks like a romanised Korean or Chinese name),
+    # ``japanese`` (in kana, or romanised Japanese: ``looks_japanese``).
     origins: frozenset[str] = frozenset()
 
     @classmethod
@@ -300,7 +311,10 @@ def parse_name(name: str, schema: str | None = None) -> ParsedName:
     cleaned = clean(name)
     if schema == "Person" and not (cleaned.isupper() or cleaned.islower()):
         cleaned = _RUN_TOGETHER.sub(r"\1 ", cleaned)
-    if schema in (None, "Person") and not cleaned.isascii():
+    # Kana beside kanji make the name Japanese: its kanji are no Chinese syllables, and its
+    # family name no single character (``佐藤 じゅんいち``).
+    kana = not cleaned.isascii() and has_kana(cleaned)
+    if schema in (None, "Person") and not cleaned.isascii() and not kana:
         cleaned = _HAN_OR_HANGUL_NAME.sub(r"\1 ", cleaned)
     scheme = romanisation_of(cleaned.lower())
     arabic = shows_arabic_romanisation(cleaned)
@@ -312,12 +326,15 @@ def parse_name(name: str, schema: str | None = None) -> ParsedName:
             (EAST_ASIAN, east_asian),
             (CHINESE, east_asian and looks_chinese(cleaned)),
             (VIETNAMESE, looks_vietnamese(cleaned)),
+            (JAPANESE, looks_japanese(cleaned)),
         )
         if shown
     )
     tokens: list[Token] = []
     for found in _WORD.finditer(cleaned):
         token = make_token(found.group(), schema, scheme)
+        if kana and has_kanji(found.group()):
+            token = _unread_token(found.group())
         if token is None:
             continue
         hyphenated = cleaned[found.end() : found.end() + 1] == "-"
@@ -359,6 +376,13 @@ def parse_name(name: str, schema: str | None = None) -> ParsedName:
         tokens = _initialisms(tokens, schema, scheme)
         tokens = [with_role(t, Role.WORD) if t.role is Role.INITIAL else t for t in tokens]
     return ParsedName.of(name, tokens, forms, origins)
+
+
+def _unread_token(word: str) -> Token:
+    """A word in kanji of a Japanese name, whose reading is not known: it meets only
+    itself (``unread_kanji``)."""
+    unread = unread_kanji(word)
+    return Token(text=word, folded=unread, keys=(unread,), role=Role.WORD)
 
 
 def _initialisms(tokens: list[Token], schema: str | None, scheme: str | None) -> list[Token]:

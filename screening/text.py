@@ -54,8 +54,9 @@ def has_cyrillic(text: str) -> bool:
 
 # Scripts whose romanisation is read, never misspelt: Han and Hangul (a mechanical
 # reading of syllables), Arabic and Hebrew (consonants, short vowels left out). Not kana:
-# no rules of Japanese romanisation stand in for a typo between Hepburn, Kunrei-shiki and
-# a kana word's reading (``Satou``/``Sato``).
+# a kana word's reading meets a Latin word by the rules of Japanese romanisation where that
+# word is a run of Japanese syllables (``screening.japanese``), and by a typo where it is
+# not, as a foreign name written in katakana may be.
 _READ_SCRIPTS = re.compile(
     "[\u0590-\u05ff\u0600-\u06ff\u0750-\u077f\u3400-\u4dbf"
     "\u4e00-\u9fff\uac00-\ud7af\uf900-\ufaff]"

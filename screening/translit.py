@@ -24,6 +24,7 @@ from screening.data import (
     ARABIC_NAME_WORDS,
 )
 from screening.hangul import hangul_to_latin, has_hangul
+from screening.japanese import has_kana, kana_to_latin
 
 _RUSSIAN = {
     "а": "a", "б": "b", "в": "v", "г": "g", "д": "d", "е": "e", "ё": "yo", "ж": "zh",
@@ -151,6 +152,8 @@ def ascii_fold(word: str) -> str:
     if not lower.isascii():
         if has_hangul(lower):
             lower = hangul_to_latin(lower)  # unidecode leaves finals unread (``sug``)
+        if has_kana(lower):
+            lower = kana_to_latin(lower)  # unidecode reads ジュ as ``ziyu``, ッ as ``tsu``
         if _ARABIC_SCRIPT.search(lower):
             lower = lower.translate(_ARABIC_LETTERS)
         if _DEVANAGARI_CONSONANT.search(lower):

@@ -25,6 +25,8 @@ MATCHING_SOURCES = (
     "evasion.py",
     "translit.py",
     "east_asian.py",
+    "hangul.py",
+    "japanese.py",
     "names.py",
     "numbers.py",
     "glossary.py",

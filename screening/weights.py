@@ -18,7 +18,7 @@ from __future__ import annotations
 
 from pydantic import BaseModel, ConfigDict, Field
 
-from screening.names import ARABIC, EAST_ASIAN, Role
+from screening.names import ARABIC, EAST_ASIAN, JAPANESE, Role
 
 
 class IdentifierWeights(BaseModel):
@@ -62,6 +62,10 @@ class ScoringWeights(BaseModel):
     )
     east_asian_variant: float = Field(
         0.93, description="two romanisations of a Korean or Chinese syllable or family name"
+    )
+    japanese_variant: float = Field(
+        0.95,
+        description="two romanisations of a Japanese word (Hepburn/Kunrei-shiki, long vowels)",
     )
     max_origin_length_gap: int = Field(
         5, description="longest length gap of two Latin words the origin rules still compare"
@@ -173,7 +177,11 @@ class ScoringWeights(BaseModel):
     def origin_variant_estimate(self, origins: frozenset[str]) -> float:
         """The retrieval estimate of a word met by the romanisation rules of these name
         origins: the most scoring gives a variant of any of them."""
-        variants = ((ARABIC, self.arabic_variant), (EAST_ASIAN, self.east_asian_variant))
+        variants = (
+            (ARABIC, self.arabic_variant),
+            (EAST_ASIAN, self.east_asian_variant),
+            (JAPANESE, self.japanese_variant),
+        )
         return max((value for origin, value in variants if origin in origins), default=0.0)
 
     def unmatched_list_factor(self, role: Role) -> float:

@@ -112,6 +112,17 @@ HANGUL_JAMO = TableFormat(
         lambda v: v == "-" or bool(re.fullmatch(r"[a-z\u014f\u016d]+'?", v)),
     ),
 )
+_KATAKANA = re.compile("[\u30a1-\u30fa\u30fc]+")
+
+
+def _is_katakana(value: str) -> bool:
+    return _KATAKANA.fullmatch(value) is not None
+
+
+KANA = TableFormat(
+    ("kana", "hepburn", "kunrei", "nihon", "note"), (_is_katakana, _is_word, _is_word, _is_word)
+)
+JAPANESE_SURNAMES = TableFormat(("hepburn", "kana", "note"), (_is_word, _is_katakana))
 ARABIC_SHORT_FORMS = TableFormat(("short", "full", "note"), (_is_word, _is_word))
 ARABIC_WORDS = TableFormat(
     ("kind", "word", "note"), (_one_of("article", "name_word", "lineage", "ezafe"), _is_word)
@@ -230,6 +241,8 @@ TABLE_FILES = (
     "arabic_letters.tsv",
     "arabic_name_words.tsv",
     "hangul_jamo.tsv",
+    "kana.tsv",
+    "japanese_surnames.tsv",
     "vietnamese_names.tsv",
     "arabic_short_forms.tsv",
     "numbers.tsv",
@@ -258,6 +271,10 @@ _VIETNAMESE = spelling_groups(
 VIETNAMESE_SURNAME_GROUPS = _VIETNAMESE.get("family", ())
 VIETNAMESE_MIDDLE_MARKERS = tuple(group[0] for group in _VIETNAMESE.get("middle", ()))
 HANGUL_JAMO_ROWS = [row.fields for row in read_table(_file("hangul_jamo.tsv"), HANGUL_JAMO)]
+KANA_ROWS = [row.fields for row in read_table(_file("kana.tsv"), KANA)]
+JAPANESE_SURNAME_ROWS = [
+    row.fields for row in read_table(_file("japanese_surnames.tsv"), JAPANESE_SURNAMES)
+]
 ARABIC_LETTERS_LATIN = {
     letter: "" if latin == "-" else latin
     for letter, latin in (

@@ -12,10 +12,12 @@ The rules are tried in this order, the first that holds decides:
 8. ``glossary``: one concept in two languages (``bank``/``bankas``);
 9. ``typo``: a few letters apart (optimal string alignment), for words long enough.
 
-A word read from Han, kana, Hangul, Arabic or Hebrew letters is never a typo nor a
-Cyrillic transliteration of another; when either name shows a name origin (Arabic,
-Korean, Chinese), the romanisation rules of that origin are tried where no rule above
-but a typo held (``transliteration``, see ``origin_rule``).
+A word read from Han, Hangul, Arabic or Hebrew letters is never a typo nor a Cyrillic
+transliteration of another; when either name shows a name origin (Arabic, Korean,
+Chinese), the romanisation rules of that origin are tried where no rule above but a typo
+held (``transliteration``, see ``origin_rule``). In a Japanese name, two words that are
+both runs of Japanese syllables are one word by the rules of Japanese romanisation or
+two words, never a typo (``japanese_similarity``).
 
 Numbers (numbers as words, ``No 5``) match exactly or not at all; the similarity of
 each rule is a field of ``ScoringWeights``.
@@ -32,8 +34,18 @@ from rapidfuzz.distance import OSA
 from screening.east_asian import east_asian_rules, vietnamese_rules
 from screening.given_names import given_name_of, patronymic_of
 from screening.glossary import concept_of, is_place_adjective, word_stem
+from screening.japanese import are_other_japanese_words, japanese_rules
 from screening.model import RuleName
-from screening.names import ARABIC, CHINESE, EAST_ASIAN, EZAFE, VIETNAMESE, Role, Token
+from screening.names import (
+    ARABIC,
+    CHINESE,
+    EAST_ASIAN,
+    EZAFE,
+    JAPANESE,
+    VIETNAMESE,
+    Role,
+    Token,
+)
 from screening.text import has_cyrillic, is_read_not_spelt
 from screening.translit import (
     arabic_compound_rules,
@@ -218,6 +230,21 @@ def _comparer(weights: ScoringWeights) -> Compare:
     return compare
 
 
+def japanese_similarity(
+    query: str, listed: str, found: Similarity, weights: ScoringWeights = DEFAULT_WEIGHTS
+) -> Similarity:
+    """Two words of a Japanese name: one word in two romanisations (``Satou``/``Sato``,
+    ``Zyun'iti``/``Junichi``, ``サトウ``/``Sato``), or, both runs of Japanese syllables of
+    other spellings, two words (``Kato``/``Sato``), which a typo or a Cyrillic key rule
+    (``y=i=j``) does not make one; else ``found`` as it was."""
+    rules = japanese_rules(query, listed)
+    if rules is not None:
+        return Similarity(weights.japanese_variant, "transliteration", ", ".join(rules))
+    if found.rule != "unmatched" and are_other_japanese_words(query, listed):
+        return NO_MATCH
+    return found
+
+
 def origin_rule(
     query: str, listed: str, origins: frozenset[str], weights: ScoringWeights = DEFAULT_WEIGHTS
 ) -> Similarity | None:
@@ -229,6 +256,8 @@ def origin_rule(
         return Similarity(weights.east_asian_variant, "transliteration", ", ".join(rules))
     if VIETNAMESE in origins and (rules := vietnamese_rules(query, listed)):
         return Similarity(weights.east_asian_variant, "transliteration", ", ".join(rules))
+    if JAPANESE in origins and (rules := japanese_rules(query, listed)):
+        return Similarity(weights.japanese_variant, "transliteration", ", ".join(rules))
     return None
 
 
@@ -271,12 +300,19 @@ def similarity_of(
     if found.rule in ("typo", "transliteration") and (
         is_read_not_spelt(query.text) or is_read_not_spelt(listed.text)
     ):
-        # A word read from Han, kana or Hangul is romanised syllable by syllable, in
+        # A word read from Han or Hangul is romanised syllable by syllable, in
         # pinyin or Revised Romanization: a letter off is another syllable (``shuying`` is
         # not ``cuiying``), not a typo, and Cyrillic's rules do not apply (``jun`` is not
         # ``yun``); a word in Arabic or Hebrew letters lacks its short vowels, so edits
         # mean nothing. Only the rules of its own origin apply.
         found = NO_MATCH
+    if (
+        JAPANESE in origins
+        and found.rule in ("typo", "transliteration", "unmatched")
+        and query.role not in _NO_ORIGIN_RULES
+        and listed.role not in _NO_ORIGIN_RULES
+    ):
+        found = japanese_similarity(query.text, listed.text, found, weights)
     if (
         origins
         and found.rule in ("typo", "unmatched")
