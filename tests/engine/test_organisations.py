@@ -202,3 +202,39 @@ def test_syllable_acronyms_meet_the_words_they_are_made_of(
     if meets:
         assert hit is not None
         assert any(t.detail.startswith("syllable acronym") for t in hit.explanation.tokens)
+
+
+WORLD_TRANSLATED = [
+    Entity(id="kaveh", schema=ORG, names=["Kaveh Oil Industries Group"]),
+    Entity(id="farzan", schema=ORG, names=["Farzan Research Institute"]),
+    Entity(id="sadaf", schema=ORG, names=["Sadaf Shipping Company"]),
+    Entity(id="noor", schema=ORG, names=["Al Noor Islamic Charitable Society"]),
+    Entity(id="azadegan", schema=ORG, names=["Azadegan Party"]),
+]
+
+
+@pytest.fixture(scope="module")
+def world_translated() -> Screener:
+    return Screener.from_entities(WORLD_TRANSLATED)
+
+
+@pytest.mark.parametrize(
+    ("query", "entity_id", "meets"),
+    [
+        ("Goruh-e Sanaye-e Naft-e Kaveh", "kaveh", True),
+        ("Moassese-ye Pazhuhesh-e Farzan", "farzan", True),
+        ("Sherkat-e Kashtirani-ye Sadaf", "sadaf", True),
+        ("Jamiyat al-Noor al-Khayriya al-Islamiya", "noor", True),
+        ("Hezb-e Azadegan", "azadegan", True),
+        ("Goruh-e Sanaye-e Fulad-e Kaveh", "kaveh", False),  # steel, not oil
+        ("Sherkat-e Havapeymaei-ye Sadaf", "sadaf", False),  # an airline, not shipping
+        ("Jamiyat al-Noor al-Tijariya", "noor", False),  # a trading society, not a charity
+    ],
+)
+def test_persian_and_arabic_organisation_names_meet_their_translation(
+    world_translated: Screener, query: str, entity_id: str, meets: bool
+) -> None:
+    hit = hits_of(world_translated, query).get(entity_id)
+    assert (hit is not None and hit.score >= DEFAULT_THRESHOLD) is meets
+    if meets:
+        assert hit is not None and "glossary" in {t.rule for t in hit.explanation.tokens}
