@@ -18,6 +18,7 @@ from typing import NamedTuple
 
 from rapidfuzz.distance import OSA
 
+from screening.acronyms import acronym_words, runs
 from screening.east_asian import east_asian_retrieval_keys
 from screening.given_names import given_name_of
 from screening.glossary import (
@@ -168,6 +169,9 @@ class NameIndex:
     # Names holding a place adjective (``Permskiy``), or a word with an ending, by stem.
     adjective_postings: dict[str, list[int]] = field(default_factory=dict)
     stem_postings: dict[str, list[int]] = field(default_factory=dict)
+    # Organisations' names by the initials of their runs of words (``fci``: ``Finance and
+    # Credit Institute``), where an acronym in a query finds them.
+    acronym_postings: dict[str, list[int]] = field(default_factory=dict)
     entity_names: list[list[int]] = field(default_factory=list)  # name numbers by entity
     name_count: int = 0  # set before any weight is computed
     least_weights: list[float] = field(default_factory=list)  # IndexedName.weight, by number
@@ -214,6 +218,7 @@ class NameIndex:
         postings: dict[str, list[int]] = defaultdict(list)
         compounds: dict[str, list[int]] = defaultdict(list)
         pair_concepts: dict[str, list[int]] = defaultdict(list)
+        acronyms: dict[str, list[int]] = defaultdict(list)
         for number, (owner, text, name, weak) in enumerate(parsed):
             token_weights = tuple(self.token_weight(token) for token in name.tokens)
             person = self.entities[owner].schema_ == "Person"
@@ -225,12 +230,15 @@ class NameIndex:
                 compounds[joined].append(number)
                 if pair is not None:
                     pair_concepts[pair].append(number)
+            for letters in runs(name):
+                acronyms[letters].append(number)
         self.least_weights = [indexed.weight for indexed in self.names]
         self.entity_names = [[] for _ in self.entities]
         for number, indexed in enumerate(self.names):
             self.entity_names[indexed.entity].append(number)
         self.postings = dict(postings)
         self.compound_postings = dict(compounds)
+        self.acronym_postings = dict(acronyms)
         return pair_concepts
 
     def _least_weight(
@@ -530,9 +538,31 @@ class NameIndex:
                 for name, value in found.names.items():
                     lighter[name] = lighter.get(name, 0.0) + found.weight - value / 2
         self._add_joined_words(tokens, weights, gained, query.origins)
+        if query.organisation:
+            self._add_acronyms(query, gained)
         if not gained:
             return []
         return self._best_estimates(gained, lighter, query_weight, limit, floor)
+
+    def _add_acronyms(self, query: ParsedName, gained: dict[int, float]) -> None:
+        """Credit organisations' names whose words in a row a query word is the acronym of
+        (``FCI``: ``Finance and Credit Institute``), and names holding the acronym of
+        query words in a row, as scoring's rule ``acronym`` pairs them."""
+        value_of = self.weights.acronym
+        tokens = query.tokens
+        for i in acronym_words(query):
+            value = value_of * 2 * self.token_weight(tokens[i])
+            for name in self.acronym_postings.get(tokens[i].folded, ()):
+                gained[name] = gained.get(name, 0.0) + value
+        for letters, spans in runs(query).items():
+            key = token_key(letters)
+            holders = self.postings.get(key)
+            if not holders:
+                continue
+            weight = max(sum(self.token_weight(tokens[j]) for j in span) for span in spans)
+            value = value_of * (weight + self.key_weight(key))
+            for name in holders:
+                gained[name] = gained.get(name, 0.0) + value
 
     def _add_joined_words(
         self,

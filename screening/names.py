@@ -104,6 +104,9 @@ class ParsedName:
     # signs of a romanised Arabic, Persian or Urdu name, or is in Arabic or Hebrew
     # letters), ``east_asian`` (looks like a romanised Korean or Chinese name).
     origins: frozenset[str] = frozenset()
+    # The name is known to be an organisation's (not a person's, nor of unknown type):
+    # only such names have acronyms (``screening.acronyms``).
+    organisation: bool = False
 
     @classmethod
     def of(
@@ -112,6 +115,7 @@ class ParsedName:
         tokens: list[Token],
         forms: list[LegalForm],
         origins: frozenset[str] = frozenset(),
+        organisation: bool = False,
     ) -> ParsedName:
         words = tuple(i for i, t in enumerate(tokens) if t.role is not Role.LEGAL)
         return cls(
@@ -124,6 +128,7 @@ class ParsedName:
             has_patronymic=any(t.role is Role.PATRONYMIC for t in tokens),
             joined=_joined(tokens, words),
             origins=origins,
+            organisation=organisation,
         )
 
 
@@ -358,7 +363,7 @@ def parse_name(name: str, schema: str | None = None) -> ParsedName:
     if schema not in (None, "Person"):
         tokens = _initialisms(tokens, schema, scheme)
         tokens = [with_role(t, Role.WORD) if t.role is Role.INITIAL else t for t in tokens]
-    return ParsedName.of(name, tokens, forms, origins)
+    return ParsedName.of(name, tokens, forms, origins, schema not in (None, "Person"))
 
 
 def _initialisms(tokens: list[Token], schema: str | None, scheme: str | None) -> list[Token]:

@@ -17,6 +17,7 @@ from __future__ import annotations
 from dataclasses import dataclass
 from itertools import pairwise
 
+from screening.acronyms import acronym_words, runs, spans_spelling
 from screening.east_asian import (
     VIETNAMESE_MIDDLE,
     east_asian_rules,
@@ -73,6 +74,9 @@ class QueryContext:
     __slots__ = (
         "_compare",
         "_memo",
+        "acronym",
+        "acronym_runs",
+        "acronyms",
         "compound",
         "concepts",
         "cyrillic",
@@ -94,6 +98,11 @@ class QueryContext:
         self.read = [is_read_not_spelt(token.text) for token in parsed.tokens]
         self.list_factors = {role: self.scoring.unmatched_list_factor(role) for role in Role}
         self.compound = Similarity(self.scoring.compound, "compound")
+        self.acronym = self.scoring.acronym
+        # An organisation's words that may be acronyms, and its runs of words by their
+        # initials (``screening.acronyms``): worked out once per query.
+        self.acronyms = acronym_words(parsed)
+        self.acronym_runs = runs(parsed)
         self._compare = comparer(self.scoring)
         self._memo: dict[tuple[int, int, frozenset[str]], Similarity] = {}
 
@@ -198,7 +207,28 @@ def _options(context: QueryContext, listed: ParsedName) -> list[_Option]:
     if ARABIC in origins:
         _add_article_compounds(context, listed, options, origins)
     _add_acronyms(context, listed, options)
+    if listed.organisation and (context.acronyms or context.acronym_runs):
+        _add_initials(context, listed, options)
     return options
+
+
+def _add_initials(context: QueryContext, listed: ParsedName, options: list[_Option]) -> None:
+    """Pairs of an organisation's acronym and the words in a row it is the initials of
+    (rule ``acronym``: ``FCI`` and ``Finance and Credit Institute``), on either side."""
+    value = context.acronym
+    q_tokens, l_tokens = context.parsed.tokens, listed.tokens
+    for i in context.acronyms:
+        for span in spans_spelling(q_tokens[i].folded, listed):
+            words = " ".join(l_tokens[j].text for j in span)
+            similarity = Similarity(value, "acronym", f"{q_tokens[i].text} = initials of {words}")
+            options.append((-value, len(options), (i,), span, similarity))
+    if not context.acronym_runs:
+        return
+    for j in acronym_words(listed):
+        for span in context.acronym_runs.get(l_tokens[j].folded, ()):
+            words = " ".join(q_tokens[i].text for i in span)
+            similarity = Similarity(value, "acronym", f"{l_tokens[j].text} = initials of {words}")
+            options.append((-value, len(options), span, (j,), similarity))
 
 
 def _article_compounds(parsed: ParsedName) -> list[tuple[int, int]]:

@@ -238,3 +238,47 @@ def test_persian_and_arabic_organisation_names_meet_their_translation(
     assert (hit is not None and hit.score >= DEFAULT_THRESHOLD) is meets
     if meets:
         assert hit is not None and "glossary" in {t.rule for t in hit.explanation.tokens}
+
+
+INITIALS = [
+    Entity(id="mehr", schema=ORG, names=["Mehr Finance and Credit Institute"]),
+    Entity(id="bif", schema=ORG, names=["BIF"]),
+    Entity(id="crism", schema=ORG, names=["Central Research Institute of Structural Materials"]),
+    Entity(id="ali", schema=P, names=["ALI Hassan"]),
+    Entity(id="amin", schema=ORG, names=["Ahmad Logistics Imports"]),
+]
+
+
+@pytest.fixture(scope="module")
+def initials() -> Screener:
+    return Screener.from_entities(INITIALS)
+
+
+@pytest.mark.parametrize(
+    ("query", "entity_id", "meets"),
+    [
+        ("MEHR FCI", "mehr", True),  # the query holds the acronym
+        ("Bosnian Ideal Future", "bif", True),  # the list does
+        ("CRISM", "crism", True),  # the particle of gives no letter
+        ("MEHR CFI", "mehr", False),  # the letters keep their order
+        ("Bosnian Future Ideal", "bif", False),
+        ("CRIM", "crism", False),  # a letter short: another acronym
+        ("Mehr Fci", "mehr", False),  # a word in small letters is a word, not an acronym
+    ],
+)
+def test_an_acronym_meets_the_words_it_is_the_initials_of(
+    initials: Screener, query: str, entity_id: str, meets: bool
+) -> None:
+    hit = hits_of(initials, query).get(entity_id)
+    assert (hit is not None and hit.score >= DEFAULT_THRESHOLD) is meets
+    if meets:
+        assert hit is not None and "acronym" in {t.rule for t in hit.explanation.tokens}
+
+
+def test_a_persons_name_has_no_acronym(initials: Screener) -> None:
+    """``ALI`` in a person's name is a given name, not the initials of ``Ahmad Logistics
+    Imports``; nor does a person's query read its capitals as an acronym."""
+    hits = initials.screen("ALI", schema=P, threshold=0.0).hits
+    assert all("acronym" not in {t.rule for t in hit.explanation.tokens} for hit in hits)
+    person = hits_of(initials, "Ahmad Logistics Imports").get("ali")
+    assert person is None or "acronym" not in {t.rule for t in person.explanation.tokens}
