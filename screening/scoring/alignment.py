@@ -29,6 +29,7 @@ from screening.east_asian import (
 )
 from screening.glossary import MIN_SYLLABLE, concept_of, syllable_acronym
 from screening.index import IndexedName, NameIndex, is_middle_name
+from screening.legal_forms import classes_agree
 from screening.names import (
     ARABIC,
     CHINESE,
@@ -553,7 +554,7 @@ def score_name(context: QueryContext, listed: IndexedName, schema: str) -> NameS
     # none or their classes meet, a small fixed penalty when both have one and differ.
     agree: bool | None = None
     if query.legal and listed_name.legal:
-        agree = not query.legal_classes.isdisjoint(listed_name.legal_classes)
+        agree = classes_agree(query.legal_classes, listed_name.legal_classes)
         if not agree:
             penalties.append("legal forms differ")
     used_q.update(query.legal)

@@ -282,3 +282,21 @@ def test_a_persons_name_has_no_acronym(initials: Screener) -> None:
     assert all("acronym" not in {t.rule for t in hit.explanation.tokens} for hit in hits)
     person = hits_of(initials, "Ahmad Logistics Imports").get("ali")
     assert person is None or "acronym" not in {t.rule for t in person.explanation.tokens}
+
+
+@pytest.mark.parametrize(
+    ("query", "listed", "differ"),
+    [
+        ("Sadaf Company", "Sadaf PJSC", False),  # a company of no precise form: any company
+        ("Sherkat-e Sadaf", "Sadaf LLC", False),
+        ("Sadaf Company", "Sadaf", False),
+        ("Sadaf LLP", "Sadaf Company", True),  # a partnership is no company
+        ("Sadaf JSC", "Sadaf LLC", True),  # two precise forms that differ
+    ],
+)
+def test_a_company_of_no_precise_form_agrees_with_any_company(
+    query: str, listed: str, differ: bool
+) -> None:
+    screener = Screener.from_entities([Entity(id="sadaf", schema=ORG, names=[listed])])
+    hit = hits_of(screener, query)["sadaf"]
+    assert ("legal forms differ" in hit.explanation.penalties) is differ
