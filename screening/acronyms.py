@@ -10,6 +10,8 @@ Pure functions of tokens.
 
 from __future__ import annotations
 
+from collections.abc import Callable
+
 from screening.glossary import concept_of
 from screening.names import ParsedName, Role, Token
 
@@ -35,11 +37,19 @@ def _letter_words(name: ParsedName) -> list[int]:
     return [j for j in name.words if name.tokens[j].role is not Role.PARTICLE]
 
 
-def acronym_words(name: ParsedName) -> list[int]:
-    """Positions of the words of an organisation's name that may be acronyms."""
+def acronym_words(
+    name: ParsedName, frequency: Callable[[str], int | None], max_names: int
+) -> list[int]:
+    """Positions of the words of an organisation's name that may be acronyms: of the
+    shape, and rare: held by at most ``max_names`` list names (``frequency`` of a word
+    key). A word many names hold is a word (``IRAN``, ``STAR``), not others' initials."""
     if not name.organisation:
         return []
-    return [j for j in name.words if may_be_acronym(name.tokens[j])]
+    return [
+        j
+        for j in name.words
+        if (frequency(name.tokens[j].key) or 0) <= max_names and may_be_acronym(name.tokens[j])
+    ]
 
 
 def runs(name: ParsedName) -> dict[str, list[tuple[int, ...]]]:

@@ -170,7 +170,9 @@ class NameIndex:
     adjective_postings: dict[str, list[int]] = field(default_factory=dict)
     stem_postings: dict[str, list[int]] = field(default_factory=dict)
     # Organisations' names by the initials of their runs of words (``fci``: ``Finance and
-    # Credit Institute``), where an acronym in a query finds them.
+    # Credit Institute``), where an acronym in a query finds them; and by their words that
+    # may be acronyms, as written (``fci``), where a query's words in a row find them.
+    initials_postings: dict[str, list[int]] = field(default_factory=dict)
     acronym_postings: dict[str, list[int]] = field(default_factory=dict)
     entity_names: list[list[int]] = field(default_factory=list)  # name numbers by entity
     name_count: int = 0  # set before any weight is computed
@@ -218,7 +220,9 @@ class NameIndex:
         postings: dict[str, list[int]] = defaultdict(list)
         compounds: dict[str, list[int]] = defaultdict(list)
         pair_concepts: dict[str, list[int]] = defaultdict(list)
+        initials: dict[str, list[int]] = defaultdict(list)
         acronyms: dict[str, list[int]] = defaultdict(list)
+        max_acronym_names = self.weights.max_acronym_names
         for number, (owner, text, name, weak) in enumerate(parsed):
             token_weights = tuple(self.token_weight(token) for token in name.tokens)
             person = self.entities[owner].schema_ == "Person"
@@ -231,13 +235,16 @@ class NameIndex:
                 if pair is not None:
                     pair_concepts[pair].append(number)
             for letters in runs(name):
-                acronyms[letters].append(number)
+                initials[letters].append(number)
+            for j in acronym_words(name, self.document_frequency.get, max_acronym_names):
+                acronyms[name.tokens[j].folded].append(number)
         self.least_weights = [indexed.weight for indexed in self.names]
         self.entity_names = [[] for _ in self.entities]
         for number, indexed in enumerate(self.names):
             self.entity_names[indexed.entity].append(number)
         self.postings = dict(postings)
         self.compound_postings = dict(compounds)
+        self.initials_postings = dict(initials)
         self.acronym_postings = dict(acronyms)
         return pair_concepts
 
@@ -550,17 +557,18 @@ class NameIndex:
         query words in a row, as scoring's rule ``acronym`` pairs them."""
         value_of = self.weights.acronym
         tokens = query.tokens
-        for i in acronym_words(query):
-            value = value_of * 2 * self.token_weight(tokens[i])
-            for name in self.acronym_postings.get(tokens[i].folded, ()):
+        weights = [self.token_weight(token) for token in tokens]
+        frequency = self.document_frequency.get
+        for i in acronym_words(query, frequency, self.weights.max_acronym_names):
+            value = value_of * 2 * weights[i]
+            for name in self.initials_postings.get(tokens[i].folded, ()):
                 gained[name] = gained.get(name, 0.0) + value
         for letters, spans in runs(query).items():
-            key = token_key(letters)
-            holders = self.postings.get(key)
+            holders = self.acronym_postings.get(letters)
             if not holders:
                 continue
-            weight = max(sum(self.token_weight(tokens[j]) for j in span) for span in spans)
-            value = value_of * (weight + self.key_weight(key))
+            weight = max(sum(weights[j] for j in span) for span in spans)
+            value = value_of * (weight + self.weights.max_weight)
             for name in holders:
                 gained[name] = gained.get(name, 0.0) + value
 

@@ -60,6 +60,9 @@ class ScoringWeights(BaseModel):
     acronym: float = Field(
         0.85, description="an organisation's acronym against the words it is made of (FCI)"
     )
+    max_acronym_names: int = Field(
+        20, description="most list names an acronym is held by: a commoner word is a word"
+    )
     arabic_variant: float = Field(
         0.93, description="two romanisations of an Arabic, Persian or Urdu word (q/gh, dh/z)"
     )

@@ -81,6 +81,7 @@ class QueryContext:
         "compound",
         "concepts",
         "cyrillic",
+        "frequency",
         "list_factors",
         "parsed",
         "read",
@@ -102,7 +103,8 @@ class QueryContext:
         self.acronym = self.scoring.acronym
         # An organisation's words that may be acronyms, and its runs of words by their
         # initials (``screening.acronyms``): worked out once per query.
-        self.acronyms = acronym_words(parsed)
+        self.frequency = index.document_frequency.get
+        self.acronyms = acronym_words(parsed, self.frequency, self.scoring.max_acronym_names)
         self.acronym_runs = runs(parsed)
         self._compare = comparer(self.scoring)
         self._memo: dict[tuple[int, int, frozenset[str]], Similarity] = {}
@@ -225,7 +227,7 @@ def _add_initials(context: QueryContext, listed: ParsedName, options: list[_Opti
             options.append((-value, len(options), (i,), span, similarity))
     if not context.acronym_runs:
         return
-    for j in acronym_words(listed):
+    for j in acronym_words(listed, context.frequency, context.scoring.max_acronym_names):
         for span in context.acronym_runs.get(l_tokens[j].folded, ()):
             words = " ".join(q_tokens[i].text for i in span)
             similarity = Similarity(value, "acronym", f"{l_tokens[j].text} = initials of {words}")
@@ -563,8 +565,9 @@ def score_name(context: QueryContext, listed: IndexedName, schema: str) -> NameS
     total = _add_unmatched_query(total, context, listed_name, used_q, penalties)
     total = _add_unmatched_listed(total, context, listed, schema, (used_q, used_l), penalties)
     score = matched / total if total else 0.0
-    if pairs and all(pair.similarity.rule == "initial" for pair in pairs):
-        # ``A. A. KAVINOV`` against ``Abubakar K. AHMED``: letters alone identify nobody.
+    if pairs and all(pair.similarity.rule in ("initial", "acronym") for pair in pairs):
+        # ``A. A. KAVINOV`` against ``Abubakar K. AHMED``, ``KGK`` against ``Kornilov, Galkina
+        # i Korolev``: letters alone identify nobody.
         score *= context.scoring.initials_only_factor
         penalties.append("only initials match")
     if agree is False:

@@ -242,8 +242,13 @@ def test_persian_and_arabic_organisation_names_meet_their_translation(
 
 INITIALS = [
     Entity(id="mehr", schema=ORG, names=["Mehr Finance and Credit Institute"]),
-    Entity(id="bif", schema=ORG, names=["BIF"]),
-    Entity(id="crism", schema=ORG, names=["Central Research Institute of Structural Materials"]),
+    Entity(id="bif", schema=ORG, names=["BIF Sarajevo"]),
+    Entity(
+        id="crism",
+        schema=ORG,
+        names=["Prometey Central Research Institute of Structural Materials"],
+    ),
+    Entity(id="kgk", schema=ORG, names=["KGK"]),
     Entity(id="ali", schema=P, names=["ALI Hassan"]),
     Entity(id="amin", schema=ORG, names=["Ahmad Logistics Imports"]),
 ]
@@ -258,11 +263,11 @@ def initials() -> Screener:
     ("query", "entity_id", "meets"),
     [
         ("MEHR FCI", "mehr", True),  # the query holds the acronym
-        ("Bosnian Ideal Future", "bif", True),  # the list does
-        ("CRISM", "crism", True),  # the particle of gives no letter
+        ("Bosnian Ideal Future Sarajevo", "bif", True),  # the list does
+        ("CRISM Prometey", "crism", True),  # the particle of gives no letter
         ("MEHR CFI", "mehr", False),  # the letters keep their order
-        ("Bosnian Future Ideal", "bif", False),
-        ("CRIM", "crism", False),  # a letter short: another acronym
+        ("Bosnian Future Ideal Sarajevo", "bif", False),
+        ("CRIM Prometey", "crism", False),  # a letter short: another acronym
         ("Mehr Fci", "mehr", False),  # a word in small letters is a word, not an acronym
     ],
 )
@@ -273,6 +278,15 @@ def test_an_acronym_meets_the_words_it_is_the_initials_of(
     assert (hit is not None and hit.score >= DEFAULT_THRESHOLD) is meets
     if meets:
         assert hit is not None and "acronym" in {t.rule for t in hit.explanation.tokens}
+
+
+def test_letters_alone_identify_nobody(initials: Screener) -> None:
+    """An acronym and nothing else in common: three words and three letters may meet by
+    chance (``Kornilov, Galkina i Korolev`` and ``KGK``), so it counts as initials do."""
+    hit = hits_of(initials, "Kornilov, Galkina i Korolev")["kgk"]
+    assert "acronym" in {t.rule for t in hit.explanation.tokens}
+    assert "only initials match" in hit.explanation.penalties
+    assert hit.score < DEFAULT_THRESHOLD
 
 
 def test_a_persons_name_has_no_acronym(initials: Screener) -> None:
