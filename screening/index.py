@@ -554,7 +554,10 @@ class NameIndex:
     def _add_acronyms(self, query: ParsedName, gained: dict[int, float]) -> None:
         """Credit organisations' names whose words in a row a query word is the acronym of
         (``FCI``: ``Finance and Credit Institute``), and names holding the acronym of
-        query words in a row, as scoring's rule ``acronym`` pairs them."""
+        query words in a row, as scoring's rule ``acronym`` pairs them. Only names found
+        through another word: an acronym alone counts as initials do, far under any
+        threshold, and would crowd the candidates out (three words have some listed
+        acronym for their initials)."""
         value_of = self.weights.acronym
         tokens = query.tokens
         weights = [self.token_weight(token) for token in tokens]
@@ -562,7 +565,8 @@ class NameIndex:
         for i in acronym_words(query, frequency, self.weights.max_acronym_names):
             value = value_of * 2 * weights[i]
             for name in self.initials_postings.get(tokens[i].folded, ()):
-                gained[name] = gained.get(name, 0.0) + value
+                if name in gained:
+                    gained[name] += value
         for letters, spans in runs(query).items():
             holders = self.acronym_postings.get(letters)
             if not holders:
@@ -570,7 +574,8 @@ class NameIndex:
             weight = max(sum(weights[j] for j in span) for span in spans)
             value = value_of * (weight + self.weights.max_weight)
             for name in holders:
-                gained[name] = gained.get(name, 0.0) + value
+                if name in gained:
+                    gained[name] += value
 
     def _add_joined_words(
         self,
