@@ -441,3 +441,26 @@ def test_a_whole_word_stem_takes_no_ending(word: str, longer: str) -> None:
 )  # fmt: skip
 def test_the_glossary_of_the_world_leaves_names_alone(word: str) -> None:
     assert concept_of(token_key(ascii_fold(word))) is None
+
+
+@pytest.mark.parametrize(
+    ("name", "form_class", "words"),
+    [
+        # Russian organisational-legal forms of institutions (OKOPF), in English and romanised
+        ("FEDERAL STATE BUDGET EDUCATIONAL INSTITUTION OF HIGHER EDUCATION TVER UNIVERSITY",
+         "sue", ["TVER", "UNIVERSITY"]),
+        ("FGBOU VO Tver University", "sue", ["Tver", "University"]),
+        # Persian, Arabic, Turkish and Gulf forms
+        ("Sherkat-e Sahami-ye Khass Sadaf", "jsc", ["Sadaf"]),
+        ("Sadaf Trading W.L.L.", "llc", ["Sadaf", "Trading"]),
+        ("Sadaf Ticaret Sirketi", "co", ["Sadaf", "Ticaret"]),
+        ("Gulf Bank S.A.L.", "jsc", ["Gulf", "Bank"]),
+    ],
+)  # fmt: skip
+def test_legal_forms_of_institutions_and_of_the_middle_east(
+    name: str, form_class: str, words: list[str]
+) -> None:
+    parsed = parse_name(name, "Organization")
+    tokens = parsed.tokens
+    assert [tokens[i].text for i in parsed.words if tokens[i].role is Role.WORD] == words
+    assert form_class in parsed.legal_classes
