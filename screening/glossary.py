@@ -18,6 +18,9 @@ from screening.translit import ascii_fold, token_key
 MAX_ENDING = 5  # letters an inflected or derived form may add to its stem
 MAX_SHORT_ENDING = 2  # the same for stems of four letters
 MIN_OPEN_STEM = 4  # shorter stems (``tekh``, ``sea``, ``hub``) match only whole words
+# A stem written with a final dot matches the whole word only, however long: ``melli.``
+# (Persian national) must not take in ``Melissa``, nor ``lashkar.`` the surname ``Lashkari``.
+WHOLE_WORD_MARK = "."
 # ``tekhnolog-icheskaya``, ``metallurg-icheskiy``: the adjective suffix, in key space.
 _DERIVED_ADJECTIVE = ("iCesk", "Cesk")
 
@@ -25,13 +28,15 @@ _DERIVED_ADJECTIVE = ("iCesk", "Cesk")
 _CONCEPTS: dict[str, tuple[str, ...]] = GLOSSARY_CONCEPTS
 
 
-def _stem_table() -> dict[str, list[tuple[str, str]]]:
-    """Stems by their first three key letters, so a lookup checks only a few."""
-    table: dict[str, list[tuple[str, str]]] = {}
+def _stem_table() -> dict[str, list[tuple[str, str, bool]]]:
+    """Stems by their first three key letters, so a lookup checks only a few: (stem key,
+    concept, whether it matches the whole word only)."""
+    table: dict[str, list[tuple[str, str, bool]]] = {}
     for concept, stems in _CONCEPTS.items():
         for stem in stems:
             key = token_key(ascii_fold(stem))
-            table.setdefault(key[:3], []).append((key, concept))
+            whole = stem.endswith(WHOLE_WORD_MARK) or len(key) < MIN_OPEN_STEM
+            table.setdefault(key[:3], []).append((key, concept, whole))
     for entries in table.values():
         entries.sort(key=lambda entry: -len(entry[0]))
     return table
@@ -67,8 +72,8 @@ def pair_concept(first: str, second: str) -> str | None:
 
 
 def _concept_by_stem(key: str) -> str | None:
-    for stem, concept in _STEMS.get(key[:3], ()):
-        if len(stem) < MIN_OPEN_STEM:
+    for stem, concept, whole in _STEMS.get(key[:3], ()):
+        if whole:
             allowed = 0
         elif len(stem) == MIN_OPEN_STEM:
             allowed = MAX_SHORT_ENDING

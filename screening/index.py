@@ -18,6 +18,7 @@ from typing import NamedTuple
 
 from rapidfuzz.distance import OSA
 
+from screening.acronyms import acronym_words, runs
 from screening.east_asian import east_asian_retrieval_keys
 from screening.given_names import given_name_of
 from screening.glossary import (
@@ -168,6 +169,11 @@ class NameIndex:
     # Names holding a place adjective (``Permskiy``), or a word with an ending, by stem.
     adjective_postings: dict[str, list[int]] = field(default_factory=dict)
     stem_postings: dict[str, list[int]] = field(default_factory=dict)
+    # Organisations' names by the initials of their runs of words (``fci``: ``Finance and
+    # Credit Institute``), where an acronym in a query finds them; and by their words that
+    # may be acronyms, as written (``fci``), where a query's words in a row find them.
+    initials_postings: dict[str, list[int]] = field(default_factory=dict)
+    acronym_postings: dict[str, list[int]] = field(default_factory=dict)
     entity_names: list[list[int]] = field(default_factory=list)  # name numbers by entity
     name_count: int = 0  # set before any weight is computed
     least_weights: list[float] = field(default_factory=list)  # IndexedName.weight, by number
@@ -214,6 +220,9 @@ class NameIndex:
         postings: dict[str, list[int]] = defaultdict(list)
         compounds: dict[str, list[int]] = defaultdict(list)
         pair_concepts: dict[str, list[int]] = defaultdict(list)
+        initials: dict[str, list[int]] = defaultdict(list)
+        acronyms: dict[str, list[int]] = defaultdict(list)
+        max_acronym_names = self.weights.max_acronym_names
         for number, (owner, text, name, weak) in enumerate(parsed):
             token_weights = tuple(self.token_weight(token) for token in name.tokens)
             person = self.entities[owner].schema_ == "Person"
@@ -225,12 +234,18 @@ class NameIndex:
                 compounds[joined].append(number)
                 if pair is not None:
                     pair_concepts[pair].append(number)
+            for letters in runs(name):
+                initials[letters].append(number)
+            for j in acronym_words(name, self.document_frequency.get, max_acronym_names):
+                acronyms[name.tokens[j].folded].append(number)
         self.least_weights = [indexed.weight for indexed in self.names]
         self.entity_names = [[] for _ in self.entities]
         for number, indexed in enumerate(self.names):
             self.entity_names[indexed.entity].append(number)
         self.postings = dict(postings)
         self.compound_postings = dict(compounds)
+        self.initials_postings = dict(initials)
+        self.acronym_postings = dict(acronyms)
         return pair_concepts
 
     def _least_weight(
@@ -530,9 +545,37 @@ class NameIndex:
                 for name, value in found.names.items():
                     lighter[name] = lighter.get(name, 0.0) + found.weight - value / 2
         self._add_joined_words(tokens, weights, gained, query.origins)
+        if query.organisation:
+            self._add_acronyms(query, gained)
         if not gained:
             return []
         return self._best_estimates(gained, lighter, query_weight, limit, floor)
+
+    def _add_acronyms(self, query: ParsedName, gained: dict[int, float]) -> None:
+        """Credit organisations' names whose words in a row a query word is the acronym of
+        (``FCI``: ``Finance and Credit Institute``), and names holding the acronym of
+        query words in a row, as scoring's rule ``acronym`` pairs them. Only names found
+        through another word: an acronym alone counts as initials do, far under any
+        threshold, and would crowd the candidates out (three words have some listed
+        acronym for their initials)."""
+        value_of = self.weights.acronym
+        tokens = query.tokens
+        weights = [self.token_weight(token) for token in tokens]
+        frequency = self.document_frequency.get
+        for i in acronym_words(query, frequency, self.weights.max_acronym_names):
+            value = value_of * 2 * weights[i]
+            for name in self.initials_postings.get(tokens[i].folded, ()):
+                if name in gained:
+                    gained[name] += value
+        for letters, spans in runs(query).items():
+            holders = self.acronym_postings.get(letters)
+            if not holders:
+                continue
+            weight = max(sum(weights[j] for j in span) for span in spans)
+            value = value_of * (weight + self.weights.max_weight)
+            for name in holders:
+                if name in gained:
+                    gained[name] += value
 
     def _add_joined_words(
         self,

@@ -37,6 +37,7 @@ FIELDS: dict[type, tuple[str, ...]] = {
         "has_patronymic",
         "joined",
         "origins",
+        "organisation",
     ),
     IndexedName: ("entity", "text", "parsed", "weak", "weights", "weight"),
 }
@@ -93,6 +94,7 @@ def _name_row(name: IndexedName, tokens: dict[Token, int]) -> list[Any]:
         parsed.has_patronymic,
         [list(joined) for joined in parsed.joined],
         sorted(parsed.origins),
+        parsed.organisation,
         name.weak,
         list(name.weights),
         name.weight,
@@ -123,7 +125,7 @@ def index_from_data(data: dict[str, Any], entities_json: bytes) -> NameIndex:
 
 def _indexed_name(row: list[Any], tokens: list[Token]) -> IndexedName:
     (entity, text, original, token_ids, forms, words, legal, classes) = row[:8]
-    (patronymic, joined, origins, weak, weights, weight) = row[8:]
+    (patronymic, joined, origins, organisation, weak, weights, weight) = row[8:]
     parsed = ParsedName(
         original=original,
         tokens=tuple([tokens[i] for i in token_ids]),
@@ -134,5 +136,6 @@ def _indexed_name(row: list[Any], tokens: list[Token]) -> IndexedName:
         has_patronymic=patronymic,
         joined=tuple([(i, j, key, concept) for i, j, key, concept in joined]),
         origins=frozenset(origins),
+        organisation=organisation,
     )
     return IndexedName(entity, text, parsed, weak, tuple(weights), weight)

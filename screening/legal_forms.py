@@ -148,3 +148,20 @@ def _misspelt_phrase(window: list[str]) -> str | None:
     if found is None or OSA.distance(joined, found[0]) > MAX_PHRASE_EDITS:
         return None
     return phrases[found[0]]
+
+
+# A company without a more precise form (``Company``, ``Sherkat``, ``Kompaniya``): it says
+# nothing its precise form could contradict, so it agrees with any form of a company. A
+# partnership is no company of members or shareholders (see legal_forms.tsv).
+VAGUE_CLASS = "co"
+COMPANY_CLASSES = frozenset({"co", "llc", "jsc", "ltd", "inc", "sue"})
+
+
+def classes_agree(first: frozenset[str], second: frozenset[str]) -> bool:
+    """Whether two names' legal form classes may describe one organisation: a class in
+    common, or a vague ``co`` on one side and a company's form on the other."""
+    if not first.isdisjoint(second):
+        return True
+    if VAGUE_CLASS in first and not second.isdisjoint(COMPANY_CLASSES):
+        return True
+    return VAGUE_CLASS in second and not first.isdisjoint(COMPANY_CLASSES)

@@ -82,6 +82,7 @@ RuleName = Literal[
     "initial",
     "compound",
     "glossary",
+    "acronym",
     "given_name",
     "stem",
     "gender_variant",

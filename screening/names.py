@@ -115,6 +115,9 @@ class ParsedName:
     # letters), ``east_asian`` (looks like a romanised Korean or Chinese name),
     # ``japanese`` (in kana, or romanised Japanese: ``looks_japanese``).
     origins: frozenset[str] = frozenset()
+    # The name is known to be an organisation's (not a person's, nor of unknown type):
+    # only such names have acronyms (``screening.acronyms``).
+    organisation: bool = False
 
     @classmethod
     def of(
@@ -123,6 +126,7 @@ class ParsedName:
         tokens: list[Token],
         forms: list[LegalForm],
         origins: frozenset[str] = frozenset(),
+        organisation: bool = False,
     ) -> ParsedName:
         words = tuple(i for i, t in enumerate(tokens) if t.role is not Role.LEGAL)
         return cls(
@@ -135,6 +139,7 @@ class ParsedName:
             has_patronymic=any(t.role is Role.PATRONYMIC for t in tokens),
             joined=_joined(tokens, words),
             origins=origins,
+            organisation=organisation,
         )
 
 
@@ -375,7 +380,7 @@ def parse_name(name: str, schema: str | None = None) -> ParsedName:
     if schema not in (None, "Person"):
         tokens = _initialisms(tokens, schema, scheme)
         tokens = [with_role(t, Role.WORD) if t.role is Role.INITIAL else t for t in tokens]
-    return ParsedName.of(name, tokens, forms, origins)
+    return ParsedName.of(name, tokens, forms, origins, schema not in (None, "Person"))
 
 
 def _unread_token(word: str) -> Token:

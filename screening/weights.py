@@ -57,6 +57,12 @@ class ScoringWeights(BaseModel):
     given_name: float = Field(0.9, description="one given name in another language's form")
     stem: float = Field(0.9, description="a place and its adjective (Perm, Permskiy)")
     glossary: float = Field(0.9, description="one concept in two languages (bank, bankas)")
+    acronym: float = Field(
+        0.85, description="an organisation's acronym against the words it is made of (FCI)"
+    )
+    max_acronym_names: int = Field(
+        20, description="most list names an acronym is held by: a commoner word is a word"
+    )
     arabic_variant: float = Field(
         0.93, description="two romanisations of an Arabic, Persian or Urdu word (q/gh, dh/z)"
     )

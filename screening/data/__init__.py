@@ -56,7 +56,10 @@ class Row(NamedTuple):
     fields: tuple[str, ...]
 
 
-GLOSSARY = TableFormat(("concept", "stem", "note"), (_is_identifier, _is_word))
+GLOSSARY = TableFormat(
+    ("concept", "stem", "note"),
+    (_is_identifier, lambda v: _is_word(v.removesuffix("."))),  # stem. : the whole word only
+)
 LEGAL_FORMS = TableFormat(
     ("class", "phrase", "note"), (LEGAL_FORM_CLASSES.__contains__, _is_phrase)
 )

@@ -17,6 +17,7 @@ from __future__ import annotations
 from dataclasses import dataclass
 from itertools import pairwise
 
+from screening.acronyms import acronym_words, runs, spans_spelling
 from screening.east_asian import (
     VIETNAMESE_MIDDLE,
     east_asian_rules,
@@ -28,6 +29,7 @@ from screening.east_asian import (
 )
 from screening.glossary import MIN_SYLLABLE, concept_of, syllable_acronym
 from screening.index import IndexedName, NameIndex, is_middle_name
+from screening.legal_forms import classes_agree
 from screening.names import (
     ARABIC,
     CHINESE,
@@ -73,9 +75,13 @@ class QueryContext:
     __slots__ = (
         "_compare",
         "_memo",
+        "acronym",
+        "acronym_runs",
+        "acronyms",
         "compound",
         "concepts",
         "cyrillic",
+        "frequency",
         "list_factors",
         "parsed",
         "read",
@@ -94,6 +100,12 @@ class QueryContext:
         self.read = [is_read_not_spelt(token.text) for token in parsed.tokens]
         self.list_factors = {role: self.scoring.unmatched_list_factor(role) for role in Role}
         self.compound = Similarity(self.scoring.compound, "compound")
+        self.acronym = self.scoring.acronym
+        # An organisation's words that may be acronyms, and its runs of words by their
+        # initials (``screening.acronyms``): worked out once per query.
+        self.frequency = index.document_frequency.get
+        self.acronyms = acronym_words(parsed, self.frequency, self.scoring.max_acronym_names)
+        self.acronym_runs = runs(parsed)
         self._compare = comparer(self.scoring)
         self._memo: dict[tuple[int, int, frozenset[str]], Similarity] = {}
 
@@ -198,7 +210,28 @@ def _options(context: QueryContext, listed: ParsedName) -> list[_Option]:
     if ARABIC in origins:
         _add_article_compounds(context, listed, options, origins)
     _add_acronyms(context, listed, options)
+    if listed.organisation and (context.acronyms or context.acronym_runs):
+        _add_initials(context, listed, options)
     return options
+
+
+def _add_initials(context: QueryContext, listed: ParsedName, options: list[_Option]) -> None:
+    """Pairs of an organisation's acronym and the words in a row it is the initials of
+    (rule ``acronym``: ``FCI`` and ``Finance and Credit Institute``), on either side."""
+    value = context.acronym
+    q_tokens, l_tokens = context.parsed.tokens, listed.tokens
+    for i in context.acronyms:
+        for span in spans_spelling(q_tokens[i].folded, listed):
+            words = " ".join(l_tokens[j].text for j in span)
+            similarity = Similarity(value, "acronym", f"{q_tokens[i].text} = initials of {words}")
+            options.append((-value, len(options), (i,), span, similarity))
+    if not context.acronym_runs:
+        return
+    for j in acronym_words(listed, context.frequency, context.scoring.max_acronym_names):
+        for span in context.acronym_runs.get(l_tokens[j].folded, ()):
+            words = " ".join(q_tokens[i].text for i in span)
+            similarity = Similarity(value, "acronym", f"{l_tokens[j].text} = initials of {words}")
+            options.append((-value, len(options), span, (j,), similarity))
 
 
 def _article_compounds(parsed: ParsedName) -> list[tuple[int, int]]:
@@ -523,7 +556,7 @@ def score_name(context: QueryContext, listed: IndexedName, schema: str) -> NameS
     # none or their classes meet, a small fixed penalty when both have one and differ.
     agree: bool | None = None
     if query.legal and listed_name.legal:
-        agree = not query.legal_classes.isdisjoint(listed_name.legal_classes)
+        agree = classes_agree(query.legal_classes, listed_name.legal_classes)
         if not agree:
             penalties.append("legal forms differ")
     used_q.update(query.legal)
@@ -532,8 +565,9 @@ def score_name(context: QueryContext, listed: IndexedName, schema: str) -> NameS
     total = _add_unmatched_query(total, context, listed_name, used_q, penalties)
     total = _add_unmatched_listed(total, context, listed, schema, (used_q, used_l), penalties)
     score = matched / total if total else 0.0
-    if pairs and all(pair.similarity.rule == "initial" for pair in pairs):
-        # ``A. A. KAVINOV`` against ``Abubakar K. AHMED``: letters alone identify nobody.
+    if pairs and all(pair.similarity.rule in ("initial", "acronym") for pair in pairs):
+        # ``A. A. KAVINOV`` against ``Abubakar K. AHMED``, ``KGK`` against ``Kornilov, Galkina
+        # i Korolev``: letters alone identify nobody.
         score *= context.scoring.initials_only_factor
         penalties.append("only initials match")
     if agree is False:

@@ -392,3 +392,75 @@ def test_titles_of_other_languages_weigh_as_particles(name: str) -> None:
 def test_two_letters_in_an_organisation_name_stay_initials() -> None:
     tokens = parse_name("Institut imeni N.A. Dollezhala", "Organization").tokens
     assert [t.folded for t in tokens][-3:] == ["n", "a", "dollezhala"]
+
+
+@pytest.mark.parametrize(
+    ("a", "b"),
+    [
+        # Persian, with the ezafe or the adjective ending glued on
+        ("sherkate", "company"), ("sanaye", "industries"), ("naft", "oil"),
+        ("pazhuheshi", "research"), ("daneshgah", "university"), ("kashtirani", "shipping"),
+        ("melli", "national"), ("sepah", "corps"), ("pasdaran", "guards"),
+        ("enghelab", "revolutionary"), ("eslami", "islamic"), ("bonyad", "foundation"),
+        ("sazmane", "organisation"), ("vezarat", "ministry"), ("tejarat", "trade"),
+        # Arabic, with the feminine or idafa ending
+        ("sharikat", "company"), ("jamiyat", "association"), ("khayriya", "charitable"),
+        ("harakat", "movement"), ("kataib", "brigades"), ("jaysh", "army"),
+        ("muassasat", "foundation"), ("jabhat", "front"), ("lajnat", "committee"),
+        # Urdu and Pashto
+        ("tehreek", "movement"), ("lashkar", "army"), ("tanzeem", "organization"),
+        ("pohantoon", "university"), ("tolana", "society"),
+        # Turkish
+        ("ticaret", "trade"), ("sanayi", "industry"), ("vakfi", "foundation"),
+    ],
+)  # fmt: skip
+def test_organisation_words_of_persian_arabic_urdu_pashto_meet_english(a: str, b: str) -> None:
+    ca = concept_of(token_key(ascii_fold(a)))
+    assert ca is not None
+    assert ca == concept_of(token_key(ascii_fold(b)))
+
+
+@pytest.mark.parametrize(
+    ("word", "longer"),
+    [
+        # a stem kept whole: its longer forms are names (Melissa, Lashkari, Amjad...)
+        ("melli", "melissa"), ("lashkar", "lashkari"), ("sepah", "sepahi"),
+        ("sanaye", "sanayev"), ("siman", "simanovskiy"), ("army", "armin"),
+        ("jamiyya", "amjad"),
+    ],
+)  # fmt: skip
+def test_a_whole_word_stem_takes_no_ending(word: str, longer: str) -> None:
+    assert concept_of(token_key(ascii_fold(word))) is not None
+    assert concept_of(token_key(ascii_fold(longer))) is None
+
+
+@pytest.mark.parametrize(
+    "word",
+    ["ansari", "madani", "sina", "darya", "kimia", "fouladi", "karzai", "bazarov", "elmira",
+     "polishchuk", "veselin", "quwatli", "kheireddine", "hayat", "azad", "nasr"],
+)  # fmt: skip
+def test_the_glossary_of_the_world_leaves_names_alone(word: str) -> None:
+    assert concept_of(token_key(ascii_fold(word))) is None
+
+
+@pytest.mark.parametrize(
+    ("name", "form_class", "words"),
+    [
+        # Russian organisational-legal forms of institutions (OKOPF), in English and romanised
+        ("FEDERAL STATE BUDGET EDUCATIONAL INSTITUTION OF HIGHER EDUCATION TVER UNIVERSITY",
+         "sue", ["TVER", "UNIVERSITY"]),
+        ("FGBOU VO Tver University", "sue", ["Tver", "University"]),
+        # Persian, Arabic, Turkish and Gulf forms
+        ("Sherkat-e Sahami-ye Khass Sadaf", "jsc", ["Sadaf"]),
+        ("Sadaf Trading W.L.L.", "llc", ["Sadaf", "Trading"]),
+        ("Sadaf Ticaret Sirketi", "co", ["Sadaf", "Ticaret"]),
+        ("Gulf Bank S.A.L.", "jsc", ["Gulf", "Bank"]),
+    ],
+)  # fmt: skip
+def test_legal_forms_of_institutions_and_of_the_middle_east(
+    name: str, form_class: str, words: list[str]
+) -> None:
+    parsed = parse_name(name, "Organization")
+    tokens = parsed.tokens
+    assert [tokens[i].text for i in parsed.words if tokens[i].role is Role.WORD] == words
+    assert form_class in parsed.legal_classes

@@ -8,7 +8,8 @@ from __future__ import annotations
 
 import pytest
 
-from screening.model import Entity, Hit
+from screening.model import Entity, Hit, Query
+from screening.scoring import rank_hits
 from screening.screener import Screener
 from screening.settings import DEFAULT_THRESHOLD
 
@@ -202,3 +203,124 @@ def test_syllable_acronyms_meet_the_words_they_are_made_of(
     if meets:
         assert hit is not None
         assert any(t.detail.startswith("syllable acronym") for t in hit.explanation.tokens)
+
+
+WORLD_TRANSLATED = [
+    Entity(id="kaveh", schema=ORG, names=["Kaveh Oil Industries Group"]),
+    Entity(id="farzan", schema=ORG, names=["Farzan Research Institute"]),
+    Entity(id="sadaf", schema=ORG, names=["Sadaf Shipping Company"]),
+    Entity(id="noor", schema=ORG, names=["Al Noor Islamic Charitable Society"]),
+    Entity(id="azadegan", schema=ORG, names=["Azadegan Party"]),
+]
+
+
+@pytest.fixture(scope="module")
+def world_translated() -> Screener:
+    return Screener.from_entities(WORLD_TRANSLATED)
+
+
+@pytest.mark.parametrize(
+    ("query", "entity_id", "meets"),
+    [
+        ("Goruh-e Sanaye-e Naft-e Kaveh", "kaveh", True),
+        ("Moassese-ye Pazhuhesh-e Farzan", "farzan", True),
+        ("Sherkat-e Kashtirani-ye Sadaf", "sadaf", True),
+        ("Jamiyat al-Noor al-Khayriya al-Islamiya", "noor", True),
+        ("Hezb-e Azadegan", "azadegan", True),
+        ("Goruh-e Sanaye-e Fulad-e Kaveh", "kaveh", False),  # steel, not oil
+        ("Sherkat-e Havapeymaei-ye Sadaf", "sadaf", False),  # an airline, not shipping
+        ("Jamiyat al-Noor al-Tijariya", "noor", False),  # a trading society, not a charity
+    ],
+)
+def test_persian_and_arabic_organisation_names_meet_their_translation(
+    world_translated: Screener, query: str, entity_id: str, meets: bool
+) -> None:
+    hit = hits_of(world_translated, query).get(entity_id)
+    assert (hit is not None and hit.score >= DEFAULT_THRESHOLD) is meets
+    if meets:
+        assert hit is not None and "glossary" in {t.rule for t in hit.explanation.tokens}
+
+
+INITIALS = [
+    Entity(id="mehr", schema=ORG, names=["Mehr Finance and Credit Institute"]),
+    Entity(id="bif", schema=ORG, names=["BIF Sarajevo"]),
+    Entity(
+        id="crism",
+        schema=ORG,
+        names=["Prometey Central Research Institute of Structural Materials"],
+    ),
+    Entity(id="kgk", schema=ORG, names=["KGK"]),
+    Entity(id="ali", schema=P, names=["ALI Hassan"]),
+    Entity(id="amin", schema=ORG, names=["Ahmad Logistics Imports"]),
+]
+
+
+@pytest.fixture(scope="module")
+def initials() -> Screener:
+    return Screener.from_entities(INITIALS)
+
+
+def scored_by_every_name(screener: Screener, name: str, schema: str = ORG) -> dict[str, Hit]:
+    """Hits of every list name scored, retrieval aside: in a list of a few names every
+    word is rare, so retrieval's weighing of words says little here (the retrieval
+    benchmark measures it on the real lists)."""
+    query = Query.model_validate({"name": name, "schema": schema})
+    hits = rank_hits(screener.index, query, 0.0, len(INITIALS), screener.settings, brute_force=True)
+    return {hit.entity_id: hit for hit in hits}
+
+
+@pytest.mark.parametrize(
+    ("query", "entity_id", "meets"),
+    [
+        ("MEHR FCI", "mehr", True),  # the query holds the acronym
+        ("Bosnian Ideal Future Sarajevo", "bif", True),  # the list does
+        ("CRISM Prometey", "crism", True),  # the particle of gives no letter
+        ("MEHR CFI", "mehr", False),  # the letters keep their order
+        ("Bosnian Future Ideal Sarajevo", "bif", False),
+        ("CRIM Prometey", "crism", False),  # a letter short: another acronym
+        ("Mehr Fci", "mehr", False),  # a word in small letters is a word, not an acronym
+    ],
+)
+def test_an_acronym_meets_the_words_it_is_the_initials_of(
+    initials: Screener, query: str, entity_id: str, meets: bool
+) -> None:
+    hit = scored_by_every_name(initials, query).get(entity_id)
+    assert (hit is not None and hit.score >= DEFAULT_THRESHOLD) is meets
+    if meets:
+        assert hit is not None and "acronym" in {t.rule for t in hit.explanation.tokens}
+
+
+def test_letters_alone_identify_nobody(initials: Screener) -> None:
+    """An acronym and nothing else in common: three words and three letters may meet by
+    chance (``Kornilov, Galkina i Korolev`` and ``KGK``), so it counts as initials do."""
+    hit = scored_by_every_name(initials, "Kornilov, Galkina i Korolev")["kgk"]
+    assert "acronym" in {t.rule for t in hit.explanation.tokens}
+    assert "only initials match" in hit.explanation.penalties
+    assert hit.score < DEFAULT_THRESHOLD
+
+
+def test_a_persons_name_has_no_acronym(initials: Screener) -> None:
+    """``ALI`` in a person's name is a given name, not the initials of ``Ahmad Logistics
+    Imports``; nor does a person's query read its capitals as an acronym."""
+    hits = scored_by_every_name(initials, "ALI", schema=P).values()
+    assert all("acronym" not in {t.rule for t in hit.explanation.tokens} for hit in hits)
+    person = scored_by_every_name(initials, "Ahmad Logistics Imports").get("ali")
+    assert person is None or "acronym" not in {t.rule for t in person.explanation.tokens}
+
+
+@pytest.mark.parametrize(
+    ("query", "listed", "differ"),
+    [
+        ("Sadaf Company", "Sadaf PJSC", False),  # a company of no precise form: any company
+        ("Sherkat-e Sadaf", "Sadaf LLC", False),
+        ("Sadaf Company", "Sadaf", False),
+        ("Sadaf LLP", "Sadaf Company", True),  # a partnership is no company
+        ("Sadaf JSC", "Sadaf LLC", True),  # two precise forms that differ
+    ],
+)
+def test_a_company_of_no_precise_form_agrees_with_any_company(
+    query: str, listed: str, differ: bool
+) -> None:
+    screener = Screener.from_entities([Entity(id="sadaf", schema=ORG, names=[listed])])
+    hit = hits_of(screener, query)["sadaf"]
+    assert ("legal forms differ" in hit.explanation.penalties) is differ
