@@ -93,11 +93,11 @@ def rank_hits(
         index, query, best, threshold, index.weights, _IdentifierMatch(queried, holders, listed)
     )
     # Equal scores: the entry spelt closest to what was written comes first, then by id.
-    written = _spelling(parsed)
+    written = (_spelling(parsed), _as_written(parsed))
     scored.sort(
         key=lambda item: (
             -item.final,
-            -_closeness(written, index, best.get(item.entity)),
+            *_distance(written, index, best.get(item.entity)),
             item.entity_id,
         )
     )
@@ -158,15 +158,15 @@ class _EntityScores:
     def _cited_before(self, number: int, other: int) -> bool:
         """Of two names of an entity that score alike, the one closer to the query as
         written, then the first listed."""
-        return (self._as_written(number), -number) > (self._as_written(other), -other)
+        closeness = self._closeness_as_written
+        return (closeness(number), -number) > (closeness(other), -other)
 
-    def _as_written(self, number: int) -> float:
+    def _closeness_as_written(self, number: int) -> float:
         """How close a name is to the query as written, before folding: of an entity's
         names that score alike, the one the query spells (a listed alias, a Cyrillic
         one too) is cited, not the primary name reached through transliteration."""
-        written = " ".join(self.context.parsed.original.casefold().split())
-        listed = " ".join(self.index.names[number].parsed.original.casefold().split())
-        return Indel.normalized_similarity(written, listed)
+        written = _as_written(self.context.parsed)
+        return Indel.normalized_similarity(written, _as_written(self.index.names[number].parsed))
 
     def complete(self, threshold: float, limit: int) -> None:
         """Score every name of the entities that may be reported.
@@ -247,8 +247,20 @@ def _spelling(name: ParsedName) -> str:
     return " ".join(sorted(token.folded for token in name.tokens))
 
 
-def _closeness(written: str, index: NameIndex, best: BestName | None) -> float:
-    """How close the spelling of an entity's best name is to the query's."""
+def _as_written(name: ParsedName) -> str:
+    """A name as written, in its order, its marks kept (``AL-TA'I``), case and spaces aside."""
+    return " ".join(name.original.casefold().split())
+
+
+def _distance(
+    written: tuple[str, str], index: NameIndex, best: BestName | None
+) -> tuple[float, float]:
+    """How far an entity's best name is from the query: in spelling, whatever the word
+    order, then as written (word order, apostrophes, hyphens). Sorts equal scores only."""
     if best is None:
-        return 0.0
-    return Indel.normalized_similarity(written, _spelling(index.names[best.number].parsed))
+        return (1.0, 1.0)
+    listed = index.names[best.number].parsed
+    return (
+        Indel.normalized_distance(written[0], _spelling(listed)),
+        Indel.normalized_distance(written[1], _as_written(listed)),
+    )

@@ -577,6 +577,26 @@ def test_equal_scores_rank_the_closer_spelling_first() -> None:
     assert [h.entity_id for h in hits] == ["a-alexei", "z-aleksey"]
 
 
+# Twins that score alike (their words the same once folded), and the query that should
+# put each first: the spelling as written breaks the tie, word order and marks included.
+TWINS_AS_WRITTEN = [
+    (["Karim NASSER", "Nasser KARIM"], "Karim Nasser", 0),
+    (["Karim NASSER", "Nasser KARIM"], "Nasser Karim", 1),
+    (["Sultan Hashim AL-TAI", "Sultan Hashim AL-TA'I"], "Sultan al-Ta'i", 1),
+    (["Sultan Hashim AL-TA'I", "Sultan Hashim AL-TAI"], "Sultan al-Tai", 1),
+]
+
+
+@pytest.mark.parametrize(("names", "query", "first"), TWINS_AS_WRITTEN)
+def test_equal_scores_rank_the_name_as_written_first(
+    names: list[str], query: str, first: int
+) -> None:
+    twins = [Entity(id=f"e{n}", schema=P, names=[name]) for n, name in enumerate(names)]
+    hits = Screener.from_entities(twins).screen(query, threshold=0.0).hits
+    assert len(hits) == 2 and hits[0].score == hits[1].score  # a tie, not a score change
+    assert hits[0].entity_id == f"e{first}"
+
+
 def test_a_bracketed_aside_in_a_listed_name_is_optional() -> None:
     listed = [
         Entity(id="fesco", schema=ORG, names=["FAR EASTERN SHIPPING COMPANY (FESCO)"]),
