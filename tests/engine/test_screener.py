@@ -216,6 +216,41 @@ def test_differing_legal_form_penalty_does_not_depend_on_its_spelling(
     assert short == pytest.approx(long_, abs=0.01)
 
 
+ZARYA = [
+    Entity(id="bare", schema=ORG, names=["ZARYA"]),
+    Entity(id="llc", schema=ORG, names=["ZARYA LLC"]),
+    Entity(id="jsc", schema=ORG, names=["ZARYA JOINT STOCK COMPANY"]),
+]
+
+
+@pytest.mark.parametrize(
+    ("query", "order"),
+    [
+        ("Zarja LLC", ["llc", "bare", "jsc"]),  # the same form corroborates, none is neutral
+        ("OOO Zarja", ["llc", "bare", "jsc"]),  # in another language's abbreviation too
+        ("Zarja AO", ["jsc", "bare", "llc"]),
+    ],
+)
+def test_an_agreeing_legal_form_scores_higher(query: str, order: list[str]) -> None:
+    hits = Screener.from_entities(ZARYA).screen(query, threshold=0.0).hits
+    assert [h.entity_id for h in hits] == order
+    assert hits[0].score > hits[1].score > hits[2].score
+
+
+@pytest.mark.parametrize(
+    ("query", "first"), [("OOO Zarya", "llc"), ("Zarya AO", "jsc"), ("Zarya", "bare")]
+)
+def test_an_exact_name_with_an_agreeing_legal_form_ranks_first(query: str, first: str) -> None:
+    # An exact name is at the top of the scale already: agreement breaks the tie.
+    hits = Screener.from_entities(ZARYA).screen(query, threshold=0.0).hits
+    assert hits[0].entity_id == first
+
+
+def test_a_query_without_legal_form_ranks_listed_forms_alike() -> None:
+    hits = Screener.from_entities(ZARYA).screen("Zarja", threshold=0.0).hits
+    assert len({h.score for h in hits}) == 1
+
+
 def test_gendered_surname_scores_lower_and_is_flagged(screener: Screener) -> None:
     exact = best(screener, "Ivan Petrov")
     gendered = best(screener, "Ivana Petrova")
