@@ -112,7 +112,7 @@ class EvidenceCheck(BaseModel):
 
     model_config = ConfigDict(frozen=True)
 
-    kind: Literal["birth_date", "country", "schema", "identifier"]
+    kind: Literal["birth_date", "country", "schema", "identifier", "other_names"]
     query_value: str
     list_values: list[str]
     outcome: Literal["match", "partial", "different", "unknown"]

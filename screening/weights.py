@@ -122,12 +122,22 @@ class ScoringWeights(BaseModel):
     legal_form_mismatch: float = Field(
         0.05, description="taken off when both names have legal forms of different classes"
     )
+    legal_form_match: float = Field(
+        0.02,
+        description="added when both names have legal forms of one class: it corroborates, "
+        "as a listed country does (country_match)",
+    )
     family_name_mismatch_factor: float = Field(
         0.5,
         description="kept of a Korean or Chinese name's score when the family names differ",
     )
     initials_only_factor: float = Field(
         0.5, description="kept of a score where only initials match: letters identify nobody"
+    )
+    other_names_share: float = Field(
+        0.5,
+        description="share of the rest of the scale earned by query words that only an "
+        "entity's other names match (``scoring.corroboration``)",
     )
     weak_alias_factor: float = Field(
         0.75, description="kept of a weak alias's score: it supports, never alerts alone"

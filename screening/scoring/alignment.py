@@ -572,6 +572,8 @@ def score_name(context: QueryContext, listed: IndexedName, schema: str) -> NameS
         penalties.append("only initials match")
     if agree is False:
         score -= context.scoring.legal_form_mismatch
+    elif agree:
+        score = min(score + context.scoring.legal_form_match, 1.0)
     mismatch = _east_asian_mismatch(query, listed_name, pairs)
     if mismatch is not None:
         score *= context.scoring.family_name_mismatch_factor

@@ -20,6 +20,12 @@ from screening.index import NameIndex
 from screening.model import EvidenceCheck, Hit, Query
 from screening.names import ParsedName, parse_name
 from screening.scoring.alignment import QueryContext, score_name
+from screening.scoring.corroboration import (
+    Scored,
+    left_out,
+    max_other_names_gain,
+    other_names_check,
+)
 from screening.scoring.evidence import evidence_checks
 from screening.scoring.explain import BestName, identifier_rows, make_hit
 from screening.scoring.identifiers import (
@@ -29,7 +35,6 @@ from screening.scoring.identifiers import (
 )
 from screening.scoring.tokens import SCORE_DIGITS
 from screening.settings import Settings
-from screening.weights import ScoringWeights
 
 TIE_EPSILON = 1e-4  # below half a unit of the reported rounding: scores that may still tie
 
@@ -84,20 +89,21 @@ def rank_hits(
                 entities.consider(number)
         entities.complete(threshold, limit)
         for entity_number in sorted(holders):  # found by identifier: every name scored
-            for number in index.entity_names[entity_number]:
-                if number not in entities.seen:
-                    entities.consider(number)
+            entities.complete_entity(entity_number)
     best = entities.best
     listed = identifiers.by_entity if identifiers is not None else ()
     scored = _final_scores(
-        index, query, best, threshold, index.weights, _IdentifierMatch(queried, holders, listed)
+        index, query, entities, threshold, _IdentifierMatch(queried, holders, listed)
     )
-    # Equal scores: the entry spelt closest to what was written comes first, then by id.
-    written = _spelling(parsed)
+    # Equal scores: a name whose legal form agrees with the query's first (an exact name
+    # is at the top of the scale already), then the entry spelt closest to what was
+    # written, then by id.
+    written = (_spelling(parsed), _as_written(parsed))
     scored.sort(
         key=lambda item: (
             -item.final,
-            -_closeness(written, index, best.get(item.entity)),
+            not _legal_forms_agree(best.get(item.entity)),
+            *_distance(written, index, best.get(item.entity)),
             item.entity_id,
         )
     )
@@ -131,13 +137,17 @@ class _IdentifierMatch(NamedTuple):
 class _EntityScores:
     """The best-scoring name of each entity scored so far."""
 
-    __slots__ = ("best", "context", "index", "seen")
+    __slots__ = ("best", "completed", "context", "index", "query_weights", "scored", "seen")
 
     def __init__(self, index: NameIndex, context: QueryContext) -> None:
         self.index = index
         self.context = context
         self.best: dict[int, BestName] = {}
         self.seen: set[int] = set()
+        self.completed: set[int] = set()  # entities with every name scored
+        self.scored: dict[int, list[Scored]] = {}  # per entity, its names scored so far
+        legal = set(context.parsed.legal)
+        self.query_weights = [0.0 if i in legal else w for i, w in enumerate(context.weights)]
 
     def consider(self, number: int) -> None:
         """Score one name; keep it if it is its entity's best (ties: the lower number)."""
@@ -145,8 +155,9 @@ class _EntityScores:
         indexed = self.index.names[number]
         entity = self.index.entities[indexed.entity]
         result = score_name(self.context, indexed, entity.schema_)
-        weak_factor = self.index.weights.weak_alias_factor
-        value = result.score * (weak_factor if indexed.weak else 1.0)
+        factor = self.index.weights.weak_alias_factor if indexed.weak else 1.0
+        value = result.score * factor
+        self.scored.setdefault(indexed.entity, []).append(Scored(number, result.pairs, factor))
         current = self.best.get(indexed.entity)
         if (
             current is None
@@ -158,15 +169,15 @@ class _EntityScores:
     def _cited_before(self, number: int, other: int) -> bool:
         """Of two names of an entity that score alike, the one closer to the query as
         written, then the first listed."""
-        return (self._as_written(number), -number) > (self._as_written(other), -other)
+        closeness = self._closeness_as_written
+        return (closeness(number), -number) > (closeness(other), -other)
 
-    def _as_written(self, number: int) -> float:
+    def _closeness_as_written(self, number: int) -> float:
         """How close a name is to the query as written, before folding: of an entity's
         names that score alike, the one the query spells (a listed alias, a Cyrillic
         one too) is cited, not the primary name reached through transliteration."""
-        written = " ".join(self.context.parsed.original.casefold().split())
-        listed = " ".join(self.index.names[number].parsed.original.casefold().split())
-        return Indel.normalized_similarity(written, listed)
+        written = _as_written(self.context.parsed)
+        return Indel.normalized_similarity(written, _as_written(self.index.names[number].parsed))
 
     def complete(self, threshold: float, limit: int) -> None:
         """Score every name of the entities that may be reported.
@@ -181,9 +192,36 @@ class _EntityScores:
         )
         for entity_number, entity_best in leading:
             if weights.name_share * entity_best.value >= reachable:
-                for number in self.index.entity_names[entity_number]:
-                    if number not in self.seen:
-                        self.consider(number)
+                self.complete_entity(entity_number)
+
+    def complete_entity(self, entity_number: int) -> None:
+        """Score every name of one entity not scored yet."""
+        if entity_number in self.completed:
+            return
+        self.completed.add(entity_number)
+        for number in self.index.entity_names[entity_number]:
+            if number not in self.seen:
+                self.consider(number)
+
+    def other_names(self, entity_number: int) -> EvidenceCheck | None:
+        """What the entity's other names add to its best one, every name scored."""
+        self.complete_entity(entity_number)
+        best = self.best[entity_number]
+        return other_names_check(
+            best.result.pairs,
+            best.value,
+            self.scored[entity_number],
+            self.query_weights,
+            [token.text for token in self.context.parsed.tokens],
+            self.index.names,
+            self.index.weights,
+        )
+
+    def max_other_names_gain(self, entity_number: int) -> float:
+        """The most the entity's other names could add to its best name's score."""
+        best = self.best[entity_number]
+        left = left_out(best.result.pairs, self.query_weights)
+        return max_other_names_gain(best.value, left, self.index.weights)
 
 
 def scored_candidates(
@@ -208,27 +246,33 @@ def scored_candidates(
 def _final_scores(
     index: NameIndex,
     query: Query,
-    best: dict[int, BestName],
+    entities: _EntityScores,
     threshold: float,
-    weights: ScoringWeights,
     identifiers: _IdentifierMatch,
 ) -> list[ScoredEntity]:
-    """The entities whose name score, secondary evidence and identifiers reach the
-    threshold. Only an entity holding a query identifier can gain by it."""
+    """The entities whose name score, other names, secondary evidence and identifiers
+    reach the threshold. Only an entity holding a query identifier can gain by it."""
+    weights = index.weights
+    best = entities.best
     scored: list[ScoredEntity] = []
     for entity_number in [*best, *(n for n in sorted(identifiers.holders) if n not in best)]:
         entity_best = best.get(entity_number)
         value = entity_best.value if entity_best is not None else 0.0
         holder = entity_number in identifiers.holders
-        if (
-            not holder
-            and weights.name_share * value + weights.max_evidence_gain + TIE_EPSILON < threshold
-        ):
+        reach = weights.max_evidence_gain
+        if entity_best is not None and weights.other_names_share:
+            reach += entities.max_other_names_gain(entity_number)
+        if not holder and weights.name_share * value + reach + TIE_EPSILON < threshold:
             continue  # no evidence can lift it to the threshold
         entity = index.entities[entity_number]
         checks = evidence_checks(
             query, entity.schema_, entity.birth_dates, entity.countries, weights
         )
+        if entity_best is not None and weights.other_names_share:
+            other_names = entities.other_names(entity_number)  # may find a better name
+            value = best[entity_number].value
+            if other_names is not None:
+                checks.insert(0, other_names)
         outcomes: list[IdentifierOutcome] = []
         if identifiers.queried:
             outcomes = identifier_outcomes(identifiers.queried, identifiers.listed[entity_number])
@@ -247,8 +291,24 @@ def _spelling(name: ParsedName) -> str:
     return " ".join(sorted(token.folded for token in name.tokens))
 
 
-def _closeness(written: str, index: NameIndex, best: BestName | None) -> float:
-    """How close the spelling of an entity's best name is to the query's."""
+def _as_written(name: ParsedName) -> str:
+    """A name as written, in its order, its marks kept (``AL-TA'I``), case and spaces aside."""
+    return " ".join(name.original.casefold().split())
+
+
+def _legal_forms_agree(best: BestName | None) -> bool:
+    return best is not None and best.result.legal_forms_agree is True
+
+
+def _distance(
+    written: tuple[str, str], index: NameIndex, best: BestName | None
+) -> tuple[float, float]:
+    """How far an entity's best name is from the query: in spelling, whatever the word
+    order, then as written (word order, apostrophes, hyphens). Sorts equal scores only."""
     if best is None:
-        return 0.0
-    return Indel.normalized_similarity(written, _spelling(index.names[best.number].parsed))
+        return (1.0, 1.0)
+    listed = index.names[best.number].parsed
+    return (
+        Indel.normalized_distance(written[0], _spelling(listed)),
+        Indel.normalized_distance(written[1], _as_written(listed)),
+    )

@@ -216,6 +216,41 @@ def test_differing_legal_form_penalty_does_not_depend_on_its_spelling(
     assert short == pytest.approx(long_, abs=0.01)
 
 
+ZARYA = [
+    Entity(id="bare", schema=ORG, names=["ZARYA"]),
+    Entity(id="llc", schema=ORG, names=["ZARYA LLC"]),
+    Entity(id="jsc", schema=ORG, names=["ZARYA JOINT STOCK COMPANY"]),
+]
+
+
+@pytest.mark.parametrize(
+    ("query", "order"),
+    [
+        ("Zarja LLC", ["llc", "bare", "jsc"]),  # the same form corroborates, none is neutral
+        ("OOO Zarja", ["llc", "bare", "jsc"]),  # in another language's abbreviation too
+        ("Zarja AO", ["jsc", "bare", "llc"]),
+    ],
+)
+def test_an_agreeing_legal_form_scores_higher(query: str, order: list[str]) -> None:
+    hits = Screener.from_entities(ZARYA).screen(query, threshold=0.0).hits
+    assert [h.entity_id for h in hits] == order
+    assert hits[0].score > hits[1].score > hits[2].score
+
+
+@pytest.mark.parametrize(
+    ("query", "first"), [("OOO Zarya", "llc"), ("Zarya AO", "jsc"), ("Zarya", "bare")]
+)
+def test_an_exact_name_with_an_agreeing_legal_form_ranks_first(query: str, first: str) -> None:
+    # An exact name is at the top of the scale already: agreement breaks the tie.
+    hits = Screener.from_entities(ZARYA).screen(query, threshold=0.0).hits
+    assert hits[0].entity_id == first
+
+
+def test_a_query_without_legal_form_ranks_listed_forms_alike() -> None:
+    hits = Screener.from_entities(ZARYA).screen("Zarja", threshold=0.0).hits
+    assert len({h.score for h in hits}) == 1
+
+
 def test_gendered_surname_scores_lower_and_is_flagged(screener: Screener) -> None:
     exact = best(screener, "Ivan Petrov")
     gendered = best(screener, "Ivana Petrova")
@@ -575,6 +610,26 @@ def test_equal_scores_rank_the_closer_spelling_first() -> None:
     assert hits[0].score == hits[1].score  # a tie broken by spelling, not a score change
     hits = Screener.from_entities(twins).screen("Alexej Budnev", threshold=0.0).hits
     assert [h.entity_id for h in hits] == ["a-alexei", "z-aleksey"]
+
+
+# Twins that score alike (their words the same once folded), and the query that should
+# put each first: the spelling as written breaks the tie, word order and marks included.
+TWINS_AS_WRITTEN = [
+    (["Karim NASSER", "Nasser KARIM"], "Karim Nasser", 0),
+    (["Karim NASSER", "Nasser KARIM"], "Nasser Karim", 1),
+    (["Sultan Hashim AL-TAI", "Sultan Hashim AL-TA'I"], "Sultan al-Ta'i", 1),
+    (["Sultan Hashim AL-TA'I", "Sultan Hashim AL-TAI"], "Sultan al-Tai", 1),
+]
+
+
+@pytest.mark.parametrize(("names", "query", "first"), TWINS_AS_WRITTEN)
+def test_equal_scores_rank_the_name_as_written_first(
+    names: list[str], query: str, first: int
+) -> None:
+    twins = [Entity(id=f"e{n}", schema=P, names=[name]) for n, name in enumerate(names)]
+    hits = Screener.from_entities(twins).screen(query, threshold=0.0).hits
+    assert len(hits) == 2 and hits[0].score == hits[1].score  # a tie, not a score change
+    assert hits[0].entity_id == f"e{first}"
 
 
 def test_a_bracketed_aside_in_a_listed_name_is_optional() -> None:
