@@ -148,6 +148,9 @@ def ascii_fold(word: str) -> str:
     accents dropped, and a soft sign before a vowel kept as ``i`` (``Anatol'evich``
     is ``Anatolievich``).
     """
+    if word.isascii():  # most words: no letter to romanise, spell out or strip
+        text = word.lower().replace("`", "'")
+        return _NOT_WORD.sub("", _APOSTROPHE_BEFORE_VOWEL.sub("i", text))
     lower = cyrillic_to_latin(word.lower())
     if not lower.isascii():
         if has_hangul(lower):

@@ -69,18 +69,20 @@ class QueryContext:
     """A parsed query with its token weights and a memo of token comparisons.
 
     List tokens are shared objects (one per distinct word), so a comparison made for
-    one candidate name is reused for every other name holding the same word.
+    one candidate name is reused for every other name holding the same word: the query
+    words' comparisons with a list word are remembered as one row.
     """
 
     __slots__ = (
         "_compare",
-        "_memo",
+        "_rows",
         "acronym",
         "acronym_runs",
         "acronyms",
         "compound",
         "concepts",
         "cyrillic",
+        "east_asian",
         "frequency",
         "list_factors",
         "parsed",
@@ -98,6 +100,7 @@ class QueryContext:
         self.weights = [index.token_weight(token) for token in parsed.tokens]
         self.unseen = [token.key not in index.postings for token in parsed.tokens]
         self.read = [is_read_not_spelt(token.text) for token in parsed.tokens]
+        self.east_asian = _shows_east_asian(parsed)  # else no family-name check is due
         self.list_factors = {role: self.scoring.unmatched_list_factor(role) for role in Role}
         self.compound = Similarity(self.scoring.compound, "compound")
         self.acronym = self.scoring.acronym
@@ -107,7 +110,18 @@ class QueryContext:
         self.acronyms = acronym_words(parsed, self.frequency, self.scoring.max_acronym_names)
         self.acronym_runs = runs(parsed)
         self._compare = comparer(self.scoring)
-        self._memo: dict[tuple[int, int, frozenset[str]], Similarity] = {}
+        self._rows: dict[tuple[int, frozenset[str]], tuple[Similarity, ...]] = {}
+
+    def similarities(self, listed: Token, origins: frozenset[str]) -> tuple[Similarity, ...]:
+        """Each query word (of ``parsed.words``, in order) against a list word, under the
+        romanisation rules of ``origins``: the name origins of both names."""
+        row_key = (id(listed), origins)
+        row = self._rows.get(row_key)
+        if row is None:
+            row = self._rows[row_key] = tuple(
+                self.similarity(i, listed, origins) for i in self.parsed.words
+            )
+        return row
 
     def similarity(
         self, i: int, listed: Token, listed_origins: frozenset[str] = NO_ORIGINS
@@ -117,20 +131,16 @@ class QueryContext:
         origins = self.parsed.origins
         if listed_origins and not listed_origins <= origins:
             origins = origins | listed_origins
-        memo_key = (i, id(listed), origins)
-        found = self._memo.get(memo_key)
-        if found is None:
-            found = similarity_of(
-                self._compare,
-                self.parsed.tokens[i],
-                listed,
-                self.cyrillic[i],
-                self.scoring,
-                origins,
-            )
-            if found.rule == "typo" and not self.unseen[i]:
-                found = self._known_word_typo(found, self.parsed.tokens[i], listed)
-            self._memo[memo_key] = found
+        found = similarity_of(
+            self._compare,
+            self.parsed.tokens[i],
+            listed,
+            self.cyrillic[i],
+            self.scoring,
+            origins,
+        )
+        if found.rule == "typo" and not self.unseen[i]:
+            found = self._known_word_typo(found, self.parsed.tokens[i], listed)
         return found
 
     def _known_word_typo(self, found: Similarity, query: Token, listed: Token) -> Similarity:
@@ -158,15 +168,16 @@ def _options(context: QueryContext, listed: ParsedName) -> list[_Option]:
     """Every pair of a query word and a list word (or two written as one) that match."""
     query = context.parsed
     l_tokens = listed.tokens
+    origins = query.origins | listed.origins
     options: list[_Option] = []
-    for i in query.words:
-        for j in listed.words:
-            similarity = context.similarity(i, l_tokens[j], listed.origins)
+    rows = [(j, context.similarities(l_tokens[j], origins)) for j in listed.words]
+    for k, i in enumerate(query.words):
+        for j, row in rows:
+            similarity = row[k]
             if similarity.value > 0:
                 options.append((-similarity.value, len(options), (i,), (j,), similarity))
     compound, glossary = context.compound, context.scoring.glossary
     concepts = context.concepts
-    origins = query.origins | listed.origins
     read = context.read
     # Two words written as one: a word read from Han, Hangul or Arabic letters only as
     # written, letter for letter (its keys are not a reading of the pair).
@@ -265,11 +276,14 @@ def _add_article_compounds(
 
 def _add_acronyms(context: QueryContext, listed: ParsedName, options: list[_Option]) -> None:
     """Pairs of a syllable acronym (``Gazprom``) and the two words it is made of
-    (``Gazovaya promyshlennost``), on either side."""
+    (``Gazovaya promyshlennost``), on either side. Only two words of the glossary make
+    one (``syllable_acronym``): other pairs are passed over at once."""
     query, l_tokens, q_tokens = context.parsed, listed.tokens, context.parsed.tokens
     glossary = context.scoring.glossary
     for j, j2, _, _ in listed.joined:
         first, second = l_tokens[j], l_tokens[j2]
+        if concept_of(first.key) is None or concept_of(second.key) is None:
+            continue
         opening = first.folded[:MIN_SYLLABLE]  # an acronym opens as its first word does
         for i in query.words:
             if not q_tokens[i].folded.startswith(opening):
@@ -282,6 +296,8 @@ def _add_acronyms(context: QueryContext, listed: ParsedName, options: list[_Opti
                 options.append((-glossary, len(options), (i,), (j, j2), similarity))
     for i, i2, _, _ in query.joined:
         first, second = q_tokens[i], q_tokens[i2]
+        if context.concepts[i] is None or context.concepts[i2] is None:
+            continue
         opening = first.folded[:MIN_SYLLABLE]
         for j in listed.words:
             if not l_tokens[j].folded.startswith(opening):
@@ -389,11 +405,10 @@ def _add_unmatched_listed(
             continue
         factor = context.list_factors[token.role]
         # Nor is the second half of a hyphenated given name (``Mohammad-Reza``): one name.
-        hyphenated = j > 0 and f"{l_tokens[j - 1].text}-{token.text}" in listed.parsed.original
         middle = (
             not east_asian
-            and not hyphenated
             and is_middle_name(person, j, len(l_tokens), token.role)
+            and f"{l_tokens[j - 1].text}-{token.text}" not in listed.parsed.original
         )
         # The second of two surnames, the first found: left out as people do.
         dropped = (
@@ -574,7 +589,7 @@ def score_name(context: QueryContext, listed: IndexedName, schema: str) -> NameS
         score -= context.scoring.legal_form_mismatch
     elif agree:
         score = min(score + context.scoring.legal_form_match, 1.0)
-    mismatch = _east_asian_mismatch(query, listed_name, pairs)
+    mismatch = _east_asian_mismatch(query, listed_name, pairs) if context.east_asian else None
     if mismatch is not None:
         score *= context.scoring.family_name_mismatch_factor
         penalties.append(mismatch)
