@@ -18,7 +18,7 @@ from __future__ import annotations
 
 from pydantic import BaseModel, ConfigDict, Field
 
-from screening.names import ARABIC, EAST_ASIAN, Role
+from screening.names import ARABIC, EAST_ASIAN, HEBREW, Role
 
 
 class IdentifierWeights(BaseModel):
@@ -62,6 +62,9 @@ class ScoringWeights(BaseModel):
     )
     east_asian_variant: float = Field(
         0.93, description="two romanisations of a Korean or Chinese syllable or family name"
+    )
+    hebrew_variant: float = Field(
+        0.93, description="a word in Hebrew script and its romanisation, vowels left open"
     )
     max_origin_length_gap: int = Field(
         5, description="longest length gap of two Latin words the origin rules still compare"
@@ -173,7 +176,11 @@ class ScoringWeights(BaseModel):
     def origin_variant_estimate(self, origins: frozenset[str]) -> float:
         """The retrieval estimate of a word met by the romanisation rules of these name
         origins: the most scoring gives a variant of any of them."""
-        variants = ((ARABIC, self.arabic_variant), (EAST_ASIAN, self.east_asian_variant))
+        variants = (
+            (ARABIC, self.arabic_variant),
+            (EAST_ASIAN, self.east_asian_variant),
+            (HEBREW, self.hebrew_variant),
+        )
         return max((value for origin, value in variants if origin in origins), default=0.0)
 
     def unmatched_list_factor(self, role: Role) -> float:

@@ -112,6 +112,14 @@ HANGUL_JAMO = TableFormat(
         lambda v: v == "-" or bool(re.fullmatch(r"[a-z\u014f\u016d]+'?", v)),
     ),
 )
+HEBREW_LETTERS = TableFormat(
+    ("letter", "latin", "class", "note"),
+    (
+        lambda v: 1 <= len(v) <= 2 and all("\u05d0" <= ch <= "\u05f4" for ch in v),
+        lambda v: all(part == "-" or _is_word(part) for part in v.split(" ")),
+        lambda v: all(part == "-" or _is_word(part) for part in v.split(" ")),
+    ),
+)
 ARABIC_SHORT_FORMS = TableFormat(("short", "full", "note"), (_is_word, _is_word))
 ARABIC_WORDS = TableFormat(
     ("kind", "word", "note"), (_one_of("article", "name_word", "lineage", "ezafe"), _is_word)
@@ -232,6 +240,7 @@ TABLE_FILES = (
     "hangul_jamo.tsv",
     "vietnamese_names.tsv",
     "arabic_short_forms.tsv",
+    "hebrew_letters.tsv",
     "numbers.tsv",
     "identifier_types.tsv",
     "month_names.tsv",  # read by screening.dates
@@ -275,6 +284,16 @@ ARABIC_FULL_OF_SHORT = {
     )
 }
 ARABIC_NAME_WORDS = _ARABIC_WORDS.get("name_word", ()) + ARABIC_LINEAGE_WORDS
+# Hebrew letter -> (its Latin spellings, "" for none; its retrieval classes, "" for none).
+HEBREW_LETTERS_LATIN = {
+    letter: (
+        tuple("" if part == "-" else part for part in latin.split(" ")),
+        tuple("" if part == "-" else part for part in classes.split(" ")),
+    )
+    for letter, latin, classes in (
+        row.fields for row in read_table(_file("hebrew_letters.tsv"), HEBREW_LETTERS)
+    )
+}
 IDENTIFIER_TYPE_ROWS = [
     row.fields for row in read_table(_file("identifier_types.tsv"), IDENTIFIER_TYPES)
 ]

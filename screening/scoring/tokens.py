@@ -14,8 +14,8 @@ The rules are tried in this order, the first that holds decides:
 
 A word read from Han, kana, Hangul, Arabic or Hebrew letters is never a typo nor a
 Cyrillic transliteration of another; when either name shows a name origin (Arabic,
-Korean, Chinese), the romanisation rules of that origin are tried where no rule above
-but a typo held (``transliteration``, see ``origin_rule``).
+Korean, Chinese, Vietnamese, Hebrew script), the romanisation rules of that origin are
+tried where no rule above but a typo held (``transliteration``, see ``origin_rule``).
 
 Numbers (numbers as words, ``No 5``) match exactly or not at all; the similarity of
 each rule is a field of ``ScoringWeights``.
@@ -32,8 +32,9 @@ from rapidfuzz.distance import OSA
 from screening.east_asian import east_asian_rules, vietnamese_rules
 from screening.given_names import given_name_of, patronymic_of
 from screening.glossary import concept_of, is_place_adjective, word_stem
+from screening.hebrew import hebrew_rules
 from screening.model import RuleName
-from screening.names import ARABIC, CHINESE, EAST_ASIAN, EZAFE, VIETNAMESE, Role, Token
+from screening.names import ARABIC, CHINESE, EAST_ASIAN, EZAFE, HEBREW, VIETNAMESE, Role, Token
 from screening.text import has_cyrillic, is_read_not_spelt
 from screening.translit import (
     arabic_compound_rules,
@@ -222,7 +223,10 @@ def origin_rule(
     query: str, listed: str, origins: frozenset[str], weights: ScoringWeights = DEFAULT_WEIGHTS
 ) -> Similarity | None:
     """Two spellings of one word by the romanisation rules of a name origin (Arabic,
-    Korean or Chinese), applied only when ``origins`` (of either name) holds it."""
+    Korean, Chinese, Vietnamese, Hebrew), applied only when ``origins`` (of either name)
+    holds it."""
+    if HEBREW in origins and (rules := hebrew_rules(query, listed)):
+        return Similarity(weights.hebrew_variant, "transliteration", ", ".join(rules))
     if ARABIC in origins and (rules := arabic_rules(query, listed)):
         return Similarity(weights.arabic_variant, "transliteration", ", ".join(rules))
     if EAST_ASIAN in origins and (rules := east_asian_rules(query, listed, CHINESE in origins)):
