@@ -9,7 +9,9 @@ the Latin letters are the Hebrew letters in order, each by one of its spellings 
 ``data/hebrew_letters.tsv``, with one unwritten vowel open between two letters
 (``hebrew_script``).
 No vowel stands before the first letter or after the last one: Hebrew writes a word's
-opening vowel with alef, ayin, vav or yod, and its final vowel with he, alef, vav or yod.
+opening vowel with alef, ayin, vav or yod, and its final vowel with he, alef, vav or yod;
+so a final he or alef follows a vowel (``שרה`` is ``Sara``, not ``Sar``), and an opening
+yod is ``y`` (or ``i`` where English drops the y: ``Israel``), never ``e``.
 
 For retrieval, a word is reduced to its consonant skeleton (``he:`` keys): the classes of
 its letters in order, vowels and h left out (``ח`` is ``h``, ``ch`` or ``kh``; ``ה`` is
@@ -42,6 +44,9 @@ _DOUBLED = frozenset({"וו", "יי"})
 # vowel sounds in a row have a letter between them (``Michael`` is מיכאל, not מיכל).
 _OPEN_VOWEL = re.compile(r"ou|[aeiou]")
 _VOWEL_SPELLINGS = frozenset({"", "a", "e", "i", "o", "u"})
+_VOWELS = frozenset("aeiou")
+_FINAL_VOWEL_LETTERS = frozenset({"ה", "א"})
+_YOD = frozenset({"י", "יי"})
 _DOUBLED_LETTER = re.compile(r"([a-z])\1+")
 MAX_SKELETONS = 16
 """Retrieval keys of one word at most: readings beyond them only add candidates."""
@@ -136,8 +141,13 @@ def _align(units: tuple[str, ...], latin: str) -> tuple[tuple[str, str], ...] | 
             if run is not None:
                 starts.append(run.end())
         unit = units[index]
+        final_vowel = index == len(units) - 1 and unit in _FINAL_VOWEL_LETTERS
         for start in starts:
+            if final_vowel and latin[start - 1 : start] not in _VOWELS:
+                continue  # a final he or alef writes a vowel: Sara, Moshe, not Yehud
             for written in HEBREW_LETTERS_LATIN[unit][0]:
+                if index == 0 and unit in _YOD and written == "e":
+                    continue  # an opening yod is y, or i (Yisrael, Israel): never e
                 if latin.startswith(written, start):
                     rest = read_from(index + 1, start + len(written))
                     if rest is not None:
