@@ -233,6 +233,7 @@ TABLE_FILES = (
     "legal_forms.tsv",
     "legal_forms_iso20275.tsv",
     "given_names.tsv",
+    "hebrew_given_names.tsv",
     "particles_titles.tsv",
     "east_asian_surnames.tsv",
     "arabic_letters.tsv",
@@ -253,8 +254,12 @@ LEGAL_FORM_PHRASES = grouped(read_table(_file("legal_forms.tsv"), LEGAL_FORMS))
 # Generated from ISO 20275 by scripts/build_legal_forms.py: the forms of the world.
 WORLD_LEGAL_FORM_PHRASES = grouped(read_table(_file("legal_forms_iso20275.tsv"), LEGAL_FORMS))
 _NAME_GROUPS = given_name_groups(read_table(_file("given_names.tsv"), GIVEN_NAMES))
+_HEBREW_NAME_GROUPS = given_name_groups(
+    read_table(_file("hebrew_given_names.tsv"), GIVEN_NAMES), "hebrew_given_names.tsv"
+)
 MALE_GIVEN_NAMES = _NAME_GROUPS["male"]
 FEMALE_GIVEN_NAMES = _NAME_GROUPS["female"]
+HEBREW_GIVEN_NAMES = _HEBREW_NAME_GROUPS["male"] + _HEBREW_NAME_GROUPS["female"]
 _NAME_WORDS = grouped(read_table(_file("particles_titles.tsv"), PARTICLES_TITLES))
 PARTICLES = _NAME_WORDS.get("particle", ())
 TITLES = _NAME_WORDS.get("title", ())

@@ -5,7 +5,8 @@ The rules are tried in this order, the first that holds decides:
 1. ``exact``: the same folded word (a word in another script counts as transliteration);
 2. ``transliteration``: one of the query word's romanisation keys is the list word's key;
 3. ``initial``: an initial against a word with that first letter (else no match);
-4. ``gender_variant``: ``Ivanov``/``Ivanova`` (a relative, not the person);
+4. ``gender_variant``: ``Ivanov``/``Ivanova`` (a relative, not the person), unless both
+   are given names of two groups (``Aleksandr``/``Aleksandra``), which never match;
 5. ``given_name`` of the father: two patronymics of one given name;
 6. ``given_name``: one given name in two languages' forms (``Volodymyr``/``Vladimir``);
 7. ``stem``: a place and its adjective (``Perm``/``Permskiy``);
@@ -106,6 +107,16 @@ def _same_given_name(q_keys: tuple[str, ...], l_key: str) -> str | None:
     return None
 
 
+def _other_given_names(q_keys: tuple[str, ...], l_key: str) -> bool:
+    """Whether two words are given names of different groups: two names, however few
+    letters apart (issue 11: ``Milan``/``Milen`` stay apart)."""
+    listed = given_name_of(l_key)
+    if listed is None:
+        return False
+    query = {name for key in q_keys if (name := given_name_of(key)) is not None}
+    return bool(query) and listed not in query
+
+
 def _same_place_stem(q_keys: tuple[str, ...], l_key: str) -> str | None:
     """The stem a place and its adjective share (two plain words sharing one do not count)."""
     stem = word_stem(l_key)
@@ -196,6 +207,8 @@ def _comparer(weights: ScoringWeights) -> Compare:
         if q_role is Role.INITIAL or l_role is Role.INITIAL:
             detail = _initial_matches(q_folded, q_keys, q_role, l_folded, l_key)
             return NO_MATCH if detail is None else Similarity(weights.initial, "initial", detail)
+        if q_role is Role.WORD is l_role and _other_given_names(q_keys, l_key):
+            return NO_MATCH  # ``Tal``/``Gal``, ``Ehud``/``Yehuda``: two names, not a typo
         for key in q_keys:
             if key[:3] == l_key[:3] and _gender_pair(key, l_key):  # the prefix check is cheap
                 return Similarity(weights.gender_variant, "gender_variant", "possible relative")
