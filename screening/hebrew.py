@@ -14,11 +14,11 @@ so a final he or alef follows a vowel (``שרה`` is ``Sara``, not ``Sar``), and
 yod is ``y`` (or ``i`` where English drops the y: ``Israel``), never ``e``.
 
 For retrieval, a word is reduced to its consonant skeleton (``he:`` keys): the classes of
-its letters in order, vowels and h left out (``ח`` is ``h``, ``ch`` or ``kh``; ``ה`` is
-``h`` or a final vowel). A Hebrew word has one skeleton per reading of its vav, yod and
-het (consonant or not); a Latin word one per reading of an ambiguous spelling (``c`` is
-``k`` or ``s``, ``ts`` is one letter or two). The skeletons only bring candidates;
-``hebrew_rules`` decides.
+its letters in order, vowels left out, and whether it ends in a vowel. A Hebrew word has
+one skeleton per reading of its vav, yod, he and het (``ח`` is ``h``, or ``k`` written
+``ch``/``kh``; ``ה`` is ``h`` or a vowel); a Latin word one per reading of an ambiguous
+spelling (``c`` is ``k`` or ``s``, ``tsh`` is ``ts`` and ``h`` or ``t`` and ``sh``). The
+skeletons only bring candidates; ``hebrew_rules`` decides.
 
 Pure functions of strings.
 """
@@ -45,7 +45,12 @@ _DOUBLED = frozenset({"וו", "יי"})
 _OPEN_VOWEL = re.compile(r"ou|[aeiou]")
 _VOWEL_SPELLINGS = frozenset({"", "a", "e", "i", "o", "u"})
 _VOWELS = frozenset("aeiou")
-_FINAL_VOWEL_LETTERS = frozenset({"ה", "א"})
+_FINAL_VOWEL_LETTERS = frozenset({"ה", "א", "ע"})
+# How a word may end in Latin letters, by its last Hebrew letter: in a vowel (``V``; a final
+# he, alef or ayin follows one) or a consonant (``C``); vav, yod and het either way (Uri,
+# Itay, Noah for נח, Noach).
+_ENDINGS = {"ה": ("V",), "א": ("V",), "ע": ("V",), "ו": ("V", "C"), "י": ("V", "C")}
+_ENDINGS |= {"יי": ("V", "C"), "ח": ("V", "C")}
 _YOD = frozenset({"י", "יי"})
 _DOUBLED_LETTER = re.compile(r"([a-z])\1+")
 MAX_SKELETONS = 16
@@ -53,8 +58,8 @@ MAX_SKELETONS = 16
 
 # The skeleton class of each Latin spelling; a spelling of several letters may also be
 # read letter by letter (``ts`` is tsadi, or tet and samekh). Vowels and ``h`` are left
-# out: a ``h`` is a he, a het (Academy ``h``) or the second letter of ``ch``, ``kh``,
-# ``sh``. A ``c`` is ``k`` or ``s`` (before e, i: Cipora).
+# out; a ``h`` is a he or a het (Academy ``h``), or the second letter of ``ch``, ``kh``,
+# ``sh`` (but ``Yitshak`` is ts, h). A ``c`` is ``k`` or ``s`` (before e, i: Cipora).
 _LATIN_CLASSES: dict[str, tuple[str, ...]] = {
     "tsch": ("s",), "sch": ("s",), "tsh": ("s",), "tch": ("s",), "dzh": ("y",),
     "ts": ("s",), "tz": ("s",), "sh": ("s",), "sz": ("s",), "zh": ("s",), "ch": ("k",),
@@ -63,7 +68,7 @@ _LATIN_CLASSES: dict[str, tuple[str, ...]] = {
     "b": ("b",), "v": ("b",), "w": ("b",), "g": ("g",), "d": ("d",), "z": ("s",),
     "s": ("s",), "t": ("t",), "k": ("k",), "q": ("k",), "p": ("p",), "f": ("p",),
     "l": ("l",), "m": ("m",), "n": ("n",), "r": ("r",), "y": ("y",), "j": ("y",),
-    "c": ("k", "s"), "x": ("ks",), "h": ("",),
+    "c": ("k", "s"), "x": ("ks",), "h": ("h",),
     "a": ("",), "e": ("",), "i": ("",), "o": ("",), "u": ("",),
 }  # fmt: skip
 _LONGEST_SPELLING = max(len(spelling) for spelling in _LATIN_CLASSES)
@@ -144,7 +149,7 @@ def _align(units: tuple[str, ...], latin: str) -> tuple[tuple[str, str], ...] | 
         final_vowel = index == len(units) - 1 and unit in _FINAL_VOWEL_LETTERS
         for start in starts:
             if final_vowel and latin[start - 1 : start] not in _VOWELS:
-                continue  # a final he or alef writes a vowel: Sara, Moshe, not Yehud
+                continue  # a final he, alef, ayin follows a vowel: Sara, Moshe, not Yehud
             for written in HEBREW_LETTERS_LATIN[unit][0]:
                 if index == 0 and unit in _YOD and written == "e":
                     continue  # an opening yod is y, or i (Yisrael, Israel): never e
@@ -166,12 +171,16 @@ def _squeezed(classes: str) -> str:
 def hebrew_retrieval_keys(word: str) -> tuple[str, ...]:
     """The consonant skeletons (``he:`` keys) a Hebrew word may have in Latin letters: one
     per reading of its letters' classes (at most ``MAX_SKELETONS``)."""
-    options = [HEBREW_LETTERS_LATIN[unit][1] for unit in hebrew_units(word)]
+    units = hebrew_units(word)
+    if not units:
+        return ()
+    options = [HEBREW_LETTERS_LATIN[unit][1] for unit in units]
     keys: dict[str, None] = {}
     for classes in itertools.product(*options):
         skeleton = _squeezed("".join(classes))
         if skeleton:
-            keys[f"he:{skeleton}"] = None
+            for ending in _ENDINGS.get(units[-1], ("C",)):
+                keys[f"he:{skeleton}{ending}"] = None
             if len(keys) >= MAX_SKELETONS:
                 break
     return tuple(keys)
@@ -196,4 +205,10 @@ def latin_retrieval_keys(folded: str) -> tuple[str, ...]:
                 for added in classes:
                     if len(target) < MAX_SKELETONS:
                         target.add(_squeezed(prefix + added))
-    return tuple(f"he:{skeleton}" for skeleton in sorted(found[-1]) if skeleton)
+    ending = "V" if _ends_in_vowel(spelling) else "C"
+    return tuple(f"he:{skeleton}{ending}" for skeleton in sorted(found[-1]) if skeleton)
+
+
+def _ends_in_vowel(spelling: str) -> bool:
+    """A Latin word ends in a vowel, or in a vowel and a silent ``h`` (Sarah, Leah)."""
+    return spelling[-1:] in _VOWELS or (spelling[-1:] == "h" and spelling[-2:-1] in _VOWELS)
