@@ -1,4 +1,5 @@
-"""One given name in its Russian, Ukrainian and Belarusian forms.
+"""One given name in its Russian, Ukrainian and Belarusian forms, or a Hebrew given name in
+its romanisations (``Yitshak``, ``Yitzchak``, ``Itzhak``).
 
 ``Volodymyr`` (Ukrainian), ``Uladzimir`` (Belarusian) and ``Vladimir`` (Russian) are one
 name: a person's passport, a list and a customer file may each use another. Their
@@ -15,7 +16,7 @@ from __future__ import annotations
 from functools import lru_cache
 from typing import NamedTuple
 
-from screening.data import FEMALE_GIVEN_NAMES, MALE_GIVEN_NAMES
+from screening.data import FEMALE_GIVEN_NAMES, HEBREW_GIVEN_NAMES, MALE_GIVEN_NAMES
 from screening.translit import ascii_fold, token_key
 
 # Each group: the Russian form first (it names the group), then the other forms; from
@@ -23,6 +24,9 @@ from screening.translit import ascii_fold, token_key
 # in reading patronymics.
 _GROUPS: tuple[tuple[str, ...], ...] = MALE_GIVEN_NAMES
 _WOMENS_GROUPS: tuple[tuple[str, ...], ...] = FEMALE_GIVEN_NAMES
+# Hebrew given names in their romanisations (screening/data/hebrew_given_names.tsv): no
+# patronymic is read from them.
+_HEBREW_GROUPS: tuple[tuple[str, ...], ...] = HEBREW_GIVEN_NAMES
 
 # Patronymic endings in key space (``-ovich``, ``-evych``, ``-avich``, ``-ovna``,
 # ``-ivna``, ``-auna``...), longest first; what precedes one is the father's name.
@@ -40,7 +44,11 @@ def _stem(key: str) -> str:
     return key.rstrip("aeiou")
 
 
-_BY_KEY = {_key(form): f"name:{group[0]}" for group in _GROUPS + _WOMENS_GROUPS for form in group}
+_BY_KEY = {
+    _key(form): f"name:{group[0]}"
+    for group in _GROUPS + _WOMENS_GROUPS + _HEBREW_GROUPS
+    for form in group
+}
 _BY_STEM = {_stem(_key(form)): f"name:{group[0]}" for group in _GROUPS for form in group}
 
 

@@ -10,6 +10,7 @@ of the final score and only the best few are scored in full.
 from __future__ import annotations
 
 import heapq
+import itertools
 import math
 import re
 from collections import defaultdict
@@ -28,10 +29,12 @@ from screening.glossary import (
     pair_concept,
     word_stem,
 )
+from screening.hebrew import has_hebrew, latin_retrieval_keys
 from screening.model import Entity
 from screening.names import (
     CHINESE,
     EAST_ASIAN,
+    HEBREW,
     ParsedName,
     Role,
     Token,
@@ -190,6 +193,9 @@ class NameIndex:
     # and their one-edit neighbours only: origin keys are coarse and would crowd out the
     # candidates of every plain query.)
     origin_postings: dict[str, list[int]] = field(default_factory=dict)
+    # Every name by the consonant skeletons (``he:`` keys) of its words, for queries in
+    # Hebrew script; made at the first such query: most books hold none.
+    _hebrew_postings: dict[str, list[int]] | None = field(default=None, repr=False)
     weights: ScoringWeights = DEFAULT_WEIGHTS
 
     @classmethod
@@ -305,6 +311,22 @@ class NameIndex:
                         origin_postings[key].append(number)
         self.origin_postings = dict(origin_postings)
 
+    def hebrew_postings(self) -> dict[str, list[int]]:
+        """Every name under the consonant skeletons of its words (``he:`` keys), where a
+        word in Hebrew script finds its romanisations; made once, at the first query that
+        needs it (list names are seldom Hebrew in origin, so no origin marks them)."""
+        if self._hebrew_postings is None:
+            postings: dict[str, list[int]] = defaultdict(list)
+            for number, indexed in enumerate(self.names):
+                tokens = indexed.parsed.tokens
+                for i in indexed.parsed.words:
+                    if tokens[i].role in (Role.NUMBER, Role.INITIAL):
+                        continue
+                    for key in latin_retrieval_keys(tokens[i].folded):
+                        postings[key].append(number)
+            self._hebrew_postings = dict(postings)
+        return self._hebrew_postings
+
     def _add_neighbours(self) -> None:
         """The symmetric one-deletion index: every key under itself and its deletions."""
         min_fuzzy_key = self.weights.min_fuzzy_key
@@ -417,7 +439,10 @@ class NameIndex:
 
         Depends on the word alone, so it is remembered for words seen before (given
         names and common surnames repeat throughout a customer book)."""
-        memo_key = (token.keys, token.role, origins)
+        hebrew_word = HEBREW in origins and has_hebrew(token.text)
+        # Hebrew words that fold alike (he and het are both ``h``) have other skeletons.
+        memo_keys = (*token.keys, token.text) if hebrew_word else token.keys
+        memo_key = (memo_keys, token.role, origins)
         cached = self._matches.get(memo_key)
         if cached is not None:
             return cached
@@ -443,8 +468,9 @@ class NameIndex:
             self._add_rule_matches(variant, weight, best)
         if origins and token.role not in (Role.NUMBER, Role.INITIAL, Role.LEGAL):
             value = weights.origin_variant_estimate(origins) * 2 * weight
+            hebrew = self.hebrew_postings() if hebrew_word else {}
             for key in origin_keys(token.text, origins):
-                for name in self.origin_postings.get(key, ()):
+                for name in itertools.chain(self.origin_postings.get(key, ()), hebrew.get(key, ())):
                     if value > best.get(name, 0.0):
                         best[name] = value
         if len(best) <= MATCHES_CACHE_MAX_NAMES:

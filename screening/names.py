@@ -25,6 +25,7 @@ from screening.east_asian import (
     looks_vietnamese,
 )
 from screening.glossary import pair_concept
+from screening.hebrew import has_hebrew, hebrew_retrieval_keys
 from screening.japanese import (
     has_kana,
     has_kanji,
@@ -50,6 +51,7 @@ EAST_ASIAN = "east_asian"
 CHINESE = "chinese"  # an east_asian name that is Chinese, not Korean (looks_chinese)
 VIETNAMESE = "vietnamese"
 JAPANESE = "japanese"
+HEBREW = "hebrew"  # a name in Hebrew script, read by screening.hebrew
 
 
 def origin_keys(word: str, origins: frozenset[str], listed: bool = False) -> set[str]:
@@ -62,6 +64,8 @@ def origin_keys(word: str, origins: frozenset[str], listed: bool = False) -> set
         keys.update(east_asian_retrieval_keys(word, listed and CHINESE in origins))
     if JAPANESE in origins:
         keys.update(japanese_retrieval_keys(word))
+    if HEBREW in origins and not listed:
+        keys.update(hebrew_retrieval_keys(word))  # list words: NameIndex.hebrew_postings
     return keys
 
 
@@ -111,9 +115,9 @@ class ParsedName:
     # Dorogi`` is one concept (railways), as is ``Far Eastern``.
     joined: tuple[tuple[int, int, str, str | None], ...]
     # The name origins whose romanisation rules apply to its words: ``arabic`` (shows
-    # signs of a romanised Arabic, Persian or Urdu name, or is in Arabic or Hebrew
-    # letters), ``east_asian`` (looks like a romanised Korean or Chinese name),
-    # ``japanese`` (in kana, or romanised Japanese: ``looks_japanese``).
+    # signs of a romanised Arabic, Persian or Urdu name, or is in Arabic letters),
+    # ``east_asian`` (looks like a romanised Korean or Chinese name), ``japanese`` (in
+    # kana, or romanised Japanese: ``looks_japanese``), ``hebrew`` (is in Hebrew letters).
     origins: frozenset[str] = frozenset()
     # The name is known to be an organisation's (not a person's, nor of unknown type):
     # only such names have acronyms (``screening.acronyms``).
@@ -238,11 +242,13 @@ _NON_PATRONYMIC = frozenset({"ich", "rich", "dietrich", "heinrich", "friedrich",
 
 
 # Combining marks that belong to the letter before them: diacritics and ALA-LC ligature
-# marks (``t͡s``), Hebrew and Arabic vowel points, the vowel signs of Indic, Thai, Lao,
+# marks (``t͡s``), Hebrew and Arabic vowel points, the Hebrew geresh (``ג׳`` is j; not the
+# maqaf, Hebrew's hyphen, nor its punctuation), the vowel signs of Indic, Thai, Lao,
 # Tibetan, Myanmar and Khmer writing (``मोदी`` is one word, not ``म`` and ``द``), kana
 # voicing marks. Python's ``\w`` leaves them out.
 _MARKS = (
-    "\u0300-\u036f\u0483-\u0489\u0591-\u05c7\u0610-\u061a\u064b-\u065f\u0670"
+    "\u0300-\u036f\u0483-\u0489\u0591-\u05bd\u05bf\u05c1\u05c2\u05c4\u05c5\u05c7\u05f3"
+    "\u0610-\u061a\u064b-\u065f\u0670"
     "\u06d6-\u06ed\u0900-\u0dff\u0e00-\u0eff\u0f00-\u0fff\u1000-\u109f\u1780-\u17ff"
     "\u1ab0-\u1aff\u1dc0-\u1dff\u20d0-\u20ff\u3099\u309a\ufe20-\ufe2f"
 )
@@ -332,6 +338,7 @@ def parse_name(name: str, schema: str | None = None) -> ParsedName:
             (CHINESE, east_asian and looks_chinese(cleaned)),
             (VIETNAMESE, looks_vietnamese(cleaned)),
             (JAPANESE, looks_japanese(cleaned)),
+            (HEBREW, has_hebrew(cleaned)),
         )
         if shown
     )

@@ -297,7 +297,7 @@ def rules_between(folded_a: str, folded_b: str) -> list[str]:
 # Arabic, Persian, Urdu and Pashto letters in Latin (BGN/PCGN, in data/arabic_letters.tsv);
 # unidecode would drop the alif and the ta marbuta.
 _ARABIC_LETTERS = str.maketrans(ARABIC_LETTERS_LATIN)
-_ABJAD = re.compile(r"[\u0590-\u05ff\u0600-\u06ff\u0750-\u077f\ufb1d-\ufdff\ufe70-\ufeff]")
+_ABJAD = re.compile(r"[\u0600-\u06ff\u0750-\u077f\ufb50-\ufdff\ufe70-\ufeff]")
 # The article as written before a name: ``al``, its vowel variants, and its forms
 # assimilated to a following sun letter (``ad-Din``, ``ash-Shami``): data/arabic_name_words.tsv.
 ARABIC_ARTICLES = frozenset(ARABIC_ARTICLE_FORMS)
@@ -323,7 +323,7 @@ def is_arabic_short_form(folded: str) -> bool:
 
 def shows_arabic_romanisation(text: str) -> bool:
     """Whether a (cleaned) name looks like a romanised Arabic, Persian or Urdu name, or is
-    written in Arabic or Hebrew letters: only then do the Arabic rules apply to it."""
+    written in Arabic letters: only then do the Arabic rules apply to it."""
     if _ABJAD.search(text):
         return True
     lower = text.lower()
@@ -332,9 +332,10 @@ def shows_arabic_romanisation(text: str) -> bool:
     return any(word in _ARABIC_NAME_WORDS for word in re.findall(r"[a-z]+", lower))
 
 
-# Scripts no Arabic name is romanised from: Han, kana, Hangul, Indic, Thai.
+# Scripts no Arabic name is romanised from: Hebrew (screening.hebrew reads it), Han, kana,
+# Hangul, Indic, Thai.
 _NOT_ARABIC_SOURCE = re.compile(
-    r"[\u0900-\u0dff\u0e00-\u0eff\u3040-\u30ff\u3400-\u9fff\uac00-\ud7af]"
+    r"[\u0590-\u05ff\ufb1d-\ufb4f\u0900-\u0dff\u0e00-\u0eff\u3040-\u30ff\u3400-\u9fff\uac00-\ud7af]"
 )
 _APOSTROPHES = re.compile(r"['`´ʹʺʼ’‘ʻʿʾ]")
 _ABD_ARTICLE = re.compile(r"^abd[aeiou](?=l)")
@@ -463,7 +464,7 @@ def _written_in_latin(written: _Unit, latin: _Unit) -> bool:
 
 
 def _abjad_agrees(written: tuple[_Unit, ...], latin: tuple[_Unit, ...]) -> bool:
-    """Whether a word in Arabic or Hebrew letters, which leave short vowels unwritten,
+    """Whether a word in Arabic letters, which leave short vowels unwritten,
     is the Latin spelling: every written letter in order, only vowels left over."""
     if sum(1 for kind, _, _ in written if kind == "c") < 2:
         return False
@@ -536,7 +537,7 @@ def arabic_rules(word_a: str, word_b: str) -> tuple[str, ...] | None:
 
     Both words are read by ``arabic_spelling``; vowel runs must agree by class (``o`` =
     ``u``, ``ee`` = ``i``, ``e`` = ``a`` or ``i``), consonants by sound class, doubled
-    letters count once. A word in Arabic or Hebrew letters (an abjad: short vowels
+    letters count once. A word in Arabic letters (an abjad: short vowels
     unwritten) agrees with a Latin one when their consonants do. A glued article
     (``ALSAFI``) may stand on either side.
     """

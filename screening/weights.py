@@ -18,7 +18,7 @@ from __future__ import annotations
 
 from pydantic import BaseModel, ConfigDict, Field
 
-from screening.names import ARABIC, EAST_ASIAN, JAPANESE, Role
+from screening.names import ARABIC, EAST_ASIAN, HEBREW, JAPANESE, Role
 
 
 class IdentifierWeights(BaseModel):
@@ -72,6 +72,9 @@ class ScoringWeights(BaseModel):
     japanese_variant: float = Field(
         0.95,
         description="two romanisations of a Japanese word (Hepburn/Kunrei-shiki, long vowels)",
+    )
+    hebrew_variant: float = Field(
+        0.93, description="a word in Hebrew script and its romanisation, vowels left open"
     )
     max_origin_length_gap: int = Field(
         5, description="longest length gap of two Latin words the origin rules still compare"
@@ -197,6 +200,7 @@ class ScoringWeights(BaseModel):
             (ARABIC, self.arabic_variant),
             (EAST_ASIAN, self.east_asian_variant),
             (JAPANESE, self.japanese_variant),
+            (HEBREW, self.hebrew_variant),
         )
         return max((value for origin, value in variants if origin in origins), default=0.0)
 

@@ -126,6 +126,14 @@ KANA = TableFormat(
     ("kana", "hepburn", "kunrei", "nihon", "note"), (_is_katakana, _is_word, _is_word, _is_word)
 )
 JAPANESE_SURNAMES = TableFormat(("hepburn", "kana", "note"), (_is_word, _is_katakana))
+HEBREW_LETTERS = TableFormat(
+    ("letter", "latin", "class", "note"),
+    (
+        lambda v: 1 <= len(v) <= 2 and all("\u05d0" <= ch <= "\u05f4" for ch in v),
+        lambda v: all(part == "-" or _is_word(part) for part in v.split(" ")),
+        lambda v: all(part == "-" or _is_word(part) for part in v.split(" ")),
+    ),
+)
 ARABIC_SHORT_FORMS = TableFormat(("short", "full", "note"), (_is_word, _is_word))
 ARABIC_WORDS = TableFormat(
     ("kind", "word", "note"), (_one_of("article", "name_word", "lineage", "ezafe"), _is_word)
@@ -239,6 +247,7 @@ TABLE_FILES = (
     "legal_forms.tsv",
     "legal_forms_iso20275.tsv",
     "given_names.tsv",
+    "hebrew_given_names.tsv",
     "particles_titles.tsv",
     "east_asian_surnames.tsv",
     "arabic_letters.tsv",
@@ -248,6 +257,7 @@ TABLE_FILES = (
     "japanese_surnames.tsv",
     "vietnamese_names.tsv",
     "arabic_short_forms.tsv",
+    "hebrew_letters.tsv",
     "numbers.tsv",
     "identifier_types.tsv",
     "month_names.tsv",  # read by screening.dates
@@ -260,8 +270,12 @@ LEGAL_FORM_PHRASES = grouped(read_table(_file("legal_forms.tsv"), LEGAL_FORMS))
 # Generated from ISO 20275 by scripts/build_legal_forms.py: the forms of the world.
 WORLD_LEGAL_FORM_PHRASES = grouped(read_table(_file("legal_forms_iso20275.tsv"), LEGAL_FORMS))
 _NAME_GROUPS = given_name_groups(read_table(_file("given_names.tsv"), GIVEN_NAMES))
+_HEBREW_NAME_GROUPS = given_name_groups(
+    read_table(_file("hebrew_given_names.tsv"), GIVEN_NAMES), "hebrew_given_names.tsv"
+)
 MALE_GIVEN_NAMES = _NAME_GROUPS["male"]
 FEMALE_GIVEN_NAMES = _NAME_GROUPS["female"]
+HEBREW_GIVEN_NAMES = _HEBREW_NAME_GROUPS["male"] + _HEBREW_NAME_GROUPS["female"]
 _NAME_WORDS = grouped(read_table(_file("particles_titles.tsv"), PARTICLES_TITLES))
 PARTICLES = _NAME_WORDS.get("particle", ())
 TITLES = _NAME_WORDS.get("title", ())
@@ -295,6 +309,16 @@ ARABIC_FULL_OF_SHORT = {
     )
 }
 ARABIC_NAME_WORDS = _ARABIC_WORDS.get("name_word", ()) + ARABIC_LINEAGE_WORDS
+# Hebrew letter -> (its Latin spellings, "" for none; its retrieval classes, "" for none).
+HEBREW_LETTERS_LATIN = {
+    letter: (
+        tuple("" if part == "-" else part for part in latin.split(" ")),
+        tuple("" if part == "-" else part for part in classes.split(" ")),
+    )
+    for letter, latin, classes in (
+        row.fields for row in read_table(_file("hebrew_letters.tsv"), HEBREW_LETTERS)
+    )
+}
 IDENTIFIER_TYPE_ROWS = [
     row.fields for row in read_table(_file("identifier_types.tsv"), IDENTIFIER_TYPES)
 ]

@@ -5,19 +5,20 @@ The rules are tried in this order, the first that holds decides:
 1. ``exact``: the same folded word (a word in another script counts as transliteration);
 2. ``transliteration``: one of the query word's romanisation keys is the list word's key;
 3. ``initial``: an initial against a word with that first letter (else no match);
-4. ``gender_variant``: ``Ivanov``/``Ivanova`` (a relative, not the person);
+4. ``gender_variant``: ``Ivanov``/``Ivanova`` (a relative, not the person), unless both
+   are given names of two groups (``Aleksandr``/``Aleksandra``), which never match;
 5. ``given_name`` of the father: two patronymics of one given name;
 6. ``given_name``: one given name in two languages' forms (``Volodymyr``/``Vladimir``);
 7. ``stem``: a place and its adjective (``Perm``/``Permskiy``);
 8. ``glossary``: one concept in two languages (``bank``/``bankas``);
 9. ``typo``: a few letters apart (optimal string alignment), for words long enough.
 
-A word read from Han, Hangul, Arabic or Hebrew letters is never a typo nor a Cyrillic
-transliteration of another; when either name shows a name origin (Arabic, Korean,
-Chinese), the romanisation rules of that origin are tried where no rule above but a typo
-held (``transliteration``, see ``origin_rule``). In a Japanese name, two words that are
-both runs of Japanese syllables are one word by the rules of Japanese romanisation or
-two words, never a typo (``japanese_similarity``).
+A word read from Han, kana, Hangul, Arabic or Hebrew letters is never a typo nor a
+Cyrillic transliteration of another; when either name shows a name origin (Arabic,
+Korean, Chinese, Vietnamese, Hebrew script), the romanisation rules of that origin are
+tried where no rule above but a typo held (``transliteration``, see ``origin_rule``). In a
+Japanese name, two words that are both runs of Japanese syllables are one word by the
+rules of Japanese romanisation or two words, never a typo (``japanese_similarity``).
 
 Numbers (numbers as words, ``No 5``) match exactly or not at all; the similarity of
 each rule is a field of ``ScoringWeights``.
@@ -34,6 +35,7 @@ from rapidfuzz.distance import OSA
 from screening.east_asian import east_asian_rules, vietnamese_rules
 from screening.given_names import given_name_of, patronymic_of
 from screening.glossary import concept_of, is_place_adjective, word_stem
+from screening.hebrew import hebrew_rules
 from screening.japanese import are_other_japanese_words, japanese_rules
 from screening.model import RuleName
 from screening.names import (
@@ -41,6 +43,7 @@ from screening.names import (
     CHINESE,
     EAST_ASIAN,
     EZAFE,
+    HEBREW,
     JAPANESE,
     VIETNAMESE,
     Role,
@@ -115,6 +118,16 @@ def _same_given_name(q_keys: tuple[str, ...], l_key: str) -> str | None:
     if name is not None and any(given_name_of(key) == name for key in q_keys):
         return name.group
     return None
+
+
+def _other_given_names(q_keys: tuple[str, ...], l_key: str) -> bool:
+    """Whether two words are given names of different groups: two names, however few
+    letters apart (issue 11: ``Milan``/``Milen`` stay apart)."""
+    listed = given_name_of(l_key)
+    if listed is None:
+        return False
+    query = {name for key in q_keys if (name := given_name_of(key)) is not None}
+    return bool(query) and listed not in query
 
 
 def _same_place_stem(q_keys: tuple[str, ...], l_key: str) -> str | None:
@@ -207,6 +220,8 @@ def _comparer(weights: ScoringWeights) -> Compare:
         if q_role is Role.INITIAL or l_role is Role.INITIAL:
             detail = _initial_matches(q_folded, q_keys, q_role, l_folded, l_key)
             return NO_MATCH if detail is None else Similarity(weights.initial, "initial", detail)
+        if q_role is Role.WORD is l_role and _other_given_names(q_keys, l_key):
+            return NO_MATCH  # ``Tal``/``Gal``, ``Ehud``/``Yehuda``: two names, not a typo
         for key in q_keys:
             if key[:3] == l_key[:3] and _gender_pair(key, l_key):  # the prefix check is cheap
                 return Similarity(weights.gender_variant, "gender_variant", "possible relative")
@@ -249,7 +264,10 @@ def origin_rule(
     query: str, listed: str, origins: frozenset[str], weights: ScoringWeights = DEFAULT_WEIGHTS
 ) -> Similarity | None:
     """Two spellings of one word by the romanisation rules of a name origin (Arabic,
-    Korean or Chinese), applied only when ``origins`` (of either name) holds it."""
+    Korean, Chinese, Vietnamese, Hebrew), applied only when ``origins`` (of either name)
+    holds it."""
+    if HEBREW in origins and (rules := hebrew_rules(query, listed)):
+        return Similarity(weights.hebrew_variant, "transliteration", ", ".join(rules))
     if ARABIC in origins and (rules := arabic_rules(query, listed)):
         return Similarity(weights.arabic_variant, "transliteration", ", ".join(rules))
     if EAST_ASIAN in origins and (rules := east_asian_rules(query, listed, CHINESE in origins)):

@@ -1,4 +1,5 @@
-"""screening.given_names: one given name across Russian, Ukrainian and Belarusian."""
+"""screening.given_names: one given name across Russian, Ukrainian and Belarusian, and a
+Hebrew given name across its romanisations."""
 
 from __future__ import annotations
 
@@ -73,3 +74,34 @@ def test_a_ukrainian_name_hits_its_russian_listing() -> None:
     assert hits[0].score >= DEFAULT_THRESHOLD
     rules = [token.rule for token in hits[0].explanation.tokens]
     assert rules.count("given_name") == 2
+
+
+def _compare(a: str, b: str) -> tuple[str, float]:
+    found = compare_tokens(parse_name(a, "Person").tokens[0], parse_name(b, "Person").tokens[0])
+    return found.rule, found.value
+
+
+@pytest.mark.parametrize(
+    ("a", "b"),
+    [("Yitzchak", "Yitshak"), ("Itzhak", "Yitshak"), ("Sarah", "Sara"), ("Chaim", "Hayim"),
+     ("Tzipora", "Tsipora"), ("Menachem", "Menahem"), ("Devorah", "Dvora")],
+)  # fmt: skip
+def test_romanisations_of_one_hebrew_given_name_are_one_name(a: str, b: str) -> None:
+    assert given_name_of(key(a)) is not None
+    assert _compare(a, b) == ("given_name", 0.9) or _compare(a, b)[0] == "transliteration"
+
+
+@pytest.mark.parametrize(
+    ("a", "b"),
+    [("Tal", "Gal"), ("Ido", "Idan"), ("Amit", "Amir"), ("Omer", "Omri"), ("Noa", "Noam"),
+     ("Aleksandr", "Aleksandra"), ("Oleg", "Olga")],
+)  # fmt: skip
+def test_two_given_names_of_the_tables_never_match_as_a_typo(a: str, b: str) -> None:
+    assert given_name_of(key(a)) not in (None, given_name_of(key(b)))
+    assert _compare(a, b)[0] == "unmatched"
+    assert _compare(b, a)[0] == "unmatched"
+
+
+def test_a_surname_in_the_other_gender_is_still_a_possible_relative() -> None:
+    assert _compare("Ivanova", "Ivanov")[0] == "gender_variant"
+    assert _compare("Amirova", "Amirov")[0] == "gender_variant"  # a surname of a given name

@@ -24,6 +24,7 @@ from screening.data import (
     GIVEN_NAMES,
     GLOSSARY,
     GLOSSARY_CONCEPTS,
+    HEBREW_GIVEN_NAMES,
     LEGAL_FORM_PHRASES,
     LEGAL_FORMS,
     MALE_GIVEN_NAMES,
@@ -101,7 +102,7 @@ def test_no_two_legal_form_classes_share_a_phrase_key() -> None:
 
 
 def test_no_two_given_name_groups_share_a_key_or_a_patronymic_stem() -> None:
-    groups = MALE_GIVEN_NAMES + FEMALE_GIVEN_NAMES
+    groups = MALE_GIVEN_NAMES + FEMALE_GIVEN_NAMES + HEBREW_GIVEN_NAMES
     assert conflicts((key(form), group[0], form) for group in groups for form in group) == []
     stems = ((_stem(key(form)), group[0], form) for group in MALE_GIVEN_NAMES for form in group)
     assert conflicts(stems) == []
@@ -138,7 +139,7 @@ def test_every_legal_phrase_reads_as_its_class() -> None:
 
 
 def test_every_given_name_form_reads_as_its_group() -> None:
-    groups = MALE_GIVEN_NAMES + FEMALE_GIVEN_NAMES
+    groups = MALE_GIVEN_NAMES + FEMALE_GIVEN_NAMES + HEBREW_GIVEN_NAMES
     wrong = [
         form
         for group in groups

@@ -298,10 +298,9 @@ def test_signs_of_a_korean_or_chinese_name(name: str, east_asian: bool) -> None:
         ("حسين", "Hussein"),
         ("يوسف", "Yusuf"),  # one vowel run for two written letters
         ("أسامة", "Usama"),  # hamza on alif: a short vowel, unwritten
-        ("שלום", "Shalom"),
     ],
 )
-def test_a_word_in_arabic_or_hebrew_letters_meets_its_latin_spelling(a: str, b: str) -> None:
+def test_a_word_in_arabic_letters_meets_its_latin_spelling(a: str, b: str) -> None:
     assert "abjad" in (arabic_rules(a, b) or ())
 
 
