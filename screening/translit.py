@@ -394,6 +394,30 @@ def _arabic_units(spelling: str) -> tuple[_Unit, ...]:
     return tuple(units)
 
 
+def _joined_units(parts: list[tuple[_Unit, ...]]) -> tuple[_Unit, ...]:
+    """Units of consecutive pieces, two vowel runs side by side made one (``ya`` of ``يى``)."""
+    units: list[_Unit] = []
+    for part in parts:
+        for unit in part:
+            if unit[0] == "v" and units and units[-1][0] == "v":
+                run = units[-1][2] + unit[2]
+                units[-1] = ("v", _REPEATED.sub(r"\1", run.translate(_VOWEL_CLASS)), run)
+            else:
+                units.append(unit)
+    return tuple(units)
+
+
+@lru_cache(maxsize=200_000)
+def _letter_units(word: str) -> tuple[_Unit, ...]:
+    """A word in Arabic letters read one letter at a time: ``ته`` is ``t`` and ``h``, ``شه``
+    is ``sh`` and ``h``, where folding the whole word would read ``th`` (ث) and a doubled
+    ``h``. Apostrophes (ayn, hamza) write no unit."""
+    parts = [
+        _arabic_units(_APOSTROPHES.sub("", _plain_spelling(letter))) for letter in word.lower()
+    ]
+    return _joined_units(parts)
+
+
 def _vowels_agree(a: str, b: str) -> bool:
     """Vowel patterns: ``*`` (an ``e``) is ``a`` or ``i``; ``?`` (the article's) is any."""
     if "?" in a or "?" in b:
@@ -458,26 +482,63 @@ def _written_in_latin(written: _Unit, latin: _Unit) -> bool:
 
 def _abjad_agrees(written: tuple[_Unit, ...], latin: tuple[_Unit, ...]) -> bool:
     """Whether a word in Arabic or Hebrew letters, which leave short vowels unwritten,
-    is the Latin spelling: every written letter in order, only vowels left over."""
-    if sum(1 for kind, _, _ in written if kind == "c") < 2:
-        return False
-    position = 0
+    is the Latin spelling: every written letter in order, only vowels left over.
+
+    Three readings of the standards at the word's edges (ALA-LC and BGN/PCGN Persian):
+    an opening alif only carries the first vowel, whichever it is (``ابراهیم`` Ebrahim,
+    ``امید`` Omid); a closing ta marbuta is ``a`` or ``ah`` (``حمزة`` Hamza, Hamzah); a
+    closing silent ``ه`` after a vowel is written ``eh`` or left out (``فاطمه`` Fatemeh,
+    Fatema)."""
+    consonants = sum(1 for kind, _, _ in written if kind == "c")
+    letters = consonants + sum(len(text) for kind, _, text in written if kind == "v")
+    if consonants < 2 and (consonants < 1 or letters < 3):
+        return False  # too few letters to tell a name (``يحيى``, four letters, is enough)
+    if written[0][0] == "v" and written[0][2] == "a" and latin and latin[0][0] == "v":
+        written, latin = written[1:], latin[1:]  # the opening alif: any first vowel
+    if (
+        len(latin) > 1
+        and latin[-1] == ("c", "H", "h")
+        and latin[-2][0] == "v"
+        and written[-1][0] == "v"
+        and written[-1][2].endswith("a")
+    ):
+        latin = latin[:-1]  # ``ah`` for a closing ta marbuta
+    elif (
+        len(written) > 1
+        and written[-1] == ("c", "H", "h")
+        and written[-2][0] == "c"
+        and latin
+        and latin[-1][0] == "v"
+        and latin[-1][1] in ("a", "*")
+    ):
+        written = written[:-1]  # a closing silent he, left out after its a or e
+    if (
+        written[-1][0] == "v"
+        and written[-1][2].endswith("y")
+        and latin
+        and latin[-1][0] == "v"
+        and latin[-1][1] == "a"
+    ):  # a closing yaa for alif maqsura, as Persian writes it (``مصطفی`` Mostafa)
+        written = (*written[:-1], ("v", "a", written[-1][2][:-1] + "a"))
+    # Every way to line the letters up, as the set of written letters consumed so far:
+    # a Latin vowel may be a short vowel (unwritten) or stand for written letters (a ``w``
+    # is ``o`` in ``Khosrow``'s first ``o`` or the ``w`` after it).
+    positions = {0}
     for unit in latin:
-        if position == len(written):
-            return False  # a Latin letter after the last written one
-        if not _written_in_latin(written[position], unit):
-            if unit[0] == "c":
-                return False
-            continue  # a short vowel, unwritten
-        position += 1
-        # One Latin vowel run may stand for several written letters (``yu`` for ``يو``).
-        while (
-            unit[0] == "v"
-            and position < len(written)
-            and _written_in_latin(written[position], unit)
-        ):
-            position += 1
-    return position == len(written)
+        following: set[int] = set()
+        for position in positions:
+            if unit[0] == "v":
+                following.add(position)  # a short vowel, unwritten
+            # One Latin vowel run may stand for several written letters (``yu`` for ``يو``).
+            while position < len(written) and _written_in_latin(written[position], unit):
+                position += 1
+                following.add(position)
+                if unit[0] == "c":
+                    break
+        if not following:
+            return False
+        positions = following
+    return len(written) in positions
 
 
 def _without_article(spelling: str) -> str | None:
@@ -505,6 +566,8 @@ def _arabic_reading(word: str) -> _Reading | None:
     spelling = arabic_spelling(word)
     if len(spelling) < 2:
         return None
+    if _ARABIC_SCRIPT.search(word):
+        return spelling, _letter_units(word), True
     return spelling, _arabic_units(spelling), bool(_ABJAD.search(word))
 
 
@@ -564,7 +627,9 @@ def arabic_rules(word_a: str, word_b: str) -> tuple[str, ...] | None:
         rules = _abd_compound_rules(word_a, word_b)
     if rules is None:
         return None
-    if _DOUBLED_CONSONANT.search(spelling_a) or _DOUBLED_CONSONANT.search(spelling_b):
+    if (not abjad_a and _DOUBLED_CONSONANT.search(spelling_a)) or (
+        not abjad_b and _DOUBLED_CONSONANT.search(spelling_b)
+    ):
         rules.add("double letter")
     if bool(_APOSTROPHES.search(word_a)) != bool(_APOSTROPHES.search(word_b)):
         rules.add("ayn/hamza")
@@ -587,7 +652,10 @@ def arabic_retrieval_keys(word: str, listed: bool = False) -> tuple[str, ...]:
     Coarser than ``arabic_rules``, which decides; they only bring the candidates."""
     if _NOT_ARABIC_SOURCE.search(word):
         return ()
-    units = _arabic_units(arabic_spelling(word))
+    if _ARABIC_SCRIPT.search(word):
+        units = _letter_units(word)
+    else:
+        units = _arabic_units(arabic_spelling(word))
     consonants = "".join(
         _RETRIEVAL_CLASS.get(text, klass[0])
         for kind, klass, text in units
@@ -602,6 +670,12 @@ def arabic_retrieval_keys(word: str, listed: bool = False) -> tuple[str, ...]:
         "V" if kind == "v" else _RETRIEVAL_CLASS.get(text, klass[0]) for kind, klass, text in units
     )
     return (f"ar:{pattern}", skeleton) if listed else (f"ar:{pattern}",)
+
+
+def abjad_retrieval_keys(word: str) -> tuple[str, ...]:
+    """The key under which a listed Latin word is found for a query word in Arabic
+    letters (its consonants: ``ab:``), whatever the origin its name shows."""
+    return tuple(key for key in arabic_retrieval_keys(word, listed=True) if key[:3] == "ab:")
 
 
 # Compound names of the article: ``Abd al-Rahman``, ``Nur al-Din``, ``Sayf al-Islam`` are

@@ -394,6 +394,37 @@ def test_two_pinyin_spellings_are_never_wade_giles_of_each_other() -> None:
     assert east_asian_rules("Xi", "Si") is None
 
 
+@pytest.mark.parametrize(
+    ("written", "same", "other"),
+    [
+        ("تهرانی", "Tehrani", "Tarani"),  # ت and ه are t and h, not the th of ث
+        ("شهرام", "Shahram", "Sharam"),  # ش and ه: sh and h, not a doubled h
+        ("ابراهیم", "Ebrahim", "Brahim"),  # an opening alif carries any first vowel
+        ("حمزة", "Hamzah", "Hamzat"),  # a closing ta marbuta is a or ah
+        ("فاطمه", "Fatema", "Fatemi"),  # a closing silent he, written eh or left out
+        ("مصطفی", "Mostafa", "Mostaf"),  # a closing yaa for alif maqsura
+        ("رضا", "Reza", "Rasa"),  # ض is d in Arabic, z in Persian
+        ("خسرو", "Khosrow", "Khosrom"),  # و: the o of the vowel run or the w after it
+        ("يحيى", "Yahya", "Yahma"),  # four letters, one of them a consonant
+    ],
+)
+def test_persian_letters_meet_their_romanisations(written: str, same: str, other: str) -> None:
+    assert arabic_rules(written, same) is not None
+    assert arabic_rules(written, other) is None
+
+
+def test_a_name_in_arabic_letters_finds_a_listed_name_without_arabic_signs() -> None:
+    listed = Screener.from_entities(
+        [
+            Entity(id="masoud", schema="Person", names=["Masoud MOHAMMADI"]),
+            Entity(id="other", schema="Person", names=["Mahmoud AHMADI"]),
+        ]
+    )
+    hits = listed.screen("مسعود محمدی").hits
+    assert [hit.entity_id for hit in hits] == ["masoud"]
+    assert "abjad" in hits[0].explanation.tokens[0].detail
+
+
 def test_a_word_in_arabic_letters_is_never_a_typo() -> None:
     # أنمار (Anmar) is one edit from NIIAR once its short vowels are dropped: another word.
     query, listed = parse_name("أنمار").tokens[0], parse_name("NIIAR").tokens[0]
