@@ -17,12 +17,14 @@ from functools import lru_cache
 
 from unidecode import unidecode
 
+from screening.armenian import armenian_to_latin, has_armenian
 from screening.data import (
     ARABIC_ARTICLE_FORMS,
     ARABIC_FULL_OF_SHORT,
     ARABIC_LETTERS_LATIN,
     ARABIC_NAME_WORDS,
 )
+from screening.devanagari import devanagari_to_latin, has_devanagari
 from screening.hangul import hangul_to_latin, has_hangul
 
 _RUSSIAN = {
@@ -114,29 +116,6 @@ def cyrillic_to_latin(word: str, language: str | None = None) -> str:
 
 
 _ARABIC_SCRIPT = re.compile(r"[\u0600-\u06ff\u0750-\u077f]")
-# Devanagari (Hindi, Marathi, Nepali) writes a consonant's vowel ``a`` only by leaving
-# it unmarked; unidecode drops it (``नरेंद्र`` -> ``nrendr``). ISO 15919 and Hunterian
-# romanisation write it, but for a word-final single consonant, which Hindi does not
-# pronounce (``राम`` is ``Ram``; ``नरेंद्र``, ending in a cluster, is ``Narendra``).
-_DEVANAGARI_CONSONANT = re.compile(r"[\u0915-\u0939\u0958-\u095f]")
-_DEVANAGARI_INHERENT_VOWEL = re.compile(
-    r"([\u0915-\u0939\u0958-\u095f]\u093c?)"  # a consonant, perhaps with a nukta
-    r"(?![\u093c\u093e-\u094d\u0962\u0963])"  # not followed by a vowel sign or virama
-)
-
-
-def with_inherent_vowels(word: str) -> str:
-    """A Devanagari word with its unwritten ``a`` vowels written (as the letter अ)."""
-
-    def vowel(found: re.Match[str]) -> str:
-        end = found.end()
-        final = end == len(word) or not ("\u0900" <= word[end] <= "\u097f")
-        cluster = found.start() > 0 and word[found.start() - 1] == "\u094d"
-        if final and not cluster:
-            return found.group(1)
-        return found.group(1) + "\u0905"
-
-    return _DEVANAGARI_INHERENT_VOWEL.sub(vowel, word)
 
 
 @lru_cache(maxsize=200_000)
@@ -153,8 +132,10 @@ def ascii_fold(word: str) -> str:
             lower = hangul_to_latin(lower)  # unidecode leaves finals unread (``sug``)
         if _ARABIC_SCRIPT.search(lower):
             lower = lower.translate(_ARABIC_LETTERS)
-        if _DEVANAGARI_CONSONANT.search(lower):
-            lower = with_inherent_vowels(lower)
+        if has_devanagari(lower):
+            lower = devanagari_to_latin(lower)  # Hunterian, not unidecode's ``ss`` for ष
+        if has_armenian(lower):
+            lower = armenian_to_latin(lower)  # BGN/PCGN, not ISO 9985's ``ow`` for ու
     spelled = "".join(_SCHEME_LETTERS.get(ch, ch) for ch in lower)
     decomposed = unicodedata.normalize("NFKD", spelled)
     stripped = "".join(ch for ch in decomposed if not unicodedata.combining(ch))

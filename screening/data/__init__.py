@@ -112,6 +112,18 @@ HANGUL_JAMO = TableFormat(
         lambda v: v == "-" or bool(re.fullmatch(r"[a-z\u014f\u016d]+'?", v)),
     ),
 )
+DEVANAGARI_LETTERS = TableFormat(
+    ("letter", "kind", "latin", "note"),
+    (
+        lambda v: 1 <= len(v) <= 2 and all("\u0900" <= ch <= "\u097f" for ch in v),
+        _one_of("consonant", "nukta", "vowel", "sign", "virama", "mark"),
+        lambda v: v == "-" or _is_word(v),
+    ),
+)
+ARMENIAN_LETTERS = TableFormat(
+    ("letter", "latin", "note"),
+    (lambda v: len(v) == 1 and "\u0561" <= v <= "\u0587", _is_word),
+)
 ARABIC_SHORT_FORMS = TableFormat(("short", "full", "note"), (_is_word, _is_word))
 ARABIC_WORDS = TableFormat(
     ("kind", "word", "note"), (_one_of("article", "name_word", "lineage", "ezafe"), _is_word)
@@ -232,6 +244,8 @@ TABLE_FILES = (
     "hangul_jamo.tsv",
     "vietnamese_names.tsv",
     "arabic_short_forms.tsv",
+    "devanagari_letters.tsv",
+    "armenian_letters.tsv",
     "numbers.tsv",
     "identifier_types.tsv",
     "month_names.tsv",  # read by screening.dates
@@ -264,6 +278,16 @@ ARABIC_LETTERS_LATIN = {
         row.fields for row in read_table(_file("arabic_letters.tsv"), ARABIC_LETTERS)
     )
 }
+# Devanagari letters and signs: (kind, latin) by letter, latin "" for nothing.
+DEVANAGARI_LATIN = {
+    letter: (kind, "" if latin == "-" else latin)
+    for letter, kind, latin in (
+        row.fields for row in read_table(_file("devanagari_letters.tsv"), DEVANAGARI_LETTERS)
+    )
+}
+ARMENIAN_LATIN = dict(
+    row.fields for row in read_table(_file("armenian_letters.tsv"), ARMENIAN_LETTERS)
+)
 _ARABIC_WORDS = grouped(read_table(_file("arabic_name_words.tsv"), ARABIC_WORDS))
 ARABIC_ARTICLE_FORMS = _ARABIC_WORDS.get("article", ())
 ARABIC_LINEAGE_WORDS = _ARABIC_WORDS.get("lineage", ())

@@ -322,13 +322,23 @@ def test_a_word_in_arabic_letters_needs_every_written_letter(a: str, b: str) -> 
     ("word", "folded"),
     [
         ("नरेंद्र", "narendra"),  # a final cluster keeps its vowel
-        ("राम", "raam"),  # a final single consonant does not
+        ("राम", "ram"),  # a final single consonant does not; ā is a (Hunterian)
         ("अमित", "amit"),
+        ("लक्ष्मी", "lakshmi"),  # ष is sh, not unidecode's ss
+        ("कृष्ण", "krishna"),  # vocalic r is ri, ण is n
+        ("ज़फ़र", "zafar"),  # nukta letters: Persian z and f (decomposed)
+        ("\u095b\u095e\u0930", "zafar"),  # the same, precomposed
+        ("सिंह", "singh"),  # the anusvara before h
+        ("संभव", "sambhav"),  # the anusvara before a labial
+        ("Ռուբեն", "ruben"),  # Armenian: ու is u, ռ r (BGN/PCGN, passports)
+        ("Երևան", "yerevan"),  # ե and և are ye and yev at the start, after a vowel
+        ("Ոսկան", "voskan"),  # ո is vo at the start of a word
+        ("Թադևոս", "tadevos"),  # aspirates without apostrophes; և inside a word is ev
         ("سلمان", "slman"),  # BGN/PCGN: the alif is written, short vowels are not
         ("فاطمة", "fatma"),
     ],
 )
-def test_devanagari_and_arabic_letters_romanise_by_the_standard_tables(
+def test_devanagari_armenian_and_arabic_letters_romanise_by_the_standard_tables(
     word: str, folded: str
 ) -> None:
     assert ascii_fold(word) == folded
