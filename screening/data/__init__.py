@@ -285,9 +285,12 @@ DEVANAGARI_LATIN = {
         row.fields for row in read_table(_file("devanagari_letters.tsv"), DEVANAGARI_LETTERS)
     )
 }
-ARMENIAN_LATIN = dict(
-    row.fields for row in read_table(_file("armenian_letters.tsv"), ARMENIAN_LETTERS)
-)
+ARMENIAN_LATIN = {
+    letter: latin
+    for letter, latin in (
+        row.fields for row in read_table(_file("armenian_letters.tsv"), ARMENIAN_LETTERS)
+    )
+}
 _ARABIC_WORDS = grouped(read_table(_file("arabic_name_words.tsv"), ARABIC_WORDS))
 ARABIC_ARTICLE_FORMS = _ARABIC_WORDS.get("article", ())
 ARABIC_LINEAGE_WORDS = _ARABIC_WORDS.get("lineage", ())
