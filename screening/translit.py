@@ -390,9 +390,10 @@ def _joined_units(parts: list[tuple[_Unit, ...]]) -> tuple[_Unit, ...]:
 
 @lru_cache(maxsize=200_000)
 def _letter_units(word: str) -> tuple[_Unit, ...]:
-    """A word in Arabic letters read one letter at a time: ``ته`` is ``t`` and ``h``, ``شه``
-    is ``sh`` and ``h``, where folding the whole word would read ``th`` (ث) and a doubled
-    ``h``. Apostrophes (ayn, hamza) write no unit."""
+    """A word in Arabic or Hebrew letters read one letter at a time: ``ته`` is ``t`` and
+    ``h``, ``شه`` is ``sh`` and ``h``, ``דה`` is ``d`` and ``h``, where folding the whole
+    word would read ``th`` (ث), a doubled ``h``, ``dh`` (ذ). Apostrophes (ayn, hamza)
+    write no unit."""
     parts = [
         _arabic_units(_APOSTROPHES.sub("", _plain_spelling(letter))) for letter in word.lower()
     ]
@@ -461,21 +462,23 @@ def _written_in_latin(written: _Unit, latin: _Unit) -> bool:
     )
 
 
-def _abjad_agrees(written: tuple[_Unit, ...], latin: tuple[_Unit, ...]) -> bool:
-    """Whether a word in Arabic or Hebrew letters, which leave short vowels unwritten,
-    is the Latin spelling: every written letter in order, only vowels left over.
+_WRITTEN_ARTICLE = (("v", "a", "a"), ("c", "L", "l"))  # ال, as a word in Arabic letters opens
 
-    Three readings of the standards at the word's edges (ALA-LC and BGN/PCGN Persian):
-    an opening alif only carries the first vowel, whichever it is (``ابراهیم`` Ebrahim,
-    ``امید`` Omid); a closing ta marbuta is ``a`` or ``ah`` (``حمزة`` Hamza, Hamzah); a
-    closing silent ``ه`` after a vowel is written ``eh`` or left out (``فاطمه`` Fatemeh,
-    Fatema)."""
-    consonants = sum(1 for kind, _, _ in written if kind == "c")
-    letters = consonants + sum(len(text) for kind, _, text in written if kind == "v")
-    if consonants < 2 and (consonants < 1 or letters < 3):
-        return False  # too few letters to tell a name (``يحيى``, four letters, is enough)
+
+def _abjad_edges(
+    written: tuple[_Unit, ...], latin: tuple[_Unit, ...], arabic_script: bool
+) -> tuple[tuple[_Unit, ...], tuple[_Unit, ...]]:
+    """A word in Arabic or Hebrew letters and a Latin spelling, their edges read by the
+    standards (ALA-LC, BGN/PCGN Persian and Hebrew) and set aside: an opening alif or
+    alef only carries the first vowel, whichever it is (``ابراهیم`` Ebrahim, ``امید``
+    Omid); a closing ta marbuta is ``a`` or ``ah`` (``حمزة`` Hamza, Hamzah); a closing
+    silent he after a vowel is written ``eh`` or left out (``فاطمه`` Fatemeh, Fatema;
+    ``יהודה`` Yehuda); in Arabic script, a closing yaa stands for alif maqsura, as
+    Persian writes it (``مصطفی`` Mostafa)."""
     if written[0][0] == "v" and written[0][2] == "a" and latin and latin[0][0] == "v":
         written, latin = written[1:], latin[1:]  # the opening alif: any first vowel
+    if not (written and latin):
+        return written, latin
     if (
         len(latin) > 1
         and latin[-1] == ("c", "H", "h")
@@ -488,19 +491,31 @@ def _abjad_agrees(written: tuple[_Unit, ...], latin: tuple[_Unit, ...]) -> bool:
         len(written) > 1
         and written[-1] == ("c", "H", "h")
         and written[-2][0] == "c"
-        and latin
         and latin[-1][0] == "v"
         and latin[-1][1] in ("a", "*")
     ):
         written = written[:-1]  # a closing silent he, left out after its a or e
     if (
-        written[-1][0] == "v"
+        arabic_script
+        and written[-1][0] == "v"
         and written[-1][2].endswith("y")
-        and latin
-        and latin[-1][0] == "v"
-        and latin[-1][1] == "a"
-    ):  # a closing yaa for alif maqsura, as Persian writes it (``مصطفی`` Mostafa)
-        written = (*written[:-1], ("v", "a", written[-1][2][:-1] + "a"))
+        and latin[-1][:2] == ("v", "a")
+    ):
+        written = (*written[:-1], ("v", "a", written[-1][2][:-1] + "a"))  # alif maqsura
+    return written, latin
+
+
+def _abjad_agrees(
+    written: tuple[_Unit, ...], latin: tuple[_Unit, ...], arabic_script: bool = False
+) -> bool:
+    """Whether a word in Arabic or Hebrew letters, which leave short vowels unwritten,
+    is the Latin spelling: every written letter in order, only vowels left over, the
+    edges read as ``_abjad_edges`` says."""
+    consonants = sum(1 for kind, _, _ in written if kind == "c")
+    letters = consonants + sum(len(text) for kind, _, text in written if kind == "v")
+    if consonants < 2 and (consonants < 1 or letters < 3):
+        return False  # too few letters to tell a name (``يحيى``, four letters, is enough)
+    written, latin = _abjad_edges(written, latin, arabic_script)
     # Every way to line the letters up, as the set of written letters consumed so far:
     # a Latin vowel may be a short vowel (unwritten) or stand for written letters (a ``w``
     # is ``o`` in ``Khosrow``'s first ``o`` or the ``w`` after it).
@@ -547,9 +562,9 @@ def _arabic_reading(word: str) -> _Reading | None:
     spelling = arabic_spelling(word)
     if len(spelling) < 2:
         return None
-    if _ARABIC_SCRIPT.search(word):
+    if _ABJAD.search(word):
         return spelling, _letter_units(word), True
-    return spelling, _arabic_units(spelling), bool(_ABJAD.search(word))
+    return spelling, _arabic_units(spelling), False
 
 
 def _may_meet(a: _Reading, b: _Reading) -> bool:
@@ -594,8 +609,15 @@ def arabic_rules(word_a: str, word_b: str) -> tuple[str, ...] | None:
     rules = _units_rules(units_a, units_b)
     if rules is None and abjad_a != abjad_b:
         written, latin = (units_a, units_b) if abjad_a else (units_b, units_a)
-        if _abjad_agrees(written, latin):
+        arabic_script = bool(_ARABIC_SCRIPT.search(word_a if abjad_a else word_b))
+        if _abjad_agrees(written, latin, arabic_script):
             rules = {"abjad"}
+        elif (
+            arabic_script
+            and written[:2] == _WRITTEN_ARTICLE
+            and _abjad_agrees(written[2:], latin, arabic_script)
+        ):
+            rules = {"abjad", "article"}  # ``الحداد``: the article glued, ``Haddad`` without
     if rules is None:
         bare_a, bare_b = _without_article(spelling_a), _without_article(spelling_b)
         for x, y in ((bare_a, spelling_b), (spelling_a, bare_b), (bare_a, bare_b)):
@@ -633,20 +655,12 @@ def arabic_retrieval_keys(word: str, listed: bool = False) -> tuple[str, ...]:
     Coarser than ``arabic_rules``, which decides; they only bring the candidates."""
     if _NOT_ARABIC_SOURCE.search(word):
         return ()
-    if _ARABIC_SCRIPT.search(word):
-        units = _letter_units(word)
-    else:
-        units = _arabic_units(arabic_spelling(word))
-    consonants = "".join(
-        _RETRIEVAL_CLASS.get(text, klass[0])
-        for kind, klass, text in units
-        if kind == "c" and klass != "W"
-    )
-    if len(consonants) < 2:
-        return ()
-    skeleton = f"ab:{consonants}"
     if _ABJAD.search(word):
-        return (skeleton,)
+        return _abjad_skeletons(_letter_units(word))
+    units = _arabic_units(arabic_spelling(word))
+    skeleton = _skeleton(units)
+    if skeleton is None:
+        return ()
     pattern = "".join(
         "V" if kind == "v" else _RETRIEVAL_CLASS.get(text, klass[0]) for kind, klass, text in units
     )
@@ -657,6 +671,29 @@ def abjad_retrieval_keys(word: str) -> tuple[str, ...]:
     """The key under which a listed Latin word is found for a query word in Arabic
     letters (its consonants: ``ab:``), whatever the origin its name shows."""
     return tuple(key for key in arabic_retrieval_keys(word, listed=True) if key[:3] == "ab:")
+
+
+def _skeleton(units: tuple[_Unit, ...]) -> str | None:
+    """The ``ab:`` key of a word: its consonant classes, ``w`` left out (a vowel or not)."""
+    consonants = "".join(
+        _RETRIEVAL_CLASS.get(text, klass[0])
+        for kind, klass, text in units
+        if kind == "c" and klass != "W"
+    )
+    return f"ab:{consonants}" if len(consonants) >= 2 else None
+
+
+def _abjad_skeletons(written: tuple[_Unit, ...]) -> tuple[str, ...]:
+    """The ``ab:`` keys of a word in Arabic or Hebrew letters: its consonants, and them
+    without what its Latin spelling may leave out (``_abjad_edges``, ``arabic_rules``): a
+    closing silent he (``حمیده`` Hamida), a glued article (``الحداد`` Haddad)."""
+    readings = [written]
+    if len(written) > 2 and written[-1] == ("c", "H", "h") and written[-2][0] == "c":
+        readings.append(written[:-1])
+    if written[:2] == _WRITTEN_ARTICLE:
+        readings.extend(reading[2:] for reading in list(readings))
+    keys = (_skeleton(reading) for reading in readings)
+    return tuple(dict.fromkeys(key for key in keys if key is not None))
 
 
 # Compound names of the article: ``Abd al-Rahman``, ``Nur al-Din``, ``Sayf al-Islam`` are

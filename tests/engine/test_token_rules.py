@@ -60,6 +60,12 @@ RULES: list[tuple[str, str, Role, Role, RuleName, float, float]] = [
     ("Naftaresurs", "Enerharesurs", W, W, "unmatched", 0.0, 0.0),  # another word
     ("Li", "Lu", W, W, "unmatched", 0.0, 0.0),  # too short for a typo
     ("Gazaryan", "Budnev", W, W, "unmatched", 0.0, 0.0),
+    # another opening consonant is another name, however close the rest (Soundex keeps it)
+    ("Suresh", "Mukesh", W, W, "unmatched", 0.0, 0.0),
+    ("Shahram", "Bahram", W, W, "unmatched", 0.0, 0.0),
+    ("Budnev", "Rudnev", W, W, "unmatched", 0.0, 0.0),
+    ("Abramov", "Obramov", W, W, "typo", 0.8, 0.9),  # an opening vowel may be misheard
+    ("Khasanov", "Hasanov", W, W, "transliteration", 0.9, 0.99),  # one sound: a key rule
 ]
 
 
