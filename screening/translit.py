@@ -605,7 +605,8 @@ def arabic_rules(word_a: str, word_b: str) -> tuple[str, ...] | None:
     if spelling_a in ARABIC_ARTICLES and spelling_b in ARABIC_ARTICLES:
         return ("article",)
     if not (abjad_a or abjad_b or _may_meet(read_a, read_b)):
-        return None  # the common case, decided cheaply: two unrelated words
+        edge = _latin_edge_rules(word_a, word_b)
+        return None if edge is None else tuple(sorted(edge))  # else two unrelated words
     rules = _units_rules(units_a, units_b)
     if rules is None and abjad_a != abjad_b:
         written, latin = (units_a, units_b) if abjad_a else (units_b, units_a)
@@ -628,6 +629,8 @@ def arabic_rules(word_a: str, word_b: str) -> tuple[str, ...] | None:
                     break
     if rules is None:
         rules = _abd_compound_rules(word_a, word_b)
+    if rules is None and not (abjad_a or abjad_b):
+        rules = _latin_edge_rules(word_a, word_b)
     if rules is None:
         return None
     if (not abjad_a and _DOUBLED_CONSONANT.search(spelling_a)) or (
@@ -748,6 +751,27 @@ def arabic_compound_rules(word: str, first: str, second: str) -> tuple[str, ...]
             if tail_rules is not None:
                 return tuple(sorted(head_rules | tail_rules | {"arabic_compound", "article"}))
     return None
+
+
+_TA_MARBUTA = re.compile(r"(?<=[ae])h$")
+_ABD_WITH_ARTICLE = re.compile(r"^abd[aeiou]l$")
+
+
+def _latin_edge_rules(word_a: str, word_b: str) -> set[str] | None:
+    """Two Latin spellings of one word that differ at an edge by convention: a closing ta
+    marbuta (or Persian silent he) written ``ah``/``eh`` by ALA-LC and BGN/PCGN, ``a``/``e``
+    by the press (``Ruqayyah``, ``Rokayya``; ``Fatemeh``, ``Fatema``), and ``Abd`` with the
+    article glued on (``Abdul``, ``Abdel``) against ``Abd`` before a spaced ``al``."""
+    spelling_a, spelling_b = _plain_spelling(word_a), _plain_spelling(word_b)
+    if {spelling_a, spelling_b} & {"abd"} and any(
+        _ABD_WITH_ARTICLE.match(spelling) for spelling in (spelling_a, spelling_b)
+    ):
+        return {"article"}
+    bare_a, bare_b = _TA_MARBUTA.sub("", spelling_a), _TA_MARBUTA.sub("", spelling_b)
+    if (bare_a, bare_b) == (spelling_a, spelling_b) or min(len(bare_a), len(bare_b)) < 3:
+        return None
+    found = _units_rules(_arabic_units(bare_a), _arabic_units(bare_b))
+    return None if found is None else found | {"ta_marbuta"}
 
 
 def _abd_compound_rules(word_a: str, word_b: str) -> set[str] | None:

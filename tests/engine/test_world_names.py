@@ -440,6 +440,22 @@ def test_a_word_in_arabic_letters_is_looked_up_by_the_consonants_a_listing_keeps
     assert set(arabic_retrieval_keys(written)) & set(arabic_retrieval_keys(listed, listed=True))
 
 
+@pytest.mark.parametrize(
+    ("a", "b", "rule", "other"),
+    [
+        ("Rokayya", "Ruqayyah", "ta_marbuta", "Rokayyat"),  # ALA-LC ah, the press a
+        ("Fatemeh", "Fatima", "ta_marbuta", "Fatimat"),  # Persian eh
+        ("Abdul", "'Abd", "article", "Abdulla"),  # Abd with the article glued on
+        ("ech", "al", "article", "ach"),  # the French spelling of ash- (ش is ch)
+    ],
+)
+def test_latin_spellings_of_one_arabic_word_differ_at_its_edges(
+    a: str, b: str, rule: str, other: str
+) -> None:
+    assert rule in (arabic_rules(a, b) or ())
+    assert arabic_rules(other, b) is None
+
+
 def test_a_name_in_arabic_letters_finds_a_listed_name_without_arabic_signs() -> None:
     listed = Screener.from_entities(
         [
