@@ -399,6 +399,22 @@ def test_an_aspiration_mark_decides_between_two_consonants(
     assert east_asian_rules(marked, other) is None
 
 
+@pytest.mark.parametrize(
+    ("wade_giles", "pinyin", "other"),
+    [
+        ("Kuei", "Gui", "Kai"),  # Wade-Giles -uei is pinyin -ui
+        ("Jui", "Rui", "Lui"),  # Wade-Giles j is pinyin r
+        ("Jen", "Ren", "Wen"),
+    ],
+)
+def test_wade_giles_finals_and_initials_in_a_chinese_name(
+    wade_giles: str, pinyin: str, other: str
+) -> None:
+    assert east_asian_rules(wade_giles, pinyin, chinese=True)
+    assert east_asian_rules(wade_giles, other, chinese=True) is None
+    assert east_asian_rules("Jin", "Rin") is None  # not in a Korean name: RR r is not j
+
+
 def test_two_pinyin_spellings_are_never_wade_giles_of_each_other() -> None:
     assert east_asian_rules("张", "Chang") == ("pinyin=wade-giles",)  # Chang may be Wade-Giles
     assert east_asian_rules("畅", "Zhang") is None  # chang and zhang, both pinyin
