@@ -30,6 +30,8 @@ from functools import lru_cache
 
 from rapidfuzz.distance import OSA
 
+from screening.armenian import has_armenian
+from screening.devanagari import has_devanagari
 from screening.east_asian import east_asian_rules, vietnamese_rules
 from screening.given_names import given_name_of, patronymic_of
 from screening.glossary import concept_of, is_place_adjective, word_stem
@@ -128,19 +130,27 @@ def _same_concept(q_keys: tuple[str, ...], l_key: str) -> str | None:
     return None
 
 
-def _other_opening_consonant(
-    q_folded: str, q_keys: tuple[str, ...], l_folded: str, l_key: str
-) -> bool:
+def other_opening_consonant(query: Token, listed: Token) -> bool:
     """Whether two words open with different consonants, in spelling and in every key.
 
-    The first letter is the one people and OCR get wrong least (Pollock and Zamora 1983;
-    Soundex keeps it for that reason); the romanisations of one opening sound (``q``/``k``,
-    ``kh``/``h``, ``v``/``w``, ``j``/``y``) meet by their keys or an origin's rules, not as
-    typos. So ``Bahram`` and ``Shahram``, ``Mani`` and ``Shani`` are two names."""
-    first_q, first_l = _opening_sound(q_folded), _opening_sound(l_folded)
+    The first letter is the one people get wrong least (Pollock and Zamora 1983; Soundex
+    keeps it for that reason): two words of the lists a letter apart that open with
+    different consonants are two names (``Bahram`` and ``Shahram``, ``Said`` and
+    ``Majid``), and so is a word read from Devanagari or Armenian letters by the
+    standard's table (``मणि`` Mani, not ``Shani``): its opening is another letter of its
+    own script. Spellings of one opening sound (``q``/``k``, ``dj``/``j``, ``w``/``v``)
+    are not told apart. Romanisations the engine has no rules for (Japanese Kunrei-shiki
+    ``Huzita`` for Hepburn ``Fujita``) still meet as typos where neither case holds."""
+    first_q, first_l = _opening_sound(query.folded), _opening_sound(listed.folded)
     if first_q == first_l or first_q in _VOWELS or first_l in _VOWELS:
         return False
-    return all(key[:1] != l_key[:1] for key in q_keys)
+    return all(key[:1] != listed.key[:1] for key in query.keys)
+
+
+def _read_by_table(text: str) -> bool:
+    """Whether a word is in Devanagari or Armenian letters, which ``ascii_fold`` reads by
+    the standard's table (``screening.devanagari``, ``screening.armenian``)."""
+    return not text.isascii() and (has_devanagari(text) or has_armenian(text))
 
 
 def _opening_sound(folded: str) -> str:
@@ -155,11 +165,8 @@ def _typo(
     q_folded: str, q_keys: tuple[str, ...], l_folded: str, l_key: str, weights: ScoringWeights
 ) -> Similarity:
     """Two words a few letters apart, on their spelling or their keys; a third of a long
-    word changed is another word, not a typo, and so is a word opening with another
-    consonant."""
+    word changed is another word, not a typo."""
     if min(len(l_folded), len(q_folded)) < weights.min_typo_length:
-        return NO_MATCH
-    if _other_opening_consonant(q_folded, q_keys, l_folded, l_key):
         return NO_MATCH
     best = max(
         max(OSA.normalized_similarity(key, l_key) for key in q_keys),
@@ -307,6 +314,12 @@ def similarity_of(
         # ``yun``); a word in Arabic or Hebrew letters lacks its short vowels, so edits
         # mean nothing. Only the rules of its own origin apply.
         found = NO_MATCH
+    elif (
+        found.rule == "typo"
+        and _read_by_table(query.text)
+        and other_opening_consonant(query, listed)
+    ):
+        found = NO_MATCH  # मणि (Mani) is not Shani: another opening letter, another name
     if (
         origins
         and found.rule in ("typo", "unmatched")
