@@ -375,12 +375,18 @@ def _arabic_units(spelling: str) -> tuple[_Unit, ...]:
     return tuple(units)
 
 
+# Ayn or hamza in a word in Arabic letters: a consonant Latin spellings leave out beside a
+# vowel (``عبد`` Abd, ``سعيد`` Said, ``فؤاد`` Fuad) or at the end of a word (``ربيع`` Rabi),
+# so it stands for a Latin vowel, never for a consonant (``عبد`` is not ``Badi``).
+_AYN: _Unit = ("v", "", "'")
+
+
 def _joined_units(parts: list[tuple[_Unit, ...]]) -> tuple[_Unit, ...]:
     """Units of consecutive pieces, two vowel runs side by side made one (``ya`` of ``يى``)."""
     units: list[_Unit] = []
     for part in parts:
         for unit in part:
-            if unit[0] == "v" and units and units[-1][0] == "v":
+            if unit[0] == "v" and units and units[-1][0] == "v" and _AYN not in (unit, units[-1]):
                 run = units[-1][2] + unit[2]
                 units[-1] = ("v", _REPEATED.sub(r"\1", run.translate(_VOWEL_CLASS)), run)
             else:
@@ -392,10 +398,13 @@ def _joined_units(parts: list[tuple[_Unit, ...]]) -> tuple[_Unit, ...]:
 def _letter_units(word: str) -> tuple[_Unit, ...]:
     """A word in Arabic or Hebrew letters read one letter at a time: ``ته`` is ``t`` and
     ``h``, ``شه`` is ``sh`` and ``h``, ``דה`` is ``d`` and ``h``, where folding the whole
-    word would read ``th`` (ث), a doubled ``h``, ``dh`` (ذ). Apostrophes (ayn, hamza)
-    write no unit."""
+    word would read ``th`` (ث), a doubled ``h``, ``dh`` (ذ). Ayn and hamza, which Latin
+    writes as an apostrophe or leaves out, are a unit of their own (``_AYN``)."""
     parts = [
-        _arabic_units(_APOSTROPHES.sub("", _plain_spelling(letter))) for letter in word.lower()
+        (_AYN,)
+        if ARABIC_LETTERS_LATIN.get(letter) == "'"
+        else _arabic_units(_APOSTROPHES.sub("", _plain_spelling(letter)))
+        for letter in word.lower()
     ]
     return _joined_units(parts)
 
@@ -523,8 +532,10 @@ def _abjad_agrees(
     for unit in latin:
         following: set[int] = set()
         for position in positions:
-            if unit[0] == "v":
-                following.add(position)  # a short vowel, unwritten
+            if unit[0] == "v" and (len(unit[2]) == 1 or unit[2] == "ou"):
+                # A short vowel, unwritten; two vowel letters (``ee``, ``oa``) are a long
+                # vowel or a diphthong, which the script writes (French ``ou`` is one u).
+                following.add(position)
             # One Latin vowel run may stand for several written letters (``yu`` for ``يو``).
             while position < len(written) and _written_in_latin(written[position], unit):
                 position += 1
@@ -534,7 +545,7 @@ def _abjad_agrees(
         if not following:
             return False
         positions = following
-    return len(written) in positions
+    return len(written) in positions or (written[-1] == _AYN and len(written) - 1 in positions)
 
 
 def _without_article(spelling: str) -> str | None:

@@ -66,7 +66,7 @@ _NO_ORIGIN_RULES = (Role.NUMBER, Role.INITIAL, Role.LEGAL)
 _LETTER_CLASS = str.maketrans("yj", "ii")
 _VOWELS = frozenset("aeiouy")
 _AFFRICATE = re.compile(r"^(?:d(?=[jz])|t(?=[csz]))")
-_OPENING_CLASS = {"c": "k", "q": "k", "w": "v"}
+_OPENING_CLASS = {"c": "k", "q": "k", "w": "v", "g": "j"}
 
 # (query folded, query keys, query role, listed folded, listed key, listed role)
 Compare = Callable[[str, tuple[str, ...], Role, str, str, Role], Similarity]
@@ -156,7 +156,7 @@ def _read_by_table(text: str) -> bool:
 def _opening_sound(folded: str) -> str:
     """A word's first letter, as the class of the sound romanisations write with it: an
     affricate's ``d`` or ``t`` left out (French ``Djabir``, German ``Tschernow``), ``c`` and
-    ``q`` as ``k``, ``w`` as ``v``."""
+    ``q`` as ``k``, ``w`` as ``v``, ``g`` as ``j`` (Egyptian Arabic ج: ``Gamal``, ``Jamal``)."""
     first = _AFFRICATE.sub("", folded[:3])[:1]
     return _OPENING_CLASS.get(first, first)
 

@@ -150,3 +150,13 @@ def test_two_words_of_the_lists_opening_with_other_consonants_are_two_names() ->
     assert bahram_pair(["Bahram HOSEINI", "Shahram KARIMI"]) is None
     # Shahram is no word of the lists: it may be Bahram misspelt
     assert bahram_pair(["Bahram HOSEINI", "Hamid KARIMI"]) == "typo"
+
+
+def test_spellings_of_one_opening_sound_stay_typos_between_words_of_the_lists() -> None:
+    entities = [
+        Entity(id="gamal", schema="Person", names=["Sarah GAMAL"]),
+        Entity(id="jamal", schema="Person", names=["Jamal HASSAN"]),
+    ]
+    hits = Screener.from_entities(entities).screen("Sara JAMAL", threshold=0.0).hits
+    hit = next(h for h in hits if h.entity_id == "gamal")
+    assert [t.rule for t in hit.explanation.tokens if t.list_token == "GAMAL"] == ["typo"]

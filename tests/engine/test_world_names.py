@@ -434,6 +434,9 @@ def test_two_pinyin_spellings_are_never_wade_giles_of_each_other() -> None:
         ("خسرو", "Khosrow", "Khosrom"),  # و: the o of the vowel run or the w after it
         ("يحيى", "Yahya", "Yahma"),  # four letters, one of them a consonant
         ("الحداد", "Haddad", "Hadid"),  # the article glued in Arabic letters, not in Latin
+        ("علي", "Ali", "Lee"),  # ayn: a Latin vowel (or nothing at the end), never a letter off
+        ("عبد", "Abd", "Badi"),
+        ("بلي", "Bali", "Boali"),  # two vowel letters are a long vowel the script writes
         ("יהודה", "Yehuda", "Ehud"),  # ד and ה are d and h (not dh); the closing he silent
     ],
 )
