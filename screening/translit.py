@@ -774,7 +774,9 @@ def _latin_edge_rules(word_a: str, word_b: str) -> set[str] | None:
     by the press (``Ruqayyah``, ``Rokayya``; ``Fatemeh``, ``Fatema``), and ``Abd`` with the
     article glued on (``Abdul``, ``Abdel``) against ``Abd`` before a spaced ``al``."""
     spelling_a, spelling_b = _plain_spelling(word_a), _plain_spelling(word_b)
-    if {spelling_a, spelling_b} & {"abd"} and any(
+    if not (spelling_a[-1:] == "h" or spelling_b[-1:] == "h" or "abd" in (spelling_a, spelling_b)):
+        return None  # the common case: no edge to read
+    if "abd" in (spelling_a, spelling_b) and any(
         _ABD_WITH_ARTICLE.match(spelling) for spelling in (spelling_a, spelling_b)
     ):
         return {"article"}
