@@ -257,13 +257,17 @@ def _spellings(word: str, chinese: bool = False) -> tuple[tuple[str, frozenset[s
 
 # Wade-Giles spellings read as pinyin only in a Chinese name (in a Korean one they are
 # other syllables): -ung inside a joined name, o after a dental or sibilant (``lo`` =
-# ``luo``, ``cho`` = ``zhuo``), o after k and h (``ko`` = ``ge``, ``ho`` = ``he``), and a
-# syllable opening with i (``I-ching`` = ``Yiqing``).
+# ``luo``, ``cho`` = ``zhuo``), o after k and h (``ko`` = ``ge``, ``ho`` = ``he``), a
+# syllable opening with i (``I-ching`` = ``Yiqing``), the final -uei (``kuei`` = ``gui``)
+# and the initial j (``jen`` = ``ren``), by the Wade-Giles to pinyin table (Library of
+# Congress, Pinyin Conversion Project, 2000).
 _CHINESE_FINALS = (
     (re.compile(r"ung(?![aeiouy])"), "ong", "ung=ong"),
     (re.compile(r"(?<=[tnlszcj24])o(?![aeiouny])"), "uo", "o=uo"),
     (re.compile(r"(?<=[kh3])o(?![aeiouny])"), "e", "o=e"),
     (re.compile(r"\bi(?![aeiou])"), "yi", "i=yi"),
+    (re.compile(r"uei"), "ui", "uei=ui"),  # kuei, huei: pinyin gui, hui
+    (re.compile(r"j"), "r", "j=r"),  # Wade-Giles jen, jui: pinyin ren, rui
 )
 # The reverse: a pinyin word of a listed Chinese name, spelt as Wade-Giles spells it, for
 # retrieval (``Yongchang`` is also looked up as ``Yungchang``).
@@ -272,6 +276,8 @@ _PINYIN_AS_WADE_GILES = (
     (re.compile(r"(?<=[dtnlszcr])uo(?![aeiouny])"), "o"),
     (re.compile(r"(?<=[gkh])e(?![aeiouny])"), "o"),
     (re.compile(r"\byi"), "i"),
+    (re.compile(r"(?<=[gkh])ui"), "uei"),
+    (re.compile(r"r"), "j"),
 )
 
 
@@ -352,6 +358,7 @@ def _may_open_alike(a: str, b: str) -> bool:
         first_a == first_b
         or (first_a in _STOPS_AND_AFFRICATES and first_b in _STOPS_AND_AFFRICATES)
         or (first_a in _VOWELS and first_b in _VOWELS)
+        or {first_a, first_b} == {"j", "r"}  # Wade-Giles j is pinyin r (Chinese names)
     )
 
 

@@ -32,6 +32,7 @@ from screening.glossary import (
 from screening.hebrew import has_hebrew, latin_retrieval_keys
 from screening.model import Entity
 from screening.names import (
+    ARABIC,
     CHINESE,
     EAST_ASIAN,
     HEBREW,
@@ -44,7 +45,7 @@ from screening.names import (
     parse_name,
     particle_runs,
 )
-from screening.translit import SOUND_PAIRS, token_key
+from screening.translit import SOUND_PAIRS, abjad_retrieval_keys, token_key
 from screening.weights import DEFAULT_WEIGHTS, ScoringWeights
 
 SIMILAR_CACHE_SIZE = 100_000
@@ -294,14 +295,20 @@ class NameIndex:
         self.given_name_postings = {g: sorted(set(found)) for g, found in given_names.items()}
 
     def _add_origin_postings(self) -> None:
-        """Post the names that show a name origin under their words' origin keys."""
+        """Post the names that show a name origin under their words' origin keys, and
+        every other name under its words' consonants (``ab:`` keys): a name in Arabic
+        letters may be of any listed name written in Latin letters without a sign of its
+        origin (``محمدی`` is ``Mohammadi``)."""
         origin_postings: dict[str, list[int]] = defaultdict(list)
         for number, indexed in enumerate(self.names):
             name = indexed.parsed
-            if name.origins:
-                for i in name.words:
-                    for key in origin_keys(name.tokens[i].text, name.origins, listed=True):
-                        origin_postings[key].append(number)
+            for i in name.words:
+                word = name.tokens[i].text
+                keys = origin_keys(word, name.origins, listed=True)
+                if ARABIC not in name.origins:
+                    keys.update(abjad_retrieval_keys(word))
+                for key in keys:
+                    origin_postings[key].append(number)
             if EAST_ASIAN in name.origins:
                 # Syllables of a given name are written apart or as one (``Kyong Ja``,
                 # ``Gyeongja``): a query writing them as one finds them by this key.

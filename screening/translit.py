@@ -17,12 +17,14 @@ from functools import lru_cache
 
 from unidecode import unidecode
 
+from screening.armenian import armenian_to_latin, has_armenian
 from screening.data import (
     ARABIC_ARTICLE_FORMS,
     ARABIC_FULL_OF_SHORT,
     ARABIC_LETTERS_LATIN,
     ARABIC_NAME_WORDS,
 )
+from screening.devanagari import devanagari_to_latin, has_devanagari
 from screening.hangul import hangul_to_latin, has_hangul
 from screening.japanese import has_kana, kana_to_latin
 
@@ -115,29 +117,6 @@ def cyrillic_to_latin(word: str, language: str | None = None) -> str:
 
 
 _ARABIC_SCRIPT = re.compile(r"[\u0600-\u06ff\u0750-\u077f]")
-# Devanagari (Hindi, Marathi, Nepali) writes a consonant's vowel ``a`` only by leaving
-# it unmarked; unidecode drops it (``नरेंद्र`` -> ``nrendr``). ISO 15919 and Hunterian
-# romanisation write it, but for a word-final single consonant, which Hindi does not
-# pronounce (``राम`` is ``Ram``; ``नरेंद्र``, ending in a cluster, is ``Narendra``).
-_DEVANAGARI_CONSONANT = re.compile(r"[\u0915-\u0939\u0958-\u095f]")
-_DEVANAGARI_INHERENT_VOWEL = re.compile(
-    r"([\u0915-\u0939\u0958-\u095f]\u093c?)"  # a consonant, perhaps with a nukta
-    r"(?![\u093c\u093e-\u094d\u0962\u0963])"  # not followed by a vowel sign or virama
-)
-
-
-def with_inherent_vowels(word: str) -> str:
-    """A Devanagari word with its unwritten ``a`` vowels written (as the letter अ)."""
-
-    def vowel(found: re.Match[str]) -> str:
-        end = found.end()
-        final = end == len(word) or not ("\u0900" <= word[end] <= "\u097f")
-        cluster = found.start() > 0 and word[found.start() - 1] == "\u094d"
-        if final and not cluster:
-            return found.group(1)
-        return found.group(1) + "\u0905"
-
-    return _DEVANAGARI_INHERENT_VOWEL.sub(vowel, word)
 
 
 @lru_cache(maxsize=200_000)
@@ -159,8 +138,10 @@ def ascii_fold(word: str) -> str:
             lower = kana_to_latin(lower)  # unidecode reads ジュ as ``ziyu``, ッ as ``tsu``
         if _ARABIC_SCRIPT.search(lower):
             lower = lower.translate(_ARABIC_LETTERS)
-        if _DEVANAGARI_CONSONANT.search(lower):
-            lower = with_inherent_vowels(lower)
+        if has_devanagari(lower):
+            lower = devanagari_to_latin(lower)  # Hunterian, not unidecode's ``ss`` for ष
+        if has_armenian(lower):
+            lower = armenian_to_latin(lower)  # BGN/PCGN, not ISO 9985's ``ow`` for ու
     spelled = "".join(_SCHEME_LETTERS.get(ch, ch) for ch in lower)
     decomposed = unicodedata.normalize("NFKD", spelled)
     stripped = "".join(ch for ch in decomposed if not unicodedata.combining(ch))
@@ -401,6 +382,40 @@ def _arabic_units(spelling: str) -> tuple[_Unit, ...]:
     return tuple(units)
 
 
+# Ayn or hamza in a word in Arabic letters: a consonant Latin spellings leave out beside a
+# vowel (``عبد`` Abd, ``سعيد`` Said, ``فؤاد`` Fuad) or at the end of a word (``ربيع`` Rabi),
+# so it stands for a Latin vowel, never for a consonant (``عبد`` is not ``Badi``).
+_AYN: _Unit = ("v", "", "'")
+
+
+def _joined_units(parts: list[tuple[_Unit, ...]]) -> tuple[_Unit, ...]:
+    """Units of consecutive pieces, two vowel runs side by side made one (``ya`` of ``يى``)."""
+    units: list[_Unit] = []
+    for part in parts:
+        for unit in part:
+            if unit[0] == "v" and units and units[-1][0] == "v" and _AYN not in (unit, units[-1]):
+                run = units[-1][2] + unit[2]
+                units[-1] = ("v", _REPEATED.sub(r"\1", run.translate(_VOWEL_CLASS)), run)
+            else:
+                units.append(unit)
+    return tuple(units)
+
+
+@lru_cache(maxsize=200_000)
+def _letter_units(word: str) -> tuple[_Unit, ...]:
+    """A word in Arabic or Hebrew letters read one letter at a time: ``ته`` is ``t`` and
+    ``h``, ``شه`` is ``sh`` and ``h``, ``דה`` is ``d`` and ``h``, where folding the whole
+    word would read ``th`` (ث), a doubled ``h``, ``dh`` (ذ). Ayn and hamza, which Latin
+    writes as an apostrophe or leaves out, are a unit of their own (``_AYN``)."""
+    parts = [
+        (_AYN,)
+        if ARABIC_LETTERS_LATIN.get(letter) == "'"
+        else _arabic_units(_APOSTROPHES.sub("", _plain_spelling(letter)))
+        for letter in word.lower()
+    ]
+    return _joined_units(parts)
+
+
 def _vowels_agree(a: str, b: str) -> bool:
     """Vowel patterns: ``*`` (an ``e``) is ``a`` or ``i``; ``?`` (the article's) is any."""
     if "?" in a or "?" in b:
@@ -463,28 +478,81 @@ def _written_in_latin(written: _Unit, latin: _Unit) -> bool:
     )
 
 
-def _abjad_agrees(written: tuple[_Unit, ...], latin: tuple[_Unit, ...]) -> bool:
-    """Whether a word in Arabic letters, which leave short vowels unwritten,
-    is the Latin spelling: every written letter in order, only vowels left over."""
-    if sum(1 for kind, _, _ in written if kind == "c") < 2:
-        return False
-    position = 0
+_WRITTEN_ARTICLE = (("v", "a", "a"), ("c", "L", "l"))  # ال, as a word in Arabic letters opens
+
+
+def _abjad_edges(
+    written: tuple[_Unit, ...], latin: tuple[_Unit, ...], arabic_script: bool
+) -> tuple[tuple[_Unit, ...], tuple[_Unit, ...]]:
+    """A word in Arabic or Hebrew letters and a Latin spelling, their edges read by the
+    standards (ALA-LC, BGN/PCGN Persian and Hebrew) and set aside: an opening alif or
+    alef only carries the first vowel, whichever it is (``ابراهیم`` Ebrahim, ``امید``
+    Omid); a closing ta marbuta is ``a`` or ``ah`` (``حمزة`` Hamza, Hamzah); a closing
+    silent he after a vowel is written ``eh`` or left out (``فاطمه`` Fatemeh, Fatema;
+    ``יהודה`` Yehuda); in Arabic script, a closing yaa stands for alif maqsura, as
+    Persian writes it (``مصطفی`` Mostafa)."""
+    if written[0][0] == "v" and written[0][2] == "a" and latin and latin[0][0] == "v":
+        written, latin = written[1:], latin[1:]  # the opening alif: any first vowel
+    if not (written and latin):
+        return written, latin
+    if (
+        len(latin) > 1
+        and latin[-1] == ("c", "H", "h")
+        and latin[-2][0] == "v"
+        and written[-1][0] == "v"
+        and written[-1][2].endswith("a")
+    ):
+        latin = latin[:-1]  # ``ah`` for a closing ta marbuta
+    elif (
+        len(written) > 1
+        and written[-1] == ("c", "H", "h")
+        and written[-2][0] == "c"
+        and latin[-1][0] == "v"
+        and latin[-1][1] in ("a", "*")
+    ):
+        written = written[:-1]  # a closing silent he, left out after its a or e
+    if (
+        arabic_script
+        and written[-1][0] == "v"
+        and written[-1][2].endswith("y")
+        and latin[-1][:2] == ("v", "a")
+    ):
+        written = (*written[:-1], ("v", "a", written[-1][2][:-1] + "a"))  # alif maqsura
+    return written, latin
+
+
+def _abjad_agrees(
+    written: tuple[_Unit, ...], latin: tuple[_Unit, ...], arabic_script: bool = False
+) -> bool:
+    """Whether a word in Arabic or Hebrew letters, which leave short vowels unwritten,
+    is the Latin spelling: every written letter in order, only vowels left over, the
+    edges read as ``_abjad_edges`` says."""
+    consonants = sum(1 for kind, _, _ in written if kind == "c")
+    letters = consonants + sum(len(text) for kind, _, text in written if kind == "v")
+    if consonants < 2 and (consonants < 1 or letters < 3):
+        return False  # too few letters to tell a name (``يحيى``, four letters, is enough)
+    written, latin = _abjad_edges(written, latin, arabic_script)
+    # Every way to line the letters up, as the set of written letters consumed so far:
+    # a Latin vowel may be a short vowel (unwritten) or stand for written letters (a ``w``
+    # is ``o`` in ``Khosrow``'s first ``o`` or the ``w`` after it).
+    positions = {0}
     for unit in latin:
-        if position == len(written):
-            return False  # a Latin letter after the last written one
-        if not _written_in_latin(written[position], unit):
-            if unit[0] == "c":
-                return False
-            continue  # a short vowel, unwritten
-        position += 1
-        # One Latin vowel run may stand for several written letters (``yu`` for ``يو``).
-        while (
-            unit[0] == "v"
-            and position < len(written)
-            and _written_in_latin(written[position], unit)
-        ):
-            position += 1
-    return position == len(written)
+        following: set[int] = set()
+        for position in positions:
+            if unit[0] == "v" and (len(unit[2]) == 1 or unit[2] == "ou"):
+                # A short vowel, unwritten; two vowel letters (``ee``, ``oa``) are a long
+                # vowel or a diphthong, which the script writes (French ``ou`` is one u).
+                following.add(position)
+            # One Latin vowel run may stand for several written letters (``yu`` for ``يو``).
+            while position < len(written) and _written_in_latin(written[position], unit):
+                position += 1
+                following.add(position)
+                if unit[0] == "c":
+                    break
+        if not following:
+            return False
+        positions = following
+    return len(written) in positions or (written[-1] == _AYN and len(written) - 1 in positions)
 
 
 def _without_article(spelling: str) -> str | None:
@@ -512,7 +580,9 @@ def _arabic_reading(word: str) -> _Reading | None:
     spelling = arabic_spelling(word)
     if len(spelling) < 2:
         return None
-    return spelling, _arabic_units(spelling), bool(_ABJAD.search(word))
+    if _ABJAD.search(word):
+        return spelling, _letter_units(word), True
+    return spelling, _arabic_units(spelling), False
 
 
 def _may_meet(a: _Reading, b: _Reading) -> bool:
@@ -553,12 +623,20 @@ def arabic_rules(word_a: str, word_b: str) -> tuple[str, ...] | None:
     if spelling_a in ARABIC_ARTICLES and spelling_b in ARABIC_ARTICLES:
         return ("article",)
     if not (abjad_a or abjad_b or _may_meet(read_a, read_b)):
-        return None  # the common case, decided cheaply: two unrelated words
+        edge = _latin_edge_rules(word_a, word_b)
+        return None if edge is None else tuple(sorted(edge))  # else two unrelated words
     rules = _units_rules(units_a, units_b)
     if rules is None and abjad_a != abjad_b:
         written, latin = (units_a, units_b) if abjad_a else (units_b, units_a)
-        if _abjad_agrees(written, latin):
+        arabic_script = bool(_ARABIC_SCRIPT.search(word_a if abjad_a else word_b))
+        if _abjad_agrees(written, latin, arabic_script):
             rules = {"abjad"}
+        elif (
+            arabic_script
+            and written[:2] == _WRITTEN_ARTICLE
+            and _abjad_agrees(written[2:], latin, arabic_script)
+        ):
+            rules = {"abjad", "article"}  # ``الحداد``: the article glued, ``Haddad`` without
     if rules is None:
         bare_a, bare_b = _without_article(spelling_a), _without_article(spelling_b)
         for x, y in ((bare_a, spelling_b), (spelling_a, bare_b), (bare_a, bare_b)):
@@ -569,9 +647,13 @@ def arabic_rules(word_a: str, word_b: str) -> tuple[str, ...] | None:
                     break
     if rules is None:
         rules = _abd_compound_rules(word_a, word_b)
+    if rules is None and not (abjad_a or abjad_b):
+        rules = _latin_edge_rules(word_a, word_b)
     if rules is None:
         return None
-    if _DOUBLED_CONSONANT.search(spelling_a) or _DOUBLED_CONSONANT.search(spelling_b):
+    if (not abjad_a and _DOUBLED_CONSONANT.search(spelling_a)) or (
+        not abjad_b and _DOUBLED_CONSONANT.search(spelling_b)
+    ):
         rules.add("double letter")
     if bool(_APOSTROPHES.search(word_a)) != bool(_APOSTROPHES.search(word_b)):
         rules.add("ayn/hamza")
@@ -594,21 +676,45 @@ def arabic_retrieval_keys(word: str, listed: bool = False) -> tuple[str, ...]:
     Coarser than ``arabic_rules``, which decides; they only bring the candidates."""
     if _NOT_ARABIC_SOURCE.search(word):
         return ()
+    if _ABJAD.search(word):
+        return _abjad_skeletons(_letter_units(word))
     units = _arabic_units(arabic_spelling(word))
+    skeleton = _skeleton(units)
+    if skeleton is None:
+        return ()
+    pattern = "".join(
+        "V" if kind == "v" else _RETRIEVAL_CLASS.get(text, klass[0]) for kind, klass, text in units
+    )
+    return (f"ar:{pattern}", skeleton) if listed else (f"ar:{pattern}",)
+
+
+def abjad_retrieval_keys(word: str) -> tuple[str, ...]:
+    """The key under which a listed Latin word is found for a query word in Arabic
+    letters (its consonants: ``ab:``), whatever the origin its name shows."""
+    return tuple(key for key in arabic_retrieval_keys(word, listed=True) if key[:3] == "ab:")
+
+
+def _skeleton(units: tuple[_Unit, ...]) -> str | None:
+    """The ``ab:`` key of a word: its consonant classes, ``w`` left out (a vowel or not)."""
     consonants = "".join(
         _RETRIEVAL_CLASS.get(text, klass[0])
         for kind, klass, text in units
         if kind == "c" and klass != "W"
     )
-    if len(consonants) < 2:
-        return ()
-    skeleton = f"ab:{consonants}"
-    if _ABJAD.search(word):
-        return (skeleton,)
-    pattern = "".join(
-        "V" if kind == "v" else _RETRIEVAL_CLASS.get(text, klass[0]) for kind, klass, text in units
-    )
-    return (f"ar:{pattern}", skeleton) if listed else (f"ar:{pattern}",)
+    return f"ab:{consonants}" if len(consonants) >= 2 else None
+
+
+def _abjad_skeletons(written: tuple[_Unit, ...]) -> tuple[str, ...]:
+    """The ``ab:`` keys of a word in Arabic or Hebrew letters: its consonants, and them
+    without what its Latin spelling may leave out (``_abjad_edges``, ``arabic_rules``): a
+    closing silent he (``حمیده`` Hamida), a glued article (``الحداد`` Haddad)."""
+    readings = [written]
+    if len(written) > 2 and written[-1] == ("c", "H", "h") and written[-2][0] == "c":
+        readings.append(written[:-1])
+    if written[:2] == _WRITTEN_ARTICLE:
+        readings.extend(reading[2:] for reading in list(readings))
+    keys = (_skeleton(reading) for reading in readings)
+    return tuple(dict.fromkeys(key for key in keys if key is not None))
 
 
 # Compound names of the article: ``Abd al-Rahman``, ``Nur al-Din``, ``Sayf al-Islam`` are
@@ -663,6 +769,29 @@ def arabic_compound_rules(word: str, first: str, second: str) -> tuple[str, ...]
             if tail_rules is not None:
                 return tuple(sorted(head_rules | tail_rules | {"arabic_compound", "article"}))
     return None
+
+
+_TA_MARBUTA = re.compile(r"(?<=[ae])h$")
+_ABD_WITH_ARTICLE = re.compile(r"^abd[aeiou]l$")
+
+
+def _latin_edge_rules(word_a: str, word_b: str) -> set[str] | None:
+    """Two Latin spellings of one word that differ at an edge by convention: a closing ta
+    marbuta (or Persian silent he) written ``ah``/``eh`` by ALA-LC and BGN/PCGN, ``a``/``e``
+    by the press (``Ruqayyah``, ``Rokayya``; ``Fatemeh``, ``Fatema``), and ``Abd`` with the
+    article glued on (``Abdul``, ``Abdel``) against ``Abd`` before a spaced ``al``."""
+    spelling_a, spelling_b = _plain_spelling(word_a), _plain_spelling(word_b)
+    if not (spelling_a[-1:] == "h" or spelling_b[-1:] == "h" or "abd" in (spelling_a, spelling_b)):
+        return None  # the common case: no edge to read
+    if "abd" in (spelling_a, spelling_b) and any(
+        _ABD_WITH_ARTICLE.match(spelling) for spelling in (spelling_a, spelling_b)
+    ):
+        return {"article"}
+    bare_a, bare_b = _TA_MARBUTA.sub("", spelling_a), _TA_MARBUTA.sub("", spelling_b)
+    if (bare_a, bare_b) == (spelling_a, spelling_b) or min(len(bare_a), len(bare_b)) < 3:
+        return None
+    found = _units_rules(_arabic_units(bare_a), _arabic_units(bare_b))
+    return None if found is None else found | {"ta_marbuta"}
 
 
 def _abd_compound_rules(word_a: str, word_b: str) -> set[str] | None:

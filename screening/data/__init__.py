@@ -134,6 +134,18 @@ HEBREW_LETTERS = TableFormat(
         lambda v: all(part == "-" or _is_word(part) for part in v.split(" ")),
     ),
 )
+DEVANAGARI_LETTERS = TableFormat(
+    ("letter", "kind", "latin", "note"),
+    (
+        lambda v: 1 <= len(v) <= 2 and all("\u0900" <= ch <= "\u097f" for ch in v),
+        _one_of("consonant", "nukta", "vowel", "sign", "virama", "mark"),
+        lambda v: v == "-" or _is_word(v),
+    ),
+)
+ARMENIAN_LETTERS = TableFormat(
+    ("letter", "latin", "note"),
+    (lambda v: len(v) == 1 and "\u0561" <= v <= "\u0587", _is_word),
+)
 ARABIC_SHORT_FORMS = TableFormat(("short", "full", "note"), (_is_word, _is_word))
 ARABIC_WORDS = TableFormat(
     ("kind", "word", "note"), (_one_of("article", "name_word", "lineage", "ezafe"), _is_word)
@@ -258,6 +270,8 @@ TABLE_FILES = (
     "vietnamese_names.tsv",
     "arabic_short_forms.tsv",
     "hebrew_letters.tsv",
+    "devanagari_letters.tsv",
+    "armenian_letters.tsv",
     "numbers.tsv",
     "identifier_types.tsv",
     "month_names.tsv",  # read by screening.dates
@@ -296,6 +310,19 @@ ARABIC_LETTERS_LATIN = {
     letter: "" if latin == "-" else latin
     for letter, latin in (
         row.fields for row in read_table(_file("arabic_letters.tsv"), ARABIC_LETTERS)
+    )
+}
+# Devanagari letters and signs: (kind, latin) by letter, latin "" for nothing.
+DEVANAGARI_LATIN = {
+    letter: (kind, "" if latin == "-" else latin)
+    for letter, kind, latin in (
+        row.fields for row in read_table(_file("devanagari_letters.tsv"), DEVANAGARI_LETTERS)
+    )
+}
+ARMENIAN_LATIN = {
+    letter: latin
+    for letter, latin in (
+        row.fields for row in read_table(_file("armenian_letters.tsv"), ARMENIAN_LETTERS)
     )
 }
 _ARABIC_WORDS = grouped(read_table(_file("arabic_name_words.tsv"), ARABIC_WORDS))

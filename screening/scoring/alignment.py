@@ -48,6 +48,7 @@ from screening.scoring.tokens import (
     comparer,
     compound_rule,
     origin_rule,
+    other_opening_consonant,
     similarity_of,
     typo_edits,
 )
@@ -151,6 +152,8 @@ class QueryContext:
         further (a hit retrieval cannot fetch would be lost in silence)."""
         if found.value < self.scoring.min_known_word_similarity:
             return NO_MATCH
+        if other_opening_consonant(query, listed):
+            return NO_MATCH  # ``Bahram`` and ``Shahram``: two names of the lists
         edits = typo_edits(query.folded, query.keys, listed.folded, listed.key)
         if edits > self.scoring.max_known_word_typo_edits:
             return NO_MATCH

@@ -26,12 +26,15 @@ each rule is a field of ``ScoringWeights``.
 
 from __future__ import annotations
 
+import re
 from collections.abc import Callable
 from dataclasses import dataclass
 from functools import lru_cache
 
 from rapidfuzz.distance import OSA
 
+from screening.armenian import has_armenian
+from screening.devanagari import has_devanagari
 from screening.east_asian import east_asian_rules, vietnamese_rules
 from screening.given_names import given_name_of, patronymic_of
 from screening.glossary import concept_of, is_place_adjective, word_stem
@@ -76,6 +79,9 @@ NO_MATCH = Similarity(0.0, "unmatched")
 NO_ORIGINS: frozenset[str] = frozenset()
 _NO_ORIGIN_RULES = (Role.NUMBER, Role.INITIAL, Role.LEGAL)
 _LETTER_CLASS = str.maketrans("yj", "ii")
+_VOWELS = frozenset("aeiouy")
+_AFFRICATE = re.compile(r"^(?:d(?=[jz])|t(?=[csz]))")
+_OPENING_CLASS = {"c": "k", "q": "k", "w": "v", "g": "j"}
 
 # (query folded, query keys, query role, listed folded, listed key, listed role)
 Compare = Callable[[str, tuple[str, ...], Role, str, str, Role], Similarity]
@@ -147,6 +153,37 @@ def _same_concept(q_keys: tuple[str, ...], l_key: str) -> str | None:
     if concept is not None and any(concept_of(key) == concept for key in q_keys):
         return concept
     return None
+
+
+def other_opening_consonant(query: Token, listed: Token) -> bool:
+    """Whether two words open with different consonants, in spelling and in every key.
+
+    The first letter is the one people get wrong least (Pollock and Zamora 1983; Soundex
+    keeps it for that reason): two words of the lists a letter apart that open with
+    different consonants are two names (``Bahram`` and ``Shahram``, ``Said`` and
+    ``Majid``), and so is a word read from Devanagari or Armenian letters by the
+    standard's table (``मणि`` Mani, not ``Shani``): its opening is another letter of its
+    own script. Spellings of one opening sound (``q``/``k``, ``dj``/``j``, ``w``/``v``)
+    are not told apart. Romanisations the engine has no rules for (Japanese Kunrei-shiki
+    ``Huzita`` for Hepburn ``Fujita``) still meet as typos where neither case holds."""
+    first_q, first_l = _opening_sound(query.folded), _opening_sound(listed.folded)
+    if first_q == first_l or first_q in _VOWELS or first_l in _VOWELS:
+        return False
+    return all(key[:1] != listed.key[:1] for key in query.keys)
+
+
+def _read_by_table(text: str) -> bool:
+    """Whether a word is in Devanagari or Armenian letters, which ``ascii_fold`` reads by
+    the standard's table (``screening.devanagari``, ``screening.armenian``)."""
+    return not text.isascii() and (has_devanagari(text) or has_armenian(text))
+
+
+def _opening_sound(folded: str) -> str:
+    """A word's first letter, as the class of the sound romanisations write with it: an
+    affricate's ``d`` or ``t`` left out (French ``Djabir``, German ``Tschernow``), ``c`` and
+    ``q`` as ``k``, ``w`` as ``v``, ``g`` as ``j`` (Egyptian Arabic ج: ``Gamal``, ``Jamal``)."""
+    first = _AFFRICATE.sub("", folded[:3])[:1]
+    return _OPENING_CLASS.get(first, first)
 
 
 def _typo(
@@ -324,6 +361,12 @@ def similarity_of(
         # ``yun``); a word in Arabic or Hebrew letters lacks its short vowels, so edits
         # mean nothing. Only the rules of its own origin apply.
         found = NO_MATCH
+    elif (
+        found.rule == "typo"
+        and _read_by_table(query.text)
+        and other_opening_consonant(query, listed)
+    ):
+        found = NO_MATCH  # मणि (Mani) is not Shani: another opening letter, another name
     if (
         JAPANESE in origins
         and found.rule in ("typo", "transliteration", "unmatched")

@@ -5,9 +5,10 @@ from __future__ import annotations
 
 import pytest
 
-from screening.model import RuleName
+from screening.model import Entity, RuleName
 from screening.names import Role, Token, make_token, with_role
 from screening.scoring.tokens import compare_tokens
+from screening.screener import Screener
 from screening.weights import ScoringWeights
 
 W, IN, P, N = Role.WORD, Role.INITIAL, Role.PATRONYMIC, Role.NUMBER
@@ -60,6 +61,12 @@ RULES: list[tuple[str, str, Role, Role, RuleName, float, float]] = [
     ("Naftaresurs", "Enerharesurs", W, W, "unmatched", 0.0, 0.0),  # another word
     ("Li", "Lu", W, W, "unmatched", 0.0, 0.0),  # too short for a typo
     ("Gazaryan", "Budnev", W, W, "unmatched", 0.0, 0.0),
+    # a word read from Devanagari or Armenian by its table: another opening letter of its
+    # script is another name, however close the rest (Soundex keeps the first letter)
+    ("सुरेश", "Mukesh", W, W, "unmatched", 0.0, 0.0),
+    ("सुरेश", "Suresh", W, W, "exact", 1.0, 1.0),
+    ("Suresh", "Mukesh", W, W, "typo", 0.66, 0.7),  # typed in Latin letters: a typo at best
+    ("मनीषा", "Manisa", W, W, "typo", 0.8, 0.9),  # the same opening letter: a typo
 ]
 
 
@@ -130,3 +137,26 @@ def test_typo_thresholds_are_read_from_the_weights() -> None:
     strict = ScoringWeights(min_fuzzy_similarity=0.8)
     assert compare_tokens(token("Makorv", W), token("Markov", W)).rule == "typo"
     assert compare_tokens(token("Makorv", W), token("Markov", W), strict).rule == "unmatched"
+
+
+def test_two_words_of_the_lists_opening_with_other_consonants_are_two_names() -> None:
+    def bahram_pair(names: list[str]) -> str | None:
+        entities = [Entity(id=f"e{n}", schema="Person", names=[n_]) for n, n_ in enumerate(names)]
+        hits = Screener.from_entities(entities).screen("Shahram Hoseini", threshold=0.0).hits
+        hit = next(h for h in hits if h.entity_id == "e0")
+        return next((t.rule for t in hit.explanation.tokens if t.list_token == "Bahram"), None)
+
+    # Shahram is a word of the lists: Bahram is another name of the lists, not a typo of it
+    assert bahram_pair(["Bahram HOSEINI", "Shahram KARIMI"]) is None
+    # Shahram is no word of the lists: it may be Bahram misspelt
+    assert bahram_pair(["Bahram HOSEINI", "Hamid KARIMI"]) == "typo"
+
+
+def test_spellings_of_one_opening_sound_stay_typos_between_words_of_the_lists() -> None:
+    entities = [
+        Entity(id="gamal", schema="Person", names=["Sarah GAMAL"]),
+        Entity(id="jamal", schema="Person", names=["Jamal HASSAN"]),
+    ]
+    hits = Screener.from_entities(entities).screen("Sara JAMAL", threshold=0.0).hits
+    hit = next(h for h in hits if h.entity_id == "gamal")
+    assert [t.rule for t in hit.explanation.tokens if t.list_token == "GAMAL"] == ["typo"]

@@ -24,6 +24,7 @@ from screening.screener import Screener
 from screening.settings import DEFAULT_THRESHOLD
 from screening.translit import (
     arabic_compound_rules,
+    arabic_retrieval_keys,
     arabic_rules,
     ascii_fold,
     shows_arabic_romanisation,
@@ -321,13 +322,23 @@ def test_a_word_in_arabic_letters_needs_every_written_letter(a: str, b: str) -> 
     ("word", "folded"),
     [
         ("नरेंद्र", "narendra"),  # a final cluster keeps its vowel
-        ("राम", "raam"),  # a final single consonant does not
+        ("राम", "ram"),  # a final single consonant does not; ā is a (Hunterian)
         ("अमित", "amit"),
+        ("लक्ष्मी", "lakshmi"),  # ष is sh, not unidecode's ss
+        ("कृष्ण", "krishna"),  # vocalic r is ri, ण is n
+        ("ज़फ़र", "zafar"),  # nukta letters: Persian z and f (decomposed)
+        ("\u095b\u095e\u0930", "zafar"),  # the same, precomposed
+        ("सिंह", "singh"),  # the anusvara before h
+        ("संभव", "sambhav"),  # the anusvara before a labial
+        ("Ռուբեն", "ruben"),  # Armenian: ու is u, ռ r (BGN/PCGN, passports)
+        ("Երևան", "yerevan"),  # ե and և are ye and yev at the start, after a vowel
+        ("Ոսկան", "voskan"),  # ո is vo at the start of a word
+        ("Թադևոս", "tadevos"),  # aspirates without apostrophes; և inside a word is ev
         ("سلمان", "slman"),  # BGN/PCGN: the alif is written, short vowels are not
         ("فاطمة", "fatma"),
     ],
 )
-def test_devanagari_and_arabic_letters_romanise_by_the_standard_tables(
+def test_devanagari_armenian_and_arabic_letters_romanise_by_the_standard_tables(
     word: str, folded: str
 ) -> None:
     assert ascii_fold(word) == folded
@@ -387,10 +398,92 @@ def test_an_aspiration_mark_decides_between_two_consonants(
     assert east_asian_rules(marked, other) is None
 
 
+@pytest.mark.parametrize(
+    ("wade_giles", "pinyin", "other"),
+    [
+        ("Kuei", "Gui", "Kai"),  # Wade-Giles -uei is pinyin -ui
+        ("Jui", "Rui", "Lui"),  # Wade-Giles j is pinyin r
+        ("Jen", "Ren", "Wen"),
+    ],
+)
+def test_wade_giles_finals_and_initials_in_a_chinese_name(
+    wade_giles: str, pinyin: str, other: str
+) -> None:
+    assert east_asian_rules(wade_giles, pinyin, chinese=True)
+    assert east_asian_rules(wade_giles, other, chinese=True) is None
+    assert east_asian_rules("Jin", "Rin") is None  # not in a Korean name: RR r is not j
+
+
 def test_two_pinyin_spellings_are_never_wade_giles_of_each_other() -> None:
     assert east_asian_rules("张", "Chang") == ("pinyin=wade-giles",)  # Chang may be Wade-Giles
     assert east_asian_rules("畅", "Zhang") is None  # chang and zhang, both pinyin
     assert east_asian_rules("Xi", "Si") is None
+
+
+@pytest.mark.parametrize(
+    ("written", "same", "other"),
+    [
+        ("تهرانی", "Tehrani", "Tarani"),  # ت and ه are t and h, not the th of ث
+        ("شهرام", "Shahram", "Sharam"),  # ش and ه: sh and h, not a doubled h
+        ("ابراهیم", "Ebrahim", "Brahim"),  # an opening alif carries any first vowel
+        ("حمزة", "Hamzah", "Hamzat"),  # a closing ta marbuta is a or ah
+        ("فاطمه", "Fatema", "Fatemi"),  # a closing silent he, written eh or left out
+        ("مصطفی", "Mostafa", "Mostaf"),  # a closing yaa for alif maqsura
+        ("رضا", "Reza", "Rasa"),  # ض is d in Arabic, z in Persian
+        ("خسرو", "Khosrow", "Khosrom"),  # و: the o of the vowel run or the w after it
+        ("يحيى", "Yahya", "Yahma"),  # four letters, one of them a consonant
+        ("الحداد", "Haddad", "Hadid"),  # the article glued in Arabic letters, not in Latin
+        ("علي", "Ali", "Lee"),  # ayn: a Latin vowel (or nothing at the end), never a letter off
+        ("عبد", "Abd", "Badi"),
+        ("بلي", "Bali", "Boali"),  # two vowel letters are a long vowel the script writes
+        ("יהודה", "Yehuda", "Ehud"),  # ד and ה are d and h (not dh); the closing he silent
+    ],
+)
+def test_persian_letters_meet_their_romanisations(written: str, same: str, other: str) -> None:
+    assert arabic_rules(written, same) is not None
+    assert arabic_rules(written, other) is None
+
+
+@pytest.mark.parametrize(
+    ("written", "listed"),
+    [
+        ("حمیده", "Hamida"),  # the closing silent he left out
+        ("الحداد", "Haddad"),  # the glued article left out
+        ("محمدی", "Mohammadi"),
+    ],
+)
+def test_a_word_in_arabic_letters_is_looked_up_by_the_consonants_a_listing_keeps(
+    written: str, listed: str
+) -> None:
+    assert set(arabic_retrieval_keys(written)) & set(arabic_retrieval_keys(listed, listed=True))
+
+
+@pytest.mark.parametrize(
+    ("a", "b", "rule", "other"),
+    [
+        ("Rokayya", "Ruqayyah", "ta_marbuta", "Rokayyat"),  # ALA-LC ah, the press a
+        ("Fatemeh", "Fatima", "ta_marbuta", "Fatimat"),  # Persian eh
+        ("Abdul", "'Abd", "article", "Abdulla"),  # Abd with the article glued on
+        ("ech", "al", "article", "ach"),  # the French spelling of ash- (ش is ch)
+    ],
+)
+def test_latin_spellings_of_one_arabic_word_differ_at_its_edges(
+    a: str, b: str, rule: str, other: str
+) -> None:
+    assert rule in (arabic_rules(a, b) or ())
+    assert arabic_rules(other, b) is None
+
+
+def test_a_name_in_arabic_letters_finds_a_listed_name_without_arabic_signs() -> None:
+    listed = Screener.from_entities(
+        [
+            Entity(id="masoud", schema="Person", names=["Masoud MOHAMMADI"]),
+            Entity(id="other", schema="Person", names=["Mahmoud AHMADI"]),
+        ]
+    )
+    hits = listed.screen("مسعود محمدی").hits
+    assert [hit.entity_id for hit in hits] == ["masoud"]
+    assert "abjad" in hits[0].explanation.tokens[0].detail
 
 
 def test_a_word_in_arabic_letters_is_never_a_typo() -> None:
