@@ -27,6 +27,7 @@ from functools import lru_cache
 
 from screening.data import (
     CHINESE_SURNAME_SPELLINGS,
+    HAN_FAMILY_NAME_READINGS,
     KOREAN_SURNAME_GROUPS,
     VIETNAMESE_MIDDLE_MARKERS,
     VIETNAMESE_SURNAME_GROUPS,
@@ -103,6 +104,12 @@ def _is_surname(folded: str) -> bool:
     return _surname_group(folded) is not None or folded in CHINESE_SURNAMES
 
 
+def family_name_readings(word: str) -> tuple[str, ...]:
+    """The readings a lone Han character has as a Chinese family name where its plain
+    reading is another (``单``: ``shan``, not ``dan``; data/han_surname_readings.tsv)."""
+    return HAN_FAMILY_NAME_READINGS.get(word, ())
+
+
 # Vietnamese: family names (data/vietnamese_names.tsv) and one syllable a word, written in
 # the national alphabet (quốc ngữ) whose diacritics lists drop: no romanisation
 # correspondences, only the structure of the name.
@@ -143,10 +150,15 @@ def looks_east_asian(text: str) -> bool:
     word at most three syllables, and one of them a common family name or a spelling
     only Wade-Giles writes (``Hsu Chih-chiang``: its family name in a spelling the
     table, in pinyin, lacks)."""
-    words = [ascii_fold(w) for w in _SPLIT.split(text) if w]  # Han and Hangul read too
+    written = [w for w in _SPLIT.split(text) if w]
+    words = [ascii_fold(w) for w in written]  # Han and Hangul read too
     if not words or len(words) > 5:
         return False
-    if not any(_is_surname(w) for w in words) and not _WADE_GILES_SIGN.search(text.lower()):
+    if (
+        not any(_is_surname(w) for w in words)
+        and not _WADE_GILES_SIGN.search(text.lower())
+        and not family_name_readings(written[0])
+    ):
         return False  # the common case, decided by set lookups and one search
     # A family name in its customary spelling need not be syllable-shaped (``Park``).
     return all(_WORD.fullmatch(w) or _is_surname(w) for w in words)
@@ -289,6 +301,8 @@ def looks_chinese(text: str) -> bool:
         ends = capitals
     else:
         ends = [word for word in {words[0], words[-1]} if "-" not in word]
+    if family_name_readings(words[0]):
+        return True  # a Han family name read otherwise as a family name (``单``)
     folded = [ascii_fold(word) for word in ends]
     return any(word in CHINESE_SURNAMES for word in folded) and all(
         _surname_group(word) is None for word in folded
@@ -375,10 +389,29 @@ def east_asian_rules(word_a: str, word_b: str, chinese: bool = False) -> tuple[s
     regular = _regular_rules(word_a, word_b, folded_a, folded_b, chinese)
     if regular is not None:
         return regular
+    as_family_name = _family_name_rules(word_a, word_b, folded_b, chinese) or _family_name_rules(
+        word_b, word_a, folded_a, chinese
+    )
+    if as_family_name is not None:
+        return as_family_name
     han = bool(_HAN.search(word_a) or _HAN.search(word_b))  # read in Mandarin: not Korean
     group = _surname_group(folded_a)
     if not han and group is not None and group == _surname_group(folded_b):
         return ("korean_surname",)
+    return None
+
+
+def _family_name_rules(
+    han: str, other: str, other_folded: str, chinese: bool
+) -> tuple[str, ...] | None:
+    """``han_surname_reading`` (and the romanisation rules after it) when a Han family name,
+    read as a family name, is the other word (``沈`` = ``Shen``, Wade-Giles ``曾`` = ``Tseng``)."""
+    for reading in family_name_readings(han):
+        if reading == other_folded:
+            return ("han_surname_reading",)
+        rules = _regular_rules(reading, other, reading, other_folded, chinese)
+        if rules is not None:
+            return tuple(sorted({"han_surname_reading", *rules}))
     return None
 
 
@@ -436,6 +469,8 @@ def east_asian_retrieval_keys(word: str, chinese_listed: bool = False) -> tuple[
     word of a listed Chinese name also as Wade-Giles spells it (``Yongchang``:
     ``Yungchang``), for a query in unmarked Wade-Giles."""
     spellings = [spelling for spelling, _ in _spellings(word)]
+    for reading in family_name_readings(word):
+        spellings.extend(spelling for spelling, _ in _spellings(reading, True))
     if chinese_listed:
         respelt = ascii_fold(word)
         for pattern, replacement in _PINYIN_AS_WADE_GILES:

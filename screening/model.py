@@ -87,6 +87,7 @@ RuleName = Literal[
     "gender_variant",
     "legal_form",
     "identifier",
+    "title",
     "unmatched",
 ]
 

@@ -89,7 +89,9 @@ IDENTIFIER_TYPES = TableFormat(
     ),
 )
 NUMBERS = TableFormat(("word", "value", "note"), (_is_word, str.isdigit))
-PARTICLES_TITLES = TableFormat(("kind", "word", "note"), (_one_of("particle", "title"), _is_word))
+PARTICLES_TITLES = TableFormat(
+    ("kind", "word", "note"), (_one_of("particle", "title", "honorific"), _is_word)
+)
 EAST_ASIAN_SURNAMES = TableFormat(
     ("origin", "group", "spelling", "note"), (_one_of("korean", "chinese"), _is_word, _is_word)
 )
@@ -111,6 +113,10 @@ HANGUL_JAMO = TableFormat(
         lambda v: v == "-" or _is_word(v),
         lambda v: v == "-" or bool(re.fullmatch(r"[a-z\u014f\u016d]+'?", v)),
     ),
+)
+HAN_SURNAME_READINGS = TableFormat(
+    ("character", "reading", "note"),
+    (lambda v: len(v) == 1 and "\u4e00" <= v <= "\u9fff", _is_word),
 )
 ARABIC_SHORT_FORMS = TableFormat(("short", "full", "note"), (_is_word, _is_word))
 ARABIC_WORDS = TableFormat(
@@ -227,6 +233,7 @@ TABLE_FILES = (
     "given_names.tsv",
     "particles_titles.tsv",
     "east_asian_surnames.tsv",
+    "han_surname_readings.tsv",
     "arabic_letters.tsv",
     "arabic_name_words.tsv",
     "hangul_jamo.tsv",
@@ -248,10 +255,15 @@ MALE_GIVEN_NAMES = _NAME_GROUPS["male"]
 FEMALE_GIVEN_NAMES = _NAME_GROUPS["female"]
 _NAME_WORDS = grouped(read_table(_file("particles_titles.tsv"), PARTICLES_TITLES))
 PARTICLES = _NAME_WORDS.get("particle", ())
-TITLES = _NAME_WORDS.get("title", ())
+# Islamic honorifics are titles that also show a name of Arabic, Persian or Urdu origin.
+HONORIFICS = _NAME_WORDS.get("honorific", ())
+TITLES = _NAME_WORDS.get("title", ()) + HONORIFICS
 _SURNAME_GROUPS = spelling_groups(read_table(_file("east_asian_surnames.tsv"), EAST_ASIAN_SURNAMES))
 KOREAN_SURNAME_GROUPS = _SURNAME_GROUPS.get("korean", ())
 CHINESE_SURNAME_SPELLINGS = tuple(group[0] for group in _SURNAME_GROUPS.get("chinese", ()))
+HAN_FAMILY_NAME_READINGS = grouped(
+    read_table(_file("han_surname_readings.tsv"), HAN_SURNAME_READINGS)
+)
 _VIETNAMESE = spelling_groups(
     read_table(_file("vietnamese_names.tsv"), VIETNAMESE_NAMES), "vietnamese_names.tsv"
 )
