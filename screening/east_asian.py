@@ -57,6 +57,7 @@ _CONSONANT_CLASSES = {
     "c": "Z", "tch": "J",
 }  # fmt: skip
 _PINYIN_WADE_GILES = frozenset({"x", "hs", "zh", "q", "c", "tz", "ts", "sz"})
+_WADE_GILES_J = frozenset({"j", "r"})  # Wade-Giles ``j`` is pinyin ``r`` (``Jen`` = ``Ren``)
 # ``ng`` before a vowel is read ``n`` + ``g``, as a syllable boundary may fall either way in
 # a joined name (``Jianguo`` is jian-guo, ``Chienkuo`` chien-kuo; ``Jongil`` alike on
 # both sides).
@@ -73,7 +74,8 @@ _WADE_GILES_MARKS = re.compile(
     r"hs|ts|tz|'|’|(?<=[^aeiou])ih(?![aeiou])|[iu]eh|ien|y(?:eh|en)(?![aeiouy])"
 )
 _WADE_GILES_FINALS = (
-    (re.compile(r"(?<=[^aeiou])ih(?![aeiou])"), "i", "ih=i"),
+    # Not the ``h`` of a joined ``hs`` (``Lihsueh`` is li-hsüeh), but ``ih`` before ``sh``.
+    (re.compile(r"(?<=[^aeiou])ih(?![aeiou]|s(?!h))"), "i", "ih=i"),
     (re.compile(r"(?<=[iu])eh"), "e", "ieh=ie"),  # Wade-Giles -ieh, -üeh: pinyin -ie, -ue
     (re.compile(r"yeh(?![aeiouy])"), "ye", "ieh=ie"),
     (re.compile(r"ien"), "ian", "ien=ian"),
@@ -260,11 +262,19 @@ def _spellings(word: str, chinese: bool = False) -> tuple[tuple[str, frozenset[s
     if chinese or _WADE_GILES_MARKS.search(word.lower()):
         finals = _WADE_GILES_FINALS + (_CHINESE_FINALS if chinese else ())
         wade_giles = _rewritten(written, finals + _REWRITES)
+        if chinese and _SYLLABLE_I.search(marked):  # ``Ching-i`` = ``Jingyi``
+            joined = ascii_fold(_SYLLABLE_I.sub("yi", marked).replace("'", "").replace("’", ""))
+            spelling, fired = _rewritten(joined, finals + _REWRITES)
+            wade_giles = (spelling, fired | {"i=yi"})
         if _WADE_GILES_ONLY.search(word.lower()):
             readings = [wade_giles]
         elif wade_giles != readings[0]:
             readings.append(wade_giles)
     return tuple(readings)
+
+
+# A syllable ``i`` after a hyphen or space, Wade-Giles for pinyin ``yi`` (``Ching-i``).
+_SYLLABLE_I = re.compile(r"(?<=[-\s])i(?![aeiou])")
 
 
 # Wade-Giles spellings read as pinyin only in a Chinese name (in a Korean one they are
@@ -276,6 +286,7 @@ _CHINESE_FINALS = (
     (re.compile(r"(?<=[tnlszcj24])o(?![aeiouny])"), "uo", "o=uo"),
     (re.compile(r"(?<=[kh3])o(?![aeiouny])"), "e", "o=e"),
     (re.compile(r"\bi(?![aeiou])"), "yi", "i=yi"),
+    (re.compile(r"(?<=[kh3])uei"), "ui", "uei=ui"),  # ``Kuei`` = ``Gui``, ``Huei`` = ``Hui``
 )
 # The reverse: a pinyin word of a listed Chinese name, spelt as Wade-Giles spells it, for
 # retrieval (``Yongchang`` is also looked up as ``Yungchang``).
@@ -284,6 +295,8 @@ _PINYIN_AS_WADE_GILES = (
     (re.compile(r"(?<=[dtnlszcr])uo(?![aeiouny])"), "o"),
     (re.compile(r"(?<=[gkh])e(?![aeiouny])"), "o"),
     (re.compile(r"\byi"), "i"),
+    (re.compile(r"(?<=[gkh])ui"), "uei"),
+    (re.compile(r"r(?=[aeiou])"), "j"),
 )
 
 
@@ -364,6 +377,7 @@ def _may_open_alike(a: str, b: str) -> bool:
     first_a, first_b = a[:1], b[:1]
     return (
         first_a == first_b
+        or {first_a, first_b} == _WADE_GILES_J
         or (first_a in _STOPS_AND_AFFRICATES and first_b in _STOPS_AND_AFFRICATES)
         or (first_a in _VOWELS and first_b in _VOWELS)
     )
@@ -424,16 +438,26 @@ def _regular_rules(
         rules
         for spelling_a, fired_a in _spellings(word_a, chinese)
         for spelling_b, fired_b in _spellings(word_b, chinese)
-        if (rules := _units_rules(word_a, word_b, spelling_a, spelling_b, fired_a ^ fired_b))
+        if (
+            rules := _units_rules(
+                word_a, word_b, spelling_a, spelling_b, fired_a ^ fired_b, chinese
+            )
+        )
         is not None
     ]
     return min(found, key=len) if found else None
 
 
 def _units_rules(
-    word_a: str, word_b: str, spelling_a: str, spelling_b: str, fired: frozenset[str]
+    word_a: str,
+    word_b: str,
+    spelling_a: str,
+    spelling_b: str,
+    fired: frozenset[str],
+    chinese_name: bool = False,
 ) -> tuple[str, ...] | None:
-    """The rules that make two spellings agree unit by unit, or None."""
+    """The rules that make two spellings agree unit by unit, or None (``chinese_name``: one
+    of the names is Chinese, where Wade-Giles ``j`` is pinyin ``r``: ``Jen`` = ``Ren``)."""
     units_a, units_b = _units(spelling_a), _units(spelling_b)
     if len(units_a) != len(units_b):
         return None
@@ -448,6 +472,11 @@ def _units_rules(
             continue
         if kind_a == "v":
             return None
+        if chinese_name and {text_a, text_b} == _WADE_GILES_J:
+            if both_pinyin:
+                return None  # pinyin ``j`` and ``r`` are two sounds
+            rules.add("pinyin=wade-giles")
+            continue
         if not _consonants_agree(text_a, text_b):
             return None
         if text_a in _ASPIRATED_SPELLINGS or text_b in _ASPIRATED_SPELLINGS:

@@ -238,3 +238,35 @@ def test_an_indonesian_short_form_of_muhammad(short: str) -> None:
     rules = arabic_rules(short, "Muhammad")
     assert rules is not None and "short_form" in rules
     assert arabic_rules(short, "Mahmud") is None
+
+
+# --- Wade-Giles in Chinese names -----------------------------------------------------------
+
+
+@pytest.mark.parametrize(
+    ("wade_giles", "pinyin", "rule"),
+    [
+        ("Jen", "Ren", "pinyin=wade-giles"),  # Wade-Giles j is pinyin r
+        ("Jui-en", "Ruien", "pinyin=wade-giles"),
+        ("Kuei", "Gui", "uei=ui"),  # -uei after k, h is pinyin -ui
+        ("Huei", "Hui", "uei=ui"),
+        ("Ching-i", "Jingyi", "i=yi"),  # a syllable i is pinyin yi
+        ("Li-hsueh", "Lixue", "ieh=ie"),  # the h of a joined hs is no -ih final
+    ],
+)
+def test_wade_giles_meets_pinyin_in_a_chinese_name(wade_giles: str, pinyin: str, rule: str) -> None:
+    rules = east_asian_rules(wade_giles, pinyin, True)
+    assert rules is not None and rule in rules
+
+
+@pytest.mark.parametrize(
+    ("a", "b", "chinese"),
+    [
+        ("Jen", "Ren", False),  # a Korean name: j and r are two sounds
+        ("Jiang", "Rang", True),  # two pinyin spellings
+        ("Kuei", "Kai", True),
+        ("Ching-u", "Jingyi", True),
+    ],
+)
+def test_wade_giles_rules_keep_other_syllables_apart(a: str, b: str, chinese: bool) -> None:
+    assert east_asian_rules(a, b, chinese) is None
