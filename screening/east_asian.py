@@ -27,6 +27,7 @@ from functools import lru_cache
 
 from screening.data import (
     CHINESE_SURNAME_SPELLINGS,
+    HAN_FAMILY_NAME_READINGS,
     KOREAN_SURNAME_GROUPS,
     VIETNAMESE_MIDDLE_MARKERS,
     VIETNAMESE_SURNAME_GROUPS,
@@ -56,6 +57,7 @@ _CONSONANT_CLASSES = {
     "c": "Z", "tch": "J",
 }  # fmt: skip
 _PINYIN_WADE_GILES = frozenset({"x", "hs", "zh", "q", "c", "tz", "ts", "sz"})
+_WADE_GILES_J = frozenset({"j", "r"})  # Wade-Giles ``j`` is pinyin ``r`` (``Jen`` = ``Ren``)
 # ``ng`` before a vowel is read ``n`` + ``g``, as a syllable boundary may fall either way in
 # a joined name (``Jianguo`` is jian-guo, ``Chienkuo`` chien-kuo; ``Jongil`` alike on
 # both sides).
@@ -72,7 +74,8 @@ _WADE_GILES_MARKS = re.compile(
     r"hs|ts|tz|'|’|(?<=[^aeiou])ih(?![aeiou])|[iu]eh|ien|y(?:eh|en)(?![aeiouy])"
 )
 _WADE_GILES_FINALS = (
-    (re.compile(r"(?<=[^aeiou])ih(?![aeiou])"), "i", "ih=i"),
+    # Not the ``h`` of a joined ``hs`` (``Lihsueh`` is li-hsüeh), but ``ih`` before ``sh``.
+    (re.compile(r"(?<=[^aeiou])ih(?![aeiou]|s(?!h))"), "i", "ih=i"),
     (re.compile(r"(?<=[iu])eh"), "e", "ieh=ie"),  # Wade-Giles -ieh, -üeh: pinyin -ie, -ue
     (re.compile(r"yeh(?![aeiouy])"), "ye", "ieh=ie"),
     (re.compile(r"ien"), "ian", "ien=ian"),
@@ -101,6 +104,12 @@ def _surname_group(folded: str) -> int | None:
 
 def _is_surname(folded: str) -> bool:
     return _surname_group(folded) is not None or folded in CHINESE_SURNAMES
+
+
+def family_name_readings(word: str) -> tuple[str, ...]:
+    """The readings a lone Han character has as a Chinese family name where its plain
+    reading is another (``单``: ``shan``, not ``dan``; data/han_surname_readings.tsv)."""
+    return HAN_FAMILY_NAME_READINGS.get(word, ())
 
 
 # Vietnamese: family names (data/vietnamese_names.tsv) and one syllable a word, written in
@@ -143,10 +152,15 @@ def looks_east_asian(text: str) -> bool:
     word at most three syllables, and one of them a common family name or a spelling
     only Wade-Giles writes (``Hsu Chih-chiang``: its family name in a spelling the
     table, in pinyin, lacks)."""
-    words = [ascii_fold(w) for w in _SPLIT.split(text) if w]  # Han and Hangul read too
+    written = [w for w in _SPLIT.split(text) if w]
+    words = [ascii_fold(w) for w in written]  # Han and Hangul read too
     if not words or len(words) > 5:
         return False
-    if not any(_is_surname(w) for w in words) and not _WADE_GILES_SIGN.search(text.lower()):
+    if (
+        not any(_is_surname(w) for w in words)
+        and not _WADE_GILES_SIGN.search(text.lower())
+        and not family_name_readings(written[0])
+    ):
         return False  # the common case, decided by set lookups and one search
     # A family name in its customary spelling need not be syllable-shaped (``Park``).
     return all(_WORD.fullmatch(w) or _is_surname(w) for w in words)
@@ -248,11 +262,19 @@ def _spellings(word: str, chinese: bool = False) -> tuple[tuple[str, frozenset[s
     if chinese or _WADE_GILES_MARKS.search(word.lower()):
         finals = _WADE_GILES_FINALS + (_CHINESE_FINALS if chinese else ())
         wade_giles = _rewritten(written, finals + _REWRITES)
+        if chinese and _SYLLABLE_I.search(marked):  # ``Ching-i`` = ``Jingyi``
+            joined = ascii_fold(_SYLLABLE_I.sub("yi", marked).replace("'", "").replace("’", ""))
+            spelling, fired = _rewritten(joined, finals + _REWRITES)
+            wade_giles = (spelling, fired | {"i=yi"})
         if _WADE_GILES_ONLY.search(word.lower()):
             readings = [wade_giles]
         elif wade_giles != readings[0]:
             readings.append(wade_giles)
     return tuple(readings)
+
+
+# A syllable ``i`` after a hyphen or space, Wade-Giles for pinyin ``yi`` (``Ching-i``).
+_SYLLABLE_I = re.compile(r"(?<=[-\s])i(?![aeiou])")
 
 
 # Wade-Giles spellings read as pinyin only in a Chinese name (in a Korean one they are
@@ -266,7 +288,7 @@ _CHINESE_FINALS = (
     (re.compile(r"(?<=[tnlszcj24])o(?![aeiouny])"), "uo", "o=uo"),
     (re.compile(r"(?<=[kh3])o(?![aeiouny])"), "e", "o=e"),
     (re.compile(r"\bi(?![aeiou])"), "yi", "i=yi"),
-    (re.compile(r"uei"), "ui", "uei=ui"),  # kuei, huei: pinyin gui, hui
+    (re.compile(r"(?<=[kh3])uei"), "ui", "uei=ui"),  # ``Kuei`` = ``Gui``, ``Huei`` = ``Hui``
     (re.compile(r"j"), "r", "j=r"),  # Wade-Giles jen, jui: pinyin ren, rui
 )
 # The reverse: a pinyin word of a listed Chinese name, spelt as Wade-Giles spells it, for
@@ -277,7 +299,7 @@ _PINYIN_AS_WADE_GILES = (
     (re.compile(r"(?<=[gkh])e(?![aeiouny])"), "o"),
     (re.compile(r"\byi"), "i"),
     (re.compile(r"(?<=[gkh])ui"), "uei"),
-    (re.compile(r"r"), "j"),
+    (re.compile(r"r(?=[aeiou])"), "j"),
 )
 
 
@@ -295,6 +317,8 @@ def looks_chinese(text: str) -> bool:
         ends = capitals
     else:
         ends = [word for word in {words[0], words[-1]} if "-" not in word]
+    if family_name_readings(words[0]):
+        return True  # a Han family name read otherwise as a family name (``单``)
     folded = [ascii_fold(word) for word in ends]
     return any(word in CHINESE_SURNAMES for word in folded) and all(
         _surname_group(word) is None for word in folded
@@ -356,6 +380,7 @@ def _may_open_alike(a: str, b: str) -> bool:
     first_a, first_b = a[:1], b[:1]
     return (
         first_a == first_b
+        or {first_a, first_b} == _WADE_GILES_J
         or (first_a in _STOPS_AND_AFFRICATES and first_b in _STOPS_AND_AFFRICATES)
         or (first_a in _VOWELS and first_b in _VOWELS)
         or {first_a, first_b} == {"j", "r"}  # Wade-Giles j is pinyin r (Chinese names)
@@ -382,10 +407,29 @@ def east_asian_rules(word_a: str, word_b: str, chinese: bool = False) -> tuple[s
     regular = _regular_rules(word_a, word_b, folded_a, folded_b, chinese)
     if regular is not None:
         return regular
+    as_family_name = _family_name_rules(word_a, word_b, folded_b, chinese) or _family_name_rules(
+        word_b, word_a, folded_a, chinese
+    )
+    if as_family_name is not None:
+        return as_family_name
     han = bool(_HAN.search(word_a) or _HAN.search(word_b))  # read in Mandarin: not Korean
     group = _surname_group(folded_a)
     if not han and group is not None and group == _surname_group(folded_b):
         return ("korean_surname",)
+    return None
+
+
+def _family_name_rules(
+    han: str, other: str, other_folded: str, chinese: bool
+) -> tuple[str, ...] | None:
+    """``han_surname_reading`` (and the romanisation rules after it) when a Han family name,
+    read as a family name, is the other word (``沈`` = ``Shen``, Wade-Giles ``曾`` = ``Tseng``)."""
+    for reading in family_name_readings(han):
+        if reading == other_folded:
+            return ("han_surname_reading",)
+        rules = _regular_rules(reading, other, reading, other_folded, chinese)
+        if rules is not None:
+            return tuple(sorted({"han_surname_reading", *rules}))
     return None
 
 
@@ -398,16 +442,26 @@ def _regular_rules(
         rules
         for spelling_a, fired_a in _spellings(word_a, chinese)
         for spelling_b, fired_b in _spellings(word_b, chinese)
-        if (rules := _units_rules(word_a, word_b, spelling_a, spelling_b, fired_a ^ fired_b))
+        if (
+            rules := _units_rules(
+                word_a, word_b, spelling_a, spelling_b, fired_a ^ fired_b, chinese
+            )
+        )
         is not None
     ]
     return min(found, key=len) if found else None
 
 
 def _units_rules(
-    word_a: str, word_b: str, spelling_a: str, spelling_b: str, fired: frozenset[str]
+    word_a: str,
+    word_b: str,
+    spelling_a: str,
+    spelling_b: str,
+    fired: frozenset[str],
+    chinese_name: bool = False,
 ) -> tuple[str, ...] | None:
-    """The rules that make two spellings agree unit by unit, or None."""
+    """The rules that make two spellings agree unit by unit, or None (``chinese_name``: one
+    of the names is Chinese, where Wade-Giles ``j`` is pinyin ``r``: ``Jen`` = ``Ren``)."""
     units_a, units_b = _units(spelling_a), _units(spelling_b)
     if len(units_a) != len(units_b):
         return None
@@ -422,6 +476,11 @@ def _units_rules(
             continue
         if kind_a == "v":
             return None
+        if chinese_name and {text_a, text_b} == _WADE_GILES_J:
+            if both_pinyin:
+                return None  # pinyin ``j`` and ``r`` are two sounds
+            rules.add("pinyin=wade-giles")
+            continue
         if not _consonants_agree(text_a, text_b):
             return None
         if text_a in _ASPIRATED_SPELLINGS or text_b in _ASPIRATED_SPELLINGS:
@@ -443,6 +502,8 @@ def east_asian_retrieval_keys(word: str, chinese_listed: bool = False) -> tuple[
     word of a listed Chinese name also as Wade-Giles spells it (``Yongchang``:
     ``Yungchang``), for a query in unmarked Wade-Giles."""
     spellings = [spelling for spelling, _ in _spellings(word)]
+    for reading in family_name_readings(word):
+        spellings.extend(spelling for spelling, _ in _spellings(reading, True))
     if chinese_listed:
         respelt = ascii_fold(word)
         for pattern, replacement in _PINYIN_AS_WADE_GILES:

@@ -60,6 +60,7 @@ Kind = Literal[
     "leetspeak",
     "other_script_word",
     "run_together",
+    "ocr_confusion",
 ]
 
 
@@ -106,6 +107,12 @@ _TWINS_WORD = re.compile(rf"(?<![^\W_])[{_CYRILLIC_TWINS}{_LATIN_TWINS}]{{3,}}(?
 _LEET = str.maketrans("0123456789@$€!|", "oizeasgtbgaseil")
 _LEET_CHARS = frozenset("0123456789@$€!|")
 _ANY_LEET = re.compile(r"[0-9@$€!|]")
+# Text read by OCR from a scanned document confuses the glyphs of one vertical stroke: a
+# small ``l`` comes out as a capital ``I``, a ``1`` or a ``|`` (Rice, Jenkins and Nartker,
+# *The Fifth Annual Test of OCR Accuracy*, 1996, the confusions of ``l``; ISO 1073-2's OCR-B
+# draws ``I``, ``l`` and ``1`` apart for this reason). Between two small letters, where no
+# word begins, such a glyph is the small ``l`` (``MikhaiIovich``, ``Ismatu1lah``).
+_OCR_STROKE = re.compile(r"(?<=[a-z])[I1|](?=[a-z])")
 _ORDINAL = re.compile(r"\d+(?:st|nd|rd|th)", re.IGNORECASE)  # ``1st``, ``44th``: numbers
 _LEET_WORD = re.compile(r"[\w@$€!|][\w@$€!|'’]*")
 
@@ -150,6 +157,9 @@ def _uncover(name: str) -> Uncovered:
     readings = [Reading(clean(_fold_look_alikes(text, findings)))]
     if spelled != text:  # lone letters beside other words: initials, an acronym, or a trick
         readings.append(Reading(clean(_fold_look_alikes(spelled, spelling)), tuple(spelling)))
+    ocr = _read_ocr_strokes(readings[0].text)
+    if ocr is not None:
+        readings.append(ocr)
     for reading in list(readings):
         leet = _read_leetspeak(reading.text)
         script = _read_other_script(reading.text)
@@ -347,6 +357,21 @@ def _read_leetspeak(text: str) -> Reading | None:
     return Reading(
         reading,
         (Finding("leetspeak", len(changed), f"digits read as letters: {', '.join(changed)}"),),
+    )
+
+
+def _read_ocr_strokes(text: str) -> Reading | None:
+    """A capital ``I``, a ``1`` or a ``|`` between two small letters read as the small ``l``
+    that OCR took it for (``MikhaiIovich``: ``Mikhailovich``). A guess: written on purpose,
+    such a capital opens a word run together with the one before (``AndreyIvanovich``),
+    which the name as written is read as."""
+    if not _OCR_STROKE.search(text):
+        return None
+    changed = [word for word in _LEET_WORD.findall(text) if _OCR_STROKE.search(word)]
+    detail = ", ".join(f"{word} as {_OCR_STROKE.sub('l', word)}" for word in changed)
+    return Reading(
+        _OCR_STROKE.sub("l", text),
+        (Finding("ocr_confusion", len(changed), f"letters OCR confuses read as l: {detail}"),),
     )
 
 

@@ -88,6 +88,7 @@ RuleName = Literal[
     "gender_variant",
     "legal_form",
     "identifier",
+    "title",
     "unmatched",
 ]
 

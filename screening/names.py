@@ -446,13 +446,24 @@ def _numbers_in_words(tokens: list[Token], schema: str | None) -> list[Token]:
 
 
 def _titles_as_particles(tokens: list[Token]) -> list[Token]:
-    """Titles before a person's name (``Mr``, ``Dr.``, ``General``, ``Sheikh``) weigh as
-    little as particles: they name a rank, not the person, and lists mostly leave them
-    out, though some keep them (``Maulana``, ``Haji``)."""
+    """Titles before a person's name (``Mr``, ``Dr.``, ``General``, ``Sheikh``, ``Al-Hajj``)
+    weigh as little as particles: they name a rank, not the person, and lists mostly leave
+    them out, though some keep them (``Maulana``, ``Haji``)."""
     start = 0
-    while start < len(tokens) - 1 and tokens[start].key in _TITLES:
-        start += 1
+    while start < len(tokens) - 1:
+        if tokens[start].key in _TITLES:
+            start += 1
+        elif tokens[start].folded in ARABIC_ARTICLES and tokens[start + 1].key in _TITLES:
+            start += 1  # ``Al-Hajj``, ``El Hadj``: the article of the title
+        else:
+            break
     return [with_role(t, Role.PARTICLE) for t in tokens[:start]] + tokens[start:]
+
+
+def is_title(token: Token) -> bool:
+    """Whether a token is a title before a person's name (``Sheikh``, ``Dr``, ``Mullah``):
+    it then weighs as a particle (rule ``title`` when nothing matches it)."""
+    return token.role is Role.PARTICLE and token.key in _TITLES
 
 
 def _settle_patronymics(tokens: list[Token]) -> list[Token]:

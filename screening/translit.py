@@ -23,6 +23,7 @@ from screening.data import (
     ARABIC_FULL_OF_SHORT,
     ARABIC_LETTERS_LATIN,
     ARABIC_NAME_WORDS,
+    HONORIFICS,
 )
 from screening.devanagari import devanagari_to_latin, has_devanagari
 from screening.hangul import hangul_to_latin, has_hangul
@@ -286,6 +287,9 @@ _ARTICLE_LIKE = frozenset({"al", "el", "ul", "il", "ol"})
 # Words of name structure that only Arabic names carry: kinship (bin, ibn, bint, ould,
 # abu, umm), servant-of names (abd, abdul...) and the article (the same file).
 _ARABIC_NAME_WORDS = frozenset(ARABIC_NAME_WORDS)
+# Islamic honorifics before a name (``Sheikh``, ``Hajji``, ``Sayyid``: data/particles_titles.tsv)
+# show its origin as well.
+_HONORIFICS = frozenset(HONORIFICS)
 # Letters a Slavic, Germanic or Romance spelling does not produce: q not before u or i,
 # gh opening a syllable, dh, a doubled a, an apostrophe after a vowel (ayn, hamza),
 # an article hyphenated to the next word, and the common closings -ullah and -uddin.
@@ -310,7 +314,9 @@ def shows_arabic_romanisation(text: str) -> bool:
     lower = text.lower()
     if _ARABIC_MARKS.search(lower):
         return True
-    return any(word in _ARABIC_NAME_WORDS for word in re.findall(r"[a-z]+", lower))
+    return any(
+        word in _ARABIC_NAME_WORDS or word in _HONORIFICS for word in re.findall(r"[a-z]+", lower)
+    )
 
 
 # Scripts no Arabic name is romanised from: Hebrew (screening.hebrew reads it), Han, kana,
@@ -426,11 +432,20 @@ def _vowels_agree(a: str, b: str) -> bool:
     )
 
 
+# Turkish writes an Arabic or Persian name's final b and d as it says them, voiceless:
+# ``Vahap`` is Wahab, ``Habip`` Habib, ``Ahmet`` Ahmad, ``Murat`` Murad (Türk Dil Kurumu,
+# *Yazım Kılavuzu*: loanwords ending in b, c, d, g are written with p, ç, t, k).
+_FINAL_DEVOICED = frozenset({frozenset({"b", "p"}), frozenset({"d", "t"})})
+
+
 def _units_rules(a: tuple[_Unit, ...], b: tuple[_Unit, ...]) -> set[str] | None:
     if len(a) != len(b):
         return None
     rules: set[str] = set()
-    for (kind_a, class_a, text_a), (kind_b, class_b, text_b) in zip(a, b, strict=True):
+    last = len(a) - 1
+    for position, ((kind_a, class_a, text_a), (kind_b, class_b, text_b)) in enumerate(
+        zip(a, b, strict=True)
+    ):
         if kind_a != kind_b:
             return None
         if kind_a == "v":
@@ -440,9 +455,12 @@ def _units_rules(a: tuple[_Unit, ...], b: tuple[_Unit, ...]) -> set[str] | None:
                 rules.add("arabic_vowel")
         elif text_a != text_b:
             shared = set(class_a) & set(class_b)
-            if not shared:
+            if shared:
+                rules.add(_RULE_OF_CLASS.get(min(shared), "arabic_consonant"))
+            elif position == last and frozenset({text_a, text_b}) in _FINAL_DEVOICED:
+                rules.add("final_devoicing")
+            else:
                 return None
-            rules.add(_RULE_OF_CLASS.get(min(shared), "arabic_consonant"))
     return rules
 
 
@@ -664,6 +682,8 @@ def arabic_rules(word_a: str, word_b: str) -> tuple[str, ...] | None:
 
 # A retrieval key for each consonant spelling: one representative of its sound class.
 _RETRIEVAL_CLASS = {"q": "K", "gh": "K", "k": "K", "g": "G", "dh": "D", "th": "D", "z": "D"}
+# A final consonant as its voiced counterpart (rule ``final_devoicing``).
+_VOICED_OF_FINAL = {"p": "B", "t": "D", "d": "D"}
 
 
 @lru_cache(maxsize=200_000)
@@ -685,6 +705,8 @@ def arabic_retrieval_keys(word: str, listed: bool = False) -> tuple[str, ...]:
     pattern = "".join(
         "V" if kind == "v" else _RETRIEVAL_CLASS.get(text, klass[0]) for kind, klass, text in units
     )
+    if units and units[-1][2] in _VOICED_OF_FINAL:  # ``Vahap`` is looked up as ``Vahab``
+        pattern = pattern[:-1] + _VOICED_OF_FINAL[units[-1][2]]
     return (f"ar:{pattern}", skeleton) if listed else (f"ar:{pattern}",)
 
 

@@ -92,7 +92,9 @@ IDENTIFIER_TYPES = TableFormat(
     ),
 )
 NUMBERS = TableFormat(("word", "value", "note"), (_is_word, str.isdigit))
-PARTICLES_TITLES = TableFormat(("kind", "word", "note"), (_one_of("particle", "title"), _is_word))
+PARTICLES_TITLES = TableFormat(
+    ("kind", "word", "note"), (_one_of("particle", "title", "honorific"), _is_word)
+)
 EAST_ASIAN_SURNAMES = TableFormat(
     ("origin", "group", "spelling", "note"), (_one_of("korean", "chinese"), _is_word, _is_word)
 )
@@ -145,6 +147,10 @@ DEVANAGARI_LETTERS = TableFormat(
 ARMENIAN_LETTERS = TableFormat(
     ("letter", "latin", "note"),
     (lambda v: len(v) == 1 and "\u0561" <= v <= "\u0587", _is_word),
+)
+HAN_SURNAME_READINGS = TableFormat(
+    ("character", "reading", "note"),
+    (lambda v: len(v) == 1 and "\u4e00" <= v <= "\u9fff", _is_word),
 )
 ARABIC_SHORT_FORMS = TableFormat(("short", "full", "note"), (_is_word, _is_word))
 ARABIC_WORDS = TableFormat(
@@ -262,6 +268,7 @@ TABLE_FILES = (
     "hebrew_given_names.tsv",
     "particles_titles.tsv",
     "east_asian_surnames.tsv",
+    "han_surname_readings.tsv",
     "arabic_letters.tsv",
     "arabic_name_words.tsv",
     "hangul_jamo.tsv",
@@ -292,10 +299,15 @@ FEMALE_GIVEN_NAMES = _NAME_GROUPS["female"]
 HEBREW_GIVEN_NAMES = _HEBREW_NAME_GROUPS["male"] + _HEBREW_NAME_GROUPS["female"]
 _NAME_WORDS = grouped(read_table(_file("particles_titles.tsv"), PARTICLES_TITLES))
 PARTICLES = _NAME_WORDS.get("particle", ())
-TITLES = _NAME_WORDS.get("title", ())
+# Islamic honorifics are titles that also show a name of Arabic, Persian or Urdu origin.
+HONORIFICS = _NAME_WORDS.get("honorific", ())
+TITLES = _NAME_WORDS.get("title", ()) + HONORIFICS
 _SURNAME_GROUPS = spelling_groups(read_table(_file("east_asian_surnames.tsv"), EAST_ASIAN_SURNAMES))
 KOREAN_SURNAME_GROUPS = _SURNAME_GROUPS.get("korean", ())
 CHINESE_SURNAME_SPELLINGS = tuple(group[0] for group in _SURNAME_GROUPS.get("chinese", ()))
+HAN_FAMILY_NAME_READINGS = grouped(
+    read_table(_file("han_surname_readings.tsv"), HAN_SURNAME_READINGS)
+)
 _VIETNAMESE = spelling_groups(
     read_table(_file("vietnamese_names.tsv"), VIETNAMESE_NAMES), "vietnamese_names.tsv"
 )

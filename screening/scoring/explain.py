@@ -7,7 +7,7 @@ from typing import NamedTuple, NotRequired, TypedDict
 
 from screening.index import NameIndex
 from screening.model import EvidenceCheck, Hit, RuleName
-from screening.names import ParsedName, Role
+from screening.names import ParsedName, Role, is_title
 from screening.scoring.alignment import NameScore
 from screening.scoring.identifiers import IdentifierOutcome
 from screening.scoring.tokens import SCORE_DIGITS
@@ -119,17 +119,19 @@ def _word_rows(query: ParsedName, listed: ParsedName, result: NameScore) -> list
         if token.role is Role.LEGAL or (pair is None and i in covered):
             continue
         if pair is None:
-            tokens.append(
-                {
-                    "query_token": token.text,
-                    "list_token": None,
-                    "query_key": token.key,
-                    "list_key": None,
-                    "similarity": 0.0,
-                    "rule": "unmatched",
-                    "role": token.role.value,
-                }
-            )
+            row: TokenRow = {
+                "query_token": token.text,
+                "list_token": None,
+                "query_key": token.key,
+                "list_key": None,
+                "similarity": 0.0,
+                "rule": "unmatched",
+                "role": token.role.value,
+            }
+            if is_title(token):
+                row["rule"] = "title"
+                row["detail"] = "a title, not the person's name: weighs as a particle"
+            tokens.append(row)
             continue
         tokens.append(
             {
