@@ -53,7 +53,7 @@ _ENDINGS = {"ה": ("V",), "א": ("V",), "ע": ("V",), "ו": ("V", "C"), "י": ("
 _ENDINGS |= {"יי": ("V", "C"), "ח": ("V", "C")}
 _YOD = frozenset({"י", "יי"})
 _DOUBLED_LETTER = re.compile(r"([a-z])\1+")
-MAX_SKELETONS = 16
+MAX_SKELETONS = 64
 """Retrieval keys of one word at most: readings beyond them only add candidates."""
 
 # The skeleton class of each Latin spelling; a spelling of several letters may also be
