@@ -2,6 +2,7 @@
 
 from __future__ import annotations
 
+import contextlib
 import ctypes
 import gc
 import multiprocessing
@@ -61,11 +62,26 @@ def stop_workers(pool: ProcessPoolExecutor) -> None:
     killed rather than awaited, since the chunks they hold will be screened again by a
     resumed run. Waiting for them is what made a Ctrl-C hang."""
     processes = list((getattr(pool, "_processes", None) or {}).values())
+    results = getattr(pool, "_result_queue", None)  # gone from the pool after shutdown
     for process in processes:
         process.terminate()
     pool.shutdown(wait=False, cancel_futures=True)
     for process in processes:
         process.join(timeout=2)
+    if results is not None and not any(process.is_alive() for process in processes):
+        _close_result_writer(results)
+
+
+def _close_result_writer(results: Any) -> None:
+    """A worker killed while sending a result leaves half a message in the result pipe,
+    and the pool's manager thread waits for the rest forever: at interpreter exit too,
+    which joins that thread, so the process never ends. With every worker gone, this
+    process holds the pipe's last writing end; closing it turns the wait into an end of
+    file, which the pool reads as a broken pool, and its thread ends."""
+    writer = getattr(results, "_writer", None)
+    if writer is not None:
+        with contextlib.suppress(OSError):
+            writer.close()
 
 
 def _start_pool(job: Any, workers: int) -> ProcessPoolExecutor:
