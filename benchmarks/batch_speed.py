@@ -1,7 +1,7 @@
 """Throughput and memory of batch screening a customer file, with one worker and with all.
 
 ``python -m benchmarks.batch_speed [--quick]`` screens ``../shared/eval/load_names.txt``
-(100,000 counterparty names; ``--quick``: the first 3,000) written as a CSV file against
+(100,000 counterparty names; ``--quick``: the first 1,500) written as a CSV file against
 ``../shared/eval/list.jsonl`` through ``screening.batch.screen_csv``, the same path as
 ``screening batch``. Each run happens in a fresh Python process so that its memory figures
 are its own; names/s counts the whole run (input hashing, pool start, output) but not the
@@ -39,7 +39,7 @@ LIST_FILE = EVAL_DIR / "list.jsonl"
 NAMES_FILE = EVAL_DIR / "load_names.txt"
 OUT_FILE = REPO / "benchmarks" / "out" / "batch_speed.json"
 
-QUICK_ROWS = 3_000
+QUICK_ROWS = 1_500
 CHILD_TIMEOUT = 1800.0  # seconds; the full set takes a few minutes per run
 TARGET_NAMES_PER_SECOND = 5_000.0
 TARGET_PEAK_MB = 1024.0
