@@ -299,7 +299,9 @@ def profile_child(source: Path, folder: Path) -> dict[str, Any]:
 
 def tree_cpu_seconds() -> float:
     """CPU time (user + system) of this process and every process below it: the JVM, and
-    the Python workers it starts (Linux ``/proc``; 0 elsewhere)."""
+    the Python workers it starts (Linux ``/proc``; 0 elsewhere). A worker that has already
+    ended is no longer listed; its time is in its parent's waited-for children's time, so
+    that is added for every process too (a live child is counted once, by itself)."""
     ticks = os.sysconf("SC_CLK_TCK")
     total, pending, seen = 0.0, [os.getpid()], set()
     while pending:
@@ -311,7 +313,7 @@ def tree_cpu_seconds() -> float:
             fields = Path(f"/proc/{pid}/stat").read_text().rsplit(")", 1)[1].split()
         except (OSError, IndexError):
             continue
-        total += (int(fields[11]) + int(fields[12])) / ticks  # utime, stime
+        total += sum(int(value) for value in fields[11:15]) / ticks  # utime .. cstime
         for task in Path(f"/proc/{pid}/task").glob("*/children"):
             try:
                 pending += [int(child) for child in task.read_text().split()]
