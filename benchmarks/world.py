@@ -46,12 +46,10 @@ from typing import Any
 from faker import Faker
 
 from benchmarks import metrics, world_arabic, world_hebrew
-from benchmarks.baseline import BaselineSystem
-from benchmarks.compare import compare, headline_markdown
-from benchmarks.data import DEFAULT_OUT, list_names, write_jsonl
+from benchmarks.compare import compare_on_list, headline_markdown
+from benchmarks.data import DEFAULT_OUT, write_jsonl
 from benchmarks.report import Section, percent
 from benchmarks.romanize import romanize
-from benchmarks.systems import EngineSystem, engine_entities
 from benchmarks.world_romanize import (
     armenian,
     chinese_name,
@@ -571,15 +569,7 @@ def run(quick: bool, out_dir: Path, seed: int = SEED) -> Section:
     write_jsonl(out_dir / "world_queries.jsonl", data.queries)
     from screening.settings import DEFAULT_THRESHOLD
 
-    engine, _ = EngineSystem.build(engine_entities(data.entities))
-    baseline, _ = BaselineSystem.build(list_names(data.entities))
-    comparison = compare(
-        [engine, baseline],
-        data.queries,
-        out_dir,
-        label="world",
-        own_thresholds={"engine": DEFAULT_THRESHOLD},
-    )
+    comparison = compare_on_list(data.entities, data.queries, out_dir, label="world")
     figures = comparison.figures("world")
     result = comparison.results["engine"]
     at_1pct = result["operating_points"][metrics.budget_key(1.0)]["threshold"]
@@ -612,17 +602,14 @@ def run(quick: bool, out_dir: Path, seed: int = SEED) -> Section:
         title=TITLE,
         markdown=markdown,
         figures=figures,
-        details={
-            "seed": seed,
-            "entities": len(data.entities),
-            "queries": len(data.queries),
-            "official_scorer": comparison.official_scorer,
-            "systems": comparison.results,
-            "per_kind_at_1pct_alert": kinds_1pct,
-            "per_kind_at_default_threshold": kinds_default,
-            "targets": TARGETS,
-            "latency_seconds": comparison.latency,
-        },
+        details=comparison.details(
+            seed=seed,
+            entities=len(data.entities),
+            queries=len(data.queries),
+            per_kind_at_1pct_alert=kinds_1pct,
+            per_kind_at_default_threshold=kinds_default,
+            targets=TARGETS,
+        ),
         curves=comparison.curves,
     )
 
