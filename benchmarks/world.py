@@ -336,8 +336,19 @@ def _words(text: str, convert: Callable[[str], str]) -> str:
     return " ".join(convert(word) for word in text.split())
 
 
-def greek_language(seed: int) -> Language:
-    fake = _faker("el_GR", seed)
+def _draw(fake: Faker) -> Callable[[random.Random], Person]:
+    """Four people in ten are women, with a given name of their gender and a surname."""
+
+    def draw(rng: random.Random) -> Person:
+        female = rng.random() < 0.4
+        given = fake.first_name_female() if female else fake.first_name_male()
+        return Person(given, fake.last_name(), female=female)
+
+    return draw
+
+
+def _greek_draw(fake: Faker) -> Callable[[random.Random], Person]:
+    """As ``_draw``, with the surname in the person's gender (Greek surnames have two)."""
 
     def draw(rng: random.Random) -> Person:
         female = rng.random() < 0.4
@@ -345,36 +356,19 @@ def greek_language(seed: int) -> Language:
             return Person(fake.first_name_female(), fake.last_name_female(), female=True)
         return Person(fake.first_name_male(), fake.last_name_male())
 
-    def listed(p: Person, rng: random.Random) -> str:
-        surname = _words(p.surname, lambda w: greek(w, "elot743")).upper()
-        return f"{_words(p.given, lambda w: greek(w, 'elot743'))} {surname}"
-
-    def phonetic(p: Person, rng: random.Random) -> str:
-        return _words(_order(rng, p.given, p.surname), lambda w: greek(w, "phonetic"))
-
-    def native(p: Person, rng: random.Random) -> str:
-        return _order(rng, p.given, p.surname)
-
-    return Language("el", "Greek", draw, listed, {"phonetic": phonetic}, native, "phonetic")
+    return draw
 
 
 def _two_schemes(
     code: str,
     script: str,
-    locale: str,
-    seed: int,
+    draw: Callable[[random.Random], Person],
     convert: Callable[[str, str], str],
     schemes: tuple[str, str],
 ) -> Language:
     """A language whose Faker names are romanised word by word: the list in ``schemes[0]``,
     queries in ``schemes[1]`` and in the script."""
-    fake = _faker(locale, seed)
     listed_scheme, query_scheme = schemes
-
-    def draw(rng: random.Random) -> Person:
-        female = rng.random() < 0.4
-        given = fake.first_name_female() if female else fake.first_name_male()
-        return Person(given, fake.last_name(), female=female)
 
     def listed(p: Person, rng: random.Random) -> str:
         surname = _words(p.surname, lambda w: convert(w, listed_scheme)).upper()
@@ -387,27 +381,6 @@ def _two_schemes(
         return _order(rng, p.given, p.surname)
 
     return Language(code, script, draw, listed, {query_scheme: query}, native, query_scheme)
-
-
-def hindi(seed: int) -> Language:
-    fake = _faker("hi_IN", seed)
-
-    def draw(rng: random.Random) -> Person:
-        female = rng.random() < 0.4
-        given = fake.first_name_female() if female else fake.first_name_male()
-        return Person(given, fake.last_name(), female=female)
-
-    def listed(p: Person, rng: random.Random) -> str:
-        surname = _words(p.surname, lambda w: devanagari(w, "hunterian")).upper()
-        return f"{_words(p.given, lambda w: devanagari(w, 'hunterian'))} {surname}"
-
-    def popular(p: Person, rng: random.Random) -> str:
-        return _words(_order(rng, p.given, p.surname), lambda w: devanagari(w, "popular"))
-
-    def native(p: Person, rng: random.Random) -> str:
-        return _order(rng, p.given, p.surname)
-
-    return Language("hi", "Devanagari", draw, listed, {"popular": popular}, native, "popular")
 
 
 # --- Spanish -------------------------------------------------------------------------------
@@ -448,6 +421,13 @@ def spanish(seed: int) -> Language:
     return Language("es", "Latin (Spanish)", draw, listed, queries, None, "accented")
 
 
+ELOT = ("elot743", "phonetic")
+GEORGIAN = ("national", "iso9984")
+ARMENIAN = ("bgn", "iso9985")
+HINDI = ("hunterian", "popular")
+"""Each language's (list, query) romanisations in ``benchmarks/world_romanize.py``."""
+
+
 def languages(seed: int) -> list[Language]:
     return [
         korean(seed),
@@ -457,10 +437,10 @@ def languages(seed: int) -> list[Language]:
         persian(),
         hebrew(),
         russian(seed),
-        greek_language(seed),
-        _two_schemes("ka", "Georgian", "ka_GE", seed, georgian, ("national", "iso9984")),
-        _two_schemes("hy", "Armenian", "hy_AM", seed, armenian, ("bgn", "iso9985")),
-        hindi(seed),
+        _two_schemes("el", "Greek", _greek_draw(_faker("el_GR", seed)), greek, ELOT),
+        _two_schemes("ka", "Georgian", _draw(_faker("ka_GE", seed)), georgian, GEORGIAN),
+        _two_schemes("hy", "Armenian", _draw(_faker("hy_AM", seed)), armenian, ARMENIAN),
+        _two_schemes("hi", "Devanagari", _draw(_faker("hi_IN", seed)), devanagari, HINDI),
         spanish(seed),
     ]
 
