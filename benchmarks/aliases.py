@@ -48,13 +48,7 @@ def run(bench: Workbench | None, quick: bool, out_dir: Path) -> Section:
     systems: list[System] = [aliases.engine]
     if not quick:
         systems.append(aliases.baseline)
-    comparison = compare(
-        systems,
-        queries,
-        out_dir,
-        label="aliases",
-        own_thresholds={"engine": DEFAULT_THRESHOLD},
-    )
+    comparison = compare(systems, queries, out_dir, label="aliases")
     figures = comparison.figures("aliases")
     engine = comparison.results["engine"]
     at_1pct = engine["operating_points"][metrics.budget_key(1.0)]["threshold"]
@@ -82,17 +76,13 @@ def run(bench: Workbench | None, quick: bool, out_dir: Path) -> Section:
         title=TITLE,
         markdown=markdown,
         figures=figures,
-        details={
-            "queries": len(queries),
-            "quick_sample": quick,
-            "official_scorer": comparison.official_scorer,
-            "systems": comparison.results,
-            "per_kind_at_1pct_alert": kinds,
-            "halves": half_details,
-            "targets": TARGETS,
-            "latency_seconds": comparison.latency,
-            "hits_files": comparison.hits_files,
-        },
+        details=comparison.details(
+            queries=len(queries),
+            quick_sample=quick,
+            per_kind_at_1pct_alert=kinds,
+            halves=half_details,
+            targets=TARGETS,
+        ),
         curves=comparison.curves,
     )
 

@@ -23,14 +23,13 @@ import argparse
 import contextlib
 import json
 import os
-import subprocess
-import sys
 import tempfile
 import threading
 import time
 from pathlib import Path
 from typing import Any
 
+from benchmarks.child import child_json
 from benchmarks.data import write_json
 
 REPO = Path(__file__).resolve().parents[1]
@@ -104,15 +103,12 @@ def write_input(path: Path, rows: int | None) -> int:
 def run_in_child(workers: int, source: Path, folder: Path) -> dict[str, Any]:
     """One run in a fresh interpreter (``workers=0``: the engine alone); what it measured."""
     output = folder / f"out-{workers}.csv"
-    command = [sys.executable, "-m", "benchmarks.batch_speed", "--child", str(workers)]
-    command += [str(source), str(output)]
-    done = subprocess.run(
-        command, cwd=REPO, capture_output=True, text=True, check=False, timeout=CHILD_TIMEOUT
+    return child_json(
+        "benchmarks.batch_speed",
+        ["--child", str(workers), str(source), str(output)],
+        f"run with {workers} worker(s)",
+        timeout=CHILD_TIMEOUT,
     )
-    if done.returncode != 0:
-        raise RuntimeError(f"run with {workers} worker(s) failed:\n{done.stderr}")
-    measured: dict[str, Any] = json.loads(done.stdout.strip().splitlines()[-1])
-    return measured
 
 
 def child_run(workers: int, source: Path, output: Path) -> dict[str, Any]:

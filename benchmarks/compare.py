@@ -13,10 +13,11 @@ from pathlib import Path
 from typing import Any
 
 from benchmarks import metrics
-from benchmarks.data import write_jsonl
+from benchmarks.baseline import BaselineSystem
+from benchmarks.data import list_names, write_jsonl
 from benchmarks.report import Curve, percent, times
 from benchmarks.runner import screen_queries
-from benchmarks.systems import System
+from benchmarks.systems import EngineSystem, System, engine_entities
 from benchmarks.timing import format_seconds, latency_summary, ratio
 
 
@@ -41,6 +42,16 @@ class Comparison:
             for stat in ("median", "p95", "p99"):
                 figures[f"{prefix}.{name}.seconds_{stat}"] = self.latency[name][stat]
         return figures
+
+    def details(self, **extra: Any) -> dict[str, Any]:
+        """The report details every quality part gives, after the part's own ``extra``."""
+        return {
+            **extra,
+            "official_scorer": self.official_scorer,
+            "systems": self.results,
+            "latency_seconds": self.latency,
+            "hits_files": self.hits_files,
+        }
 
     def evaluate_subset(self, queries: Sequence[dict[str, Any]]) -> dict[str, metrics.Result]:
         """Each system scored again on part of the queries (same hits, same scorer)."""
@@ -71,11 +82,13 @@ def compare(
     queries: Sequence[dict[str, Any]],
     out_dir: Path,
     label: str,
-    own_thresholds: dict[str, float] | None = None,
 ) -> Comparison:
-    """Run each system over the queries, write ``hits_<label>_<system>.jsonl``, score them."""
+    """Run each system over the queries, write ``hits_<label>_<system>.jsonl``, score them
+    (the engine also at its own default threshold)."""
+    from screening.settings import DEFAULT_THRESHOLD
+
     scorer = metrics.load_official_scorer()
-    own_thresholds = own_thresholds or {}
+    own_thresholds = {"engine": DEFAULT_THRESHOLD}
     results: dict[str, metrics.Result] = {}
     latency: dict[str, dict[str, float | None]] = {}
     curves: dict[str, Curve] = {}
@@ -102,6 +115,15 @@ def compare(
     return Comparison(
         results, latency, curves, table, scorer is not None, files, all_hits, own_thresholds
     )
+
+
+def compare_on_list(
+    entities: list[dict[str, Any]], queries: Sequence[dict[str, Any]], out_dir: Path, label: str
+) -> Comparison:
+    """Engine and baseline built over a generated list, then compared on its queries."""
+    engine, _ = EngineSystem.build(engine_entities(entities))
+    baseline, _ = BaselineSystem.build(list_names(entities))
+    return compare([engine, baseline], queries, out_dir, label)
 
 
 def headline_markdown(comparison: Comparison) -> str:

@@ -12,13 +12,13 @@ from __future__ import annotations
 
 import argparse
 import json
-import subprocess
 import sys
 import tempfile
 import time
 from pathlib import Path
 from typing import Any
 
+from benchmarks.child import child_json
 from benchmarks.data import write_json
 
 REPO = Path(__file__).resolve().parents[1]
@@ -97,13 +97,9 @@ def usable_lists(
 
 def start_in_child(phase: str, paths: list[Path], cache_dir: Path) -> dict[str, Any]:
     """Run one start in a fresh interpreter and return what it measured."""
-    command = [sys.executable, "-m", "benchmarks.list_load", "--phase", phase]
-    command += ["--cache-dir", str(cache_dir), *map(str, paths)]
+    arguments = ["--phase", phase, "--cache-dir", str(cache_dir), *map(str, paths)]
     started = time.perf_counter()
-    done = subprocess.run(command, cwd=REPO, capture_output=True, text=True, check=False)
-    if done.returncode != 0:
-        raise RuntimeError(f"{phase} start failed:\n{done.stderr}")
-    measured: dict[str, Any] = json.loads(done.stdout.strip().splitlines()[-1])
+    measured = child_json("benchmarks.list_load", arguments, f"{phase} start")
     measured["process_seconds"] = round(time.perf_counter() - started, 3)
     return measured
 

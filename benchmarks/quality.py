@@ -33,13 +33,7 @@ def run(bench: Workbench | None, quick: bool, out_dir: Path) -> Section:
     queries = read_jsonl(bench.eval_dir / "queries_dev.jsonl")
     if quick:
         queries = every_nth_per_kind(queries)
-    comparison = compare(
-        [bench.engine, bench.baseline],
-        queries,
-        out_dir,
-        label="dev",
-        own_thresholds={"engine": DEFAULT_THRESHOLD},
-    )
+    comparison = compare([bench.engine, bench.baseline], queries, out_dir, label="dev")
     figures = comparison.figures("dev")
     speed_ratio = ratio(
         comparison.latency["engine"]["median"], comparison.latency["baseline"]["median"]
@@ -72,15 +66,7 @@ def run(bench: Workbench | None, quick: bool, out_dir: Path) -> Section:
         title=TITLE,
         markdown=markdown,
         figures=figures,
-        details={
-            "queries": len(queries),
-            "quick_sample": quick,
-            "official_scorer": comparison.official_scorer,
-            "systems": comparison.results,
-            "latency_seconds": comparison.latency,
-            "hits_files": comparison.hits_files,
-            "halves": half_details,
-        },
+        details=comparison.details(queries=len(queries), quick_sample=quick, halves=half_details),
         curves=comparison.curves,
     )
 

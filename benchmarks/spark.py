@@ -30,14 +30,13 @@ import importlib.util
 import json
 import os
 import shutil
-import subprocess
-import sys
 import tempfile
 import time
 from pathlib import Path
 from typing import Any
 
 from benchmarks.batch_speed import LIST_FILE, NAMES_FILE, process_memory_mb, run_in_child
+from benchmarks.child import child_json
 from benchmarks.data import write_json
 from benchmarks.list_load import FULL_LISTS, usable_lists
 
@@ -162,25 +161,18 @@ def write_input(path: Path, rows: int) -> None:
 
 def spark_in_child(master: str, source: Path, output: Path) -> dict[str, Any]:
     """One Spark run in a fresh interpreter and JVM; what it measured."""
-    command = [sys.executable, "-m", "benchmarks.spark", "--child", master, str(source)]
-    command.append(str(output))
     cores = sorted(os.sched_getaffinity(0))[: master_threads(master)]
     env = dict(os.environ)
     env["PYTHONPATH"] = os.pathsep.join(p for p in (str(REPO), env.get("PYTHONPATH")) if p)
     load = os.getloadavg()[0]
-    done = subprocess.run(
-        command,
-        cwd=REPO,
-        env=env,
-        capture_output=True,
-        text=True,
-        check=False,
+    measured = child_json(
+        "benchmarks.spark",
+        ["--child", master, str(source), str(output)],
+        f"Spark run on {master}",
         timeout=CHILD_TIMEOUT,
+        env=env,
         preexec_fn=lambda: os.sched_setaffinity(0, cores),
     )
-    if done.returncode != 0:
-        raise RuntimeError(f"Spark run on {master} failed:\n{done.stderr[-4000:]}")
-    measured: dict[str, Any] = json.loads(done.stdout.strip().splitlines()[-1])
     measured["load_average_before"] = round(load, 2)
     measured["cores"] = len(cores)
     return measured
@@ -192,16 +184,10 @@ def master_threads(master: str) -> int:
     return os.cpu_count() or 1 if inside in ("", "*") else int(inside)
 
 
-def child_run(master: str, source: Path, output: Path) -> dict[str, Any]:
-    """Inside the measured process: start Spark, prepare the index, run the command's steps."""
+def local_session(master: str) -> Any:
+    """A Spark session in local mode on the loopback interface, without UI or progress bars."""
     from pyspark.sql import SparkSession
 
-    from screening.cli.spark_batch import read_csv, spread
-    from screening.spark import screen_dataframe
-    from screening.spark.output import write_results
-    from screening.spark.shipping import prepare_index
-
-    lap = time.perf_counter()
     os.environ.setdefault("SPARK_LOCAL_IP", "127.0.0.1")  # local mode: loopback only
     spark = (
         SparkSession.builder.master(master)
@@ -212,6 +198,18 @@ def child_run(master: str, source: Path, output: Path) -> dict[str, Any]:
         .getOrCreate()
     )
     spark.sparkContext.setLogLevel("ERROR")
+    return spark
+
+
+def child_run(master: str, source: Path, output: Path) -> dict[str, Any]:
+    """Inside the measured process: start Spark, prepare the index, run the command's steps."""
+    from screening.cli.spark_batch import read_csv, spread
+    from screening.spark import screen_dataframe
+    from screening.spark.output import write_results
+    from screening.spark.shipping import prepare_index
+
+    lap = time.perf_counter()
+    spark = local_session(master)
     start_seconds = time.perf_counter() - lap
     lap = time.perf_counter()
     prepared = prepare_index(spark.sparkContext, [LIST_FILE])
@@ -258,21 +256,10 @@ def profile_child(source: Path, folder: Path) -> dict[str, Any]:
     the index, screening rows, and the rest (Arrow batches to values and back)."""
     import pstats
 
-    from pyspark.sql import SparkSession
-
     from screening.cli.spark_batch import read_csv, spread
     from screening.spark import screen_dataframe
 
-    os.environ.setdefault("SPARK_LOCAL_IP", "127.0.0.1")
-    spark = (
-        SparkSession.builder.master("local[1]")
-        .config("spark.driver.host", "127.0.0.1")
-        .config("spark.driver.bindAddress", "127.0.0.1")
-        .config("spark.ui.enabled", "false")
-        .config("spark.ui.showConsoleProgress", "false")
-        .getOrCreate()
-    )
-    spark.sparkContext.setLogLevel("ERROR")
+    spark = local_session("local[1]")
     spark.conf.set("spark.sql.pyspark.udf.profiler", "perf")
     book = spread(read_csv(spark, str(source), ",", "utf-8"), None)
     result = screen_dataframe(book, lists=[LIST_FILE], name_col="name", id_col="id")
@@ -390,14 +377,7 @@ def index_memory_in_child() -> dict[str, Any]:
 
 
 def _child_json(arguments: list[str]) -> dict[str, Any]:
-    command = [sys.executable, "-m", "benchmarks.spark", *arguments]
-    done = subprocess.run(
-        command, cwd=REPO, capture_output=True, text=True, check=False, timeout=CHILD_TIMEOUT
-    )
-    if done.returncode != 0:
-        raise RuntimeError(f"{' '.join(arguments)} failed:\n{done.stderr[-4000:]}")
-    measured: dict[str, Any] = json.loads(done.stdout.strip().splitlines()[-1])
-    return measured
+    return child_json("benchmarks.spark", arguments, " ".join(arguments), timeout=CHILD_TIMEOUT)
 
 
 def index_memory_child(step: str, paths: list[str]) -> dict[str, Any]:

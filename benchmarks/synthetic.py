@@ -20,12 +20,10 @@ from dataclasses import dataclass
 from pathlib import Path
 from typing import Any
 
-from benchmarks.baseline import BaselineSystem
-from benchmarks.compare import compare, headline_markdown
-from benchmarks.data import DEFAULT_OUT, list_names, write_jsonl
+from benchmarks.compare import compare_on_list, headline_markdown
+from benchmarks.data import DEFAULT_OUT, write_jsonl
 from benchmarks.report import Section
 from benchmarks.romanize import LIST_SCHEME, romanize, schemes_for
-from benchmarks.systems import EngineSystem, engine_entities
 from benchmarks.vocabulary import LANGUAGES, Language, LegalForm, agree, feminine_surname
 from benchmarks.vocabulary import patronymic as make_patronymic
 
@@ -417,17 +415,7 @@ def run(quick: bool, out_dir: Path, seed: int = SEED) -> Section:
     data = generate(seed, quick)
     write_jsonl(out_dir / "synthetic_list.jsonl", data.entities)
     write_jsonl(out_dir / "synthetic_queries.jsonl", data.queries)
-    from screening.settings import DEFAULT_THRESHOLD
-
-    engine, _ = EngineSystem.build(engine_entities(data.entities))
-    baseline, _ = BaselineSystem.build(list_names(data.entities))
-    comparison = compare(
-        [engine, baseline],
-        data.queries,
-        out_dir,
-        label="synthetic",
-        own_thresholds={"engine": DEFAULT_THRESHOLD},
-    )
+    comparison = compare_on_list(data.entities, data.queries, out_dir, label="synthetic")
     positives = sum(1 for q in data.queries if q["expected"])
     markdown = "\n".join(
         [
@@ -443,14 +431,9 @@ def run(quick: bool, out_dir: Path, seed: int = SEED) -> Section:
         title=TITLE,
         markdown=markdown,
         figures=comparison.figures("synthetic"),
-        details={
-            "seed": seed,
-            "entities": len(data.entities),
-            "queries": len(data.queries),
-            "official_scorer": comparison.official_scorer,
-            "systems": comparison.results,
-            "latency_seconds": comparison.latency,
-        },
+        details=comparison.details(
+            seed=seed, entities=len(data.entities), queries=len(data.queries)
+        ),
         curves=comparison.curves,
     )
 

@@ -46,12 +46,10 @@ from typing import Any
 from faker import Faker
 
 from benchmarks import metrics, world_arabic, world_hebrew
-from benchmarks.baseline import BaselineSystem
-from benchmarks.compare import compare, headline_markdown
-from benchmarks.data import DEFAULT_OUT, list_names, write_jsonl
+from benchmarks.compare import compare_on_list, headline_markdown
+from benchmarks.data import DEFAULT_OUT, write_jsonl
 from benchmarks.report import Section, percent
 from benchmarks.romanize import romanize
-from benchmarks.systems import EngineSystem, engine_entities
 from benchmarks.world_romanize import (
     armenian,
     chinese_name,
@@ -338,8 +336,19 @@ def _words(text: str, convert: Callable[[str], str]) -> str:
     return " ".join(convert(word) for word in text.split())
 
 
-def greek_language(seed: int) -> Language:
-    fake = _faker("el_GR", seed)
+def _draw(fake: Faker) -> Callable[[random.Random], Person]:
+    """Four people in ten are women, with a given name of their gender and a surname."""
+
+    def draw(rng: random.Random) -> Person:
+        female = rng.random() < 0.4
+        given = fake.first_name_female() if female else fake.first_name_male()
+        return Person(given, fake.last_name(), female=female)
+
+    return draw
+
+
+def _greek_draw(fake: Faker) -> Callable[[random.Random], Person]:
+    """As ``_draw``, with the surname in the person's gender (Greek surnames have two)."""
 
     def draw(rng: random.Random) -> Person:
         female = rng.random() < 0.4
@@ -347,36 +356,19 @@ def greek_language(seed: int) -> Language:
             return Person(fake.first_name_female(), fake.last_name_female(), female=True)
         return Person(fake.first_name_male(), fake.last_name_male())
 
-    def listed(p: Person, rng: random.Random) -> str:
-        surname = _words(p.surname, lambda w: greek(w, "elot743")).upper()
-        return f"{_words(p.given, lambda w: greek(w, 'elot743'))} {surname}"
-
-    def phonetic(p: Person, rng: random.Random) -> str:
-        return _words(_order(rng, p.given, p.surname), lambda w: greek(w, "phonetic"))
-
-    def native(p: Person, rng: random.Random) -> str:
-        return _order(rng, p.given, p.surname)
-
-    return Language("el", "Greek", draw, listed, {"phonetic": phonetic}, native, "phonetic")
+    return draw
 
 
 def _two_schemes(
     code: str,
     script: str,
-    locale: str,
-    seed: int,
+    draw: Callable[[random.Random], Person],
     convert: Callable[[str, str], str],
     schemes: tuple[str, str],
 ) -> Language:
     """A language whose Faker names are romanised word by word: the list in ``schemes[0]``,
     queries in ``schemes[1]`` and in the script."""
-    fake = _faker(locale, seed)
     listed_scheme, query_scheme = schemes
-
-    def draw(rng: random.Random) -> Person:
-        female = rng.random() < 0.4
-        given = fake.first_name_female() if female else fake.first_name_male()
-        return Person(given, fake.last_name(), female=female)
 
     def listed(p: Person, rng: random.Random) -> str:
         surname = _words(p.surname, lambda w: convert(w, listed_scheme)).upper()
@@ -389,27 +381,6 @@ def _two_schemes(
         return _order(rng, p.given, p.surname)
 
     return Language(code, script, draw, listed, {query_scheme: query}, native, query_scheme)
-
-
-def hindi(seed: int) -> Language:
-    fake = _faker("hi_IN", seed)
-
-    def draw(rng: random.Random) -> Person:
-        female = rng.random() < 0.4
-        given = fake.first_name_female() if female else fake.first_name_male()
-        return Person(given, fake.last_name(), female=female)
-
-    def listed(p: Person, rng: random.Random) -> str:
-        surname = _words(p.surname, lambda w: devanagari(w, "hunterian")).upper()
-        return f"{_words(p.given, lambda w: devanagari(w, 'hunterian'))} {surname}"
-
-    def popular(p: Person, rng: random.Random) -> str:
-        return _words(_order(rng, p.given, p.surname), lambda w: devanagari(w, "popular"))
-
-    def native(p: Person, rng: random.Random) -> str:
-        return _order(rng, p.given, p.surname)
-
-    return Language("hi", "Devanagari", draw, listed, {"popular": popular}, native, "popular")
 
 
 # --- Spanish -------------------------------------------------------------------------------
@@ -450,6 +421,13 @@ def spanish(seed: int) -> Language:
     return Language("es", "Latin (Spanish)", draw, listed, queries, None, "accented")
 
 
+ELOT = ("elot743", "phonetic")
+GEORGIAN = ("national", "iso9984")
+ARMENIAN = ("bgn", "iso9985")
+HINDI = ("hunterian", "popular")
+"""Each language's (list, query) romanisations in ``benchmarks/world_romanize.py``."""
+
+
 def languages(seed: int) -> list[Language]:
     return [
         korean(seed),
@@ -459,10 +437,10 @@ def languages(seed: int) -> list[Language]:
         persian(),
         hebrew(),
         russian(seed),
-        greek_language(seed),
-        _two_schemes("ka", "Georgian", "ka_GE", seed, georgian, ("national", "iso9984")),
-        _two_schemes("hy", "Armenian", "hy_AM", seed, armenian, ("bgn", "iso9985")),
-        hindi(seed),
+        _two_schemes("el", "Greek", _greek_draw(_faker("el_GR", seed)), greek, ELOT),
+        _two_schemes("ka", "Georgian", _draw(_faker("ka_GE", seed)), georgian, GEORGIAN),
+        _two_schemes("hy", "Armenian", _draw(_faker("hy_AM", seed)), armenian, ARMENIAN),
+        _two_schemes("hi", "Devanagari", _draw(_faker("hi_IN", seed)), devanagari, HINDI),
         spanish(seed),
     ]
 
@@ -571,15 +549,7 @@ def run(quick: bool, out_dir: Path, seed: int = SEED) -> Section:
     write_jsonl(out_dir / "world_queries.jsonl", data.queries)
     from screening.settings import DEFAULT_THRESHOLD
 
-    engine, _ = EngineSystem.build(engine_entities(data.entities))
-    baseline, _ = BaselineSystem.build(list_names(data.entities))
-    comparison = compare(
-        [engine, baseline],
-        data.queries,
-        out_dir,
-        label="world",
-        own_thresholds={"engine": DEFAULT_THRESHOLD},
-    )
+    comparison = compare_on_list(data.entities, data.queries, out_dir, label="world")
     figures = comparison.figures("world")
     result = comparison.results["engine"]
     at_1pct = result["operating_points"][metrics.budget_key(1.0)]["threshold"]
@@ -612,17 +582,14 @@ def run(quick: bool, out_dir: Path, seed: int = SEED) -> Section:
         title=TITLE,
         markdown=markdown,
         figures=figures,
-        details={
-            "seed": seed,
-            "entities": len(data.entities),
-            "queries": len(data.queries),
-            "official_scorer": comparison.official_scorer,
-            "systems": comparison.results,
-            "per_kind_at_1pct_alert": kinds_1pct,
-            "per_kind_at_default_threshold": kinds_default,
-            "targets": TARGETS,
-            "latency_seconds": comparison.latency,
-        },
+        details=comparison.details(
+            seed=seed,
+            entities=len(data.entities),
+            queries=len(data.queries),
+            per_kind_at_1pct_alert=kinds_1pct,
+            per_kind_at_default_threshold=kinds_default,
+            targets=TARGETS,
+        ),
         curves=comparison.curves,
     )
 

@@ -280,16 +280,15 @@ _SYLLABLE_I = re.compile(r"(?<=[-\s])i(?![aeiou])")
 # Wade-Giles spellings read as pinyin only in a Chinese name (in a Korean one they are
 # other syllables): -ung inside a joined name, o after a dental or sibilant (``lo`` =
 # ``luo``, ``cho`` = ``zhuo``), o after k and h (``ko`` = ``ge``, ``ho`` = ``he``), a
-# syllable opening with i (``I-ching`` = ``Yiqing``), the final -uei (``kuei`` = ``gui``)
-# and the initial j (``jen`` = ``ren``), by the Wade-Giles to pinyin table (Library of
-# Congress, Pinyin Conversion Project, 2000).
+# syllable opening with i (``I-ching`` = ``Yiqing``) and the final -uei (``kuei`` = ``gui``),
+# by the Wade-Giles to pinyin table (Library of Congress, Pinyin Conversion Project, 2000).
+# The initial j (``jen`` = ``ren``) is a consonant of ``pinyin=wade-giles`` (``_units_rules``).
 _CHINESE_FINALS = (
     (re.compile(r"ung(?![aeiouy])"), "ong", "ung=ong"),
     (re.compile(r"(?<=[tnlszcj24])o(?![aeiouny])"), "uo", "o=uo"),
     (re.compile(r"(?<=[kh3])o(?![aeiouny])"), "e", "o=e"),
     (re.compile(r"\bi(?![aeiou])"), "yi", "i=yi"),
     (re.compile(r"(?<=[kh3])uei"), "ui", "uei=ui"),  # ``Kuei`` = ``Gui``, ``Huei`` = ``Hui``
-    (re.compile(r"j"), "r", "j=r"),  # Wade-Giles jen, jui: pinyin ren, rui
 )
 # The reverse: a pinyin word of a listed Chinese name, spelt as Wade-Giles spells it, for
 # retrieval (``Yongchang`` is also looked up as ``Yungchang``).
@@ -383,7 +382,6 @@ def _may_open_alike(a: str, b: str) -> bool:
         or {first_a, first_b} == _WADE_GILES_J
         or (first_a in _STOPS_AND_AFFRICATES and first_b in _STOPS_AND_AFFRICATES)
         or (first_a in _VOWELS and first_b in _VOWELS)
-        or {first_a, first_b} == {"j", "r"}  # Wade-Giles j is pinyin r (Chinese names)
     )
 
 

@@ -174,10 +174,11 @@ def _published(first_row: list[str], path: Path) -> str | None:
     return dates[0]
 
 
-def row_name(row: Row) -> str:
-    """The Latin-script name of one row: ``Given SURNAME`` for people, else Name 6 as is."""
+def row_name(row: Row, type_column: str = "Group Type") -> str:
+    """The Latin-script name of one row: ``Given SURNAME`` for people, else the name parts
+    as written (both UK lists: ``Name 1``-``Name 5`` given names, ``Name 6`` the surname)."""
     given = " ".join(row[f"Name {i}"] for i in range(1, 6) if row[f"Name {i}"])
-    if row["Group Type"].lower() == "individual":
+    if row[type_column].lower() == "individual":
         return person_name(row["Name 6"], given)
     return " ".join(part for part in (given, row["Name 6"]) if part)
 
@@ -185,6 +186,27 @@ def row_name(row: Row) -> str:
 def split_numbered(value: str) -> list[str]:
     """``(1) Russia (2) Ukraine`` -> ``["Russia", "Ukraine"]``; a plain value -> itself."""
     return [part.strip(" ,;") for part in _NUMBERED.split(value) if part.strip(" ,;")]
+
+
+def identifiers_of(rows: list[Row], columns: Iterable[tuple[str, str]]) -> list[Identifier]:
+    """Each row's numbered values of each ``(identifier type, column)``, without repeats."""
+    return list(
+        dict.fromkeys(
+            Identifier(type=kind, value=value)
+            for row in rows
+            for kind, column in columns
+            for value in split_numbered(row.get(column, ""))
+        )
+    )
+
+
+def birth_places(rows: list[Row], town_column: str, country_column: str) -> list[str]:
+    """``Town, Country`` of birth of each row (either alone when the other is empty)."""
+    places = (
+        ", ".join(part for part in (row.get(town_column, ""), row.get(country_column, "")) if part)
+        for row in rows
+    )
+    return dedupe(places)
 
 
 def build_entity(group: str, rows: list[Row]) -> Entity:
@@ -208,26 +230,20 @@ def build_entity(group: str, rows: list[Row]) -> Entity:
         for r in rows
         for value in (*split_numbered(r["Nationality"]), r["Country"])
     ]
-    identifiers: list[Identifier] = []
-    for r in rows:
-        for value in split_numbered(r["Passport Number"]):
-            identifiers.append(Identifier(type="passport", value=value))
-        for value in split_numbered(r["National Identification Number"]):
-            identifiers.append(Identifier(type="national_id", value=value))
-    places = [
-        ", ".join(part for part in (r["Town of Birth"], r["Country of Birth"]) if part)
-        for r in rows
-    ]
+    identifiers = identifiers_of(
+        rows,
+        (("passport", "Passport Number"), ("national_id", "National Identification Number")),
+    )
     return Entity(
         id=f"{SOURCE}-{group}",
         schema=SCHEMAS[first["Group Type"].lower()],
         names=names,
         weak_names=[name for name in dedupe(weak) if name not in names],
         birth_dates=dedupe(date for r in rows for date in parse_dates(r["DOB"])),
-        birth_places=dedupe(places),
+        birth_places=birth_places(rows, "Town of Birth", "Country of Birth"),
         countries=dedupe(countries),
         programs=dedupe(r["Regime"] for r in rows),
-        identifiers=list(dict.fromkeys(identifiers)),
+        identifiers=identifiers,
         remarks=first["Other Information"] or None,
         source=SOURCE,
     )

@@ -24,7 +24,7 @@ from collections.abc import Iterable
 from pathlib import Path
 
 from screening.errors import ListLoadError
-from screening.model import Entity, Identifier, Schema
+from screening.model import Entity
 from screening.sources.base import LoadedList, make_loaded_list
 from screening.sources.common import (
     csv_records,
@@ -32,12 +32,19 @@ from screening.sources.common import (
     file_text,
     header_columns,
     parse_dates,
-    person_name,
     read_list_file,
     rows_by_column,
 )
 from screening.sources.countries import country_code
-from screening.sources.uk_conlist import split_numbered, too_few_targets
+from screening.sources.uk_conlist import (
+    SCHEMAS,
+    Row,
+    birth_places,
+    identifiers_of,
+    row_name,
+    split_numbered,
+    too_few_targets,
+)
 
 SOURCE = "uk"
 
@@ -55,14 +62,6 @@ REQUIRED_COLUMNS: tuple[str, ...] = (
     "Regime Name",
     "Designation Type",
 )
-
-SCHEMAS: dict[str, Schema] = {
-    "individual": "Person",
-    "entity": "Organization",
-    "ship": "Vessel",
-}
-
-Row = dict[str, str]
 
 
 def read_uk_fcdo_csv(path: Path) -> LoadedList:
@@ -106,12 +105,8 @@ def _get(row: Row, column: str) -> str:
     return row.get(column, "")
 
 
-def row_name(row: Row) -> str:
-    """``Given SURNAME`` for people; for entities and ships the name parts as written."""
-    given = " ".join(row[f"Name {i}"] for i in range(1, 6) if row[f"Name {i}"])
-    if row["Designation Type"].lower() == "individual":
-        return person_name(row["Name 6"], given)
-    return " ".join(part for part in (given, row["Name 6"]) if part)
+def _name(row: Row) -> str:
+    return row_name(row, "Designation Type")
 
 
 def _is_weak(row: Row) -> bool:
@@ -122,32 +117,26 @@ def _is_weak(row: Row) -> bool:
 def build_entity(key: str, rows: list[Row]) -> Entity:
     """One designation from all its rows: primary name first, then strong aliases."""
     kind = [r["Name type"].lower() for r in rows]
-    primary = [row_name(r) for r, k in zip(rows, kind, strict=True) if k == "primary name"]
-    strong = [row_name(r) for r in rows if not _is_weak(r)]
-    weak = [row_name(r) for r in rows if _is_weak(r)]
+    primary = [_name(r) for r, k in zip(rows, kind, strict=True) if k == "primary name"]
+    strong = [_name(r) for r in rows if not _is_weak(r)]
+    weak = [_name(r) for r in rows if _is_weak(r)]
     names = dedupe([*primary, *(r["Name non-latin script"] for r in rows), *strong])
     if not names:
         names = dedupe(weak)
     first = rows[0]
-    identifiers = [
-        Identifier(type=kind, value=value)
-        for r in rows
-        for kind, column in (
+    identifiers = identifiers_of(
+        rows,
+        (
             ("passport", "Passport number"),
             ("national_id", "National Identifier number"),
             ("imo", "IMO number"),
-        )
-        for value in split_numbered(_get(r, column))
-    ]
+        ),
+    )
     countries = [
         country_code(value)
         for r in rows
         for column in ("Nationality(/ies)", "Address Country", "Current believed flag of ship")
         for value in split_numbered(_get(r, column))
-    ]
-    places = [
-        ", ".join(p for p in (_get(r, "Town of birth"), _get(r, "Country of birth")) if p)
-        for r in rows
     ]
     return Entity(
         id=f"{SOURCE}-{key}",
@@ -155,10 +144,10 @@ def build_entity(key: str, rows: list[Row]) -> Entity:
         names=names,
         weak_names=[name for name in dedupe(weak) if name not in names],
         birth_dates=dedupe(d for r in rows for d in parse_dates(_get(r, "D.O.B"))),
-        birth_places=dedupe(places),
+        birth_places=birth_places(rows, "Town of birth", "Country of birth"),
         countries=dedupe(countries),
         programs=dedupe(r["Regime Name"] for r in rows),
-        identifiers=list(dict.fromkeys(identifiers)),
+        identifiers=identifiers,
         remarks=_get(first, "Other Information") or _get(first, "UK Statement of Reasons") or None,
         source=SOURCE,
     )

@@ -36,8 +36,8 @@ from xml.etree.ElementTree import Element
 from screening.errors import ListLoadError
 from screening.sources.base import LoadedList, make_loaded_list
 from screening.sources.common import parse_dates
-from screening.sources.uk_conlist import too_few_targets
-from screening.sources.uk_fcdo import REQUIRED_COLUMNS, SOURCE, Row, group_designations
+from screening.sources.uk_conlist import Row, too_few_targets
+from screening.sources.uk_fcdo import REQUIRED_COLUMNS, SOURCE, group_designations
 from screening.sources.xmlstream import XmlRecords, local
 
 ROOT = "Designations"

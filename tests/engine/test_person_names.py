@@ -250,7 +250,7 @@ def test_an_indonesian_short_form_of_muhammad(short: str) -> None:
     ("wade_giles", "pinyin", "rule"),
     [
         ("Jen", "Ren", "pinyin=wade-giles"),  # Wade-Giles j is pinyin r
-        ("Jui-en", "Ruien", "j=r"),
+        ("Jui-en", "Ruien", "pinyin=wade-giles"),
         ("Kuei", "Gui", "uei=ui"),  # -uei after k, h is pinyin -ui
         ("Huei", "Hui", "uei=ui"),
         ("Ching-i", "Jingyi", "i=yi"),  # a syllable i is pinyin yi

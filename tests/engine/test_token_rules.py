@@ -106,30 +106,40 @@ def test_rule_precedence(query: str, listed: str, q_role: Role, l_role: Role, fi
     assert compare_tokens(token(query, q_role), token(listed, l_role)).rule == first
 
 
-def test_the_similarity_of_each_rule_is_its_weight() -> None:
+@pytest.mark.parametrize(
+    ("rule", "query", "listed"),
+    [
+        ("transliteration", "Alexei", "Aleksey"),
+        ("stem", "Permskiy", "Perm"),
+        ("glossary", "Strakhovaya", "Insurance"),
+        ("given_name", "Volodymyr", "Vladimir"),
+    ],
+)
+def test_the_similarity_of_each_rule_is_its_weight(rule: str, query: str, listed: str) -> None:
     tuned = ScoringWeights(transliteration=0.93, stem=0.81, glossary=0.77, given_name=0.88)
-    pairs = {
-        "transliteration": ("Alexei", "Aleksey"),
-        "stem": ("Permskiy", "Perm"),
-        "glossary": ("Strakhovaya", "Insurance"),
-        "given_name": ("Volodymyr", "Vladimir"),
-    }
-    for rule, (query, listed) in pairs.items():
-        found = compare_tokens(token(query, W), token(listed, W), tuned)
-        assert (found.rule, found.value) == (rule, getattr(tuned, rule))
+    found = compare_tokens(token(query, W), token(listed, W), tuned)
+    assert (found.rule, found.value) == (rule, getattr(tuned, rule))
 
 
-def test_origin_rules_score_by_their_weights() -> None:
+@pytest.mark.parametrize(
+    ("origin", "query", "listed", "weight"),
+    [
+        ("arabic", "Usama", "Osama", "arabic_variant"),
+        ("east_asian", "Hsi", "Xi", "east_asian_variant"),
+    ],
+)
+def test_origin_rules_score_by_their_weights(
+    origin: str, query: str, listed: str, weight: str
+) -> None:
     tuned = ScoringWeights(arabic_variant=0.91, east_asian_variant=0.89)
-    pairs = {
-        "arabic": ("Usama", "Osama", tuned.arabic_variant),
-        "east_asian": ("Hsi", "Xi", tuned.east_asian_variant),
-    }
-    for origin, (query, listed, value) in pairs.items():
-        origins = frozenset({origin})
-        found = compare_tokens(token(query, W), token(listed, W), tuned, origins)
-        assert (found.rule, found.value) == ("transliteration", value)
-        assert tuned.origin_variant_estimate(origins) == value  # what retrieval estimates
+    origins = frozenset({origin})
+    found = compare_tokens(token(query, W), token(listed, W), tuned, origins)
+    assert (found.rule, found.value) == ("transliteration", getattr(tuned, weight))
+    assert tuned.origin_variant_estimate(origins) == found.value  # what retrieval estimates
+
+
+def test_an_origin_rule_applies_only_to_its_origin() -> None:
+    tuned = ScoringWeights(arabic_variant=0.91)
     assert compare_tokens(token("Usama", W), token("Osama", W), tuned).rule != "transliteration"
 
 
