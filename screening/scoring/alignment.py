@@ -562,23 +562,30 @@ def _syllables_agree(
     return rules is not None and (family or rules != ("korean_surname",))
 
 
+MIN_COMPOUND_HALF = 3  # letters: shorter halves are articles and particles (``al-``, ``ul-``)
+
+
 def _compound_halves(query: ParsedName, listed: ParsedName) -> set[tuple[int, int]]:
-    """Positions (``side``, ``k``) of the words of a person's name that are half of a name
-    written with a hyphen (``Mohammad-Ali``, ``Jean-Pierre``, ``Smith-Jones``): side 0 the
-    query, 1 the listed name. A hyphenated name is one name, used as one (Persian and
-    Arabic compound given names, French ones, English double-barrelled surnames); Korean and
-    Chinese syllables have rules of their own, and a hyphen after an article or an ezafe
-    (``al-``, ``-e-``) joins a particle, not two names."""
+    """Positions (``side``, ``k``) of the words of a person's name that are half of a given
+    name written with a hyphen (``Mohammad-Ali``, ``Jean-Pierre``): side 0 the query, 1 the
+    listed name. Such a name is one name, used as one (Persian, Arabic and French compound
+    given names). Left out: a surname shown in capitals in a mixed-case name
+    (``MOZAFARI-SHAMS``: lists drop one half of a double surname), a half of one or two
+    letters (an article or particle, ``al-``, ``ul-``, or its misreading ``AI-``), and
+    Korean, Chinese and Vietnamese names, whose syllables have rules of their own."""
+    if not (query.origins | listed.origins).isdisjoint((EAST_ASIAN, VIETNAMESE)):
+        return set()
     halves: set[tuple[int, int]] = set()
     for side, name in enumerate((query, listed)):
-        if not name.origins.isdisjoint((EAST_ASIAN, VIETNAMESE)):
-            continue
         tokens = name.tokens
+        mixed_case = any(not t.text.isupper() for t in tokens)
         for k in range(len(tokens) - 1):
             first, second = tokens[k], tokens[k + 1]
             if (
                 first.role is Role.WORD
                 and second.role is Role.WORD
+                and min(len(first.folded), len(second.folded)) >= MIN_COMPOUND_HALF
+                and not (mixed_case and first.text.isupper() and second.text.isupper())
                 and f"{first.text}-{second.text}" in name.original
             ):
                 halves.update(((side, k), (side, k + 1)))
@@ -590,7 +597,10 @@ def _split_compounds(query: ParsedName, listed: ParsedName, pairs: list[Pair]) -
     ``compound_name_half``): ``Ali`` is not ``Mohammad-Ali`` any more than ``Pierre`` is
     ``Jean-Pierre``, nor ``Mohammad-Reza`` ``Mohammad-Ali``. Voided when one half pairs and
     the other pairs with nothing; both halves found, in any writing (``Mohammad Ali``,
-    ``Mohammadali``), are the name."""
+    ``Mohammadali``), are the name, and so is an initial (``A. RADAN`` for
+    ``Ahmad-Reza RADAN``: a compound's initial is its first letter)."""
+    if "-" not in query.original and "-" not in listed.original:
+        return pairs  # the common case, decided at once
     halves = _compound_halves(query, listed)
     if not halves:
         return pairs
@@ -614,7 +624,7 @@ def _split_compounds(query: ParsedName, listed: ParsedName, pairs: list[Pair]) -
             ),
             None,
         )
-        if half is not None:
+        if half is not None and pair.similarity.rule != "initial":
             where = ("query", "list")[half[0]]
             detail = f"half of the hyphenated name in the {where}: another name"
             pair = Pair(pair.query, pair.listed, Similarity(0.0, "compound_name_half", detail))

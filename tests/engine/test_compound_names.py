@@ -18,6 +18,8 @@ LISTED = {
     "naqdi": "Mohammad-Reza NAQDI",
     "dupont": "Jean-Pierre DUPONT",
     "shammari": "Abd al-Rahman AL-SHAMMARI",
+    "radan": "Ahmad-Reza RADAN",
+    "mozafari": "Abolqasem MOZAFARI-SHAMS",
 }
 
 
@@ -65,6 +67,7 @@ def test_half_of_a_hyphenated_name_is_another_name(
         ("Muhammad-Ali Kirmani", "kermani"),  # another romanisation of both halves
         ("Jean Pierre Dupont", "dupont"),
         ("Abdul Rahman al-Shammari", "shammari"),  # an article's hyphen joins no two names
+        ("Abolqasem MOZAFARI", "mozafari"),  # a double surname in capitals, half left out
     ],
 )
 def test_the_whole_hyphenated_name_still_matches(
@@ -73,3 +76,18 @@ def test_the_whole_hyphenated_name_still_matches(
     score, rules, _ = _hit(screener, query, entity)
     assert score >= DEFAULT_THRESHOLD
     assert "compound_name_half" not in rules
+
+
+@pytest.mark.parametrize(
+    ("query", "entity"),
+    [
+        ("Abd al-Rahman AI-SHAMMARI", "shammari"),  # the article misread: two letters, no name
+        ("A. Radan", "radan"),  # a compound's initial is its first letter
+    ],
+)
+def test_no_compound_rule_for_articles_and_initials(
+    screener: Screener, query: str, entity: str
+) -> None:
+    _, rules, penalties = _hit(screener, query, entity)
+    assert "compound_name_half" not in rules
+    assert not any("hyphenated" in p for p in penalties)
