@@ -86,6 +86,7 @@ RuleName = Literal[
     "given_name",
     "stem",
     "gender_variant",
+    "compound_name_half",
     "legal_form",
     "identifier",
     "title",

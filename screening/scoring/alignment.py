@@ -562,11 +562,90 @@ def _syllables_agree(
     return rules is not None and (family or rules != ("korean_surname",))
 
 
+MIN_COMPOUND_HALF = 3  # letters: shorter halves are articles and particles (``al-``, ``ul-``)
+
+
+def _compound_halves(query: ParsedName, listed: ParsedName) -> set[tuple[int, int]]:
+    """Positions (``side``, ``k``) of the words of a person's name that are half of a given
+    name written with a hyphen (``Mohammad-Ali``, ``Jean-Pierre``): side 0 the query, 1 the
+    listed name. Such a name is one name, used as one (Persian, Arabic and French compound
+    given names). Left out: a surname shown in capitals in a mixed-case name
+    (``MOZAFARI-SHAMS``: lists drop one half of a double surname), a half of one or two
+    letters (an article or particle, ``al-``, ``ul-``, or its misreading ``AI-``), and
+    Korean, Chinese and Vietnamese names, whose syllables have rules of their own."""
+    if not (query.origins | listed.origins).isdisjoint((EAST_ASIAN, VIETNAMESE)):
+        return set()
+    halves: set[tuple[int, int]] = set()
+    for side, name in enumerate((query, listed)):
+        tokens = name.tokens
+        mixed_case = any(not t.text.isupper() for t in tokens)
+        for k in range(len(tokens) - 1):
+            first, second = tokens[k], tokens[k + 1]
+            if (
+                first.role is Role.WORD
+                and second.role is Role.WORD
+                and min(len(first.folded), len(second.folded)) >= MIN_COMPOUND_HALF
+                and not (mixed_case and first.text.isupper() and second.text.isupper())
+                and f"{first.text}-{second.text}" in name.original
+            ):
+                halves.update(((side, k), (side, k + 1)))
+    return halves
+
+
+def _split_compounds(query: ParsedName, listed: ParsedName, pairs: list[Pair]) -> list[Pair]:
+    """The pairs with a half of a hyphenated name matched alone voided (rule
+    ``compound_name_half``): ``Ali`` is not ``Mohammad-Ali`` any more than ``Pierre`` is
+    ``Jean-Pierre``, nor ``Mohammad-Reza`` ``Mohammad-Ali``. Voided when one half pairs and
+    the other pairs with nothing; both halves found, in any writing (``Mohammad Ali``,
+    ``Mohammadali``), are the name, and so is an initial (``A. RADAN`` for
+    ``Ahmad-Reza RADAN``: a compound's initial is its first letter)."""
+    if "-" not in query.original and "-" not in listed.original:
+        return pairs  # the common case, decided at once
+    halves = _compound_halves(query, listed)
+    if not halves:
+        return pairs
+    paired = {(0, i) for pair in pairs for i in pair.query} | {
+        (1, j) for pair in pairs for j in pair.listed
+    }
+    names = (query, listed)
+    out = []
+    for pair in pairs:
+        ends = [(0, i) for i in pair.query] + [(1, j) for j in pair.listed]
+        half = next(
+            (
+                (side, k)
+                for side, k in ends
+                if (side, k) in halves
+                and any(
+                    (side, other) in halves and (side, other) not in paired
+                    for other in (k - 1, k + 1)
+                    if _hyphen_between(names[side], k, other)
+                )
+            ),
+            None,
+        )
+        if half is not None and pair.similarity.rule != "initial":
+            where = ("query", "list")[half[0]]
+            detail = f"half of the hyphenated name in the {where}: another name"
+            pair = Pair(pair.query, pair.listed, Similarity(0.0, "compound_name_half", detail))
+        out.append(pair)
+    return out
+
+
+def _hyphen_between(name: ParsedName, k: int, other: int) -> bool:
+    if not 0 <= other < len(name.tokens):
+        return False
+    a, b = sorted((k, other))
+    return f"{name.tokens[a].text}-{name.tokens[b].text}" in name.original
+
+
 def score_name(context: QueryContext, listed: IndexedName, schema: str) -> NameScore:
     """The weighted share of both names covered by their alignment (0..1)."""
     query = context.parsed
     listed_name = listed.parsed
     pairs, used_q, used_l = align(context, listed_name)
+    if schema == "Person":
+        pairs = _split_compounds(query, listed_name, pairs)
     matched, total = _matched(context, listed, pairs)
     penalties: list[str] = []
 
@@ -596,6 +675,8 @@ def score_name(context: QueryContext, listed: IndexedName, schema: str) -> NameS
     if mismatch is not None:
         score *= context.scoring.family_name_mismatch_factor
         penalties.append(mismatch)
+    if any(pair.similarity.rule == "compound_name_half" for pair in pairs):
+        penalties.append("half of a hyphenated name matched alone: another name")
     if any(pair.similarity.rule == "gender_variant" for pair in pairs):
         penalties.append("surname in the other gender's form: possibly a relative")
     return NameScore(max(score, 0.0), pairs, penalties, agree)
