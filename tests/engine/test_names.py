@@ -460,3 +460,17 @@ def test_legal_forms_of_the_middle_east(
     tokens = parsed.tokens
     assert [tokens[i].text for i in parsed.words if tokens[i].role is Role.WORD] == words
     assert form_class in parsed.legal_classes
+
+
+@pytest.mark.parametrize(
+    ("name", "form_class"),
+    [
+        ("1LC MELYTEC", "llc"),
+        ("JOINT STOCK CORNPANY STAR", "jsc"),
+        ("STAR C0MPANY", "co"),
+        ("BERNARD TRADING", None),  # ``rn`` in a name word reads back to no legal word
+        ("AGENT 007", None),
+    ],
+)
+def test_legal_forms_read_through_ocr_confusions(name: str, form_class: str | None) -> None:
+    assert classes(name, "Organization") == ([form_class] if form_class else [])
