@@ -474,3 +474,27 @@ def test_legal_forms_of_the_middle_east(
 )
 def test_legal_forms_read_through_ocr_confusions(name: str, form_class: str | None) -> None:
     assert classes(name, "Organization") == ([form_class] if form_class else [])
+
+
+@pytest.mark.parametrize(
+    ("a", "b"),
+    [
+        # Belarusian, BGN/PCGN and passport spellings, against English and Russian
+        ("navukova", "scientific"), ("dasledchy", "issledovatelskiy"),
+        ("natsyyanalny", "national"), ("natsiianalnaia", "natsionalnaya"),
+        ("pradpryemstva", "enterprise"), ("vylichalnykh", "computing"),
+        ("dziarzhaunae", "state"), ("handlyovy", "trade"),
+        # Ukrainian
+        ("naukovo", "scientific"), ("doslidnyi", "research"), ("pidpryiemstvo", "enterprise"),
+        ("vyrobnyche", "production"), ("zaliznychna", "railway"), ("mizhnarodnyi", "international"),
+    ],
+)  # fmt: skip
+def test_belarusian_and_ukrainian_words_meet_their_concepts(a: str, b: str) -> None:
+    ca = concept_of(token_key(ascii_fold(a)))
+    assert ca is not None
+    assert ca == concept_of(token_key(ascii_fold(b)))
+
+
+@pytest.mark.parametrize("word", ["viskovic", "pershin", "rachna", "lisova", "navrotsky"])
+def test_belarusian_and_ukrainian_stems_leave_names_alone(word: str) -> None:
+    assert concept_of(token_key(ascii_fold(word))) is None
