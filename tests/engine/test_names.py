@@ -498,3 +498,12 @@ def test_belarusian_and_ukrainian_words_meet_their_concepts(a: str, b: str) -> N
 @pytest.mark.parametrize("word", ["viskovic", "pershin", "rachna", "lisova", "navrotsky"])
 def test_belarusian_and_ukrainian_stems_leave_names_alone(word: str) -> None:
     assert concept_of(token_key(ascii_fold(word))) is None
+
+
+@pytest.mark.parametrize(
+    "name",
+    ["Дзяржаўнае прадпрыемства Істок", "Dziarzhaunae pradpryemstva Istok",
+     "Respublikanskae unitarnae pradpryemstva Istok"],
+)  # fmt: skip
+def test_belarusian_state_enterprise_is_a_legal_form(name: str) -> None:
+    assert classes(name, "Organization") == ["sue"]
