@@ -364,3 +364,27 @@ def test_ocr_reading_of_legal_forms_does_not_match_other_names(query: str, entit
     hits = hits_of(Screener.from_entities(OCR_LISTED), query)
     hit = hits.get(entity_id)
     assert hit is None or hit.score < DEFAULT_THRESHOLD
+
+
+ABBREVIATED = [
+    Entity(id="burevestnik", schema=ORG, names=["JSC CRI BUREVESTNIK"]),
+    Entity(id="nord", schema=ORG, names=["TC NORD PROJECT"]),
+]
+
+
+@pytest.mark.parametrize(
+    ("query", "entity_id", "hit"),
+    [
+        ("TSNII BUREVESTNIK AO", "burevestnik", True),  # ЦНИИ: central research institute
+        ("TK NORD PROJECT", "nord", True),  # ТК: trading company
+        ("OKB BUREVESTNIK", "burevestnik", False),  # a design bureau is no research institute
+        ("TK NORD LINE", "nord", False),  # the abbreviation does not make the name
+    ],
+)
+def test_russian_organisation_type_abbreviations_meet_their_english_ones(
+    query: str, entity_id: str, hit: bool
+) -> None:
+    found = hits_of(Screener.from_entities(ABBREVIATED), query).get(entity_id)
+    assert (found is not None and found.score >= DEFAULT_THRESHOLD) is hit
+    if hit:
+        assert found is not None and "glossary" in {t.rule for t in found.explanation.tokens}
