@@ -96,7 +96,44 @@ def _canonical(keys: tuple[str, ...]) -> str:
         word = canonical_legal_word(key)
         if word is not None:
             return word
-    return keys[0]
+    word = ocr_legal_word(keys[0])
+    return keys[0] if word is None else word
+
+
+# The glyphs OCR reads for others in a scanned document, as they show in word keys: ``rn``
+# for ``m``, ``1`` for ``l``, ``0`` for ``o``, ``5`` for ``s`` (Rice, Jenkins and Nartker,
+# *The Fifth Annual Test of OCR Accuracy*, 1996: the most frequent confusions of printed
+# Latin text). Read only into legal-form words, a closed vocabulary: in a name word they
+# are as often the name's own letters (``Bernard``, ``Agent 007``).
+_OCR_CONFUSIONS = (("rn", "m"), ("1", "l"), ("0", "o"), ("5", "s"))
+_REVIEWED_WORDS = frozenset(key for keys in _REVIEWED for key in keys)
+
+
+@lru_cache(maxsize=100_000)
+def ocr_legal_word(key: str) -> str | None:
+    """The hand-kept legal-form word a key spells once OCR's confusions are read back
+    (``1lc``: ``llc``, ``cornpani``: ``company``), if it spells none as written."""
+    read = key
+    for seen, meant in _OCR_CONFUSIONS:
+        read = read.replace(seen, meant)
+    if read == key or not read.isalpha():
+        return None
+    read = token_key(read)  # the letters read back may double one beside them (``1lc``)
+    if read in _REVIEWED_WORDS:
+        return read
+    return canonical_legal_word(read)
+
+
+def ocr_read_words(words: list[str]) -> list[str]:
+    """The words of a legal form that were read back from OCR's confusions, for the
+    explanation (rule ``legal_form``, detail ``ocr_confusion``)."""
+    return [
+        word
+        for word in words
+        if canonical_legal_word(key := token_key(ascii_fold(word.lower()))) is None
+        and key not in _REVIEWED_WORDS
+        and ocr_legal_word(key) is not None
+    ]
 
 
 def find_legal_forms(words: list[tuple[str, ...]]) -> list[tuple[int, int, str | None]]:

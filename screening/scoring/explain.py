@@ -6,6 +6,7 @@ from __future__ import annotations
 from typing import NamedTuple, NotRequired, TypedDict
 
 from screening.index import NameIndex
+from screening.legal_forms import ocr_read_words
 from screening.model import EvidenceCheck, Hit, RuleName
 from screening.names import ParsedName, Role, is_title
 from screening.scoring.alignment import NameScore
@@ -158,6 +159,9 @@ def _legal_form_rows(query: ParsedName, listed: ParsedName, result: NameScore) -
             detail = "listed name has no legal form (neutral)"
         else:
             detail = f"{form.text} = {listed_forms}" if agree else "legal forms differ"
+        misread = ocr_read_words(form.text.split())
+        if misread:
+            detail += f"; ocr_confusion: {', '.join(misread)} read as a legal form"
         tokens.append(
             {
                 "query_token": form.text,

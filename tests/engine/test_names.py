@@ -460,3 +460,50 @@ def test_legal_forms_of_the_middle_east(
     tokens = parsed.tokens
     assert [tokens[i].text for i in parsed.words if tokens[i].role is Role.WORD] == words
     assert form_class in parsed.legal_classes
+
+
+@pytest.mark.parametrize(
+    ("name", "form_class"),
+    [
+        ("1LC MELYTEC", "llc"),
+        ("JOINT STOCK CORNPANY STAR", "jsc"),
+        ("STAR C0MPANY", "co"),
+        ("BERNARD TRADING", None),  # ``rn`` in a name word reads back to no legal word
+        ("AGENT 007", None),
+    ],
+)
+def test_legal_forms_read_through_ocr_confusions(name: str, form_class: str | None) -> None:
+    assert classes(name, "Organization") == ([form_class] if form_class else [])
+
+
+@pytest.mark.parametrize(
+    ("a", "b"),
+    [
+        # Belarusian, BGN/PCGN and passport spellings, against English and Russian
+        ("navukova", "scientific"), ("dasledchy", "issledovatelskiy"),
+        ("natsyyanalny", "national"), ("natsiianalnaia", "natsionalnaya"),
+        ("pradpryemstva", "enterprise"), ("vylichalnykh", "computing"),
+        ("dziarzhaunae", "state"), ("handlyovy", "trade"),
+        # Ukrainian
+        ("naukovo", "scientific"), ("doslidnyi", "research"), ("pidpryiemstvo", "enterprise"),
+        ("vyrobnyche", "production"), ("zaliznychna", "railway"), ("mizhnarodnyi", "international"),
+    ],
+)  # fmt: skip
+def test_belarusian_and_ukrainian_words_meet_their_concepts(a: str, b: str) -> None:
+    ca = concept_of(token_key(ascii_fold(a)))
+    assert ca is not None
+    assert ca == concept_of(token_key(ascii_fold(b)))
+
+
+@pytest.mark.parametrize("word", ["viskovic", "pershin", "rachna", "lisova", "navrotsky"])
+def test_belarusian_and_ukrainian_stems_leave_names_alone(word: str) -> None:
+    assert concept_of(token_key(ascii_fold(word))) is None
+
+
+@pytest.mark.parametrize(
+    "name",
+    ["Дзяржаўнае прадпрыемства Істок", "Dziarzhaunae pradpryemstva Istok",
+     "Respublikanskae unitarnae pradpryemstva Istok"],
+)  # fmt: skip
+def test_belarusian_state_enterprise_is_a_legal_form(name: str) -> None:
+    assert classes(name, "Organization") == ["sue"]

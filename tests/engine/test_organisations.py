@@ -307,3 +307,67 @@ def test_a_company_of_no_precise_form_agrees_with_any_company(
     screener = Screener.from_entities([Entity(id="sadaf", schema=ORG, names=[listed])])
     hit = hits_of(screener, query)["sadaf"]
     assert ("legal forms differ" in hit.explanation.penalties) is differ
+
+
+OCR_LISTED = [
+    Entity(id="melytec", schema=ORG, names=["LLC MELYTEC"]),
+    Entity(id="star", schema=ORG, names=["JOINT STOCK COMPANY STAR"]),
+]
+
+
+@pytest.mark.parametrize(
+    ("query", "entity_id", "misread"),
+    [
+        ("1LC MELYTEC", "melytec", "1LC"),  # ``1`` read for ``l``
+        ("MELYTEC 1LC", "melytec", "1LC"),
+        ("JOINT STOCK CORNPANY STAR", "star", "CORNPANY"),  # ``rn`` read for ``m``
+        ("JOINT 5TOCK COMPANY STAR", "star", "5TOCK"),  # ``5`` read for ``s``
+    ],
+)
+def test_a_legal_form_read_through_ocr_confusions_stays_a_legal_form(
+    query: str, entity_id: str, misread: str
+) -> None:
+    """A scanned ``LLC`` read as ``1LC`` is the legal form, not a distinctive word the
+    listed name lacks; the explanation says which word was read back (``ocr_confusion``)."""
+    hit = hits_of(Screener.from_entities(OCR_LISTED), query)[entity_id]
+    assert hit.score >= DEFAULT_THRESHOLD
+    legal = [t for t in hit.explanation.tokens if t.rule == "legal_form"]
+    assert len(legal) == 1 and "ocr_confusion" in legal[0].detail
+    assert misread in legal[0].detail
+
+
+@pytest.mark.parametrize(
+    ("query", "entity_id"),
+    [
+        ("JOINT STOCK CORNER STAR", "star"),  # ``corner`` reads as no legal word
+        ("1LC MERIDIAN", "melytec"),  # the legal form read back does not make the name
+    ],
+)
+def test_ocr_reading_of_legal_forms_does_not_match_other_names(query: str, entity_id: str) -> None:
+    hits = hits_of(Screener.from_entities(OCR_LISTED), query)
+    hit = hits.get(entity_id)
+    assert hit is None or hit.score < DEFAULT_THRESHOLD
+
+
+ABBREVIATED = [
+    Entity(id="burevestnik", schema=ORG, names=["JSC CRI BUREVESTNIK"]),
+    Entity(id="nord", schema=ORG, names=["TC NORD PROJECT"]),
+]
+
+
+@pytest.mark.parametrize(
+    ("query", "entity_id", "hit"),
+    [
+        ("TSNII BUREVESTNIK AO", "burevestnik", True),  # ЦНИИ: central research institute
+        ("TK NORD PROJECT", "nord", True),  # ТК: trading company
+        ("OKB BUREVESTNIK", "burevestnik", False),  # a design bureau is no research institute
+        ("TK NORD LINE", "nord", False),  # the abbreviation does not make the name
+    ],
+)
+def test_russian_organisation_type_abbreviations_meet_their_english_ones(
+    query: str, entity_id: str, hit: bool
+) -> None:
+    found = hits_of(Screener.from_entities(ABBREVIATED), query).get(entity_id)
+    assert (found is not None and found.score >= DEFAULT_THRESHOLD) is hit
+    if hit:
+        assert found is not None and "glossary" in {t.rule for t in found.explanation.tokens}

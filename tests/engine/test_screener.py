@@ -600,6 +600,34 @@ def test_russian_company_names_hit_their_english_listing(query: str, entity_id: 
     assert "unmatched" not in rules(result.hits[0])
 
 
+SLAVIC = [
+    Entity(id="niievm", schema=ORG,
+           names=["OAO NAUCHNO-ISSLEDOVATELSKIY INSTITUT ELEKTRONNYKH VYCHISLITELNYKH MASHIN"]),
+    Entity(id="sri", schema=ORG, names=["STATE SCIENTIFIC RESEARCH ENTERPRISE ISTOK"]),
+]  # fmt: skip
+
+
+@pytest.mark.parametrize(
+    ("query", "entity_id", "hit"),
+    [
+        # Belarusian and Ukrainian words for the Russian and English ones
+        ("AAT Navukova-dasledchy instytut elektronnykh vylichalnykh mashyn", "niievm", True),
+        ("Derzhavne naukovo-doslidne pidpryiemstvo Istok", "sri", True),
+        ("Navukova-dasledchae pradpryemstva Istok", "sri", True),
+        # the generic words alone do not make another company's name
+        ("Derzhavne naukovo-doslidne pidpryiemstvo Rubin", "sri", False),
+    ],
+)
+def test_belarusian_and_ukrainian_company_names_meet_their_listing(
+    query: str, entity_id: str, hit: bool
+) -> None:
+    result = Screener.from_entities(SLAVIC).screen(query, schema=ORG)
+    found = [h for h in result.hits if h.entity_id == entity_id]
+    assert bool(found) is hit
+    if hit:
+        assert "glossary" in rules(found[0])
+
+
 def test_equal_scores_rank_the_closer_spelling_first() -> None:
     twins = [
         Entity(id="a-alexei", schema=P, names=["Alexei BUDNEV"]),
