@@ -276,6 +276,42 @@ def test_an_indonesian_short_form_of_muhammad(short: str) -> None:
     assert arabic_rules(short, "Mahmud") is None
 
 
+# --- An English given name before a Chinese name ---------------------------------------------
+
+
+@pytest.fixture(scope="module")
+def english_named() -> Screener:
+    return Screener.from_entities(
+        [Entity(id="wang", schema="Person", names=["Helen Jian Guo WANG"])]
+    )
+
+
+def test_a_chinese_name_without_its_english_given_name_meets_the_listed_one(
+    english_named: Screener,
+) -> None:
+    hit = top(english_named, "Jian Guo WANG")
+    assert hit is not None and hit.score >= DEFAULT_THRESHOLD
+    assert any(p.startswith("western_given_name: 'Helen'") for p in hit.explanation.penalties)
+
+
+@pytest.mark.parametrize(
+    "name",
+    [
+        "Guo WANG",  # a syllable of the Chinese given name left out: another name
+        "Peter Jian Guo WANG",  # another English name: another person
+        "Ming Jian Guo WANG",  # one syllable more: another Chinese given name
+    ],
+)
+def test_a_missing_syllable_or_another_english_name_is_still_another_name(
+    english_named: Screener, name: str
+) -> None:
+    hit = top(english_named, name)
+    assert hit is None or hit.score < DEFAULT_THRESHOLD
+    assert hit is None or not any(
+        p.startswith("western_given_name") for p in hit.explanation.penalties
+    )
+
+
 # --- Wade-Giles in Chinese names -----------------------------------------------------------
 
 
