@@ -166,6 +166,13 @@ def looks_east_asian(text: str) -> bool:
     return all(_WORD.fullmatch(w) or _is_surname(w) for w in words)
 
 
+def is_one_syllable(word: str) -> bool:
+    """Whether a word is one romanised Korean or Chinese syllable (``Chi``, ``Wai``,
+    ``Hsueh``), or a family name in its customary spelling (``Park``)."""
+    folded = ascii_fold(word)
+    return bool(re.fullmatch(_SYLLABLE, folded)) or _is_surname(folded)
+
+
 # Han and Hangul: a name in them is written family name first, its first syllable.
 _HAN_HANGUL = re.compile("[\u3400-\u4dbf\u4e00-\u9fff\uac00-\ud7af\uf900-\ufaff]")
 

@@ -438,6 +438,24 @@ def _vowels_agree(a: str, b: str) -> bool:
 _FINAL_DEVOICED = frozenset({frozenset({"b", "p"}), frozenset({"d", "t"})})
 
 
+# The diphthong ``ay`` of Classical Arabic is a long ``i`` or ``e`` in the Maghrebi and
+# Egyptian dialects, and French and local spellings write it so: Husayn is ``Hocine``,
+# ``Hassine``, ``Houcine``; Zayn is ``Zine``; Shaykh ``Cheikh`` (Versteegh, *The Arabic
+# Language*, 2nd ed. 2014, ch. 10-11: monophthongisation of *ay* and *aw* in the
+# dialects). Only after and before a consonant (``Ayman`` and ``Iman`` are two names),
+# and only ``ay``/``ey``/``ei`` (an ``ai`` is as often two vowels, ``Sa'id``), against
+# one written ``i``, ``e``, ``ee`` or ``ie``.
+_DIPHTHONG_AY = frozenset({"ay", "ey", "ei"})
+_MONOPHTHONG_OF_AY = frozenset({"i", "e", "ee", "ie"})
+
+
+def _monophthong(text_a: str, text_b: str) -> bool:
+    """Whether one vowel run is the diphthong ``ay`` the other writes as one long vowel."""
+    return (text_a in _DIPHTHONG_AY and text_b in _MONOPHTHONG_OF_AY) or (
+        text_b in _DIPHTHONG_AY and text_a in _MONOPHTHONG_OF_AY
+    )
+
+
 def _units_rules(a: tuple[_Unit, ...], b: tuple[_Unit, ...]) -> set[str] | None:
     if len(a) != len(b):
         return None
@@ -450,7 +468,9 @@ def _units_rules(a: tuple[_Unit, ...], b: tuple[_Unit, ...]) -> set[str] | None:
             return None
         if kind_a == "v":
             if not _vowels_agree(class_a, class_b):
-                return None
+                if position in (0, last) or not _monophthong(text_a, text_b):
+                    return None
+                rules.add("monophthong")
             if text_a != text_b:
                 rules.add("arabic_vowel")
         elif text_a != text_b:

@@ -24,6 +24,7 @@ from screening.east_asian import (
     family_name_candidates,
     family_name_positions,
     is_han_or_hangul,
+    is_one_syllable,
     spells_a_family_name,
     vietnamese_rules,
 )
@@ -440,7 +441,9 @@ def _add_unmatched_listed(
     return total
 
 
-def _east_asian_mismatch(query: ParsedName, listed: ParsedName, pairs: list[Pair]) -> str | None:
+def _east_asian_mismatch(
+    query: ParsedName, listed: ParsedName, pairs: list[Pair], notes: list[str]
+) -> str | None:
     """Why two Korean or Chinese names are two people although their words pair up, if so.
 
     Such a name is a family name from a small closed set plus a given name of one to three
@@ -451,7 +454,8 @@ def _east_asian_mismatch(query: ParsedName, listed: ParsedName, pairs: list[Pair
     is not ``Kyong-ja``, ``Jin-u`` not ``Song-jin``, ``Chou`` not ``Hu``), which is why these
     differences must count in full here. A family name's irregular spellings (``Chung`` =
     ``Jeong``) are no rule for a given name's syllable. Decided only where one name shows
-    its family name."""
+    its family name. An English name written before the Chinese one on
+    one side only is left out (``_western_given_name``), and said so in ``notes``."""
     if not (_shows_east_asian(query) and _shows_east_asian(listed)):
         return None  # ``Baba JI`` against ``Qasmani BABA``: not two names of this structure
     origins = query.origins | listed.origins
@@ -486,6 +490,17 @@ def _east_asian_mismatch(query: ParsedName, listed: ParsedName, pairs: list[Pair
     paired_l = {j for pair in pairs for j in pair.listed}
     q_unpaired, q_markers = _unpaired_syllables(query, paired_q)
     l_unpaired, l_markers = _unpaired_syllables(listed, paired_l)
+    # An English name on one side only is left out, not another syllable; one on each
+    # side is two names.
+    sides = ((listed, l_unpaired, q_unpaired), (query, q_unpaired, l_unpaired))
+    for name, unpaired, other in sides:
+        if not other and _western_given_name(name, unpaired):
+            notes.append(
+                f"western_given_name: {name.tokens[unpaired[0]].text!r} is an English name "
+                "beside the Chinese one, often left out"
+            )
+            unpaired.clear()
+            break
     if q_unpaired or l_unpaired or (q_markers and l_markers):
         return "a syllable of the given name unmatched: another name"
     # A Korean or Chinese given name is one name of several syllables, in their order; a
@@ -515,6 +530,25 @@ def _hyphenated(name: ParsedName) -> frozenset[int]:
         and f"{texts[min(k, neighbour)]}-{texts[max(k, neighbour)]}" in name.original
     )
     return frozenset() if len(joined) == len(texts) else joined
+
+
+def _western_given_name(name: ParsedName, unpaired: list[int]) -> bool:
+    """Whether the one word left out of a Chinese name is a Western given name before it,
+    not a syllable of its given name: in Hong Kong, Macau, Taiwan and Singapore a person
+    often takes an English name and writes it first (``Edwina Chi Wai LAU``; Hong Kong
+    identity cards carry it beside the Chinese name), and documents drop it. Such a name
+    is one word of several syllables before a Chinese name written one syllable a word;
+    a word of one syllable (``Chi`` of ``Chi Wai LAU`` against ``Wai LAU``) is a syllable
+    of the given name and still makes another name."""
+    words = [k for k in name.words if name.tokens[k].role is Role.WORD]
+    if unpaired != words[:1] or len(words) < 3:
+        return False
+    first, *rest = (name.tokens[k].text for k in words)
+    return (
+        not is_han_or_hangul(first)
+        and not is_one_syllable(first)
+        and all(is_one_syllable(word) for word in rest)
+    )
 
 
 def _unpaired_syllables(name: ParsedName, paired: set[int]) -> tuple[list[int], list[int]]:
@@ -671,7 +705,9 @@ def score_name(context: QueryContext, listed: IndexedName, schema: str) -> NameS
         score -= context.scoring.legal_form_mismatch
     elif agree:
         score = min(score + context.scoring.legal_form_match, 1.0)
-    mismatch = _east_asian_mismatch(query, listed_name, pairs) if context.east_asian else None
+    mismatch = (
+        _east_asian_mismatch(query, listed_name, pairs, penalties) if context.east_asian else None
+    )
     if mismatch is not None:
         score *= context.scoring.family_name_mismatch_factor
         penalties.append(mismatch)

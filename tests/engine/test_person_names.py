@@ -236,11 +236,80 @@ def test_only_a_final_b_or_d_is_devoiced(a: str, b: str) -> None:
     assert arabic_rules(a, b) is None
 
 
+@pytest.mark.parametrize(
+    ("dialect", "classical"),
+    [("Hocine", "Husayn"), ("Houcine", "Hussein"), ("Zineb", "Zeynab"), ("Hider", "Hayder")],
+)
+def test_the_diphthong_ay_written_as_one_vowel_is_the_same_name(
+    dialect: str, classical: str
+) -> None:
+    rules = arabic_rules(dialect, classical)
+    assert rules is not None and "monophthong" in rules
+
+
+@pytest.mark.parametrize(
+    ("a", "b"),
+    [("Said", "Sid"), ("Hocine", "Hassan"), ("Bey", "Bi"), ("Ayman", "Iman")],
+)
+def test_only_a_written_ay_before_a_consonant_is_one_vowel(a: str, b: str) -> None:
+    # ``Said``: an ``ai`` is as often two vowels (Sa'id); ``Bey``: a final diphthong stays;
+    # ``Hassan``: another vowel in another place; ``Ayman``/``Iman``: two names, an opening
+    # vowel is written as it is said.
+    rules = arabic_rules(a, b)
+    assert rules is None or "monophthong" not in rules
+
+
+def test_a_maghrebi_spelling_of_husayn_meets_the_listed_name() -> None:
+    listed = Entity(id="farsi", schema="Person", names=["Husayn bin Salim AL-FARSI"])
+    other = Entity(id="hassan", schema="Person", names=["Hassan bin Salim AL-FARSI"])
+    screener = Screener.from_entities([listed, other])
+    hit = top(screener, "Hocine Ben Salim EL FARSI")
+    assert hit is not None and hit.entity_id == "farsi"
+    details = [t.detail for t in hit.explanation.tokens if t.query_token == "Hocine"]
+    assert details and "monophthong" in details[0]
+
+
 @pytest.mark.parametrize("short", ["Muh", "Moh"])
 def test_an_indonesian_short_form_of_muhammad(short: str) -> None:
     rules = arabic_rules(short, "Muhammad")
     assert rules is not None and "short_form" in rules
     assert arabic_rules(short, "Mahmud") is None
+
+
+# --- An English given name before a Chinese name ---------------------------------------------
+
+
+@pytest.fixture(scope="module")
+def english_named() -> Screener:
+    return Screener.from_entities(
+        [Entity(id="wang", schema="Person", names=["Helen Jian Guo WANG"])]
+    )
+
+
+def test_a_chinese_name_without_its_english_given_name_meets_the_listed_one(
+    english_named: Screener,
+) -> None:
+    hit = top(english_named, "Jian Guo WANG")
+    assert hit is not None and hit.score >= DEFAULT_THRESHOLD
+    assert any(p.startswith("western_given_name: 'Helen'") for p in hit.explanation.penalties)
+
+
+@pytest.mark.parametrize(
+    "name",
+    [
+        "Guo WANG",  # a syllable of the Chinese given name left out: another name
+        "Peter Jian Guo WANG",  # another English name: another person
+        "Ming Jian Guo WANG",  # one syllable more: another Chinese given name
+    ],
+)
+def test_a_missing_syllable_or_another_english_name_is_still_another_name(
+    english_named: Screener, name: str
+) -> None:
+    hit = top(english_named, name)
+    assert hit is None or hit.score < DEFAULT_THRESHOLD
+    assert hit is None or not any(
+        p.startswith("western_given_name") for p in hit.explanation.penalties
+    )
 
 
 # --- Wade-Giles in Chinese names -----------------------------------------------------------
