@@ -30,6 +30,7 @@ from screening.glossary import (
     word_stem,
 )
 from screening.hebrew import has_hebrew, latin_retrieval_keys
+from screening.memo import Memo
 from screening.model import Entity
 from screening.names import (
     ARABIC,
@@ -45,12 +46,10 @@ from screening.names import (
     parse_name,
     particle_runs,
 )
+from screening.settings import MEMORY
 from screening.translit import SOUND_PAIRS, abjad_retrieval_keys, token_key
 from screening.weights import DEFAULT_WEIGHTS, ScoringWeights
 
-SIMILAR_CACHE_SIZE = 100_000
-KEY_WEIGHTS_CACHE_SIZE = 200_000
-MATCHES_CACHE_NAMES = 1_000_000  # name entries held over all remembered query words
 MATCHES_CACHE_MAX_NAMES = 2_000  # a word matching more names is not remembered
 
 
@@ -181,12 +180,15 @@ class NameIndex:
     entity_names: list[list[int]] = field(default_factory=list)  # name numbers by entity
     name_count: int = 0  # set before any weight is computed
     least_weights: list[float] = field(default_factory=list)  # IndexedName.weight, by number
-    _similar: dict[str, list[tuple[str, float]]] = field(default_factory=dict, repr=False)
-    _matches: dict[tuple[tuple[str, ...], Role, frozenset[str]], dict[int, float]] = field(
-        default_factory=dict, repr=False
+    _similar: Memo[str, list[tuple[str, float]]] = field(
+        default_factory=lambda: Memo(MEMORY.similar_keys), repr=False
     )
-    _matches_held: int = field(default=0, repr=False)
-    _key_weights: dict[str, float] = field(default_factory=dict, repr=False)
+    _matches: Memo[tuple[tuple[str, ...], Role, frozenset[str]], dict[int, float]] = field(
+        default_factory=lambda: Memo(MEMORY.word_match_names), repr=False
+    )
+    _key_weights: Memo[str, float] = field(
+        default_factory=lambda: Memo(MEMORY.key_weights), repr=False
+    )
     neighbours: dict[str, list[str]] = field(default_factory=dict)
     # Names showing a name origin (Arabic, Korean, Chinese), by the origin keys of their
     # words: where the romanisation rules of that origin find them for a query of that
@@ -356,9 +358,8 @@ class NameIndex:
         per key: retrieval asks for the weight of every key it meets."""
         weight = self._key_weights.get(key)
         if weight is None:
-            if len(self._key_weights) >= KEY_WEIGHTS_CACHE_SIZE:
-                self._key_weights.clear()
-            weight = self._key_weights[key] = self._idf(key)
+            weight = self._idf(key)
+            self._key_weights.put(key, weight)
         return weight
 
     def _idf(self, key: str) -> float:
@@ -387,9 +388,8 @@ class NameIndex:
         the words of a customer book repeat (given names, common surnames)."""
         cached = self._similar.get(key)
         if cached is None:
-            if len(self._similar) >= SIMILAR_CACHE_SIZE:
-                self._similar.clear()
-            cached = self._similar[key] = self._find_similar_keys(key)
+            cached = self._find_similar_keys(key)
+            self._similar.put(key, cached)
         return cached
 
     def _find_similar_keys(self, key: str) -> list[tuple[str, float]]:
@@ -481,11 +481,7 @@ class NameIndex:
                     if value > best.get(name, 0.0):
                         best[name] = value
         if len(best) <= MATCHES_CACHE_MAX_NAMES:
-            self._matches_held += len(best)
-            if self._matches_held > MATCHES_CACHE_NAMES:
-                self._matches.clear()
-                self._matches_held = len(best)
-            self._matches[memo_key] = best
+            self._matches.put(memo_key, best, max(len(best), 1))
         return best
 
     def _add_rule_matches(self, variant: str, weight: float, best: dict[int, float]) -> None:

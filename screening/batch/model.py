@@ -12,6 +12,7 @@ from pydantic import BaseModel, Field
 
 from screening.errors import InputError
 from screening.model import Hit, ListSnapshot
+from screening.settings import MEMORY
 
 if TYPE_CHECKING:
     pass
@@ -28,7 +29,7 @@ OutputFormat = Literal["csv", "jsonl"]
 
 #: Rows per task sent to a worker: large enough that inter-process traffic is
 #: negligible, small enough that memory stays flat and progress stays smooth.
-DEFAULT_CHUNK_SIZE = 1000
+DEFAULT_CHUNK_SIZE = MEMORY.batch_chunk_rows
 #: A record longer than this is an error row, and an unclosed quote stops
 #: swallowing the following lines once the record reaches it.
 MAX_RECORD_BYTES = 1 << 20

@@ -12,14 +12,12 @@ from screening.batch.output import format_csv_rows, format_jsonl_row, one_line
 from screening.batch.reader import RawRecord, parse_fields, strip_terminator
 from screening.errors import InputError
 from screening.identifiers import normalise, parse_type
+from screening.memo import Memo
 from screening.model import Hit, Identifier
+from screening.settings import MEMORY
 
 if TYPE_CHECKING:
     from screening.screener import Screener
-
-
-#: Distinct queries whose answers a worker keeps for the rows that repeat them.
-ANSWERS_REMEMBERED = 20_000
 
 
 class HitReviewer(Protocol):
@@ -48,8 +46,8 @@ class ScreenJob:
     hide_suppressed: bool = False
     # Hits (or the input error) by query: a customer book repeats names, and the same
     # query against the same list and settings always has the same answer.
-    answers: dict[tuple[str | None, ...], _Answer | str] = field(
-        default_factory=dict, compare=False
+    answers: Memo[tuple[str | None, ...], _Answer | str] = field(
+        default_factory=lambda: Memo(MEMORY.batch_answers), compare=False
     )
 
     def screen(self, row: int, values: dict[str, str], problem: str | None = None) -> BatchRow:
@@ -100,9 +98,7 @@ class ScreenJob:
                 answer = str(exc)
             except Exception as exc:  # an engine bug must not end a run of a million rows
                 return failed(f"internal error: {type(exc).__name__}: {exc}")
-            if len(self.answers) >= ANSWERS_REMEMBERED:
-                self.answers.clear()
-            self.answers[query] = answer
+            self.answers.put(query, answer)
         if isinstance(answer, str):
             return failed(answer)
         hits = answer.hits
