@@ -3,7 +3,7 @@
 from __future__ import annotations
 
 import pytest
-from hypothesis import given
+from hypothesis import given, settings
 from hypothesis import strategies as st
 
 from screening.index import NameIndex
@@ -49,6 +49,7 @@ def test_a_memo_holds_at_least_one_entry() -> None:
         Memo(0)
 
 
+@settings(deadline=None)  # timing is not what this tests
 @given(
     limit=st.integers(min_value=1, max_value=8),
     steps=st.lists(st.tuples(st.booleans(), st.integers(0, 20)), max_size=200),
