@@ -183,7 +183,7 @@ class NameIndex:
     _similar: Memo[str, list[tuple[str, float]]] = field(
         default_factory=lambda: Memo(MEMORY.similar_keys), repr=False
     )
-    _matches: Memo[tuple[tuple[str, ...], Role, frozenset[str]], dict[int, float]] = field(
+    _matches: Memo[tuple[Token, frozenset[str]], dict[int, float]] = field(
         default_factory=lambda: Memo(MEMORY.word_match_names), repr=False
     )
     _key_weights: Memo[str, float] = field(
@@ -444,12 +444,14 @@ class NameIndex:
         """For one query word: every name it may match, with its best contribution;
         ``origins``: those of the query's name, whose romanisation rules also find names.
 
-        Depends on the word alone, so it is remembered for words seen before (given
-        names and common surnames repeat throughout a customer book)."""
+        Depends on the word and the origins alone, so it is remembered for words seen
+        before (given names and common surnames repeat throughout a customer book). The
+        word as written is part of what is remembered: words of one key differ in their
+        origin keys (``Hu`` and ``Hou`` key alike, their Chinese readings do not), their
+        respellings and their Hebrew skeletons, and a memo keyed by less would answer
+        one word with another's matches, the result then depending on the queries before."""
         hebrew_word = HEBREW in origins and has_hebrew(token.text)
-        # Hebrew words that fold alike (he and het are both ``h``) have other skeletons.
-        memo_keys = (*token.keys, token.text) if hebrew_word else token.keys
-        memo_key = (memo_keys, token.role, origins)
+        memo_key = (token, origins)
         cached = self._matches.get(memo_key)
         if cached is not None:
             return cached

@@ -84,3 +84,21 @@ def test_retrieval_is_the_same_from_a_memo_that_keeps_nothing_for_long() -> None
         query = parse_name(text)
         assert tiny.candidates(query, 10) == roomy.candidates(query, 10)
     assert tiny._similar.turnovers > 0 and tiny._matches.turnovers > 0
+
+
+@pytest.mark.parametrize(
+    ("before", "query"),
+    [("Hou Jie", "Hu Yong"), ("Hu Jie", "Hou Yong")],  # one key, other Chinese readings
+)
+def test_a_word_is_not_answered_with_the_matches_of_another_word_of_its_key(
+    before: str, query: str
+) -> None:
+    def index() -> NameIndex:
+        names = ["Yong Ho O", "Hou Jie", "Hu Jie", "Li Yong"]
+        return NameIndex.build(
+            [Entity(id=f"e{i}", schema="Person", names=[n]) for i, n in enumerate(names)]
+        )
+
+    fresh, used = index(), index()
+    used.candidates(parse_name(before), 10)
+    assert used.candidates(parse_name(query), 10) == fresh.candidates(parse_name(query), 10)
