@@ -56,6 +56,7 @@ from screening.text import has_cyrillic, is_read_not_spelt
 from screening.translit import (
     arabic_compound_rules,
     arabic_rules,
+    ascii_fold,
     is_arabic_short_form,
     rules_between,
 )
@@ -81,6 +82,7 @@ NO_SOUNDS: frozenset[str] = frozenset()
 _NO_ORIGIN_RULES = (Role.NUMBER, Role.INITIAL, Role.LEGAL)
 _LETTER_CLASS = str.maketrans("yj", "ii")
 _VOWELS = frozenset("aeiouy")
+_APOSTROPHES = re.compile(r"['\u2019\u02bc\u02bb`]")
 _AFFRICATE = re.compile(r"^(?:d(?=[jz])|t(?=[csz]))")
 # The sounds a word's opening letters may write in the romanisations the engine reads,
 # longest opening first:
@@ -204,26 +206,33 @@ def _same_concept(q_keys: tuple[str, ...], l_key: str) -> str | None:
 def other_opening_consonant(query: Token, listed: Token) -> bool:
     """Whether two words open with different consonants, in spelling and in every key.
 
-    The first letter is the one people get wrong least (Pollock and Zamora 1983, *Automatic
-    spelling correction in scientific and scholarly text*: 7% of misspellings change it;
-    Soundex keeps it for that reason): two words a letter or two apart that open with
-    different consonants are two names (``Bahram`` and ``Shahram``, ``Said`` and ``Majid``,
-    ``Noskova`` and ``Kosakova``), whether or not the query word is a word of the lists, and
-    so is a word read from Devanagari or Armenian letters by the standard's table (``मणि``
-    Mani, not ``Shani``). A typist's slips at the opening are no other consonant: a first
-    letter dropped, added or swapped with the second (``Rigade``, ``Zvezda``/``Vzezda``;
-    Damerau 1964's four kinds of error). Spellings of one opening sound by a romanisation
-    the engine reads (``q``/``k``/``gh``, ``dj``/``j``/``zh``, ``w``/``v``, ``kh``/``h``,
-    ``ph``/``f``) are not told apart (nor Kunrei-shiki ``Huzita`` and Hepburn
-    ``Fujita``), nor an opening vowel (``y``, a silent ``h`` before one) nor OCR's glyphs
-    (``rn`` for ``m``, a digit for a letter)."""
+    The first letter is the one people get wrong least (Pollock and Zamora 1983,
+    *Automatic spelling correction in scientific and scholarly text*; Soundex keeps it for
+    that reason): two words a letter or two apart that open with different consonants are
+    two names (``Bahram`` and ``Shahram``, ``Said`` and ``Majid``, ``Noskova`` and
+    ``Kosakova``), whether or not the query word is a word of the lists, and so is a word
+    read from Devanagari or Armenian letters by the standard's table (``मणि`` Mani, not
+    ``Shani``). Not told apart: a typist's slip at the opening, the rest as written (a
+    first letter dropped, added or swapped with the second: ``Rigade``, ``Vzezda`` for
+    ``Zvezda``; Damerau 1964's kinds of error); spellings of one opening sound by a
+    romanisation the engine reads (``q``/``k``/``gh``, ``dj``/``j``/``zh``, ``w``/``v``,
+    ``kh``/``h``, ``ph``/``f``, Kunrei-shiki ``Huzita`` and Hepburn ``Fujita``); an
+    opening vowel (``y``, a silent ``h`` before one); OCR's glyphs (``rn`` for ``m``, a
+    digit for a letter)."""
     q_folded, l_folded = query.folded, listed.folded
-    if q_folded[:1] in l_folded[:2] or l_folded[:1] in q_folded[:2]:
-        return False  # the same opening, or its letter dropped, added or swapped
+    if q_folded[:1] == l_folded[:1] or _slip_at_opening(q_folded, l_folded):
+        return False
     q_sounds, l_sounds = _opening_sounds(q_folded), _opening_sounds(l_folded)
     if not (q_sounds and l_sounds) or not q_sounds.isdisjoint(l_sounds):
         return False
     return all(key[:1] != listed.key[:1] for key in query.keys)
+
+
+def _slip_at_opening(a: str, b: str) -> bool:
+    """Whether two words differ by one typist's slip at the opening, the rest as written:
+    the first letter dropped or added (``Rigade``, ``Brigade``), or the first two swapped
+    (``Vzezda``, ``Zvezda``)."""
+    return a == b[1:] or b == a[1:] or (a[:2] == b[1::-1] and a[2:] == b[2:])
 
 
 def is_read_by_table(text: str) -> bool:
@@ -231,6 +240,13 @@ def is_read_by_table(text: str) -> bool:
     the standard's table (``screening.devanagari``, ``screening.armenian``): its reading
     is spelt as the standard spells it, with no typist's slip in it."""
     return not text.isascii() and (has_devanagari(text) or has_armenian(text))
+
+
+def same_but_apostrophes(query: Token, listed: Token) -> bool:
+    """Whether two words are one once the list word's apostrophes go: the marks of
+    aspiration (BGN/PCGN Armenian ``t'``), ayn and hamza that a reading by table omits."""
+    bare = _APOSTROPHES.sub("", listed.text)
+    return bare != listed.text and ascii_fold(bare) == query.folded
 
 
 @lru_cache(maxsize=COMPARE_CACHE_SIZE)

@@ -347,6 +347,8 @@ def test_devanagari_armenian_and_arabic_letters_romanise_by_the_standard_tables(
 ARMENIAN = [
     Entity(id="azhanjyan", schema="Person", names=["Minas AZHANJYAN"]),
     Entity(id="ananyan", schema="Person", names=["Kristofer ANANYAN"]),
+    Entity(id="koshkakaryan", schema="Person", names=["Vakht'ang KOSHKAKARYAN"]),
+    Entity(id="beridze", schema="Person", names=["Vakhtang BERIDZE"]),
 ]
 
 
@@ -358,6 +360,9 @@ ARMENIAN = [
         ("Աժանջյան Քրիստոֆեր", "azhanjyan", "exact"),
         # a reading that is no word of the lists may still be a listed word misspelt
         ("Անանյանց Քրիստոֆեր", "ananyan", "typo"),
+        # Vakhtang is a word of the lists, and so is Vakht'ang: the apostrophe BGN/PCGN
+        # writes for an aspirate is all that tells them apart
+        ("Վախթանգ Կոշկակարյան", "koshkakaryan", "typo"),
     ],
 )
 def test_a_word_read_from_armenian_letters_that_is_a_list_word_is_that_word(
