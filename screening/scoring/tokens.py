@@ -203,7 +203,7 @@ def _same_concept(q_keys: tuple[str, ...], l_key: str) -> str | None:
     return None
 
 
-def other_opening_consonant(query: Token, listed: Token) -> bool:
+def other_opening_consonant(query: Token, listed: Token, slips: bool = False) -> bool:
     """Whether two words open with different consonants, in spelling and in every key.
 
     The first letter is the one people get wrong least (Pollock and Zamora 1983,
@@ -212,15 +212,17 @@ def other_opening_consonant(query: Token, listed: Token) -> bool:
     two names (``Bahram`` and ``Shahram``, ``Said`` and ``Majid``, ``Noskova`` and
     ``Kosakova``), whether or not the query word is a word of the lists, and so is a word
     read from Devanagari or Armenian letters by the standard's table (``मणि`` Mani, not
-    ``Shani``). Not told apart: a typist's slip at the opening, the rest as written (a
-    first letter dropped, added or swapped with the second: ``Rigade``, ``Vzezda`` for
-    ``Zvezda``; Damerau 1964's kinds of error); spellings of one opening sound by a
+    ``Shani``). Not told apart: with ``slips`` (a query word typed, not a word of the
+    lists), one typist's slip at the opening, the rest as written (the first letter
+    mistyped, dropped, added or swapped with the second: ``Dmitry`` typed ``Rmitry``,
+    ``Rigade``, ``Vzezda`` for ``Zvezda``; Damerau 1964: four in five misspellings are one
+    such error); spellings of one opening sound by a
     romanisation the engine reads (``q``/``k``/``gh``, ``dj``/``j``/``zh``, ``w``/``v``,
     ``kh``/``h``, ``ph``/``f``, Kunrei-shiki ``Huzita`` and Hepburn ``Fujita``); an
     opening vowel (``y``, a silent ``h`` before one); OCR's glyphs (``rn`` for ``m``, a
     digit for a letter)."""
     q_folded, l_folded = query.folded, listed.folded
-    if q_folded[:1] == l_folded[:1] or _slip_at_opening(q_folded, l_folded):
+    if q_folded[:1] == l_folded[:1] or (slips and _slip_at_opening(q_folded, l_folded)):
         return False
     q_sounds, l_sounds = _opening_sounds(q_folded), _opening_sounds(l_folded)
     if not (q_sounds and l_sounds) or not q_sounds.isdisjoint(l_sounds):
@@ -230,9 +232,9 @@ def other_opening_consonant(query: Token, listed: Token) -> bool:
 
 def _slip_at_opening(a: str, b: str) -> bool:
     """Whether two words differ by one typist's slip at the opening, the rest as written:
-    the first letter dropped or added (``Rigade``, ``Brigade``), or the first two swapped
-    (``Vzezda``, ``Zvezda``)."""
-    return a == b[1:] or b == a[1:] or (a[:2] == b[1::-1] and a[2:] == b[2:])
+    the first letter mistyped (``Rmitry``), dropped or added (``Rigade``, ``Brigade``), or
+    the first two swapped (``Vzezda``, ``Zvezda``)."""
+    return a[1:] == b[1:] or a == b[1:] or b == a[1:] or (a[:2] == b[1::-1] and a[2:] == b[2:])
 
 
 def is_read_by_table(text: str) -> bool:
@@ -442,7 +444,9 @@ def similarity_of(
         # ``yun``); a word in Arabic or Hebrew letters lacks its short vowels, so edits
         # mean nothing. Only the rules of its own origin apply.
         found = NO_MATCH
-    elif found.rule == "typo" and other_opening_consonant(query, listed):
+    elif found.rule == "typo" and other_opening_consonant(
+        query, listed, slips=not is_read_by_table(query.text)
+    ):
         found = NO_MATCH  # ``Noskova`` is not ``Kosakova``, मणि (Mani) not Shani
     if (
         JAPANESE in origins
