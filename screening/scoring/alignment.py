@@ -48,8 +48,10 @@ from screening.scoring.tokens import (
     Similarity,
     comparer,
     compound_rule,
+    is_read_by_table,
     origin_rule,
     other_opening_consonant,
+    same_but_apostrophes,
     similarity_of,
     typo_edits,
 )
@@ -150,8 +152,14 @@ class QueryContext:
         ``Jason`` next to ``Mason`` are two real names, not one name misspelt. Two
         edits make another real name (``Muhammad``, ``Mohammadi``), not a typo; and
         retrieval looks a list word up one edit away only, so scoring must not go
-        further (a hit retrieval cannot fetch would be lost in silence)."""
+        further (a hit retrieval cannot fetch would be lost in silence). A word read
+        from Armenian or Devanagari letters by the standard's table is spelt as the
+        standard spells it: when that reading is a word of the lists, it is that word
+        (``Աժանջյան`` is ``Azhanjyan``, not ``Ananyan`` a letter off), unless only the
+        apostrophes BGN/PCGN writes for aspirates tell them apart (``Vakht'ang``)."""
         if found.value < self.scoring.min_known_word_similarity:
+            return NO_MATCH
+        if is_read_by_table(query.text) and not same_but_apostrophes(query, listed):
             return NO_MATCH
         if other_opening_consonant(query, listed):
             return NO_MATCH  # ``Bahram`` and ``Shahram``: two names of the lists

@@ -56,6 +56,7 @@ from screening.text import has_cyrillic, is_read_not_spelt
 from screening.translit import (
     arabic_compound_rules,
     arabic_rules,
+    ascii_fold,
     is_arabic_short_form,
     rules_between,
 )
@@ -77,11 +78,58 @@ class Similarity:
 
 NO_MATCH = Similarity(0.0, "unmatched")
 NO_ORIGINS: frozenset[str] = frozenset()
+NO_SOUNDS: frozenset[str] = frozenset()
 _NO_ORIGIN_RULES = (Role.NUMBER, Role.INITIAL, Role.LEGAL)
 _LETTER_CLASS = str.maketrans("yj", "ii")
 _VOWELS = frozenset("aeiouy")
+_APOSTROPHES = re.compile(r"['\u2019\u02bc\u02bb`]")
 _AFFRICATE = re.compile(r"^(?:d(?=[jz])|t(?=[csz]))")
-_OPENING_CLASS = {"c": "k", "q": "k", "w": "v", "g": "j"}
+# The sounds a word's opening letters may write in the romanisations the engine reads,
+# longest opening first:
+# - Cyrillic by BGN/PCGN, ICAO Doc 9303 and the Ukrainian national system (``Zh``, ``Kh``;
+#   Ukrainian ``H`` for the Russian ``G`` of Г: ``Hryhoriy``, ``Grigoriy``), read the
+#   German and French way (``Sch``, ``Ch`` for Ш and Х, ``J`` for Ж); ``Z`` for ``Zh``
+#   once a Latin ``Ž`` loses its mark (``Zeljko``);
+# - Arabic and Persian by ALA-LC, English and French usage (``Kh``/``H`` for خ; ``Gh``,
+#   ``Q``, ``G``, ``K`` for غ and ق; Egyptian ``G`` for ج; ``Dh``, ``Z``, ``D`` for ذ, ظ);
+# - pinyin and Wade-Giles (``X`` = ``Hs``); Japanese Kunrei-shiki and Hepburn (``Hu``/
+#   ``Fu``, ``Si``/``Shi``, ``Ti``/``Chi``, ``Zi``/``Ji``);
+# - Greek by ELOT 743 (``Mp``/``B`` for μπ, ``Nt``/``D`` for ντ, ``Gk``/``G`` for γκ),
+#   Greek and Spanish usage (``B``/``V``); English ``Ph`` and ``Th``; Latin-alphabet ``C``
+#   (``k``; Czech and Polish ``ts``; Turkish ``dj``).
+# Two words whose openings share no sound open with different consonants.
+_OPENING_SOUNDS: tuple[tuple[str, frozenset[str]], ...] = tuple(
+    (opening, frozenset(sounds.split()))
+    for opening, sounds in (
+        ("sch", "sh"),
+        ("mp", "m b"),
+        ("nt", "n d"),
+        ("gk", "g k"),
+        ("kh", "h k"),
+        ("gh", "g k j"),
+        ("ch", "ch sh h k t"),
+        ("zh", "j z"),
+        ("ph", "f"),
+        ("f", "f h"),
+        ("th", "t"),
+        ("dh", "d z"),
+        ("hs", "s sh h"),
+        ("sh", "sh ch s"),
+        ("c", "k s ch j"),
+        ("q", "k g"),
+        ("k", "k"),
+        ("g", "g j k h"),
+        ("j", "j z"),
+        ("x", "s sh h k"),
+        ("w", "v"),
+        ("v", "v b"),
+        ("b", "v b"),
+        ("h", "h"),
+    )
+)
+# Glyphs OCR reads for an opening letter (Rice, Jenkins and Nartker, *The Fifth Annual
+# Test of OCR Accuracy*, 1996; as ``legal_forms`` reads them): ``rn`` for ``m``.
+_OCR_OPENINGS = (("rn", "m"),)
 
 # (query folded, query keys, query role, listed folded, listed key, listed role)
 Compare = Callable[[str, tuple[str, ...], Role, str, str, Role], Similarity]
@@ -155,35 +203,70 @@ def _same_concept(q_keys: tuple[str, ...], l_key: str) -> str | None:
     return None
 
 
-def other_opening_consonant(query: Token, listed: Token) -> bool:
+def other_opening_consonant(query: Token, listed: Token, slips: bool = False) -> bool:
     """Whether two words open with different consonants, in spelling and in every key.
 
-    The first letter is the one people get wrong least (Pollock and Zamora 1983; Soundex
-    keeps it for that reason): two words of the lists a letter apart that open with
-    different consonants are two names (``Bahram`` and ``Shahram``, ``Said`` and
-    ``Majid``), and so is a word read from Devanagari or Armenian letters by the
-    standard's table (``मणि`` Mani, not ``Shani``): its opening is another letter of its
-    own script. Spellings of one opening sound (``q``/``k``, ``dj``/``j``, ``w``/``v``)
-    are not told apart. Romanisations the engine has no rules for (Japanese Kunrei-shiki
-    ``Huzita`` for Hepburn ``Fujita``) still meet as typos where neither case holds."""
-    first_q, first_l = _opening_sound(query.folded), _opening_sound(listed.folded)
-    if first_q == first_l or first_q in _VOWELS or first_l in _VOWELS:
+    The first letter is the one people get wrong least (Pollock and Zamora 1983,
+    *Automatic spelling correction in scientific and scholarly text*; Soundex keeps it for
+    that reason): two words a letter or two apart that open with different consonants are
+    two names (``Bahram`` and ``Shahram``, ``Said`` and ``Majid``, ``Noskova`` and
+    ``Kosakova``), whether or not the query word is a word of the lists, and so is a word
+    read from Devanagari or Armenian letters by the standard's table (``मणि`` Mani, not
+    ``Shani``). Not told apart: with ``slips`` (a query word typed, not a word of the
+    lists), one typist's slip at the opening, the rest as written (the first letter
+    mistyped, dropped, added or swapped with the second: ``Dmitry`` typed ``Rmitry``,
+    ``Rigade``, ``Vzezda`` for ``Zvezda``; Damerau 1964: four in five misspellings are one
+    such error); spellings of one opening sound by a
+    romanisation the engine reads (``q``/``k``/``gh``, ``dj``/``j``/``zh``, ``w``/``v``,
+    ``kh``/``h``, ``ph``/``f``, Kunrei-shiki ``Huzita`` and Hepburn ``Fujita``); an
+    opening vowel (``y``, a silent ``h`` before one); OCR's glyphs (``rn`` for ``m``, a
+    digit for a letter)."""
+    q_folded, l_folded = query.folded, listed.folded
+    if q_folded[:1] == l_folded[:1] or (slips and _slip_at_opening(q_folded, l_folded)):
+        return False
+    q_sounds, l_sounds = _opening_sounds(q_folded), _opening_sounds(l_folded)
+    if not (q_sounds and l_sounds) or not q_sounds.isdisjoint(l_sounds):
         return False
     return all(key[:1] != listed.key[:1] for key in query.keys)
 
 
-def _read_by_table(text: str) -> bool:
+def _slip_at_opening(a: str, b: str) -> bool:
+    """Whether two words differ by one typist's slip at the opening, the rest as written:
+    the first letter mistyped (``Rmitry``), dropped or added (``Rigade``, ``Brigade``), or
+    the first two swapped (``Vzezda``, ``Zvezda``)."""
+    return a[1:] == b[1:] or a == b[1:] or b == a[1:] or (a[:2] == b[1::-1] and a[2:] == b[2:])
+
+
+def is_read_by_table(text: str) -> bool:
     """Whether a word is in Devanagari or Armenian letters, which ``ascii_fold`` reads by
-    the standard's table (``screening.devanagari``, ``screening.armenian``)."""
+    the standard's table (``screening.devanagari``, ``screening.armenian``): its reading
+    is spelt as the standard spells it, with no typist's slip in it."""
     return not text.isascii() and (has_devanagari(text) or has_armenian(text))
 
 
-def _opening_sound(folded: str) -> str:
-    """A word's first letter, as the class of the sound romanisations write with it: an
-    affricate's ``d`` or ``t`` left out (French ``Djabir``, German ``Tschernow``), ``c`` and
-    ``q`` as ``k``, ``w`` as ``v``, ``g`` as ``j`` (Egyptian Arabic ج: ``Gamal``, ``Jamal``)."""
-    first = _AFFRICATE.sub("", folded[:3])[:1]
-    return _OPENING_CLASS.get(first, first)
+def same_but_apostrophes(query: Token, listed: Token) -> bool:
+    """Whether two words are one once the list word's apostrophes go: the marks of
+    aspiration (BGN/PCGN Armenian ``t'``), ayn and hamza that a reading by table omits."""
+    bare = _APOSTROPHES.sub("", listed.text)
+    return bare != listed.text and ascii_fold(bare) == query.folded
+
+
+@lru_cache(maxsize=COMPARE_CACHE_SIZE)
+def _opening_sounds(folded: str) -> frozenset[str]:
+    """The consonant sounds a word's opening may write (``_OPENING_SOUNDS``), an
+    affricate's ``d`` or ``t`` left out (French ``Djabir``, German ``Tschernow``); empty
+    when it opens with a vowel or a glyph that is no letter."""
+    for glyphs, letter in _OCR_OPENINGS:
+        if folded.startswith(glyphs):
+            folded = letter + folded[len(glyphs) :]
+    word = _AFFRICATE.sub("", folded[:4])
+    first = word[:1]
+    if not first.isascii() or not first.isalpha() or first in _VOWELS:
+        return NO_SOUNDS
+    for opening, sounds in _OPENING_SOUNDS:
+        if word.startswith(opening):
+            return sounds
+    return frozenset(first)
 
 
 def _typo(
@@ -361,12 +444,10 @@ def similarity_of(
         # ``yun``); a word in Arabic or Hebrew letters lacks its short vowels, so edits
         # mean nothing. Only the rules of its own origin apply.
         found = NO_MATCH
-    elif (
-        found.rule == "typo"
-        and _read_by_table(query.text)
-        and other_opening_consonant(query, listed)
+    elif found.rule == "typo" and other_opening_consonant(
+        query, listed, slips=not is_read_by_table(query.text)
     ):
-        found = NO_MATCH  # मणि (Mani) is not Shani: another opening letter, another name
+        found = NO_MATCH  # ``Noskova`` is not ``Kosakova``, मणि (Mani) not Shani
     if (
         JAPANESE in origins
         and found.rule in ("typo", "transliteration", "unmatched")

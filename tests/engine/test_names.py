@@ -453,9 +453,7 @@ def test_the_glossary_of_the_world_leaves_names_alone(word: str) -> None:
         ("Gulf Bank S.A.L.", "jsc", ["Gulf", "Bank"]),
     ],
 )  # fmt: skip
-def test_legal_forms_of_the_middle_east(
-    name: str, form_class: str, words: list[str]
-) -> None:
+def test_legal_forms_of_the_middle_east(name: str, form_class: str, words: list[str]) -> None:
     parsed = parse_name(name, "Organization")
     tokens = parsed.tokens
     assert [tokens[i].text for i in parsed.words if tokens[i].role is Role.WORD] == words
