@@ -41,6 +41,7 @@ from screening.names import (
     Role,
     Token,
     double_surname,
+    is_title,
     joined_key,
     origin_keys,
     parse_name,
@@ -373,6 +374,8 @@ class NameIndex:
     def token_weight(self, token: Token) -> float:
         if token.role is Role.LEGAL:
             return self.weights.legal_weight
+        if is_title(token):
+            return self.weights.title_weight
         weight = self.key_weight(token.key)
         if token.role is Role.PARTICLE:
             return weight * self.weights.particle_factor

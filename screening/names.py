@@ -462,7 +462,7 @@ def _titles_as_particles(tokens: list[Token]) -> list[Token]:
 
 def is_title(token: Token) -> bool:
     """Whether a token is a title before a person's name (``Sheikh``, ``Dr``, ``Mullah``):
-    it then weighs as a particle (rule ``title`` when nothing matches it)."""
+    it then weighs ``ScoringWeights.title_weight`` (rule ``title`` when nothing matches it)."""
     return token.role is Role.PARTICLE and token.key in _TITLES
 
 

@@ -106,6 +106,11 @@ class ScoringWeights(BaseModel):
         0.2, description="share of its weight a particle (bin, van) keeps"
     )
     legal_weight: float = Field(0.5, description="weight of a legal form word (LLC, OOO)")
+    title_weight: float = Field(
+        0.0,
+        description="weight of a person's title (Mr, Sheikh, Mullah): it names a rank, not "
+        "the person, and lists mostly leave titles out, some keep them",
+    )
 
     # Unmatched parts of a name: the share of their weight that counts against the match.
     unmatched_list_patronymic: float = Field(

@@ -51,6 +51,7 @@ from screening.names import (
     VIETNAMESE,
     Role,
     Token,
+    is_title,
 )
 from screening.text import has_cyrillic, is_read_not_spelt
 from screening.translit import (
@@ -448,6 +449,11 @@ def similarity_of(
         query, listed, slips=not is_read_by_table(query.text)
     ):
         found = NO_MATCH  # ``Noskova`` is not ``Kosakova``, मणि (Mani) not Shani
+    elif found.rule == "typo" and (is_title(query) or is_title(listed)):
+        # A title is a rank, not a misspelt name (``Qari`` is not ``Qatrji``); left out
+        # it costs nothing (``unmatched_title``), so a title a letter off another
+        # (``Shaikh``/``Sheikh``) is better unpaired than paired as a typo.
+        found = NO_MATCH
     if (
         JAPANESE in origins
         and found.rule in ("typo", "transliteration", "unmatched")
