@@ -51,8 +51,6 @@ from screening.settings import MEMORY
 from screening.translit import SOUND_PAIRS, abjad_retrieval_keys, token_key
 from screening.weights import DEFAULT_WEIGHTS, ScoringWeights
 
-MATCHES_CACHE_MAX_NAMES = 2_000  # a word matching more names is not remembered
-
 
 def is_middle_name(person: bool, position: int, size: int, role: Role) -> bool:
     """A word between a person's first and last: a middle name, which people leave out."""
@@ -485,7 +483,7 @@ class NameIndex:
                 for name in itertools.chain(self.origin_postings.get(key, ()), hebrew.get(key, ())):
                     if value > best.get(name, 0.0):
                         best[name] = value
-        if len(best) <= MATCHES_CACHE_MAX_NAMES:
+        if len(best) <= MEMORY.word_match_max_names:
             self._matches.put(memo_key, best, max(len(best), 1))
         return best
 

@@ -105,7 +105,7 @@ def _canonical(keys: tuple[str, ...]) -> str:
 # *The Fifth Annual Test of OCR Accuracy*, 1996: the most frequent confusions of printed
 # Latin text). Read only into legal-form words, a closed vocabulary: in a name word they
 # are as often the name's own letters (``Bernard``, ``Agent 007``).
-_OCR_CONFUSIONS = (("rn", "m"), ("1", "l"), ("0", "o"), ("5", "s"))
+OCR_CONFUSIONS = (("rn", "m"), ("1", "l"), ("0", "o"), ("5", "s"))
 _REVIEWED_WORDS = frozenset(key for keys in _REVIEWED for key in keys)
 
 
@@ -114,7 +114,7 @@ def ocr_legal_word(key: str) -> str | None:
     """The hand-kept legal-form word a key spells once OCR's confusions are read back
     (``1lc``: ``llc``, ``cornpani``: ``company``), if it spells none as written."""
     read = key
-    for seen, meant in _OCR_CONFUSIONS:
+    for seen, meant in OCR_CONFUSIONS:
         read = read.replace(seen, meant)
     if read == key or not read.isalpha():
         return None

@@ -26,6 +26,7 @@ class MemorySettings(BaseModel):
     key_weights: int = Field(default=100_000, ge=1)  # a key's inverse document frequency
     # What a query word matches in retrieval, counted in the names held over all words.
     word_match_names: int = Field(default=500_000, ge=1)
+    word_match_max_names: int = Field(default=2_000, ge=0)  # a word matching more: not kept
     batch_answers: int = Field(default=10_000, ge=1)  # a batch's repeated queries, per worker
     batch_chunk_rows: int = Field(default=1000, ge=1)  # rows a worker screens per task
 

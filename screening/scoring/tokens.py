@@ -40,6 +40,7 @@ from screening.given_names import given_name_of, patronymic_of
 from screening.glossary import concept_of, is_place_adjective, word_stem
 from screening.hebrew import hebrew_rules
 from screening.japanese import are_other_japanese_words, japanese_rules
+from screening.legal_forms import OCR_CONFUSIONS
 from screening.model import RuleName
 from screening.names import (
     ARABIC,
@@ -128,9 +129,9 @@ _OPENING_SOUNDS: tuple[tuple[str, frozenset[str]], ...] = tuple(
         ("h", "h"),
     )
 )
-# Glyphs OCR reads for an opening letter (Rice, Jenkins and Nartker, *The Fifth Annual
-# Test of OCR Accuracy*, 1996; as ``legal_forms`` reads them): ``rn`` for ``m``.
-_OCR_OPENINGS = (("rn", "m"),)
+# Letters OCR reads for an opening letter, from ``legal_forms``' table of its confusions
+# (``rn`` for ``m``); a digit read for a letter opens with no sound at all.
+_OCR_OPENINGS = tuple((seen, meant) for seen, meant in OCR_CONFUSIONS if seen.isalpha())
 
 # (query folded, query keys, query role, listed folded, listed key, listed role)
 Compare = Callable[[str, tuple[str, ...], Role, str, str, Role], Similarity]
