@@ -156,6 +156,7 @@ ARABIC_SHORT_FORMS = TableFormat(("short", "full", "note"), (_is_word, _is_word)
 ARABIC_WORDS = TableFormat(
     ("kind", "word", "note"), (_one_of("article", "name_word", "lineage", "ezafe"), _is_word)
 )
+OPENING_SOUNDS = TableFormat(("opening", "sounds", "note"), (_is_word, _is_phrase))
 
 
 def read_table(source: Traversable, table: TableFormat) -> list[Row]:
@@ -283,6 +284,7 @@ TABLE_FILES = (
     "identifier_types.tsv",
     "month_names.tsv",  # read by screening.dates
     "country_variants.tsv",  # read by screening.sources.countries
+    "opening_sounds.tsv",  # read by screening.scoring.tokens
 )
 
 # Read at import: a bad file fails the first import of the engine, not a later screening.
@@ -364,5 +366,10 @@ IDENTIFIER_TYPE_ROWS = [
 NUMBER_WORDS = {
     row.fields[0]: int(row.fields[1]) for row in read_table(_file("numbers.tsv"), NUMBERS)
 }
+# The sounds a word's opening letters may write, longest opening first (``sch`` before ``s``).
+OPENING_SOUND_ROWS = sorted(
+    (row.fields for row in read_table(_file("opening_sounds.tsv"), OPENING_SOUNDS)),
+    key=lambda fields: -len(fields[0]),
+)
 # For the engine stamp: results made with other tables record another digest.
 TABLES_DIGEST = tables_digest(_file(name) for name in TABLE_FILES)

@@ -34,6 +34,7 @@ from functools import lru_cache
 from rapidfuzz.distance import OSA
 
 from screening.armenian import has_armenian
+from screening.data import OPENING_SOUND_ROWS
 from screening.devanagari import has_devanagari
 from screening.east_asian import east_asian_rules, vietnamese_rules
 from screening.given_names import given_name_of, patronymic_of
@@ -86,48 +87,12 @@ _LETTER_CLASS = str.maketrans("yj", "ii")
 _VOWELS = frozenset("aeiouy")
 _APOSTROPHES = re.compile(r"['\u2019\u02bc\u02bb`]")
 _AFFRICATE = re.compile(r"^(?:d(?=[jz])|t(?=[csz]))")
-# The sounds a word's opening letters may write in the romanisations the engine reads,
-# longest opening first:
-# - Cyrillic by BGN/PCGN, ICAO Doc 9303 and the Ukrainian national system (``Zh``, ``Kh``;
-#   Ukrainian ``H`` for the Russian ``G`` of Г: ``Hryhoriy``, ``Grigoriy``), read the
-#   German and French way (``Sch``, ``Ch`` for Ш and Х, ``J`` for Ж); ``Z`` for ``Zh``
-#   once a Latin ``Ž`` loses its mark (``Zeljko``);
-# - Arabic and Persian by ALA-LC, English and French usage (``Kh``/``H`` for خ; ``Gh``,
-#   ``Q``, ``G``, ``K`` for غ and ق; Egyptian ``G`` for ج; ``Dh``, ``Z``, ``D`` for ذ, ظ);
-# - pinyin and Wade-Giles (``X`` = ``Hs``); Japanese Kunrei-shiki and Hepburn (``Hu``/
-#   ``Fu``, ``Si``/``Shi``, ``Ti``/``Chi``, ``Zi``/``Ji``);
-# - Greek by ELOT 743 (``Mp``/``B`` for μπ, ``Nt``/``D`` for ντ, ``Gk``/``G`` for γκ),
-#   Greek and Spanish usage (``B``/``V``); English ``Ph`` and ``Th``; Latin-alphabet ``C``
-#   (``k``; Czech and Polish ``ts``; Turkish ``dj``).
-# Two words whose openings share no sound open with different consonants.
+# The sounds a word's opening letters may write in the romanisations the engine reads
+# (Cyrillic, Arabic, Persian, Chinese, Japanese, Greek: ``screening/data/opening_sounds.tsv``,
+# with its sources), longest opening first. Two words whose openings share no sound open
+# with different consonants.
 _OPENING_SOUNDS: tuple[tuple[str, frozenset[str]], ...] = tuple(
-    (opening, frozenset(sounds.split()))
-    for opening, sounds in (
-        ("sch", "sh"),
-        ("mp", "m b"),
-        ("nt", "n d"),
-        ("gk", "g k"),
-        ("kh", "h k"),
-        ("gh", "g k j"),
-        ("ch", "ch sh h k t"),
-        ("zh", "j z"),
-        ("ph", "f"),
-        ("f", "f h"),
-        ("th", "t"),
-        ("dh", "d z"),
-        ("hs", "s sh h"),
-        ("sh", "sh ch s"),
-        ("c", "k s ch j"),
-        ("q", "k g"),
-        ("k", "k"),
-        ("g", "g j k h"),
-        ("j", "j z"),
-        ("x", "s sh h k"),
-        ("w", "v"),
-        ("v", "v b"),
-        ("b", "v b"),
-        ("h", "h"),
-    )
+    (opening, frozenset(sounds.split())) for opening, sounds in OPENING_SOUND_ROWS
 )
 # Letters OCR reads for an opening letter, from ``legal_forms``' table of its confusions
 # (``rn`` for ``m``); a digit read for a letter opens with no sound at all.

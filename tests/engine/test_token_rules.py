@@ -5,9 +5,10 @@ from __future__ import annotations
 
 import pytest
 
+from screening.data import OPENING_SOUND_ROWS
 from screening.model import Entity, RuleName
 from screening.names import Role, Token, make_token, with_role
-from screening.scoring.tokens import compare_tokens
+from screening.scoring.tokens import compare_tokens, other_opening_consonant
 from screening.screener import Screener
 from screening.weights import ScoringWeights
 
@@ -191,3 +192,18 @@ def test_spellings_of_one_opening_sound_stay_typos_between_words_of_the_lists() 
     hits = Screener.from_entities(entities).screen("Sara JAMAL", threshold=0.0).hits
     hit = next(h for h in hits if h.entity_id == "gamal")
     assert [t.rule for t in hit.explanation.tokens if t.list_token == "GAMAL"] == ["typo"]
+
+
+def test_the_opening_sound_table_is_read_from_its_data_file() -> None:
+    """Every row of ``opening_sounds.tsv``: a word opening with its letters and one opening
+    with any sound it lists are not told apart by their opening (``Kharim``/``Harim``);
+    one opening with a consonant it does not list is (``Kharim``/``Parim``)."""
+    rows = OPENING_SOUND_ROWS
+    lengths = [len(opening) for opening, _ in rows]
+    assert len(rows) >= 20 and lengths == sorted(lengths, reverse=True)  # longest first
+    for opening, sounds in rows:
+        word = token(f"{opening}arim", W)
+        for sound in sounds.split():
+            assert not other_opening_consonant(word, token(f"{sound}arim", W)), (opening, sound)
+        other = next(letter for letter in "pmnlrdt" if letter not in sounds + opening)
+        assert other_opening_consonant(word, token(f"{other}arim", W)), (opening, other)
