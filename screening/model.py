@@ -92,6 +92,16 @@ RuleName = Literal[
     "title",
     "unmatched",
 ]
+# The rules that void a near word (a typo or a variant by rule) so that it does not count:
+# an explanation names the one that left a query word unmatched beside a near list word.
+VoidRule = Literal[
+    "other_opening_consonant",
+    "other_given_name",
+    "read_not_spelt",
+    "title_not_a_name",
+    "other_japanese_word",
+    "other_known_word",
+]
 
 
 class TokenMatch(BaseModel):
@@ -107,6 +117,9 @@ class TokenMatch(BaseModel):
     rule: RuleName
     detail: str = ""
     role: str = "word"
+    # For an unmatched word beside a near list word: the rule by which that word did not
+    # count (``detail`` names the word and what it would have been).
+    voided_by: VoidRule | None = None
 
 
 class EvidenceCheck(BaseModel):

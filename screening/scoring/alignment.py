@@ -31,6 +31,7 @@ from screening.east_asian import (
 from screening.glossary import MIN_SYLLABLE, concept_of, syllable_acronym
 from screening.index import IndexedName, NameIndex, is_middle_name
 from screening.legal_forms import classes_agree
+from screening.model import VoidRule
 from screening.names import (
     ARABIC,
     CHINESE,
@@ -157,17 +158,27 @@ class QueryContext:
         standard spells it: when that reading is a word of the lists, it is that word
         (``Աժանջյան`` is ``Azhanjyan``, not ``Ananyan`` a letter off), unless only the
         apostrophes BGN/PCGN writes for aspirates tell them apart (``Vakht'ang``)."""
-        if found.value < self.scoring.min_known_word_similarity:
-            return NO_MATCH
-        if is_read_by_table(query.text) and not same_but_apostrophes(query, listed):
-            return NO_MATCH
-        if other_opening_consonant(query, listed):
-            return NO_MATCH  # ``Bahram`` and ``Shahram``: two names of the lists
-        edits = typo_edits(query.folded, query.keys, listed.folded, listed.key)
-        if edits > self.scoring.max_known_word_typo_edits:
+        if known_word_void(found, query, listed, self.scoring) is not None:
             return NO_MATCH
         value = round(found.value * self.scoring.known_word_typo_factor, SCORE_DIGITS)
         return Similarity(value, "typo", f"{found.detail}; both are words of the lists")
+
+
+def known_word_void(
+    found: Similarity, query: Token, listed: Token, scoring: ScoringWeights
+) -> VoidRule | None:
+    """The rule by which a typo between a query word that is itself a word of the lists
+    and a list word does not count (``QueryContext._known_word_typo``), else None."""
+    if found.value < scoring.min_known_word_similarity:
+        return "other_known_word"
+    if is_read_by_table(query.text) and not same_but_apostrophes(query, listed):
+        return "other_known_word"
+    if other_opening_consonant(query, listed):
+        return "other_opening_consonant"  # ``Bahram`` and ``Shahram``: two names of the lists
+    edits = typo_edits(query.folded, query.keys, listed.folded, listed.key)
+    if edits > scoring.max_known_word_typo_edits:
+        return "other_known_word"
+    return None
 
 
 # A possible pair, sorted best first, then in the order found: (-similarity, order,

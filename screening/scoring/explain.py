@@ -7,11 +7,17 @@ from typing import NamedTuple, NotRequired, TypedDict
 
 from screening.index import NameIndex
 from screening.legal_forms import ocr_read_words
-from screening.model import EvidenceCheck, Hit, RuleName
+from screening.model import EvidenceCheck, Hit, RuleName, VoidRule
 from screening.names import ParsedName, Role, is_title
-from screening.scoring.alignment import NameScore
+from screening.scoring.alignment import NameScore, known_word_void
 from screening.scoring.identifiers import IdentifierOutcome
-from screening.scoring.tokens import SCORE_DIGITS
+from screening.scoring.tokens import (
+    SCORE_DIGITS,
+    VOID_REASONS,
+    VoidedMatch,
+    compare_tokens,
+    voided_match,
+)
 
 
 class TokenRow(TypedDict):
@@ -25,6 +31,7 @@ class TokenRow(TypedDict):
     rule: RuleName
     detail: NotRequired[str]
     role: str
+    voided_by: NotRequired[VoidRule]
 
 
 class BestName(NamedTuple):
@@ -59,7 +66,7 @@ def make_hit(
     if best is not None:
         indexed = index.names[best.number]
         listed = indexed.parsed
-        tokens = _word_rows(query, listed, best.result) + _legal_form_rows(
+        tokens = _word_rows(index, query, listed, best.result) + _legal_form_rows(
             query, listed, best.result
         )
         penalties = list(best.result.penalties)
@@ -110,11 +117,15 @@ def identifier_rows(outcomes: list[IdentifierOutcome]) -> list[TokenRow]:
     ]
 
 
-def _word_rows(query: ParsedName, listed: ParsedName, result: NameScore) -> list[TokenRow]:
-    """A row per query word: what it matched and by which rule, or that it did not."""
+def _word_rows(
+    index: NameIndex, query: ParsedName, listed: ParsedName, result: NameScore
+) -> list[TokenRow]:
+    """A row per query word: what it matched and by which rule, or that it did not (and,
+    beside a near list word, the rule by which that word did not count)."""
     tokens: list[TokenRow] = []
     by_query = {pair.query[0]: pair for pair in result.pairs}
     covered = {i for pair in result.pairs for i in pair.query}
+    unpaired = [j for j in listed.words if all(j not in pair.listed for pair in result.pairs)]
     for i, token in enumerate(query.tokens):
         pair = by_query.get(i)
         if token.role is Role.LEGAL or (pair is None and i in covered):
@@ -129,9 +140,17 @@ def _word_rows(query: ParsedName, listed: ParsedName, result: NameScore) -> list
                 "rule": "unmatched",
                 "role": token.role.value,
             }
+            voided = None if is_title(token) else _near_word(index, query, listed, i, unpaired)
             if is_title(token):
                 row["rule"] = "title"
                 row["detail"] = "a title, not the person's name: weighs as a particle"
+            elif voided is not None:
+                word, void = voided
+                near = (
+                    f"{void.near.rule}, {void.near.detail}" if void.near.detail else void.near.rule
+                )
+                row["voided_by"] = void.rule
+                row["detail"] = f"near {word} ({near}) does not count: {VOID_REASONS[void.rule]}"
             tokens.append(row)
             continue
         tokens.append(
@@ -147,6 +166,29 @@ def _word_rows(query: ParsedName, listed: ParsedName, result: NameScore) -> list
             }
         )
     return tokens
+
+
+def _near_word(
+    index: NameIndex, query: ParsedName, listed: ParsedName, i: int, unpaired: list[int]
+) -> tuple[str, VoidedMatch] | None:
+    """The unpaired list word nearest to query word ``i`` that a voiding rule kept from
+    counting (``voided_match``; for a query word that is itself a word of the lists, the
+    stricter bounds of ``known_word_void``), with that rule; None if there is none."""
+    token = query.tokens[i]
+    origins = query.origins | listed.origins
+    known = token.key in index.postings
+    best: tuple[str, VoidedMatch] | None = None
+    for j in unpaired:
+        other = listed.tokens[j]
+        void = voided_match(token, other, index.weights, origins)
+        if void is None and known:
+            found = compare_tokens(token, other, index.weights, origins)
+            rule = known_word_void(found, token, other, index.weights)
+            if found.rule == "typo" and rule is not None:
+                void = VoidedMatch(rule, found)
+        if void is not None and (best is None or void.near.value > best[1].near.value):
+            best = (other.text, void)
+    return best
 
 
 def _legal_form_rows(query: ParsedName, listed: ParsedName, result: NameScore) -> list[TokenRow]:

@@ -30,6 +30,7 @@ import re
 from collections.abc import Callable
 from dataclasses import dataclass
 from functools import lru_cache
+from typing import NamedTuple
 
 from rapidfuzz.distance import OSA
 
@@ -42,7 +43,7 @@ from screening.glossary import concept_of, is_place_adjective, word_stem
 from screening.hebrew import hebrew_rules
 from screening.japanese import are_other_japanese_words, japanese_rules
 from screening.legal_forms import OCR_CONFUSIONS
-from screening.model import RuleName
+from screening.model import RuleName, VoidRule
 from screening.names import (
     ARABIC,
     CHINESE,
@@ -332,6 +333,74 @@ def _comparer(weights: ScoringWeights) -> Compare:
     return compare
 
 
+def _void_rule(found: Similarity, query: Token, listed: Token) -> VoidRule | None:
+    """The rule by which a typo or a Cyrillic key's match of two words does not count:
+
+    - ``read_not_spelt``: a word read from Han or Hangul is romanised syllable by syllable,
+      in pinyin or Revised Romanization: a letter off is another syllable (``shuying`` is
+      not ``cuiying``), not a typo, and Cyrillic's rules do not apply (``jun`` is not
+      ``yun``); a word in Arabic or Hebrew letters lacks its short vowels, so edits mean
+      nothing. Only the rules of its own origin apply;
+    - ``other_opening_consonant``: ``Noskova`` is not ``Kosakova``, मणि (Mani) not Shani;
+    - ``title_not_a_name``: a title is a rank, not a misspelt name (``Qari`` is not
+      ``Qatrji``); left out it costs nothing (``unmatched_title``), so a title a letter off
+      another (``Shaikh``/``Sheikh``) is better unpaired than paired as a typo."""
+    if is_read_not_spelt(query.text) or is_read_not_spelt(listed.text):
+        return "read_not_spelt"
+    if found.rule != "typo":
+        return None
+    if other_opening_consonant(query, listed, slips=not is_read_by_table(query.text)):
+        return "other_opening_consonant"
+    if is_title(query) or is_title(listed):
+        return "title_not_a_name"
+    return None
+
+
+class VoidedMatch(NamedTuple):
+    """A near word that did not count: the rule that voided it, and what it would have
+    been without that rule (a typo, a transliteration by a Cyrillic key)."""
+
+    rule: VoidRule
+    near: Similarity
+
+
+# What each voiding rule means, for the explanation of a word left unmatched.
+VOID_REASONS: dict[VoidRule, str] = {
+    "other_opening_consonant": "opens with another consonant: another name, not a typo",
+    "other_given_name": "two different given names, however few letters apart",
+    "read_not_spelt": "read from Han, Hangul, Arabic or Hebrew letters: a letter off is "
+    "another syllable, not a typo",
+    "title_not_a_name": "a title is a rank, not a misspelt name",
+    "other_japanese_word": "two words of Japanese syllables spelt otherwise: two words",
+    "other_known_word": "both are words of the lists: too far apart to be one misspelt",
+}
+
+
+def voided_match(
+    query: Token,
+    listed: Token,
+    weights: ScoringWeights = DEFAULT_WEIGHTS,
+    origins: frozenset[str] = NO_ORIGINS,
+) -> VoidedMatch | None:
+    """Why two near words do not match, when a voiding rule is the reason: the rule and
+    the typo or variant it voided; None when they match or are simply too far apart.
+    For explanations only (scoring applies the same rules in ``similarity_of``)."""
+    if compare_tokens(query, listed, weights, origins).rule != "unmatched":
+        return None
+    found = comparer(weights)(
+        query.folded, query.keys, query.role, listed.folded, listed.key, listed.role
+    )
+    if found.rule == "unmatched":
+        if query.role is Role.WORD is listed.role and _other_given_names(query.keys, listed.key):
+            near = _typo(query.folded, query.keys, listed.folded, listed.key, weights)
+            return VoidedMatch("other_given_name", near) if near.rule == "typo" else None
+        return None
+    rule = _void_rule(found, query, listed) if found.rule in ("typo", "transliteration") else None
+    if rule is None and JAPANESE in origins:
+        rule = "other_japanese_word"
+    return None if rule is None else VoidedMatch(rule, found)
+
+
 def japanese_similarity(
     query: str, listed: str, found: Similarity, weights: ScoringWeights = DEFAULT_WEIGHTS
 ) -> Similarity:
@@ -402,23 +471,7 @@ def similarity_of(
     token is written in Cyrillic, worked out once per query); the rules of the name
     ``origins`` apply where no other rule but a typo holds."""
     found = compare(query.folded, query.keys, query.role, listed.folded, listed.key, listed.role)
-    if found.rule in ("typo", "transliteration") and (
-        is_read_not_spelt(query.text) or is_read_not_spelt(listed.text)
-    ):
-        # A word read from Han or Hangul is romanised syllable by syllable, in
-        # pinyin or Revised Romanization: a letter off is another syllable (``shuying`` is
-        # not ``cuiying``), not a typo, and Cyrillic's rules do not apply (``jun`` is not
-        # ``yun``); a word in Arabic or Hebrew letters lacks its short vowels, so edits
-        # mean nothing. Only the rules of its own origin apply.
-        found = NO_MATCH
-    elif found.rule == "typo" and other_opening_consonant(
-        query, listed, slips=not is_read_by_table(query.text)
-    ):
-        found = NO_MATCH  # ``Noskova`` is not ``Kosakova``, मणि (Mani) not Shani
-    elif found.rule == "typo" and (is_title(query) or is_title(listed)):
-        # A title is a rank, not a misspelt name (``Qari`` is not ``Qatrji``); left out
-        # it costs nothing (``unmatched_title``), so a title a letter off another
-        # (``Shaikh``/``Sheikh``) is better unpaired than paired as a typo.
+    if found.rule in ("typo", "transliteration") and _void_rule(found, query, listed):
         found = NO_MATCH
     if (
         JAPANESE in origins

@@ -41,6 +41,7 @@ TOKEN_MATCH = StructType(
         StructField("rule", _TEXT),
         StructField("detail", _TEXT),
         StructField("role", _TEXT),
+        StructField("voided_by", _TEXT),
     ]
 )
 EVIDENCE_CHECK = StructType(
