@@ -1,5 +1,5 @@
-"""One given name in its Russian, Ukrainian and Belarusian forms, or a Hebrew given name in
-its romanisations (``Yitshak``, ``Yitzchak``, ``Itzhak``).
+"""One given name in its Russian, Ukrainian and Belarusian forms, or a Hebrew or Arabic given
+name in its romanisations (``Yitshak``, ``Yitzchak``, ``Itzhak``; ``Husayn``, ``Hossein``).
 
 ``Volodymyr`` (Ukrainian), ``Uladzimir`` (Belarusian) and ``Vladimir`` (Russian) are one
 name: a person's passport, a list and a customer file may each use another. Their
@@ -16,7 +16,12 @@ from __future__ import annotations
 from functools import lru_cache
 from typing import NamedTuple
 
-from screening.data import FEMALE_GIVEN_NAMES, HEBREW_GIVEN_NAMES, MALE_GIVEN_NAMES
+from screening.data import (
+    ARABIC_GIVEN_NAMES,
+    FEMALE_GIVEN_NAMES,
+    HEBREW_GIVEN_NAMES,
+    MALE_GIVEN_NAMES,
+)
 from screening.translit import ascii_fold, token_key
 
 # Each group: the Russian form first (it names the group), then the other forms; from
@@ -27,6 +32,9 @@ _WOMENS_GROUPS: tuple[tuple[str, ...], ...] = FEMALE_GIVEN_NAMES
 # Hebrew given names in their romanisations (screening/data/hebrew_given_names.tsv): no
 # patronymic is read from them.
 _HEBREW_GROUPS: tuple[tuple[str, ...], ...] = HEBREW_GIVEN_NAMES
+# Given names of Arabic origin in their Arabic, Persian, Turkish and Urdu romanisations
+# (screening/data/arabic_given_names.tsv): no patronymic is read from them either.
+_ARABIC_GROUPS: tuple[tuple[str, ...], ...] = ARABIC_GIVEN_NAMES
 
 # Patronymic endings in key space (``-ovich``, ``-evych``, ``-avich``, ``-ovna``,
 # ``-ivna``, ``-auna``...), longest first; what precedes one is the father's name.
@@ -46,7 +54,7 @@ def _stem(key: str) -> str:
 
 _BY_KEY = {
     _key(form): f"name:{group[0]}"
-    for group in _GROUPS + _WOMENS_GROUPS + _HEBREW_GROUPS
+    for group in _GROUPS + _WOMENS_GROUPS + _HEBREW_GROUPS + _ARABIC_GROUPS
     for form in group
 }
 _BY_STEM = {_stem(_key(form)): f"name:{group[0]}" for group in _GROUPS for form in group}
@@ -61,6 +69,11 @@ class GivenName(NamedTuple):
 # The tables above label a group ``name:<form>``; lookups answer with a typed group.
 _GROUP_BY_KEY = {key: GivenName(label.removeprefix("name:")) for key, label in _BY_KEY.items()}
 _GROUP_BY_STEM = {stem: GivenName(label.removeprefix("name:")) for stem, label in _BY_STEM.items()}
+
+
+# The groups of Arabic given names: two spellings of one are two romanisations of one
+# Arabic word, and score as the Arabic rules' variants do (``arabic_variant``).
+ARABIC_GROUPS = frozenset(group[0] for group in _ARABIC_GROUPS)
 
 
 def given_name_of(key: str) -> GivenName | None:

@@ -139,6 +139,11 @@ class ScoringWeights(BaseModel):
         0.5,
         description="kept of a Korean or Chinese name's score when the family names differ",
     )
+    other_given_name_factor: float = Field(
+        0.9,
+        description="kept of a person's score when each name has a given name the other lacks, "
+        "both of the given-name tables and of two groups (Tariq and Ali): another person",
+    )
     initials_only_factor: float = Field(
         0.5, description="kept of a score where only initials match: letters identify nobody"
     )

@@ -267,6 +267,7 @@ TABLE_FILES = (
     "legal_forms_iso20275.tsv",
     "given_names.tsv",
     "hebrew_given_names.tsv",
+    "arabic_given_names.tsv",
     "particles_titles.tsv",
     "east_asian_surnames.tsv",
     "han_surname_readings.tsv",
@@ -299,6 +300,10 @@ _HEBREW_NAME_GROUPS = given_name_groups(
 MALE_GIVEN_NAMES = _NAME_GROUPS["male"]
 FEMALE_GIVEN_NAMES = _NAME_GROUPS["female"]
 HEBREW_GIVEN_NAMES = _HEBREW_NAME_GROUPS["male"] + _HEBREW_NAME_GROUPS["female"]
+_ARABIC_NAME_GROUPS = given_name_groups(
+    read_table(_file("arabic_given_names.tsv"), GIVEN_NAMES), "arabic_given_names.tsv"
+)
+ARABIC_GIVEN_NAMES = _ARABIC_NAME_GROUPS["male"] + _ARABIC_NAME_GROUPS["female"]
 _NAME_WORDS = grouped(read_table(_file("particles_titles.tsv"), PARTICLES_TITLES))
 PARTICLES = _NAME_WORDS.get("particle", ())
 # Islamic honorifics are titles that also show a name of Arabic, Persian or Urdu origin.

@@ -28,6 +28,7 @@ from screening.east_asian import (
     spells_a_family_name,
     vietnamese_rules,
 )
+from screening.given_names import given_name_of
 from screening.glossary import MIN_SYLLABLE, concept_of, syllable_acronym
 from screening.index import IndexedName, NameIndex, is_middle_name
 from screening.legal_forms import classes_agree
@@ -51,6 +52,7 @@ from screening.scoring.tokens import (
     compound_rule,
     is_read_by_table,
     origin_rule,
+    other_given_names,
     other_opening_consonant,
     same_but_apostrophes,
     similarity_of,
@@ -692,6 +694,37 @@ def _hyphen_between(name: ParsedName, k: int, other: int) -> bool:
     return f"{name.tokens[a].text}-{name.tokens[b].text}" in name.original
 
 
+MIN_GIVEN_NAME_LETTERS = 3  # a shorter word may be a name's short form (``Ma.``, ``Md``)
+
+
+def _other_given_name(
+    query: ParsedName, listed: ParsedName, used_q: set[int], used_l: set[int]
+) -> str | None:
+    """The penalty's text when a given name of the query and one of the listed name are
+    both left unpaired and are two names of the given-name tables (``Tariq Danaei`` and
+    ``Ali DANAEI``): one family's name shared, another person's own name. None when
+    either name lacks such a word: a name left out is no name contradicted, and neither is
+    a word of two letters, as often a name's written short form (Spanish ``Ma.`` for María,
+    ``Md`` for Muhammad) as a name."""
+    listed_names = [
+        token
+        for j, token in enumerate(listed.tokens)
+        if j not in used_l
+        and token.role is Role.WORD
+        and len(token.folded) >= MIN_GIVEN_NAME_LETTERS
+        and given_name_of(token.key) is not None
+    ]
+    if not listed_names:
+        return None
+    for i, token in enumerate(query.tokens):
+        if i in used_q or token.role is not Role.WORD or len(token.folded) < MIN_GIVEN_NAME_LETTERS:
+            continue
+        other = next((t for t in listed_names if other_given_names(token.keys, t.key)), None)
+        if other is not None:
+            return f"given names differ: {token.text!r} and {other.text!r} are two names"
+    return None
+
+
 def score_name(context: QueryContext, listed: IndexedName, schema: str) -> NameScore:
     """The weighted share of both names covered by their alignment (0..1)."""
     query = context.parsed
@@ -724,6 +757,10 @@ def score_name(context: QueryContext, listed: IndexedName, schema: str) -> NameS
         score -= context.scoring.legal_form_mismatch
     elif agree:
         score = min(score + context.scoring.legal_form_match, 1.0)
+    other = _other_given_name(query, listed_name, used_q, used_l) if schema == "Person" else None
+    if other is not None:
+        score *= context.scoring.other_given_name_factor
+        penalties.append(other)
     mismatch = (
         _east_asian_mismatch(query, listed_name, pairs, penalties) if context.east_asian else None
     )

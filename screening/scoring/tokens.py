@@ -38,7 +38,7 @@ from screening.armenian import has_armenian
 from screening.data import OPENING_SOUND_ROWS
 from screening.devanagari import has_devanagari
 from screening.east_asian import east_asian_rules, vietnamese_rules
-from screening.given_names import given_name_of, patronymic_of
+from screening.given_names import ARABIC_GROUPS, given_name_of, patronymic_of
 from screening.glossary import concept_of, is_place_adjective, word_stem
 from screening.hebrew import hebrew_rules
 from screening.japanese import are_other_japanese_words, japanese_rules
@@ -142,7 +142,7 @@ def _same_given_name(q_keys: tuple[str, ...], l_key: str) -> str | None:
     return None
 
 
-def _other_given_names(q_keys: tuple[str, ...], l_key: str) -> bool:
+def other_given_names(q_keys: tuple[str, ...], l_key: str) -> bool:
     """Whether two words are given names of different groups: two names, however few
     letters apart (issue 11: ``Milan``/``Milen`` stay apart)."""
     listed = given_name_of(l_key)
@@ -308,7 +308,7 @@ def _comparer(weights: ScoringWeights) -> Compare:
         if q_role is Role.INITIAL or l_role is Role.INITIAL:
             detail = _initial_matches(q_folded, q_keys, q_role, l_folded, l_key)
             return NO_MATCH if detail is None else Similarity(weights.initial, "initial", detail)
-        if q_role is Role.WORD is l_role and _other_given_names(q_keys, l_key):
+        if q_role is Role.WORD is l_role and other_given_names(q_keys, l_key):
             return NO_MATCH  # ``Tal``/``Gal``, ``Ehud``/``Yehuda``: two names, not a typo
         for key in q_keys:
             if key[:3] == l_key[:3] and _gender_pair(key, l_key):  # the prefix check is cheap
@@ -321,7 +321,8 @@ def _comparer(weights: ScoringWeights) -> Compare:
         if q_role is Role.WORD and l_role is Role.WORD:
             name = _same_given_name(q_keys, l_key)
             if name is not None:
-                return Similarity(weights.given_name, "given_name", f"one given name ({name})")
+                value = weights.arabic_variant if name in ARABIC_GROUPS else weights.given_name
+                return Similarity(value, "given_name", f"one given name ({name})")
             stem = _same_place_stem(q_keys, l_key)
             if stem is not None:
                 return Similarity(weights.stem, "stem", f"same stem {stem!r}")
@@ -391,7 +392,7 @@ def voided_match(
         query.folded, query.keys, query.role, listed.folded, listed.key, listed.role
     )
     if found.rule == "unmatched":
-        if query.role is Role.WORD is listed.role and _other_given_names(query.keys, listed.key):
+        if query.role is Role.WORD is listed.role and other_given_names(query.keys, listed.key):
             near = _typo(query.folded, query.keys, listed.folded, listed.key, weights)
             return VoidedMatch("other_given_name", near) if near.rule == "typo" else None
         return None

@@ -17,6 +17,7 @@ import pytest
 
 from screening import data
 from screening.data import (
+    ARABIC_GIVEN_NAMES,
     ARABIC_LETTERS,
     ARABIC_WORDS,
     EAST_ASIAN_SURNAMES,
@@ -102,7 +103,7 @@ def test_no_two_legal_form_classes_share_a_phrase_key() -> None:
 
 
 def test_no_two_given_name_groups_share_a_key_or_a_patronymic_stem() -> None:
-    groups = MALE_GIVEN_NAMES + FEMALE_GIVEN_NAMES + HEBREW_GIVEN_NAMES
+    groups = MALE_GIVEN_NAMES + FEMALE_GIVEN_NAMES + HEBREW_GIVEN_NAMES + ARABIC_GIVEN_NAMES
     assert conflicts((key(form), group[0], form) for group in groups for form in group) == []
     stems = ((_stem(key(form)), group[0], form) for group in MALE_GIVEN_NAMES for form in group)
     assert conflicts(stems) == []
@@ -139,7 +140,7 @@ def test_every_legal_phrase_reads_as_its_class() -> None:
 
 
 def test_every_given_name_form_reads_as_its_group() -> None:
-    groups = MALE_GIVEN_NAMES + FEMALE_GIVEN_NAMES + HEBREW_GIVEN_NAMES
+    groups = MALE_GIVEN_NAMES + FEMALE_GIVEN_NAMES + HEBREW_GIVEN_NAMES + ARABIC_GIVEN_NAMES
     wrong = [
         form
         for group in groups
