@@ -28,7 +28,7 @@ from screening.east_asian import (
     spells_a_family_name,
     vietnamese_rules,
 )
-from screening.glossary import MIN_SYLLABLE, concept_of, syllable_acronym
+from screening.glossary import MIN_SYLLABLE, concept_of, is_descriptor, syllable_acronym
 from screening.index import IndexedName, NameIndex, is_middle_name
 from screening.legal_forms import classes_agree
 from screening.names import (
@@ -379,7 +379,8 @@ def _generic_words_discounted(
     A company name is a distinctive part and descriptors of what the company does
     (``KONEISTO`` + ``TECHNOLOGY``); one company's names differ in the descriptors
     (``KONEISTO INTERNATIONAL OY``), which say less about which company is meant than
-    the distinctive part. The descriptors are the glossary's vocabulary."""
+    the distinctive part. The descriptors are the glossary's vocabulary, less the
+    qualifiers that tell companies apart (``New``, ``Northern``, ``Siberian``)."""
     if not (context.parsed.organisation and listed.parsed.organisation):
         return False
     concepts, tokens = context.concepts, context.parsed.tokens
@@ -392,8 +393,9 @@ def _generic_words_discounted(
 
 
 def _is_generic(token: Token) -> bool:
-    """A word of the organisation vocabulary (a glossary concept), not a legal form."""
-    return token.role is Role.WORD and concept_of(token.key) is not None
+    """A word of the organisation vocabulary that describes a company (a glossary concept
+    that is no qualifier such as ``New`` or ``Northern``), not a legal form."""
+    return token.role is Role.WORD and is_descriptor(concept_of(token.key))
 
 
 def _add_unmatched_query(
@@ -415,7 +417,7 @@ def _add_unmatched_query(
             factor = weights.unmatched_query_initial
         elif token.role is Role.PATRONYMIC and not listed.has_patronymic:
             factor = weights.unmatched_query_patronymic
-        elif generic and context.concepts[i] is not None and token.role is Role.WORD:
+        elif generic and is_descriptor(context.concepts[i]) and token.role is Role.WORD:
             factor = weights.unmatched_generic_word
             total += context.weights[i] * factor
             penalties.append(

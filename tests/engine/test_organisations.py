@@ -424,3 +424,18 @@ def test_generic_words_of_a_persons_name_count_in_full(generic: Screener) -> Non
     hit = hits_of(generic, "Koneisto Technology").get("kovalev")
     assert hit is not None
     assert not any("(generic_word)" in penalty for penalty in hit.explanation.penalties)
+
+
+@pytest.mark.parametrize("qualifier", ["Severny", "Novy", "Sibirskiy"])
+def test_a_qualifier_that_tells_companies_apart_counts_in_full(
+    generic: Screener, qualifier: str
+) -> None:
+    """``Severnyy Spetssbyt`` is another company than ``Spetssbyt``: a word of place or of
+    which one (north, new, Siberian) is no descriptor, however common."""
+    hit = hits_of(generic, f"{qualifier} Koneisto International").get("koneisto")
+    assert hit is not None
+    assert not any(
+        qualifier.upper() in penalty.upper() and "(generic_word)" in penalty
+        for penalty in hit.explanation.penalties
+    )
+    assert any(qualifier in penalty for penalty in hit.explanation.penalties)
