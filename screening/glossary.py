@@ -60,6 +60,24 @@ def concept_of(key: str) -> str | None:
     return found
 
 
+# Concepts that tell one company from another of the same name (where it is, which one):
+# ``Severnyy Spetssbyt`` and ``Novyy Beltreyd`` are other companies than ``Spetssbyt`` and
+# ``Beltreyd``. The other concepts say what a company does or how it is organised.
+QUALIFIER_CONCEPTS = frozenset(
+    {
+        "arctic", "belarusian", "black_sea", "central", "city", "district", "east",
+        "emirate", "far_east", "first", "main", "modern", "moscow", "new", "north",
+        "region", "russian", "siberia", "south", "ukrainian", "west",
+    }
+)  # fmt: skip
+
+
+def is_descriptor(concept: str | None) -> bool:
+    """Whether a word of this glossary concept describes what a company does or how it is
+    organised (``Technology``, ``Group``), not which company it is."""
+    return concept is not None and concept not in QUALIFIER_CONCEPTS
+
+
 def pair_concept(first: str, second: str) -> str | None:
     """The concept two adjacent words make together (``zheleznye dorogi`` = railways).
 

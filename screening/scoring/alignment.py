@@ -28,7 +28,7 @@ from screening.east_asian import (
     spells_a_family_name,
     vietnamese_rules,
 )
-from screening.glossary import MIN_SYLLABLE, concept_of, syllable_acronym
+from screening.glossary import MIN_SYLLABLE, concept_of, is_descriptor, syllable_acronym
 from screening.index import IndexedName, NameIndex, is_middle_name
 from screening.legal_forms import classes_agree
 from screening.names import (
@@ -373,11 +373,49 @@ def _matched(context: QueryContext, listed: IndexedName, pairs: list[Pair]) -> t
     return matched, total
 
 
+# Matches that do not show one organisation: a concept in two languages, an initial, a
+# typo (``Holden``/``Golden``: two names a letter apart).
+_NOT_DISTINCTIVE = frozenset({"glossary", "initial", "typo"})
+
+
+def _generic_words_discounted(
+    context: QueryContext, listed: IndexedName, pairs: list[Pair]
+) -> bool:
+    """Whether an organisation's generic words that the other name lacks count only in
+    part (rule ``generic_word``): both names are organisations' and a distinctive word,
+    one of no glossary concept, is matched as written or by a romanisation rule.
+    A company name is a distinctive part and descriptors of what the company does
+    (``KONEISTO`` + ``TECHNOLOGY``); one company's names differ in the descriptors
+    (``KONEISTO INTERNATIONAL OY``), which say less about which company is meant than
+    the distinctive part. The descriptors are the glossary's vocabulary, less the
+    qualifiers that tell companies apart (``New``, ``Northern``, ``Siberian``)."""
+    if not (context.parsed.organisation and listed.parsed.organisation):
+        return False
+    concepts, tokens = context.concepts, context.parsed.tokens
+    return any(
+        pair.similarity.value > 0.0
+        and pair.similarity.rule not in _NOT_DISTINCTIVE
+        and any(concepts[i] is None and tokens[i].role is Role.WORD for i in pair.query)
+        for pair in pairs
+    )
+
+
+def _is_generic(token: Token) -> bool:
+    """A word of the organisation vocabulary that describes a company (a glossary concept
+    that is no qualifier such as ``New`` or ``Northern``), not a legal form."""
+    return token.role is Role.WORD and is_descriptor(concept_of(token.key))
+
+
 def _add_unmatched_query(
-    total: float, context: QueryContext, listed: ParsedName, used_q: set[int], penalties: list[str]
+    total: float,
+    context: QueryContext,
+    listed: ParsedName,
+    used: tuple[set[int], bool],
+    penalties: list[str],
 ) -> float:
     """``total`` plus the weight of the query words left unmatched, discounted by role
     (added one by one, so that the sum is the same to the last bit whatever the split)."""
+    used_q, generic = used
     weights = context.scoring
     for i, token in enumerate(context.parsed.tokens):
         if i in used_q:
@@ -387,6 +425,14 @@ def _add_unmatched_query(
             factor = weights.unmatched_query_initial
         elif token.role is Role.PATRONYMIC and not listed.has_patronymic:
             factor = weights.unmatched_query_patronymic
+        elif generic and is_descriptor(context.concepts[i]) and token.role is Role.WORD:
+            factor = weights.unmatched_generic_word
+            total += context.weights[i] * factor
+            penalties.append(
+                f"query word {token.text!r} not in the listed name: a generic organisation "
+                "word (generic_word)"
+            )
+            continue
         total += context.weights[i] * factor
         penalties.append(f"query word {token.text!r} not in the listed name")
     return total
@@ -397,13 +443,13 @@ def _add_unmatched_listed(
     context: QueryContext,
     listed: IndexedName,
     schema: str,
-    used: tuple[set[int], set[int]],
+    used: tuple[set[int], set[int], bool],
     penalties: list[str],
 ) -> float:
     """``total`` plus the weight of the listed words left unmatched, discounted by role:
     a missing patronymic or middle name costs little, a different patronymic counts in
     full."""
-    used_q, used_l = used
+    used_q, used_l, generic = used
     query = context.parsed
     person = schema == "Person"
     query_patronymic = query.has_patronymic and any(
@@ -433,8 +479,16 @@ def _add_unmatched_listed(
             factor = context.scoring.middle_name_factor
         if token.role is Role.PATRONYMIC and query_patronymic:
             factor = 1.0  # a different patronymic is a different father: it counts in full
+        generic_word = generic and _is_generic(token)
+        if generic_word:
+            factor = context.scoring.unmatched_generic_word
         total += listed.weights[j] * factor
-        if token.role is Role.PATRONYMIC:
+        if generic_word:
+            penalties.append(
+                f"listed word {token.text!r} not in query: a generic organisation word "
+                "(generic_word)"
+            )
+        elif token.role is Role.PATRONYMIC:
             penalties.append(
                 f"patronymic {token.text!r} differs"
                 if query_patronymic
@@ -701,8 +755,11 @@ def score_name(context: QueryContext, listed: IndexedName, schema: str) -> NameS
     used_q.update(query.legal)
     used_l.update(listed_name.legal)
 
-    total = _add_unmatched_query(total, context, listed_name, used_q, penalties)
-    total = _add_unmatched_listed(total, context, listed, schema, (used_q, used_l), penalties)
+    generic = _generic_words_discounted(context, listed, pairs)
+    total = _add_unmatched_query(total, context, listed_name, (used_q, generic), penalties)
+    total = _add_unmatched_listed(
+        total, context, listed, schema, (used_q, used_l, generic), penalties
+    )
     score = matched / total if total else 0.0
     if pairs and all(pair.similarity.rule in ("initial", "acronym") for pair in pairs):
         # ``A. A. KAVINOV`` against ``Abubakar K. AHMED``, ``KGK`` against ``Kornilov, Galkina

@@ -371,3 +371,71 @@ def test_russian_organisation_type_abbreviations_meet_their_english_ones(
     assert (found is not None and found.score >= DEFAULT_THRESHOLD) is hit
     if hit:
         assert found is not None and "glossary" in {t.rule for t in found.explanation.tokens}
+
+
+# Descriptors are common on a list: other companies named <word> <descriptor>, so that
+# the descriptors weigh what they weigh on a real list (less than a company's own name).
+_SYLLABLES = ("ba", "ko", "mi", "re", "tu", "ze")
+_DESCRIPTORS = ("Technology", "International", "Group", "Trading", "Agency", "Steel")
+GENERIC = [
+    Entity(id="koneisto", schema=ORG, names=["Koneisto International Oy"]),
+    Entity(id="profinet", schema=ORG, names=["Profinet OOO"]),
+    Entity(id="kovalev", schema=P, names=["Koneisto Trading"]),  # a person's name, oddly
+    *(
+        Entity(id=f"filler-{a}{b}{c}", schema=ORG, names=[f"{a}{b}{c}la {descriptor}"])
+        for a in _SYLLABLES
+        for b in _SYLLABLES
+        for c, descriptor in zip(_SYLLABLES, _DESCRIPTORS, strict=True)
+    ),
+]
+
+
+@pytest.fixture(scope="module")
+def generic() -> Screener:
+    return Screener.from_entities(GENERIC)
+
+
+@pytest.mark.parametrize(
+    ("query", "entity_id", "meets"),
+    [
+        ("Koneisto Technology", "koneisto", True),  # another descriptor of one company
+        ("KONEISTO GROUP", "koneisto", True),
+        ("Profinet Agency", "profinet", True),  # a descriptor one name lacks
+        ("Valmera Technology", "koneisto", False),  # another company's own name
+        ("Valmera International", "koneisto", False),
+        ("Konesto Technology", "koneisto", False),  # a typo of the name shows no company
+        ("Profinex Agency", "profinet", False),
+    ],
+)
+def test_generic_words_count_less_than_a_companys_own_name(
+    generic: Screener, query: str, entity_id: str, meets: bool
+) -> None:
+    """A company's names differ in their descriptors (``Technology``, ``International``):
+    these count only in part once the company's own name is matched (``generic_word``)."""
+    hit = hits_of(generic, query).get(entity_id)
+    assert (hit is not None and hit.score >= DEFAULT_THRESHOLD) is meets
+    if meets:
+        assert hit is not None
+        assert any("(generic_word)" in penalty for penalty in hit.explanation.penalties)
+
+
+def test_generic_words_of_a_persons_name_count_in_full(generic: Screener) -> None:
+    """Only two organisations' names have descriptors: a person's name keeps every word."""
+    hit = hits_of(generic, "Koneisto Technology").get("kovalev")
+    assert hit is not None
+    assert not any("(generic_word)" in penalty for penalty in hit.explanation.penalties)
+
+
+@pytest.mark.parametrize("qualifier", ["Severny", "Novy", "Sibirskiy"])
+def test_a_qualifier_that_tells_companies_apart_counts_in_full(
+    generic: Screener, qualifier: str
+) -> None:
+    """``Severnyy Spetssbyt`` is another company than ``Spetssbyt``: a word of place or of
+    which one (north, new, Siberian) is no descriptor, however common."""
+    hit = hits_of(generic, f"{qualifier} Koneisto International").get("koneisto")
+    assert hit is not None
+    assert not any(
+        qualifier.upper() in penalty.upper() and "(generic_word)" in penalty
+        for penalty in hit.explanation.penalties
+    )
+    assert any(qualifier in penalty for penalty in hit.explanation.penalties)
