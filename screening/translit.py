@@ -467,6 +467,7 @@ _MONOPHTHONG_OF_AW = frozenset({"u", "o", "oo", "ou"})
 _DIPHTHONG_UNIT = "D"
 
 
+@lru_cache(maxsize=200_000)
 def _diphthong_units(units: tuple[_Unit, ...]) -> tuple[_Unit, ...]:
     """Units with each ``aw`` diphthong before a consonant read as one vowel unit
     (``_DIPHTHONG_UNIT``): ``a`` and ``w`` of ``Tawfiq``, ``au`` of ``Taufiq``."""
