@@ -14,6 +14,7 @@ people drop them); a different one counts in full.
 
 from __future__ import annotations
 
+from collections.abc import Sequence
 from dataclasses import dataclass
 from itertools import pairwise
 
@@ -28,7 +29,13 @@ from screening.east_asian import (
     spells_a_family_name,
     vietnamese_rules,
 )
-from screening.glossary import MIN_SYLLABLE, concept_of, is_descriptor, syllable_acronym
+from screening.glossary import (
+    MIN_SYLLABLE,
+    concept_of,
+    is_descriptor,
+    is_slavic_adjective,
+    syllable_acronym,
+)
 from screening.index import IndexedName, NameIndex, is_middle_name
 from screening.legal_forms import classes_agree
 from screening.names import (
@@ -400,21 +407,49 @@ def _generic_words_discounted(
     )
 
 
-def _is_generic(token: Token) -> bool:
-    """A word of the organisation vocabulary that describes a company (a glossary concept
-    that is no qualifier such as ``New`` or ``Northern``), not a legal form."""
-    return token.role is Role.WORD and is_descriptor(concept_of(token.key))
+def _generic_words(tokens: Sequence[Token], concepts: Sequence[str | None]) -> frozenset[int]:
+    """The words of an organisation name that describe the company: of a glossary concept
+    that is no qualifier (``New``, ``Northern``), not legal forms, and no Slavic adjective
+    of the company's own name (``_adjectives_of_the_name``)."""
+    own = _adjectives_of_the_name(tokens, concepts)
+    return frozenset(
+        i
+        for i, token in enumerate(tokens)
+        if token.role is Role.WORD and is_descriptor(concepts[i]) and i not in own
+    )
+
+
+def _adjectives_of_the_name(
+    tokens: Sequence[Token], concepts: Sequence[str | None]
+) -> frozenset[int]:
+    """The glossary's Slavic adjectives placed before a word of no glossary concept, the
+    company's own name: a Russian, Ukrainian or Belarusian adjective agrees with the noun
+    after it, and with the name it makes another name (``Energeticheskiy Khimtreyd`` is
+    not ``Khimtreyd``), where with a glossary noun it describes (``Energeticheskaya
+    kompaniya``). Adjectives in a row agree with the same noun."""
+    found: set[int] = set()
+    run: list[int] = []
+    for i, token in enumerate(tokens):
+        if token.role is Role.WORD:
+            if concepts[i] is None:
+                found.update(run)
+            elif is_slavic_adjective(token.folded):
+                run.append(i)
+                continue
+        run = []
+    return frozenset(found)
 
 
 def _add_unmatched_query(
     total: float,
     context: QueryContext,
     listed: ParsedName,
-    used: tuple[set[int], bool],
+    used: tuple[set[int], frozenset[int]],
     penalties: list[str],
 ) -> float:
     """``total`` plus the weight of the query words left unmatched, discounted by role
-    (added one by one, so that the sum is the same to the last bit whatever the split)."""
+    (added one by one, so that the sum is the same to the last bit whatever the split);
+    ``used`` is the words matched and the generic words that count in part."""
     used_q, generic = used
     weights = context.scoring
     for i, token in enumerate(context.parsed.tokens):
@@ -425,7 +460,7 @@ def _add_unmatched_query(
             factor = weights.unmatched_query_initial
         elif token.role is Role.PATRONYMIC and not listed.has_patronymic:
             factor = weights.unmatched_query_patronymic
-        elif generic and is_descriptor(context.concepts[i]) and token.role is Role.WORD:
+        elif i in generic:
             factor = weights.unmatched_generic_word
             total += context.weights[i] * factor
             penalties.append(
@@ -443,7 +478,7 @@ def _add_unmatched_listed(
     context: QueryContext,
     listed: IndexedName,
     schema: str,
-    used: tuple[set[int], set[int], bool],
+    used: tuple[set[int], set[int], frozenset[int]],
     penalties: list[str],
 ) -> float:
     """``total`` plus the weight of the listed words left unmatched, discounted by role:
@@ -479,7 +514,7 @@ def _add_unmatched_listed(
             factor = context.scoring.middle_name_factor
         if token.role is Role.PATRONYMIC and query_patronymic:
             factor = 1.0  # a different patronymic is a different father: it counts in full
-        generic_word = generic and _is_generic(token)
+        generic_word = j in generic
         if generic_word:
             factor = context.scoring.unmatched_generic_word
         total += listed.weights[j] * factor
@@ -755,10 +790,14 @@ def score_name(context: QueryContext, listed: IndexedName, schema: str) -> NameS
     used_q.update(query.legal)
     used_l.update(listed_name.legal)
 
-    generic = _generic_words_discounted(context, listed, pairs)
-    total = _add_unmatched_query(total, context, listed_name, (used_q, generic), penalties)
+    generic_q = generic_l = frozenset[int]()
+    if _generic_words_discounted(context, listed, pairs):
+        generic_q = _generic_words(query.tokens, context.concepts)
+        l_tokens = listed_name.tokens
+        generic_l = _generic_words(l_tokens, [concept_of(token.key) for token in l_tokens])
+    total = _add_unmatched_query(total, context, listed_name, (used_q, generic_q), penalties)
     total = _add_unmatched_listed(
-        total, context, listed, schema, (used_q, used_l, generic), penalties
+        total, context, listed, schema, (used_q, used_l, generic_l), penalties
     )
     score = matched / total if total else 0.0
     if pairs and all(pair.similarity.rule in ("initial", "acronym") for pair in pairs):

@@ -8,6 +8,7 @@ from __future__ import annotations
 
 import pytest
 
+from screening.glossary import is_slavic_adjective
 from screening.model import Entity, Hit, Query
 from screening.scoring import rank_hits
 from screening.screener import Screener
@@ -439,3 +440,81 @@ def test_a_qualifier_that_tells_companies_apart_counts_in_full(
         for penalty in hit.explanation.penalties
     )
     assert any(qualifier in penalty for penalty in hit.explanation.penalties)
+
+
+# Slavic adjectives of the glossary, listed with the same company names as descriptors are.
+SLAVIC = [
+    Entity(id="khimtreyd", schema=ORG, names=["AO Khimtreyd"]),
+    Entity(id="vympel", schema=ORG, names=["Energeticheskaya Kompaniya Vympel"]),
+    *GENERIC,
+]
+
+
+@pytest.fixture(scope="module")
+def slavic() -> Screener:
+    return Screener.from_entities(SLAVIC)
+
+
+@pytest.mark.parametrize(
+    "query",
+    [
+        "AO Energeticheskiy Khimtreyd",  # Russian, before the company's own name
+        "АО «Транспортный Химтрейд»",
+        "ПрАТ «Транспортний Хімтрейд»",  # Ukrainian
+        "TOV Transportna Khimtreyd",
+        "AAT Tekhnichny Khimtreyd",  # Belarusian
+    ],
+)
+def test_a_slavic_adjective_before_the_companys_own_name_counts_in_full(
+    slavic: Screener, query: str
+) -> None:
+    """``Energeticheskiy Khimtreyd`` is another company than ``Khimtreyd``: an adjective
+    agreeing with the company's own name is part of that name, not a descriptor."""
+    hit = hits_of(slavic, query).get("khimtreyd")
+    assert hit is None or not any(
+        "(generic_word)" in penalty for penalty in hit.explanation.penalties
+    )
+    assert hit is None or hit.score < DEFAULT_THRESHOLD
+
+
+@pytest.mark.parametrize(
+    ("query", "entity_id", "adjective"),
+    [
+        ("Energeticheskaya Kompaniya Khimtreyd", "khimtreyd", "Energeticheskaya"),
+        ("Vympel", "vympel", "Energeticheskaya"),  # the listed adjective of Kompaniya
+        ("Kompaniya Vympel", "vympel", "Energeticheskaya"),
+    ],
+)
+def test_a_slavic_adjective_before_a_glossary_noun_is_a_descriptor(
+    slavic: Screener, query: str, entity_id: str, adjective: str
+) -> None:
+    """``Energeticheskaya kompaniya`` (energy company) says what the company does: before
+    a word of the glossary the adjective describes, and counts in part (``generic_word``)."""
+    hit = hits_of(slavic, query).get(entity_id)
+    assert hit is not None and hit.score >= DEFAULT_THRESHOLD
+    assert any(
+        adjective in penalty and "(generic_word)" in penalty
+        for penalty in hit.explanation.penalties
+    )
+
+
+@pytest.mark.parametrize(
+    ("word", "adjective"),
+    [
+        ("energeticheskiy", True),
+        ("energeticheskij", True),  # ISO 9
+        ("energeticheskii", True),  # passport
+        ("transportnaya", True),
+        ("transportnoye", True),
+        ("transportna", True),  # Ukrainian feminine
+        ("belaruski", True),  # Belarusian
+        ("naukova", True),
+        ("mashina", False),  # a noun in -na: a vowel before it
+        ("kompaniya", False),
+        ("predpriyatiye", False),  # a noun in -iye
+        ("stroy", False),  # too short a stem
+        ("marine", False),
+    ],
+)
+def test_slavic_adjective_endings(word: str, adjective: bool) -> None:
+    assert is_slavic_adjective(word) is adjective
