@@ -183,6 +183,17 @@ class QueryContext:
 _Option = tuple[float, int, tuple[int, ...], tuple[int, ...], Similarity]
 
 
+def _agreement(context: QueryContext, i: int, listed: Token, found: Similarity) -> Similarity:
+    """Two words of one glossary concept in two organisations' names, one in the other
+    gender's form (``Firma``/``Firm``, ``Energeticheskiy``/``Energeticheskaya``): an
+    adjective agrees with its noun, and names of things have no relatives, so they are
+    that concept (``glossary``), not a relative's surname; else ``found``."""
+    concept = context.concepts[i]
+    if concept is not None and concept_of(listed.key) == concept:
+        return Similarity(context.scoring.glossary, "glossary", concept)
+    return found
+
+
 def _options(context: QueryContext, listed: ParsedName) -> list[_Option]:
     """Every pair of a query word and a list word (or two written as one) that match."""
     query = context.parsed
@@ -190,9 +201,12 @@ def _options(context: QueryContext, listed: ParsedName) -> list[_Option]:
     origins = query.origins | listed.origins
     options: list[_Option] = []
     rows = [(j, context.similarities(l_tokens[j], origins)) for j in listed.words]
+    organisations = query.organisation and listed.organisation
     for k, i in enumerate(query.words):
         for j, row in rows:
             similarity = row[k]
+            if similarity.rule == "gender_variant" and organisations:
+                similarity = _agreement(context, i, l_tokens[j], similarity)
             if similarity.value > 0:
                 options.append((-similarity.value, len(options), (i,), (j,), similarity))
     compound, glossary = context.compound, context.scoring.glossary
@@ -407,16 +421,32 @@ def _generic_words_discounted(
     )
 
 
-def _generic_words(tokens: Sequence[Token], concepts: Sequence[str | None]) -> frozenset[int]:
+def _generic_words(name: ParsedName, concepts: Sequence[str | None]) -> frozenset[int]:
     """The words of an organisation name that describe the company: of a glossary concept
-    that is no qualifier (``New``, ``Northern``), not legal forms, and no Slavic adjective
-    of the company's own name (``_adjectives_of_the_name``)."""
-    own = _adjectives_of_the_name(tokens, concepts)
+    that is no qualifier (``New``, ``Northern``), not legal forms, and not part of the
+    company's own name (``_adjectives_of_the_name``, ``_hyphened_to_the_name``)."""
+    tokens = name.tokens
+    own = _adjectives_of_the_name(tokens, concepts) | _hyphened_to_the_name(name, concepts)
     return frozenset(
         i
         for i, token in enumerate(tokens)
         if token.role is Role.WORD and is_descriptor(concepts[i]) and i not in own
     )
+
+
+def _hyphened_to_the_name(name: ParsedName, concepts: Sequence[str | None]) -> frozenset[int]:
+    """The glossary words joined by a hyphen to a word of no glossary concept, the
+    company's own name: the hyphen makes them one name (``MMK-Finans``, ``Lukoil-Perm``,
+    the way a group names its subsidiaries), another company than ``MMK``."""
+    found = set[int]()
+    for i, (first, second) in enumerate(pairwise(name.tokens)):
+        if first.role is not Role.WORD or second.role is not Role.WORD:
+            continue
+        if (concepts[i] is None) == (concepts[i + 1] is None):
+            continue  # two words of the name, or two descriptors (``Nauchno-Proizvodstvennoye``)
+        if f"{first.text}-{second.text}" in name.original:
+            found.add(i if concepts[i] is not None else i + 1)
+    return frozenset(found)
 
 
 def _adjectives_of_the_name(
@@ -792,9 +822,9 @@ def score_name(context: QueryContext, listed: IndexedName, schema: str) -> NameS
 
     generic_q = generic_l = frozenset[int]()
     if _generic_words_discounted(context, listed, pairs):
-        generic_q = _generic_words(query.tokens, context.concepts)
-        l_tokens = listed_name.tokens
-        generic_l = _generic_words(l_tokens, [concept_of(token.key) for token in l_tokens])
+        generic_q = _generic_words(query, context.concepts)
+        l_concepts = [concept_of(token.key) for token in listed_name.tokens]
+        generic_l = _generic_words(listed_name, l_concepts)
     total = _add_unmatched_query(total, context, listed_name, (used_q, generic_q), penalties)
     total = _add_unmatched_listed(
         total, context, listed, schema, (used_q, used_l, generic_l), penalties

@@ -518,3 +518,65 @@ def test_a_slavic_adjective_before_a_glossary_noun_is_a_descriptor(
 )
 def test_slavic_adjective_endings(word: str, adjective: bool) -> None:
     assert is_slavic_adjective(word) is adjective
+
+
+AGREEING = [
+    Entity(id="levsha", schema=ORG, names=["Weapon Firm Levsha LLC"]),
+    Entity(id="sever", schema=ORG, names=["Energeticheskaya Kompaniya Sever"]),
+    Entity(id="firm", schema=P, names=["Levsha FIRM"]),  # a person's name, oddly
+]
+
+
+@pytest.mark.parametrize(
+    ("query", "entity_id", "words"),
+    [
+        ("Firma Levsha", "levsha", ("Firma", "Firm")),  # Russian noun, English noun
+        ("Energeticheskiy Kombinat Sever", "sever", ("Energeticheskiy", "Energeticheskaya")),
+    ],
+)
+def test_one_glossary_word_in_another_gender_is_that_word_in_an_organisation(
+    query: str, entity_id: str, words: tuple[str, str]
+) -> None:
+    """An adjective agrees with its noun (``Energeticheskiy kombinat``, ``Energeticheskaya
+    kompaniya``): in two organisations' names one glossary word in either gender's form is
+    the glossary concept, not a relative's surname."""
+    hit = hits_of(Screener.from_entities(AGREEING), query).get(entity_id)
+    assert hit is not None
+    pair = next(t for t in hit.explanation.tokens if t.query_token == words[0])
+    assert (pair.list_token, pair.rule) == (words[1], "glossary")
+    assert not any("relative" in penalty for penalty in hit.explanation.penalties)
+
+
+def test_a_surname_in_the_other_gender_still_shows_a_relative() -> None:
+    """A person's surname in the other gender's form stays a possible relative, glossary
+    word or not."""
+    result = Screener.from_entities(AGREEING).screen(
+        "Levsha FIRMA", schema=P, threshold=0.0, limit=5
+    )
+    hit = next(h for h in result.hits if h.entity_id == "firm")
+    assert any(t.rule == "gender_variant" for t in hit.explanation.tokens)
+    assert any("relative" in penalty for penalty in hit.explanation.penalties)
+
+
+@pytest.mark.parametrize(
+    ("listed", "query", "part_of_the_name"),
+    [
+        ("Koneisto-Technology", "Koneisto International", True),  # one name, hyphened
+        ("Koneisto Technology", "Koneisto International", False),  # a descriptor
+        ("Technology-Koneisto", "Koneisto", True),
+        ("Nauchno-Tekhnicheskiy Koneisto", "Koneisto", False),  # two descriptors hyphened
+    ],
+)
+def test_a_descriptor_hyphened_to_the_companys_own_name_is_part_of_it(
+    listed: str, query: str, part_of_the_name: bool
+) -> None:
+    """``MMK-Finans`` is a company of the MMK group, not MMK: a glossary word joined by a
+    hyphen to the company's own name is part of that name and counts in full; a hyphen
+    between two descriptors makes no name."""
+    screener = Screener.from_entities([Entity(id="it", schema=ORG, names=[listed]), *GENERIC])
+    hit = hits_of(screener, query).get("it")
+    assert hit is not None
+    discounted = [
+        p for p in hit.explanation.penalties if p.startswith("listed") and "(generic_word)" in p
+    ]
+    assert (not discounted) is part_of_the_name
