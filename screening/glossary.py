@@ -12,7 +12,7 @@ from __future__ import annotations
 
 from functools import lru_cache
 
-from screening.data import GLOSSARY_CONCEPTS
+from screening.data import GLOSSARY_CONCEPTS, SLAVIC_ADJECTIVE_ENDINGS
 from screening.translit import ascii_fold, token_key
 
 MAX_ENDING = 5  # letters an inflected or derived form may add to its stem
@@ -58,6 +58,45 @@ def concept_of(key: str) -> str | None:
             if at > 0:
                 return _concept_by_stem(key[:at])
     return found
+
+
+# Concepts that tell one company from another of the same name (where it is, which one):
+# ``Severnyy Spetssbyt`` and ``Novyy Beltreyd`` are other companies than ``Spetssbyt`` and
+# ``Beltreyd``. The other concepts say what a company does or how it is organised.
+QUALIFIER_CONCEPTS = frozenset(
+    {
+        "arctic", "belarusian", "black_sea", "central", "city", "district", "east",
+        "emirate", "far_east", "first", "main", "modern", "moscow", "new", "north",
+        "region", "russian", "siberia", "south", "ukrainian", "west",
+    }
+)  # fmt: skip
+
+
+def is_descriptor(concept: str | None) -> bool:
+    """Whether a word of this glossary concept describes what a company does or how it is
+    organised (``Technology``, ``Group``), not which company it is."""
+    return concept is not None and concept not in QUALIFIER_CONCEPTS
+
+
+_CONSONANT = "C"  # in an ending of slavic_adjective_endings.tsv: any consonant
+_VOWELS = frozenset("aeiouy")
+
+
+@lru_cache(maxsize=100_000)
+def is_slavic_adjective(folded: str) -> bool:
+    """Whether a romanised word ends as a Russian, Ukrainian or Belarusian adjective
+    (``Energeticheskiy``, ``Transportna``, ``Belaruski``; not ``Mashina``), with at least
+    ``MIN_STEM`` letters before the ending."""
+    for ending in SLAVIC_ADJECTIVE_ENDINGS:
+        letters = ending.removeprefix(_CONSONANT)
+        if not folded.endswith(letters):
+            continue
+        stem = len(folded) - len(letters)
+        if letters != ending and (stem < 1 or folded[stem - 1] in _VOWELS):
+            continue
+        if stem >= MIN_STEM:
+            return True
+    return False
 
 
 def pair_concept(first: str, second: str) -> str | None:

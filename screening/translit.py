@@ -456,6 +456,46 @@ def _monophthong(text_a: str, text_b: str) -> bool:
     )
 
 
+# The diphthong ``aw`` has as many spellings: ``aw`` (ALA-LC, BGN/PCGN Arabic: Tawfiq,
+# Shawkat), ``au`` (the older English usage, and ALA-LC Urdu: Taufiq, Shaukat, Maulana),
+# ``ow`` (BGN/PCGN Persian: Showkat, Mowlana), ``aou`` (French: Faouzi, Khaoula), and the
+# dialects say it as one long vowel, ``ou``, ``o`` or ``u`` (Toufik, Chouki, Molana;
+# Versteegh, as for ``ay``). Read before a consonant only, never opening or closing the
+# word: there the ``w`` may be a consonant of its own (``Awad``, ``Marwa``).
+_DIPHTHONG_AW = frozenset({"aw", "ow", "au", "ao", "aou"})
+_MONOPHTHONG_OF_AW = frozenset({"u", "o", "oo", "ou"})
+_DIPHTHONG_UNIT = "D"
+
+
+@lru_cache(maxsize=200_000)
+def _diphthong_units(units: tuple[_Unit, ...]) -> tuple[_Unit, ...]:
+    """Units with each ``aw`` diphthong before a consonant read as one vowel unit
+    (``_DIPHTHONG_UNIT``): ``a`` and ``w`` of ``Tawfiq``, ``au`` of ``Taufiq``."""
+    out: list[_Unit] = []
+    i = 0
+    while i < len(units):
+        kind, _, text = units[i]
+        after = [unit[2] if unit[0] == "c" else "" for unit in units[i + 1 : i + 3]]
+        inside = i > 0 and kind == "v"
+        if inside and text in ("a", "o") and len(after) == 2 and after[0] == "w" and after[1]:
+            out.append(("v", _DIPHTHONG_UNIT, text + "w"))  # ``Tawfiq``, ``Showkat``
+            i += 2
+            continue
+        if inside and text in _DIPHTHONG_AW and after and after[0]:
+            out.append(("v", _DIPHTHONG_UNIT, text))  # ``Taufiq``
+        else:
+            out.append(units[i])
+        i += 1
+    return tuple(out)
+
+
+def _aw_monophthong(text_a: str, text_b: str, class_a: str, class_b: str) -> bool:
+    """Whether one vowel unit is the diphthong ``aw`` the other writes as one vowel."""
+    return (class_a == _DIPHTHONG_UNIT and text_b in _MONOPHTHONG_OF_AW) or (
+        class_b == _DIPHTHONG_UNIT and text_a in _MONOPHTHONG_OF_AW
+    )
+
+
 def _units_rules(a: tuple[_Unit, ...], b: tuple[_Unit, ...]) -> set[str] | None:
     if len(a) != len(b):
         return None
@@ -468,7 +508,10 @@ def _units_rules(a: tuple[_Unit, ...], b: tuple[_Unit, ...]) -> set[str] | None:
             return None
         if kind_a == "v":
             if not _vowels_agree(class_a, class_b):
-                if position in (0, last) or not _monophthong(text_a, text_b):
+                if position in (0, last) or not (
+                    _monophthong(text_a, text_b)
+                    or _aw_monophthong(text_a, text_b, class_a, class_b)
+                ):
                     return None
                 rules.add("monophthong")
             if text_a != text_b:
@@ -633,10 +676,21 @@ def _may_meet(a: _Reading, b: _Reading) -> bool:
         return True
     if "?" in spelling_a or "?" in spelling_b:
         return True  # ``Abdul...``: an ``Abd al-`` compound, the article assimilated or not
-    if len(units_a) != len(units_b):
+    if len(units_a) != len(units_b) and len(_diphthong_units(units_a)) != len(
+        _diphthong_units(units_b)
+    ):
         return False
     (kind_a, class_a, _), (kind_b, class_b, _) = units_a[0], units_b[0]
     return kind_a == kind_b and (kind_a == "v" or not set(class_a).isdisjoint(class_b))
+
+
+def _diphthong_rules(a: tuple[_Unit, ...], b: tuple[_Unit, ...]) -> set[str] | None:
+    """The rules of two Latin spellings read with their ``aw`` diphthongs as one vowel,
+    if either has one; the diphthong's spellings are ``arabic_vowel`` variants."""
+    read_a, read_b = _diphthong_units(a), _diphthong_units(b)
+    if read_a == a and read_b == b:
+        return None
+    return _units_rules(read_a, read_b)
 
 
 @lru_cache(maxsize=200_000)
@@ -664,6 +718,8 @@ def arabic_rules(word_a: str, word_b: str) -> tuple[str, ...] | None:
         edge = _latin_edge_rules(word_a, word_b)
         return None if edge is None else tuple(sorted(edge))  # else two unrelated words
     rules = _units_rules(units_a, units_b)
+    if rules is None and not (abjad_a or abjad_b or _APOSTROPHES.search(word_a + word_b)):
+        rules = _diphthong_rules(units_a, units_b)  # not ``Da'un``: an ayn parts its vowels
     if rules is None and abjad_a != abjad_b:
         written, latin = (units_a, units_b) if abjad_a else (units_b, units_a)
         arabic_script = bool(_ARABIC_SCRIPT.search(word_a if abjad_a else word_b))
@@ -722,12 +778,20 @@ def arabic_retrieval_keys(word: str, listed: bool = False) -> tuple[str, ...]:
     skeleton = _skeleton(units)
     if skeleton is None:
         return ()
+    keys = [f"ar:{_retrieval_pattern(units)}"]
+    diphthong = _diphthong_units(units)
+    if diphthong != units:  # ``Tawfiq`` is looked up as ``Toufik`` too
+        keys.append(f"ar:{_retrieval_pattern(diphthong)}")
+    return (*keys, skeleton) if listed else tuple(keys)
+
+
+def _retrieval_pattern(units: tuple[_Unit, ...]) -> str:
     pattern = "".join(
         "V" if kind == "v" else _RETRIEVAL_CLASS.get(text, klass[0]) for kind, klass, text in units
     )
     if units and units[-1][2] in _VOICED_OF_FINAL:  # ``Vahap`` is looked up as ``Vahab``
         pattern = pattern[:-1] + _VOICED_OF_FINAL[units[-1][2]]
-    return (f"ar:{pattern}", skeleton) if listed else (f"ar:{pattern}",)
+    return pattern
 
 
 def abjad_retrieval_keys(word: str) -> tuple[str, ...]:

@@ -122,6 +122,9 @@ class ScoringWeights(BaseModel):
         0.5, description="a query patronymic when the listed name records none"
     )
     unmatched_query_initial: float = Field(0.3, description="a query initial left unmatched")
+    unmatched_generic_word: float = Field(
+        0.5, description="an organisation's generic word (Technology, Group) the other lacks"
+    )
     middle_name_factor: float = Field(
         0.5, description="a person's listed middle name the query lacks"
     )

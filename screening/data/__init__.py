@@ -60,6 +60,8 @@ GLOSSARY = TableFormat(
     ("concept", "stem", "note"),
     (_is_identifier, lambda v: _is_word(v.removesuffix("."))),  # stem. : the whole word only
 )
+# An adjective ending; a leading C stands for any consonant (``Cna``).
+ADJECTIVE_ENDINGS = TableFormat(("ending", "note"), (lambda v: _is_word(v.removeprefix("C")),))
 LEGAL_FORMS = TableFormat(
     ("class", "phrase", "note"), (LEGAL_FORM_CLASSES.__contains__, _is_phrase)
 )
@@ -263,6 +265,7 @@ def spelling_groups(
 # Every table file of this folder; the digest covers them all.
 TABLE_FILES = (
     "glossary.tsv",
+    "slavic_adjective_endings.tsv",
     "legal_forms.tsv",
     "legal_forms_iso20275.tsv",
     "given_names.tsv",
@@ -290,6 +293,9 @@ TABLE_FILES = (
 
 # Read at import: a bad file fails the first import of the engine, not a later screening.
 GLOSSARY_CONCEPTS = grouped(read_table(_file("glossary.tsv"), GLOSSARY))
+SLAVIC_ADJECTIVE_ENDINGS = tuple(
+    row.fields[0] for row in read_table(_file("slavic_adjective_endings.tsv"), ADJECTIVE_ENDINGS)
+)
 LEGAL_FORM_PHRASES = grouped(read_table(_file("legal_forms.tsv"), LEGAL_FORMS))
 # Generated from ISO 20275 by scripts/build_legal_forms.py: the forms of the world.
 WORLD_LEGAL_FORM_PHRASES = grouped(read_table(_file("legal_forms_iso20275.tsv"), LEGAL_FORMS))

@@ -14,6 +14,7 @@ people drop them); a different one counts in full.
 
 from __future__ import annotations
 
+from collections.abc import Sequence
 from dataclasses import dataclass
 from itertools import pairwise
 
@@ -29,7 +30,13 @@ from screening.east_asian import (
     vietnamese_rules,
 )
 from screening.given_names import given_name_of
-from screening.glossary import MIN_SYLLABLE, concept_of, syllable_acronym
+from screening.glossary import (
+    MIN_SYLLABLE,
+    concept_of,
+    is_descriptor,
+    is_slavic_adjective,
+    syllable_acronym,
+)
 from screening.index import IndexedName, NameIndex, is_middle_name
 from screening.legal_forms import classes_agree
 from screening.model import VoidRule
@@ -189,6 +196,17 @@ def known_word_void(
 _Option = tuple[float, int, tuple[int, ...], tuple[int, ...], Similarity]
 
 
+def _agreement(context: QueryContext, i: int, listed: Token, found: Similarity) -> Similarity:
+    """Two words of one glossary concept in two organisations' names, one in the other
+    gender's form (``Firma``/``Firm``, ``Energeticheskiy``/``Energeticheskaya``): an
+    adjective agrees with its noun, and names of things have no relatives, so they are
+    that concept (``glossary``), not a relative's surname; else ``found``."""
+    concept = context.concepts[i]
+    if concept is not None and concept_of(listed.key) == concept:
+        return Similarity(context.scoring.glossary, "glossary", concept)
+    return found
+
+
 def _options(context: QueryContext, listed: ParsedName) -> list[_Option]:
     """Every pair of a query word and a list word (or two written as one) that match."""
     query = context.parsed
@@ -196,9 +214,12 @@ def _options(context: QueryContext, listed: ParsedName) -> list[_Option]:
     origins = query.origins | listed.origins
     options: list[_Option] = []
     rows = [(j, context.similarities(l_tokens[j], origins)) for j in listed.words]
+    organisations = query.organisation and listed.organisation
     for k, i in enumerate(query.words):
         for j, row in rows:
             similarity = row[k]
+            if similarity.rule == "gender_variant" and organisations:
+                similarity = _agreement(context, i, l_tokens[j], similarity)
             if similarity.value > 0:
                 options.append((-similarity.value, len(options), (i,), (j,), similarity))
     compound, glossary = context.compound, context.scoring.glossary
@@ -386,11 +407,93 @@ def _matched(context: QueryContext, listed: IndexedName, pairs: list[Pair]) -> t
     return matched, total
 
 
+# Matches that do not show one organisation: a concept in two languages, an initial, a
+# typo (``Holden``/``Golden``: two names a letter apart).
+_NOT_DISTINCTIVE = frozenset({"glossary", "initial", "typo"})
+
+
+def _generic_words_discounted(
+    context: QueryContext, listed: IndexedName, pairs: list[Pair]
+) -> bool:
+    """Whether an organisation's generic words that the other name lacks count only in
+    part (rule ``generic_word``): both names are organisations' and a distinctive word,
+    one of no glossary concept, is matched as written or by a romanisation rule.
+    A company name is a distinctive part and descriptors of what the company does
+    (``KONEISTO`` + ``TECHNOLOGY``); one company's names differ in the descriptors
+    (``KONEISTO INTERNATIONAL OY``), which say less about which company is meant than
+    the distinctive part. The descriptors are the glossary's vocabulary, less the
+    qualifiers that tell companies apart (``New``, ``Northern``, ``Siberian``)."""
+    if not (context.parsed.organisation and listed.parsed.organisation):
+        return False
+    concepts, tokens = context.concepts, context.parsed.tokens
+    return any(
+        pair.similarity.value > 0.0
+        and pair.similarity.rule not in _NOT_DISTINCTIVE
+        and any(concepts[i] is None and tokens[i].role is Role.WORD for i in pair.query)
+        for pair in pairs
+    )
+
+
+def _generic_words(name: ParsedName, concepts: Sequence[str | None]) -> frozenset[int]:
+    """The words of an organisation name that describe the company: of a glossary concept
+    that is no qualifier (``New``, ``Northern``), not legal forms, and not part of the
+    company's own name (``_adjectives_of_the_name``, ``_hyphened_to_the_name``)."""
+    tokens = name.tokens
+    own = _adjectives_of_the_name(tokens, concepts) | _hyphened_to_the_name(name, concepts)
+    return frozenset(
+        i
+        for i, token in enumerate(tokens)
+        if token.role is Role.WORD and is_descriptor(concepts[i]) and i not in own
+    )
+
+
+def _hyphened_to_the_name(name: ParsedName, concepts: Sequence[str | None]) -> frozenset[int]:
+    """The glossary words joined by a hyphen to a word of no glossary concept, the
+    company's own name: the hyphen makes them one name (``MMK-Finans``, ``Lukoil-Perm``,
+    the way a group names its subsidiaries), another company than ``MMK``."""
+    found = set[int]()
+    for i, (first, second) in enumerate(pairwise(name.tokens)):
+        if first.role is not Role.WORD or second.role is not Role.WORD:
+            continue
+        if (concepts[i] is None) == (concepts[i + 1] is None):
+            continue  # two words of the name, or two descriptors (``Nauchno-Proizvodstvennoye``)
+        if f"{first.text}-{second.text}" in name.original:
+            found.add(i if concepts[i] is not None else i + 1)
+    return frozenset(found)
+
+
+def _adjectives_of_the_name(
+    tokens: Sequence[Token], concepts: Sequence[str | None]
+) -> frozenset[int]:
+    """The glossary's Slavic adjectives placed before a word of no glossary concept, the
+    company's own name: a Russian, Ukrainian or Belarusian adjective agrees with the noun
+    after it, and with the name it makes another name (``Energeticheskiy Khimtreyd`` is
+    not ``Khimtreyd``), where with a glossary noun it describes (``Energeticheskaya
+    kompaniya``). Adjectives in a row agree with the same noun."""
+    found: set[int] = set()
+    run: list[int] = []
+    for i, token in enumerate(tokens):
+        if token.role is Role.WORD:
+            if concepts[i] is None:
+                found.update(run)
+            elif is_slavic_adjective(token.folded):
+                run.append(i)
+                continue
+        run = []
+    return frozenset(found)
+
+
 def _add_unmatched_query(
-    total: float, context: QueryContext, listed: ParsedName, used_q: set[int], penalties: list[str]
+    total: float,
+    context: QueryContext,
+    listed: ParsedName,
+    used: tuple[set[int], frozenset[int]],
+    penalties: list[str],
 ) -> float:
     """``total`` plus the weight of the query words left unmatched, discounted by role
-    (added one by one, so that the sum is the same to the last bit whatever the split)."""
+    (added one by one, so that the sum is the same to the last bit whatever the split);
+    ``used`` is the words matched and the generic words that count in part."""
+    used_q, generic = used
     weights = context.scoring
     for i, token in enumerate(context.parsed.tokens):
         if i in used_q:
@@ -400,6 +503,14 @@ def _add_unmatched_query(
             factor = weights.unmatched_query_initial
         elif token.role is Role.PATRONYMIC and not listed.has_patronymic:
             factor = weights.unmatched_query_patronymic
+        elif i in generic:
+            factor = weights.unmatched_generic_word
+            total += context.weights[i] * factor
+            penalties.append(
+                f"query word {token.text!r} not in the listed name: a generic organisation "
+                "word (generic_word)"
+            )
+            continue
         total += context.weights[i] * factor
         penalties.append(f"query word {token.text!r} not in the listed name")
     return total
@@ -410,13 +521,13 @@ def _add_unmatched_listed(
     context: QueryContext,
     listed: IndexedName,
     schema: str,
-    used: tuple[set[int], set[int]],
+    used: tuple[set[int], set[int], frozenset[int]],
     penalties: list[str],
 ) -> float:
     """``total`` plus the weight of the listed words left unmatched, discounted by role:
     a missing patronymic or middle name costs little, a different patronymic counts in
     full."""
-    used_q, used_l = used
+    used_q, used_l, generic = used
     query = context.parsed
     person = schema == "Person"
     query_patronymic = query.has_patronymic and any(
@@ -446,8 +557,16 @@ def _add_unmatched_listed(
             factor = context.scoring.middle_name_factor
         if token.role is Role.PATRONYMIC and query_patronymic:
             factor = 1.0  # a different patronymic is a different father: it counts in full
+        generic_word = j in generic
+        if generic_word:
+            factor = context.scoring.unmatched_generic_word
         total += listed.weights[j] * factor
-        if token.role is Role.PATRONYMIC:
+        if generic_word:
+            penalties.append(
+                f"listed word {token.text!r} not in query: a generic organisation word "
+                "(generic_word)"
+            )
+        elif token.role is Role.PATRONYMIC:
             penalties.append(
                 f"patronymic {token.text!r} differs"
                 if query_patronymic
@@ -745,8 +864,15 @@ def score_name(context: QueryContext, listed: IndexedName, schema: str) -> NameS
     used_q.update(query.legal)
     used_l.update(listed_name.legal)
 
-    total = _add_unmatched_query(total, context, listed_name, used_q, penalties)
-    total = _add_unmatched_listed(total, context, listed, schema, (used_q, used_l), penalties)
+    generic_q = generic_l = frozenset[int]()
+    if _generic_words_discounted(context, listed, pairs):
+        generic_q = _generic_words(query, context.concepts)
+        l_concepts = [concept_of(token.key) for token in listed_name.tokens]
+        generic_l = _generic_words(listed_name, l_concepts)
+    total = _add_unmatched_query(total, context, listed_name, (used_q, generic_q), penalties)
+    total = _add_unmatched_listed(
+        total, context, listed, schema, (used_q, used_l, generic_l), penalties
+    )
     score = matched / total if total else 0.0
     if pairs and all(pair.similarity.rule in ("initial", "acronym") for pair in pairs):
         # ``A. A. KAVINOV`` against ``Abubakar K. AHMED``, ``KGK`` against ``Kornilov, Galkina

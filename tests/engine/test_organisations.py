@@ -8,6 +8,7 @@ from __future__ import annotations
 
 import pytest
 
+from screening.glossary import is_slavic_adjective
 from screening.model import Entity, Hit, Query
 from screening.scoring import rank_hits
 from screening.screener import Screener
@@ -371,3 +372,211 @@ def test_russian_organisation_type_abbreviations_meet_their_english_ones(
     assert (found is not None and found.score >= DEFAULT_THRESHOLD) is hit
     if hit:
         assert found is not None and "glossary" in {t.rule for t in found.explanation.tokens}
+
+
+# Descriptors are common on a list: other companies named <word> <descriptor>, so that
+# the descriptors weigh what they weigh on a real list (less than a company's own name).
+_SYLLABLES = ("ba", "ko", "mi", "re", "tu", "ze")
+_DESCRIPTORS = ("Technology", "International", "Group", "Trading", "Agency", "Steel")
+GENERIC = [
+    Entity(id="koneisto", schema=ORG, names=["Koneisto International Oy"]),
+    Entity(id="profinet", schema=ORG, names=["Profinet OOO"]),
+    Entity(id="kovalev", schema=P, names=["Koneisto Trading"]),  # a person's name, oddly
+    *(
+        Entity(id=f"filler-{a}{b}{c}", schema=ORG, names=[f"{a}{b}{c}la {descriptor}"])
+        for a in _SYLLABLES
+        for b in _SYLLABLES
+        for c, descriptor in zip(_SYLLABLES, _DESCRIPTORS, strict=True)
+    ),
+]
+
+
+@pytest.fixture(scope="module")
+def generic() -> Screener:
+    return Screener.from_entities(GENERIC)
+
+
+@pytest.mark.parametrize(
+    ("query", "entity_id", "meets"),
+    [
+        ("Koneisto Technology", "koneisto", True),  # another descriptor of one company
+        ("KONEISTO GROUP", "koneisto", True),
+        ("Profinet Agency", "profinet", True),  # a descriptor one name lacks
+        ("Valmera Technology", "koneisto", False),  # another company's own name
+        ("Valmera International", "koneisto", False),
+        ("Konesto Technology", "koneisto", False),  # a typo of the name shows no company
+        ("Profinex Agency", "profinet", False),
+    ],
+)
+def test_generic_words_count_less_than_a_companys_own_name(
+    generic: Screener, query: str, entity_id: str, meets: bool
+) -> None:
+    """A company's names differ in their descriptors (``Technology``, ``International``):
+    these count only in part once the company's own name is matched (``generic_word``)."""
+    hit = hits_of(generic, query).get(entity_id)
+    assert (hit is not None and hit.score >= DEFAULT_THRESHOLD) is meets
+    if meets:
+        assert hit is not None
+        assert any("(generic_word)" in penalty for penalty in hit.explanation.penalties)
+
+
+def test_generic_words_of_a_persons_name_count_in_full(generic: Screener) -> None:
+    """Only two organisations' names have descriptors: a person's name keeps every word."""
+    hit = hits_of(generic, "Koneisto Technology").get("kovalev")
+    assert hit is not None
+    assert not any("(generic_word)" in penalty for penalty in hit.explanation.penalties)
+
+
+@pytest.mark.parametrize("qualifier", ["Severny", "Novy", "Sibirskiy"])
+def test_a_qualifier_that_tells_companies_apart_counts_in_full(
+    generic: Screener, qualifier: str
+) -> None:
+    """``Severnyy Spetssbyt`` is another company than ``Spetssbyt``: a word of place or of
+    which one (north, new, Siberian) is no descriptor, however common."""
+    hit = hits_of(generic, f"{qualifier} Koneisto International").get("koneisto")
+    assert hit is not None
+    assert not any(
+        qualifier.upper() in penalty.upper() and "(generic_word)" in penalty
+        for penalty in hit.explanation.penalties
+    )
+    assert any(qualifier in penalty for penalty in hit.explanation.penalties)
+
+
+# Slavic adjectives of the glossary, listed with the same company names as descriptors are.
+SLAVIC = [
+    Entity(id="khimtreyd", schema=ORG, names=["AO Khimtreyd"]),
+    Entity(id="vympel", schema=ORG, names=["Energeticheskaya Kompaniya Vympel"]),
+    *GENERIC,
+]
+
+
+@pytest.fixture(scope="module")
+def slavic() -> Screener:
+    return Screener.from_entities(SLAVIC)
+
+
+@pytest.mark.parametrize(
+    "query",
+    [
+        "AO Energeticheskiy Khimtreyd",  # Russian, before the company's own name
+        "АО «Транспортный Химтрейд»",
+        "ПрАТ «Транспортний Хімтрейд»",  # Ukrainian
+        "TOV Transportna Khimtreyd",
+        "AAT Tekhnichny Khimtreyd",  # Belarusian
+    ],
+)
+def test_a_slavic_adjective_before_the_companys_own_name_counts_in_full(
+    slavic: Screener, query: str
+) -> None:
+    """``Energeticheskiy Khimtreyd`` is another company than ``Khimtreyd``: an adjective
+    agreeing with the company's own name is part of that name, not a descriptor."""
+    hit = hits_of(slavic, query).get("khimtreyd")
+    assert hit is None or not any(
+        "(generic_word)" in penalty for penalty in hit.explanation.penalties
+    )
+    assert hit is None or hit.score < DEFAULT_THRESHOLD
+
+
+@pytest.mark.parametrize(
+    ("query", "entity_id", "adjective"),
+    [
+        ("Energeticheskaya Kompaniya Khimtreyd", "khimtreyd", "Energeticheskaya"),
+        ("Vympel", "vympel", "Energeticheskaya"),  # the listed adjective of Kompaniya
+        ("Kompaniya Vympel", "vympel", "Energeticheskaya"),
+    ],
+)
+def test_a_slavic_adjective_before_a_glossary_noun_is_a_descriptor(
+    slavic: Screener, query: str, entity_id: str, adjective: str
+) -> None:
+    """``Energeticheskaya kompaniya`` (energy company) says what the company does: before
+    a word of the glossary the adjective describes, and counts in part (``generic_word``)."""
+    hit = hits_of(slavic, query).get(entity_id)
+    assert hit is not None and hit.score >= DEFAULT_THRESHOLD
+    assert any(
+        adjective in penalty and "(generic_word)" in penalty
+        for penalty in hit.explanation.penalties
+    )
+
+
+@pytest.mark.parametrize(
+    ("word", "adjective"),
+    [
+        ("energeticheskiy", True),
+        ("energeticheskij", True),  # ISO 9
+        ("energeticheskii", True),  # passport
+        ("transportnaya", True),
+        ("transportnoye", True),
+        ("transportna", True),  # Ukrainian feminine
+        ("belaruski", True),  # Belarusian
+        ("naukova", True),
+        ("mashina", False),  # a noun in -na: a vowel before it
+        ("kompaniya", False),
+        ("predpriyatiye", False),  # a noun in -iye
+        ("stroy", False),  # too short a stem
+        ("marine", False),
+    ],
+)
+def test_slavic_adjective_endings(word: str, adjective: bool) -> None:
+    assert is_slavic_adjective(word) is adjective
+
+
+AGREEING = [
+    Entity(id="levsha", schema=ORG, names=["Weapon Firm Levsha LLC"]),
+    Entity(id="sever", schema=ORG, names=["Energeticheskaya Kompaniya Sever"]),
+    Entity(id="firm", schema=P, names=["Levsha FIRM"]),  # a person's name, oddly
+]
+
+
+@pytest.mark.parametrize(
+    ("query", "entity_id", "words"),
+    [
+        ("Firma Levsha", "levsha", ("Firma", "Firm")),  # Russian noun, English noun
+        ("Energeticheskiy Kombinat Sever", "sever", ("Energeticheskiy", "Energeticheskaya")),
+    ],
+)
+def test_one_glossary_word_in_another_gender_is_that_word_in_an_organisation(
+    query: str, entity_id: str, words: tuple[str, str]
+) -> None:
+    """An adjective agrees with its noun (``Energeticheskiy kombinat``, ``Energeticheskaya
+    kompaniya``): in two organisations' names one glossary word in either gender's form is
+    the glossary concept, not a relative's surname."""
+    hit = hits_of(Screener.from_entities(AGREEING), query).get(entity_id)
+    assert hit is not None
+    pair = next(t for t in hit.explanation.tokens if t.query_token == words[0])
+    assert (pair.list_token, pair.rule) == (words[1], "glossary")
+    assert not any("relative" in penalty for penalty in hit.explanation.penalties)
+
+
+def test_a_surname_in_the_other_gender_still_shows_a_relative() -> None:
+    """A person's surname in the other gender's form stays a possible relative, glossary
+    word or not."""
+    result = Screener.from_entities(AGREEING).screen(
+        "Levsha FIRMA", schema=P, threshold=0.0, limit=5
+    )
+    hit = next(h for h in result.hits if h.entity_id == "firm")
+    assert any(t.rule == "gender_variant" for t in hit.explanation.tokens)
+    assert any("relative" in penalty for penalty in hit.explanation.penalties)
+
+
+@pytest.mark.parametrize(
+    ("listed", "query", "part_of_the_name"),
+    [
+        ("Koneisto-Technology", "Koneisto International", True),  # one name, hyphened
+        ("Koneisto Technology", "Koneisto International", False),  # a descriptor
+        ("Technology-Koneisto", "Koneisto", True),
+        ("Nauchno-Tekhnicheskiy Koneisto", "Koneisto", False),  # two descriptors hyphened
+    ],
+)
+def test_a_descriptor_hyphened_to_the_companys_own_name_is_part_of_it(
+    listed: str, query: str, part_of_the_name: bool
+) -> None:
+    """``MMK-Finans`` is a company of the MMK group, not MMK: a glossary word joined by a
+    hyphen to the company's own name is part of that name and counts in full; a hyphen
+    between two descriptors makes no name."""
+    screener = Screener.from_entities([Entity(id="it", schema=ORG, names=[listed]), *GENERIC])
+    hit = hits_of(screener, query).get("it")
+    assert hit is not None
+    discounted = [
+        p for p in hit.explanation.penalties if p.startswith("listed") and "(generic_word)" in p
+    ]
+    assert (not discounted) is part_of_the_name

@@ -16,7 +16,12 @@ from screening.model import Entity, Hit
 from screening.names import Role, parse_name
 from screening.screener import Screener
 from screening.settings import DEFAULT_THRESHOLD
-from screening.translit import arabic_rules, ascii_fold, shows_arabic_romanisation
+from screening.translit import (
+    arabic_retrieval_keys,
+    arabic_rules,
+    ascii_fold,
+    shows_arabic_romanisation,
+)
 
 LISTED = [
     Entity(id="yasin", schema="Person", names=["Ahmad YASIN"]),
@@ -267,6 +272,60 @@ def test_a_maghrebi_spelling_of_husayn_meets_the_listed_name() -> None:
     assert hit is not None and hit.entity_id == "farsi"
     details = [t.detail for t in hit.explanation.tokens if t.query_token == "Hocine"]
     assert details and "monophthong" in details[0]
+
+
+@pytest.mark.parametrize(
+    ("spoken", "classical"),
+    [("Toufik", "Tawfiq"), ("Chouki", "Shawqi"), ("Molana", "Mawlana"), ("Jouhar", "Jawhar"),
+     ("Noufal", "Nawfal"), ("Shokat", "Shawkat")],
+)  # fmt: skip
+def test_the_diphthong_aw_written_as_one_vowel_is_the_same_name(
+    spoken: str, classical: str
+) -> None:
+    rules = arabic_rules(spoken, classical)
+    assert rules is not None and "monophthong" in rules
+
+
+@pytest.mark.parametrize(
+    ("a", "b"),
+    [("Taufiq", "Tawfiq"), ("Showkat", "Shaukat"), ("Faouzi", "Fawzi"), ("Maulana", "Mowlana")],
+)
+def test_the_spellings_of_the_diphthong_aw_are_one_vowel(a: str, b: str) -> None:
+    # ``au`` (English, ALA-LC Urdu), ``ow`` (BGN/PCGN Persian), ``aou`` (French), ``aw``.
+    rules = arabic_rules(a, b)
+    assert rules is not None and "arabic_vowel" in rules
+
+
+@pytest.mark.parametrize(
+    ("a", "b"),
+    [("Tawfiq", "Tafiq"), ("Jawhar", "Jahar"), ("Awad", "Ouad"), ("Marwa", "Maro"),
+     ("Nawal", "Nul"), ("Sawsan", "Sasan"), ("Shawkat", "Shikat"), ("Dawn", "Da'un")],
+)  # fmt: skip
+def test_only_a_diphthong_aw_before_a_consonant_is_one_vowel(a: str, b: str) -> None:
+    # ``Tafiq``: the vowel written is ``a``, not the diphthong's; ``Awad``/``Ouad``: an
+    # opening vowel is written as said; ``Marwa``, ``Nawal``: ``w`` before a vowel or the
+    # end of the word is a consonant of its own; ``Da'un``: two vowels the ayn parts.
+    rules = arabic_rules(a, b)
+    assert rules is None or "monophthong" not in rules
+
+
+def test_a_maghrebi_spelling_of_tawfiq_is_found_and_named() -> None:
+    listed = Entity(id="tawfiq", schema="Person", names=["Tawfiq Salim AL-HAMDANI"])
+    other = Entity(id="tarif", schema="Person", names=["Tarif Salim AL-HAMDANI"])
+    screener = Screener.from_entities([listed, other])
+    hit = top(screener, "Toufik Salim EL HAMDANI")
+    assert hit is not None and hit.entity_id == "tawfiq" and hit.score >= DEFAULT_THRESHOLD
+    details = [t.detail for t in hit.explanation.tokens if t.query_token == "Toufik"]
+    assert details and "monophthong" in details[0]
+
+
+def test_the_diphthong_aw_brings_its_spellings_from_retrieval() -> None:
+    # One key for ``Tawfiq`` and ``Toufik``, beside the spelling's own, which the Turkish
+    # ``Tevfik`` (``w`` written ``v``: no diphthong) still shares.
+    tawfiq = set(arabic_retrieval_keys("Tawfiq"))
+    assert tawfiq & set(arabic_retrieval_keys("Toufik"))
+    assert tawfiq & set(arabic_retrieval_keys("Tevfik"))
+    assert arabic_retrieval_keys("Tevfik") == ("ar:TVWFVK",)
 
 
 @pytest.mark.parametrize("short", ["Muh", "Moh"])
