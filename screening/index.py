@@ -14,6 +14,7 @@ import itertools
 import math
 import re
 from collections import defaultdict
+from collections.abc import Sequence
 from dataclasses import dataclass, field
 from typing import NamedTuple
 
@@ -48,13 +49,48 @@ from screening.names import (
     particle_runs,
 )
 from screening.settings import MEMORY
-from screening.translit import SOUND_PAIRS, abjad_retrieval_keys, token_key
+from screening.translit import (
+    ARABIC_ARTICLES,
+    SOUND_PAIRS,
+    abjad_retrieval_keys,
+    arabic_retrieval_keys,
+    token_key,
+)
 from screening.weights import DEFAULT_WEIGHTS, ScoringWeights
+
+_SPARE_CANDIDATES = 4
+"""Names ranked per candidate place, from which those of entities already holding
+``names_per_entity`` places are passed over."""
 
 
 def is_middle_name(person: bool, position: int, size: int, role: Role) -> bool:
     """A word between a person's first and last: a middle name, which people leave out."""
     return person and 0 < position < size - 1 and role is Role.WORD
+
+
+def arabic_written_as_one(tokens: Sequence[Token]) -> list[tuple[int, int, str]]:
+    """Words of an Arabic, Persian or Urdu name that romanisations also write as one word:
+    (first position, last position, the words run together).
+
+    A compound given name is one name written in parts, hyphenated or as one word
+    (``Zebih Ullah``, ``Zabihullah``; ``Abd al-Basit``, ``Abdelbasit``; ``Nur ud-Din``,
+    ``Nuruddin``), and the article is written apart, hyphenated or glued to the word after
+    it (``al-Maghribi``, ``ALMAGHRIBI``): ALA-LC and BGN/PCGN hyphenate the article, common
+    usage and many lists glue it or drop the space (ALA-LC Romanization Tables, Arabic,
+    rules 17-19; BGN/PCGN 1956 Arabic, note on the article). So: every two adjacent
+    words, and a word, an article and a word (``Abd al Basit``). Retrieval looks these
+    up by their Arabic keys; scoring decides (rules ``compound``, ``arabic_compound``)."""
+    spans: list[tuple[int, int, str]] = []
+    words = [
+        k for k, token in enumerate(tokens) if token.role in (Role.WORD, Role.PARTICLE)
+    ]
+    for a, b in itertools.pairwise(words):
+        if b == a + 1:
+            spans.append((a, b, tokens[a].text + tokens[b].text))
+    for a, b, c in zip(words, words[1:], words[2:], strict=False):
+        if c == a + 2 and tokens[b].folded in ARABIC_ARTICLES and tokens[a].role is Role.WORD:
+            spans.append((a, c, tokens[a].text + tokens[b].text + tokens[c].text))
+    return spans
 
 
 @dataclass(frozen=True, slots=True)
@@ -316,6 +352,12 @@ class NameIndex:
                 for j, j2, _, _ in name.joined:
                     joined = name.tokens[j].text + name.tokens[j2].text
                     for key in east_asian_retrieval_keys(joined, CHINESE in name.origins):
+                        origin_postings[key].append(number)
+            if ARABIC in name.origins:
+                # A compound name or an article written apart here may be written as one
+                # word in a query (``Zebih Ullah``, ``Zabihullah``): found by this key.
+                for _, _, joined in arabic_written_as_one(name.tokens):
+                    for key in arabic_retrieval_keys(joined):
                         origin_postings[key].append(number)
         self.origin_postings = dict(origin_postings)
 
@@ -626,6 +668,8 @@ class NameIndex:
             value = sum(weights[i : j + 1]) + self.key_weight(joined)
             for name in self.postings.get(joined, ()):
                 gained[name] = gained.get(name, 0.0) + value
+        if ARABIC in origins:
+            self._add_arabic_written_as_one(tokens, weights, gained, origins)
         for i in range(len(tokens) - 1):
             joined = joined_key(tokens[i].key, tokens[i + 1].key)
             pair_weight = weights[i] + weights[i + 1]
@@ -648,6 +692,25 @@ class NameIndex:
                 (first.folded, first.key), (second.folded, second.key)
             ):
                 for name in self.postings.get(token_key(spelling), ()):
+                    gained[name] = gained.get(name, 0.0) + value
+
+    def _add_arabic_written_as_one(
+        self,
+        tokens: list[Token],
+        weights: list[float],
+        gained: dict[int, float],
+        origins: frozenset[str],
+    ) -> None:
+        """Credit names that write query words of an Arabic name as one word (``Adb al
+        Basit``: ``Adbelbasit``; see ``arabic_written_as_one``), found by the Arabic keys
+        of the words run together. A word, an article and a word are also looked up by
+        their consonants (``ab:``), under which every list name not of Arabic look is
+        posted too: such a word is long and its consonants are specific."""
+        estimate = self.weights.origin_variant_estimate(origins) * 2
+        for first, last, joined in arabic_written_as_one(tokens):
+            value = estimate * sum(weights[first : last + 1])
+            for key in arabic_retrieval_keys(joined, listed=last > first + 1):
+                for name in self.origin_postings.get(key, ()):
                     gained[name] = gained.get(name, 0.0) + value
 
     def _best_estimates(
@@ -682,6 +745,22 @@ class NameIndex:
                 if value >= cut
                 and ((estimate := value / (query_weight + least[name])) >= floor or keep_all)
             ]
-        return [
-            Candidate(-negated, estimate) for estimate, negated in heapq.nlargest(limit, estimates)
-        ]
+        return self._diverse(heapq.nlargest(limit * _SPARE_CANDIDATES, estimates), limit)
+
+    def _diverse(self, ranked: list[tuple[float, int]], limit: int) -> list[Candidate]:
+        """The ``limit`` best names, at most ``names_per_entity`` of one entity: an entity
+        listing a name in many spellings (``Abd al-Wahab``, ``'Abdul-Wahab``...) would
+        otherwise fill every place, though its score is the best over all its names,
+        which ranking scores in full for an entity it may report."""
+        per_entity = self.weights.names_per_entity
+        taken: dict[int, int] = {}
+        chosen: list[Candidate] = []
+        for estimate, negated in ranked:
+            entity = self.names[-negated].entity
+            if taken.get(entity, 0) >= per_entity:
+                continue
+            taken[entity] = taken.get(entity, 0) + 1
+            chosen.append(Candidate(-negated, estimate))
+            if len(chosen) == limit:
+                break
+        return chosen

@@ -253,8 +253,10 @@ _MARKS = (
     "\u1ab0-\u1aff\u1dc0-\u1dff\u20d0-\u20ff\u3099\u309a\ufe20-\ufe2f"
 )
 # A word: letters, digits, marks, and the apostrophes romanisation puts inside words
-# (soft signs, ayn and hamza).
-_WORD = re.compile(rf"[^\W_](?:[\w'`´ʹʺʼ’{_MARKS}]*(?:[^\W_]|[{_MARKS}]))?")
+# (soft signs, ayn and hamza), and the middle dot: BGN/PCGN writes it between two letters
+# that would otherwise read as one sound (Russian ``т·с`` against ``ц``; ``Andr·ey``),
+# Catalan inside ``l·l`` (``Col·legi``); neither is a word break.
+_WORD = re.compile(rf"[^\W_](?:[\w'`´ʹʺʼ’·{_MARKS}]*(?:[^\W_]|[{_MARKS}]))?")
 # Han and Hangul names are written without a space between family and given name;
 # the family name is the first syllable (``习近平`` is ``习 近平``, Xi Jinping).
 _HAN_OR_HANGUL_NAME = re.compile(

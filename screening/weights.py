@@ -197,6 +197,12 @@ class ScoringWeights(BaseModel):
     leading_candidates: int = Field(
         4, ge=0, description="how many leading candidates need a fair estimate only"
     )
+    names_per_entity: int = Field(
+        2,
+        ge=1,
+        description="retrieved names of one entity counted among the candidates: an "
+        "entity's other names are scored when it may be reported (completion_margin)",
+    )
     completion_margin: float = Field(
         0.1, description="entities this far below the threshold get all their names scored"
     )

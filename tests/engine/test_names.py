@@ -187,10 +187,19 @@ def test_quotes_and_punctuation_are_noise(noisy: str, plain: str) -> None:
         ("Mat͡sievich", ["Mat͡sievich"]),
         ("A.B. Petrov", ["A", "B", "Petrov"]),
         ("'quoted'", ["quoted"]),
+        ("Andr·ey T·sar", ["Andr·ey", "T·sar"]),  # BGN/PCGN's middle dot: inside a word
+        ("Col·legi", ["Col·legi"]),  # Catalan ``l·l``
+        ("Ivan · Petrov", ["Ivan", "Petrov"]),  # a dot between words still separates them
+        ("Petrov·", ["Petrov"]),
     ],
 )
 def test_split_words(text: str, words: list[str]) -> None:
     assert split_words(text) == words
+
+
+def test_a_middle_dot_inside_a_word_is_the_word_without_it() -> None:
+    dotted, plain = parse_name("Andr·ey PAULYUCHENKA"), parse_name("Andrey PAULYUCHENKA")
+    assert [t.keys for t in dotted.tokens] == [t.keys for t in plain.tokens]
 
 
 @pytest.mark.parametrize("name", ["", "   ", "\u200b\u200c", "«»", "--- ...", "'''"])
