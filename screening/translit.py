@@ -28,6 +28,7 @@ from screening.data import (
 from screening.devanagari import devanagari_to_latin, has_devanagari
 from screening.hangul import hangul_to_latin, has_hangul
 from screening.japanese import has_kana, kana_to_latin
+from screening.memory import MEMORY
 
 _RUSSIAN = {
     "а": "a", "б": "b", "в": "v", "г": "g", "д": "d", "е": "e", "ё": "yo", "ж": "zh",
@@ -120,7 +121,7 @@ def cyrillic_to_latin(word: str, language: str | None = None) -> str:
 _ARABIC_SCRIPT = re.compile(r"[\u0600-\u06ff\u0750-\u077f]")
 
 
-@lru_cache(maxsize=200_000)
+@lru_cache(maxsize=MEMORY.word_forms)
 def ascii_fold(word: str) -> str:
     """A word in lower-case ASCII letters and digits, whatever its script.
 
@@ -151,7 +152,7 @@ def ascii_fold(word: str) -> str:
     return _NOT_WORD.sub("", text)
 
 
-@lru_cache(maxsize=200_000)
+@lru_cache(maxsize=MEMORY.word_forms)
 def key_with_rules(folded: str) -> tuple[str, frozenset[str]]:
     """The spelling-invariant key of an ASCII-folded word, and the rules that changed it."""
     key = folded
@@ -350,7 +351,7 @@ _REPEATED = re.compile(r"(.)\1+")
 _Unit = tuple[str, str, str]
 
 
-@lru_cache(maxsize=200_000)
+@lru_cache(maxsize=MEMORY.word_forms)
 def _plain_spelling(word: str) -> str:
     lower = word.lower().translate(_ARABIC_LETTERS)
     folded = ascii_fold(_APOSTROPHES.sub("", lower))
@@ -361,14 +362,14 @@ def _plain_spelling(word: str) -> str:
     return folded
 
 
-@lru_cache(maxsize=200_000)
+@lru_cache(maxsize=MEMORY.word_forms)
 def arabic_spelling(word: str) -> str:
     """A word in lower-case ASCII as the Arabic rules read it: Arabic letters romanised
     (BGN/PCGN), apostrophes (ayn, hamza) dropped, a French silent final ``e`` dropped."""
     return _ABD_ARTICLE.sub("abd?", _plain_spelling(word))
 
 
-@lru_cache(maxsize=200_000)
+@lru_cache(maxsize=MEMORY.word_forms)
 def _arabic_units(spelling: str) -> tuple[_Unit, ...]:
     units: list[_Unit] = []
     position = 0
@@ -407,7 +408,7 @@ def _joined_units(parts: list[tuple[_Unit, ...]]) -> tuple[_Unit, ...]:
     return tuple(units)
 
 
-@lru_cache(maxsize=200_000)
+@lru_cache(maxsize=MEMORY.word_forms)
 def _letter_units(word: str) -> tuple[_Unit, ...]:
     """A word in Arabic or Hebrew letters read one letter at a time: ``ته`` is ``t`` and
     ``h``, ``شه`` is ``sh`` and ``h``, ``דה`` is ``d`` and ``h``, where folding the whole
@@ -609,7 +610,7 @@ def _without_article(spelling: str) -> str | None:
 _Reading = tuple[str, tuple[_Unit, ...], bool]
 
 
-@lru_cache(maxsize=200_000)
+@lru_cache(maxsize=MEMORY.word_forms)
 def _arabic_reading(word: str) -> _Reading | None:
     """A word's spelling, units and whether it is in an abjad; None if the Arabic rules
     cannot apply to it (another source script, or too short)."""
@@ -639,7 +640,7 @@ def _may_meet(a: _Reading, b: _Reading) -> bool:
     return kind_a == kind_b and (kind_a == "v" or not set(class_a).isdisjoint(class_b))
 
 
-@lru_cache(maxsize=200_000)
+@lru_cache(maxsize=MEMORY.word_pairs)
 def arabic_rules(word_a: str, word_b: str) -> tuple[str, ...] | None:
     """The Arabic romanisation rules that make two words one name, or None if none do.
 
@@ -706,7 +707,7 @@ _RETRIEVAL_CLASS = {"q": "K", "gh": "K", "k": "K", "g": "G", "dh": "D", "th": "D
 _VOICED_OF_FINAL = {"p": "B", "t": "D", "d": "D"}
 
 
-@lru_cache(maxsize=200_000)
+@lru_cache(maxsize=MEMORY.word_forms)
 def arabic_retrieval_keys(word: str, listed: bool = False) -> tuple[str, ...]:
     """Keys under which retrieval looks a word up for the Arabic rules: its consonant
     classes with every vowel run as one mark (``Usama`` and ``Osama`` are ``VsVmV``), and
@@ -780,7 +781,7 @@ def _same_part(written: str, spelling: str) -> set[str] | None:
     return _units_rules(_arabic_units(written), _arabic_units(spelling))
 
 
-@lru_cache(maxsize=200_000)
+@lru_cache(maxsize=MEMORY.word_pairs)
 def arabic_compound_rules(word: str, first: str, second: str) -> tuple[str, ...] | None:
     """The rules that make one word (``Abdurrahman``) the compound name written in parts
     (``Abd`` ``al-Rahman``, ``Abdul`` ``Rahman``), or None.
