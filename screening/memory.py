@@ -29,7 +29,9 @@ class MemorySettings(BaseModel):
     word_match_names: int = Field(default=500_000, ge=1)
     word_match_max_names: int = Field(default=2_000, ge=0)  # a word matching more: not kept
     batch_answers: int = Field(default=10_000, ge=1)  # a batch's repeated queries, per worker
-    batch_chunk_rows: int = Field(default=1000, ge=1)  # rows a worker screens per task
+    batch_chunk_rows: int = Field(default=1000, ge=1)  # rows a worker screens per task, at most
+    # A file too short for this many tasks per worker is cut in smaller tasks.
+    batch_tasks_per_worker: int = Field(default=4, ge=1)
     # Per cache of a pure function of words: two words compared by a rule (``compare``,
     # ``arabic_rules``...), and one word's forms (folded, keys, readings, stems).
     word_pairs: int = Field(default=200_000, ge=1)
