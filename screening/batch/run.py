@@ -212,7 +212,7 @@ def _run_chunks(
     session_bytes = 0
     reading = iter(records)
     sample = list(itertools.islice(reading, _SAMPLE_ROWS))
-    rows_left = len(sample)
+    rows_left: float = len(sample)
     if sample:  # the rest of the file, in records the size of the first ones
         average = sum(len(record.data) for record in sample) / len(sample)
         rows_left += max(source.size - source.data_offset - records.bytes_read, 0) / average
