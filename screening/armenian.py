@@ -14,6 +14,7 @@ import re
 from functools import lru_cache
 
 from screening.data import ARMENIAN_LATIN
+from screening.memory import MEMORY
 
 _ARMENIAN = re.compile(r"[\u0531-\u0587]")
 _VOWELS = frozenset("աեէըիոօ")
@@ -26,7 +27,7 @@ def has_armenian(text: str) -> bool:
     return _ARMENIAN.search(text) is not None
 
 
-@lru_cache(maxsize=50_000)
+@lru_cache(maxsize=MEMORY.word_forms)
 def armenian_to_latin(word: str) -> str:
     """A word in Armenian letters in lower-case Latin letters (BGN/PCGN, Eastern Armenian,
     without aspiration apostrophes); other characters pass through."""

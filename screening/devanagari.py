@@ -17,6 +17,7 @@ import unicodedata
 from functools import lru_cache
 
 from screening.data import DEVANAGARI_LATIN
+from screening.memory import MEMORY
 
 _DEVANAGARI = re.compile(r"[\u0900-\u097f]")
 _LABIALS = frozenset("पफबभम")
@@ -44,7 +45,7 @@ def _letters(word: str) -> list[tuple[str, str, str]]:
     return out
 
 
-@lru_cache(maxsize=50_000)
+@lru_cache(maxsize=MEMORY.word_forms)
 def devanagari_to_latin(word: str) -> str:
     """A word in Devanagari in lower-case Latin letters, by the Hunterian system: the
     inherent ``a`` written but after a word's last single consonant, the anusvara as the

@@ -32,6 +32,7 @@ from screening.data import (
     VIETNAMESE_MIDDLE_MARKERS,
     VIETNAMESE_SURNAME_GROUPS,
 )
+from screening.memory import MEMORY
 from screening.translit import ascii_fold
 
 # Korean family names, each group one name (one hangul syllable) in its usual spellings,
@@ -94,7 +95,7 @@ def _words(text: str) -> list[str]:
     return [ascii_fold(word) for word in _SPLIT.split(text) if ascii_fold(word)]
 
 
-@lru_cache(maxsize=100_000)
+@lru_cache(maxsize=MEMORY.word_forms)
 def _surname_group(folded: str) -> int | None:
     for number, group in enumerate(KOREAN_SURNAMES):
         if folded in group:
@@ -257,7 +258,7 @@ def _consonants_agree(text_a: str, text_b: str) -> bool:
     return _CONSONANT_CLASSES.get(text_a, text_a) == _CONSONANT_CLASSES.get(text_b, text_b)
 
 
-@lru_cache(maxsize=100_000)
+@lru_cache(maxsize=MEMORY.word_forms)
 def _spellings(word: str, chinese: bool = False) -> tuple[tuple[str, frozenset[str]], ...]:
     """A word's spellings with the rewrites that made them: as written, and as Wade-Giles
     when it may be (``hs``, an aspiration mark, ``-ien`` ...) or when the word belongs to
@@ -392,7 +393,7 @@ def _may_open_alike(a: str, b: str) -> bool:
     )
 
 
-@lru_cache(maxsize=100_000)
+@lru_cache(maxsize=MEMORY.word_pairs)
 def east_asian_rules(word_a: str, word_b: str, chinese: bool = False) -> tuple[str, ...] | None:
     """The Korean or Chinese romanisation rules that make two words one name, or None.
 
@@ -500,7 +501,7 @@ def _units_rules(
     return tuple(sorted(rules)) if rules else None
 
 
-@lru_cache(maxsize=100_000)
+@lru_cache(maxsize=MEMORY.word_forms)
 def east_asian_retrieval_keys(word: str, chinese_listed: bool = False) -> tuple[str, ...]:
     """Keys under which retrieval looks a word up for these rules: its spelling with every
     consonant replaced by its class, and its Korean family-name group if it has one; a
@@ -552,7 +553,7 @@ def _family_name_keys() -> frozenset[str]:
     return frozenset(key for spelling in spellings for key in _class_keys(spelling))
 
 
-@lru_cache(maxsize=100_000)
+@lru_cache(maxsize=MEMORY.word_forms)
 def spells_a_family_name(word: str) -> bool:
     """Whether a word is a Korean or Chinese family name, in Han, Hangul or Latin letters,
     in any romanisation (``Tseng`` is Wade-Giles for Zeng, ``Hung`` for Hong)."""

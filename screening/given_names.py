@@ -22,6 +22,7 @@ from screening.data import (
     HEBREW_GIVEN_NAMES,
     MALE_GIVEN_NAMES,
 )
+from screening.memory import MEMORY
 from screening.translit import ascii_fold, token_key
 
 # Each group: the Russian form first (it names the group), then the other forms; from
@@ -81,7 +82,7 @@ def given_name_of(key: str) -> GivenName | None:
     return _GROUP_BY_KEY.get(key)
 
 
-@lru_cache(maxsize=50_000)
+@lru_cache(maxsize=MEMORY.word_forms)
 def patronymic_of(key: str) -> GivenName | None:
     """The group of the father's given name in a patronymic's word key, if known."""
     for ending in _PATRONYMIC_ENDINGS:

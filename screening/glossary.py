@@ -13,6 +13,7 @@ from __future__ import annotations
 from functools import lru_cache
 
 from screening.data import GLOSSARY_CONCEPTS, SLAVIC_ADJECTIVE_ENDINGS
+from screening.memory import MEMORY
 from screening.translit import ascii_fold, token_key
 
 MAX_ENDING = 5  # letters an inflected or derived form may add to its stem
@@ -45,7 +46,7 @@ def _stem_table() -> dict[str, list[tuple[str, str, bool]]]:
 _STEMS = _stem_table()
 
 
-@lru_cache(maxsize=200_000)
+@lru_cache(maxsize=MEMORY.word_forms)
 def concept_of(key: str) -> str | None:
     """The glossary concept a word key belongs to, if any (longest stem wins).
 
@@ -82,7 +83,7 @@ _CONSONANT = "C"  # in an ending of slavic_adjective_endings.tsv: any consonant
 _VOWELS = frozenset("aeiouy")
 
 
-@lru_cache(maxsize=100_000)
+@lru_cache(maxsize=MEMORY.word_forms)
 def is_slavic_adjective(folded: str) -> bool:
     """Whether a romanised word ends as a Russian, Ukrainian or Belarusian adjective
     (``Energeticheskiy``, ``Transportna``, ``Belaruski``; not ``Mashina``), with at least
@@ -128,7 +129,7 @@ _ADJECTIVE_ENDINGS = ("skogo", "skoe", "skoi", "skih", "skim", "ske", "ski", "sk
 MIN_STEM = 4
 
 
-@lru_cache(maxsize=200_000)
+@lru_cache(maxsize=MEMORY.word_forms)
 def word_stem(key: str) -> str | None:
     """The stem a place name shares with its adjective: ``Cheboksarskiy`` and
     ``Cheboksary``, ``Sevastopolskiy`` and ``Sevastopol``, ``Permskiy`` and ``Perm``.

@@ -17,6 +17,7 @@ from functools import lru_cache
 
 from screening.data import HANGUL_JAMO_ROWS
 from screening.errors import TableError
+from screening.memory import MEMORY
 
 _FIRST_SYLLABLE, _LAST_SYLLABLE = 0xAC00, 0xD7A3
 _VOWEL_COUNT, _FINAL_COUNT = 21, 28
@@ -67,7 +68,7 @@ def syllable_mr(syllable: str) -> str:
     return consonant + sound + _FINALS_MR[final]
 
 
-@lru_cache(maxsize=100_000)
+@lru_cache(maxsize=MEMORY.word_forms)
 def hangul_to_latin(text: str) -> str:
     """Text with every Hangul syllable in the Revised Romanization, the rest unchanged."""
     return _SYLLABLES.sub(lambda found: syllable_rr(found.group()), text)

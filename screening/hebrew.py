@@ -30,6 +30,7 @@ import re
 from functools import cache, lru_cache
 
 from screening.data import HEBREW_LETTERS_LATIN
+from screening.memory import MEMORY
 from screening.translit import ascii_fold
 
 # Letters (and presentation forms, which NFKC leaves to clean()), Yiddish ligatures.
@@ -79,7 +80,7 @@ def has_hebrew(text: str) -> bool:
     return not text.isascii() and _HEBREW.search(text) is not None
 
 
-@lru_cache(maxsize=50_000)
+@lru_cache(maxsize=MEMORY.word_forms)
 def hebrew_units(word: str) -> tuple[str, ...]:
     """The letters of a Hebrew word as the table's units: final forms as their letters,
     a geresh joined to the letter before it, double vav and double yod as one unit;
@@ -110,7 +111,7 @@ def latin_spelling(word: str) -> str:
     return _DOUBLED_LETTER.sub(r"\1", ascii_fold(word))
 
 
-@lru_cache(maxsize=200_000)
+@lru_cache(maxsize=MEMORY.word_pairs)
 def hebrew_rules(word_a: str, word_b: str) -> tuple[str, ...] | None:
     """Why one word in Hebrew script is the other in Latin letters (``hebrew_script``,
     and the consonants read other than by their first spelling, ``ח=ch``), or None."""
@@ -167,7 +168,7 @@ def _squeezed(classes: str) -> str:
     return "".join(key for key, _ in itertools.groupby(classes))
 
 
-@lru_cache(maxsize=50_000)
+@lru_cache(maxsize=MEMORY.word_forms)
 def hebrew_retrieval_keys(word: str) -> tuple[str, ...]:
     """The consonant skeletons (``he:`` keys) a Hebrew word may have in Latin letters: one
     per reading of its letters' classes (at most ``MAX_SKELETONS``)."""
@@ -186,7 +187,7 @@ def hebrew_retrieval_keys(word: str) -> tuple[str, ...]:
     return tuple(keys)
 
 
-@lru_cache(maxsize=200_000)
+@lru_cache(maxsize=MEMORY.word_forms)
 def latin_retrieval_keys(folded: str) -> tuple[str, ...]:
     """The consonant skeletons (``he:`` keys) of an ASCII-folded Latin word, one per way to
     read its spellings (at most ``MAX_SKELETONS``)."""

@@ -32,6 +32,7 @@ from functools import lru_cache
 
 from screening.data import JAPANESE_SURNAME_ROWS, KANA_ROWS
 from screening.errors import TableError
+from screening.memory import MEMORY
 
 LONG_VOWEL = "japanese_long_vowel"
 KUNREI = "kunrei=hepburn"
@@ -69,7 +70,7 @@ def has_kana(text: str) -> bool:
     return _KANA.search(text) is not None
 
 
-@lru_cache(maxsize=100_000)
+@lru_cache(maxsize=MEMORY.word_forms)
 def kana_to_latin(word: str) -> str:
     """A word in kana (hiragana or katakana) read by modified Hepburn, long vowels as the
     kana write them (``サトウ`` is ``satou``, ``タロー`` ``taroo``): a small tsu doubles the
@@ -136,7 +137,7 @@ def _plain(word: str) -> tuple[str, bool]:
     return "".join(ch for ch in decomposed if not unicodedata.combining(ch)), marked
 
 
-@lru_cache(maxsize=200_000)
+@lru_cache(maxsize=MEMORY.word_forms)
 def japanese_spelling(word: str) -> Spellings | None:
     """A word's spellings as a Japanese name word (passport Hepburn, long vowels unmarked:
     one, or two where ``ou`` stands before a vowel) and the rules that made each, or None
@@ -185,7 +186,7 @@ def japanese_spelling(word: str) -> Spellings | None:
     return tuple(spellings.items())
 
 
-@lru_cache(maxsize=100_000)
+@lru_cache(maxsize=MEMORY.word_pairs)
 def japanese_rules(word_a: str, word_b: str) -> tuple[str, ...] | None:
     """The rules that make two words one Japanese name word (``Satou``/``Sato``:
     ``japanese_long_vowel``), or None when they are not both Japanese words of one

@@ -20,6 +20,7 @@ from rapidfuzz import process
 from rapidfuzz.distance import OSA
 
 from screening.data import LEGAL_FORM_PHRASES, WORLD_LEGAL_FORM_PHRASES
+from screening.memory import MEMORY
 from screening.translit import ascii_fold, token_key
 
 MIN_FUZZY_LEGAL_WORD = 5  # shorter legal words (ooo, llc, ao) are only recognised exactly
@@ -73,7 +74,7 @@ def _joined_phrases() -> dict[int, dict[str, str]]:
 _JOINED_PHRASES = _joined_phrases()
 
 
-@lru_cache(maxsize=100_000)
+@lru_cache(maxsize=MEMORY.word_forms)
 def canonical_legal_word(key: str) -> str | None:
     """The legal-form word a key spells, allowing a typo in long words (``limihed``)."""
     if key in _LONG_WORDS:
@@ -109,7 +110,7 @@ OCR_CONFUSIONS = (("rn", "m"), ("1", "l"), ("0", "o"), ("5", "s"))
 _REVIEWED_WORDS = frozenset(key for keys in _REVIEWED for key in keys)
 
 
-@lru_cache(maxsize=100_000)
+@lru_cache(maxsize=MEMORY.word_forms)
 def ocr_legal_word(key: str) -> str | None:
     """The hand-kept legal-form word a key spells once OCR's confusions are read back
     (``1lc``: ``llc``, ``cornpani``: ``company``), if it spells none as written."""

@@ -34,6 +34,7 @@ from screening.japanese import (
     unread_kanji,
 )
 from screening.legal_forms import find_legal_forms
+from screening.memory import MEMORY
 from screening.numbers import number_word, value_of
 from screening.text import clean
 from screening.translit import (
@@ -300,7 +301,7 @@ def _role_of(word: str, folded: str, key: str, schema: str | None) -> Role:
     return Role.WORD
 
 
-@lru_cache(maxsize=300_000)
+@lru_cache(maxsize=MEMORY.word_forms)
 def make_token(word: str, schema: str | None = None, scheme: str | None = None) -> Token | None:
     """A token of a word, or None when nothing of it survives folding (``scheme``: the
     romanisation its name shows, see ``romanisation_of``).
@@ -513,6 +514,6 @@ def _lineage_as_patronymics(tokens: list[Token]) -> list[Token]:
     return read
 
 
-@lru_cache(maxsize=100_000)
+@lru_cache(maxsize=MEMORY.word_forms)
 def with_role(token: Token, role: Role) -> Token:
     return replace(token, role=role)

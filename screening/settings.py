@@ -6,32 +6,12 @@ import hashlib
 
 from pydantic import BaseModel, ConfigDict, Field
 
+from screening.memory import MEMORY, MemorySettings
 from screening.weights import DEFAULT_WEIGHTS, ScoringWeights
 
+__all__ = ["DEFAULT_THRESHOLD", "MEMORY", "MemorySettings", "ReviewSettings", "Settings"]
+
 DEFAULT_THRESHOLD = 0.74
-
-
-class MemorySettings(BaseModel):
-    """How much the engine remembers between queries, and how a batch is cut up.
-
-    These decide speed and memory, never a result (what a memo forgets is computed again,
-    equal), so they are not part of ``Settings`` or its hash. Sized for a batch of
-    100,000 names on a worker well within 1 GiB: each memo keeps two generations of up
-    to its limit (``screening.memo``), the entries in use surviving each turnover.
-    """
-
-    model_config = ConfigDict(frozen=True)
-
-    similar_keys: int = Field(default=50_000, ge=1)  # list keys near a query key
-    key_weights: int = Field(default=100_000, ge=1)  # a key's inverse document frequency
-    # What a query word matches in retrieval, counted in the names held over all words.
-    word_match_names: int = Field(default=500_000, ge=1)
-    word_match_max_names: int = Field(default=2_000, ge=0)  # a word matching more: not kept
-    batch_answers: int = Field(default=10_000, ge=1)  # a batch's repeated queries, per worker
-    batch_chunk_rows: int = Field(default=1000, ge=1)  # rows a worker screens per task
-
-
-MEMORY = MemorySettings()
 
 
 class Settings(BaseModel):

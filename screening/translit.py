@@ -28,6 +28,7 @@ from screening.data import (
 from screening.devanagari import devanagari_to_latin, has_devanagari
 from screening.hangul import hangul_to_latin, has_hangul
 from screening.japanese import has_kana, kana_to_latin
+from screening.memory import MEMORY
 
 _RUSSIAN = {
     "а": "a", "б": "b", "в": "v", "г": "g", "д": "d", "е": "e", "ё": "yo", "ж": "zh",
@@ -120,7 +121,7 @@ def cyrillic_to_latin(word: str, language: str | None = None) -> str:
 _ARABIC_SCRIPT = re.compile(r"[\u0600-\u06ff\u0750-\u077f]")
 
 
-@lru_cache(maxsize=200_000)
+@lru_cache(maxsize=MEMORY.word_forms)
 def ascii_fold(word: str) -> str:
     """A word in lower-case ASCII letters and digits, whatever its script.
 
@@ -151,7 +152,7 @@ def ascii_fold(word: str) -> str:
     return _NOT_WORD.sub("", text)
 
 
-@lru_cache(maxsize=200_000)
+@lru_cache(maxsize=MEMORY.word_forms)
 def key_with_rules(folded: str) -> tuple[str, frozenset[str]]:
     """The spelling-invariant key of an ASCII-folded word, and the rules that changed it."""
     key = folded
@@ -350,7 +351,7 @@ _REPEATED = re.compile(r"(.)\1+")
 _Unit = tuple[str, str, str]
 
 
-@lru_cache(maxsize=200_000)
+@lru_cache(maxsize=MEMORY.word_forms)
 def _plain_spelling(word: str) -> str:
     lower = word.lower().translate(_ARABIC_LETTERS)
     folded = ascii_fold(_APOSTROPHES.sub("", lower))
@@ -361,14 +362,14 @@ def _plain_spelling(word: str) -> str:
     return folded
 
 
-@lru_cache(maxsize=200_000)
+@lru_cache(maxsize=MEMORY.word_forms)
 def arabic_spelling(word: str) -> str:
     """A word in lower-case ASCII as the Arabic rules read it: Arabic letters romanised
     (BGN/PCGN), apostrophes (ayn, hamza) dropped, a French silent final ``e`` dropped."""
     return _ABD_ARTICLE.sub("abd?", _plain_spelling(word))
 
 
-@lru_cache(maxsize=200_000)
+@lru_cache(maxsize=MEMORY.word_forms)
 def _arabic_units(spelling: str) -> tuple[_Unit, ...]:
     units: list[_Unit] = []
     position = 0
@@ -407,7 +408,7 @@ def _joined_units(parts: list[tuple[_Unit, ...]]) -> tuple[_Unit, ...]:
     return tuple(units)
 
 
-@lru_cache(maxsize=200_000)
+@lru_cache(maxsize=MEMORY.word_forms)
 def _letter_units(word: str) -> tuple[_Unit, ...]:
     """A word in Arabic or Hebrew letters read one letter at a time: ``ته`` is ``t`` and
     ``h``, ``شه`` is ``sh`` and ``h``, ``דה`` is ``d`` and ``h``, where folding the whole
@@ -467,7 +468,7 @@ _MONOPHTHONG_OF_AW = frozenset({"u", "o", "oo", "ou"})
 _DIPHTHONG_UNIT = "D"
 
 
-@lru_cache(maxsize=200_000)
+@lru_cache(maxsize=MEMORY.word_forms)
 def _diphthong_units(units: tuple[_Unit, ...]) -> tuple[_Unit, ...]:
     """Units with each ``aw`` diphthong before a consonant read as one vowel unit
     (``_DIPHTHONG_UNIT``): ``a`` and ``w`` of ``Tawfiq``, ``au`` of ``Taufiq``."""
@@ -652,7 +653,7 @@ def _without_article(spelling: str) -> str | None:
 _Reading = tuple[str, tuple[_Unit, ...], bool]
 
 
-@lru_cache(maxsize=200_000)
+@lru_cache(maxsize=MEMORY.word_forms)
 def _arabic_reading(word: str) -> _Reading | None:
     """A word's spelling, units and whether it is in an abjad; None if the Arabic rules
     cannot apply to it (another source script, or too short)."""
@@ -693,7 +694,7 @@ def _diphthong_rules(a: tuple[_Unit, ...], b: tuple[_Unit, ...]) -> set[str] | N
     return _units_rules(read_a, read_b)
 
 
-@lru_cache(maxsize=200_000)
+@lru_cache(maxsize=MEMORY.word_pairs)
 def arabic_rules(word_a: str, word_b: str) -> tuple[str, ...] | None:
     """The Arabic romanisation rules that make two words one name, or None if none do.
 
@@ -762,7 +763,7 @@ _RETRIEVAL_CLASS = {"q": "K", "gh": "K", "k": "K", "g": "G", "dh": "D", "th": "D
 _VOICED_OF_FINAL = {"p": "B", "t": "D", "d": "D"}
 
 
-@lru_cache(maxsize=200_000)
+@lru_cache(maxsize=MEMORY.word_forms)
 def arabic_retrieval_keys(word: str, listed: bool = False) -> tuple[str, ...]:
     """Keys under which retrieval looks a word up for the Arabic rules: its consonant
     classes with every vowel run as one mark (``Usama`` and ``Osama`` are ``VsVmV``), and
@@ -844,7 +845,7 @@ def _same_part(written: str, spelling: str) -> set[str] | None:
     return _units_rules(_arabic_units(written), _arabic_units(spelling))
 
 
-@lru_cache(maxsize=200_000)
+@lru_cache(maxsize=MEMORY.word_pairs)
 def arabic_compound_rules(word: str, first: str, second: str) -> tuple[str, ...] | None:
     """The rules that make one word (``Abdurrahman``) the compound name written in parts
     (``Abd`` ``al-Rahman``, ``Abdul`` ``Rahman``), or None.

@@ -5,6 +5,7 @@ from __future__ import annotations
 import contextlib
 import ctypes
 import gc
+import math
 import multiprocessing
 import os
 import signal
@@ -13,6 +14,8 @@ from collections import deque
 from collections.abc import Callable, Generator, Iterable, Iterator
 from concurrent.futures import Future, ProcessPoolExecutor
 from typing import TYPE_CHECKING, Any, TypeVar
+
+from screening.settings import MEMORY
 
 if TYPE_CHECKING:
     pass
@@ -149,6 +152,17 @@ def make_chunks(
             batch = []
     if batch:
         yield first_row, batch
+
+
+def task_size(size: int, workers: int, items_left: float) -> int:
+    """Items per task: ``size`` at most, fewer when ``items_left`` is too few to give each
+    of several workers ``tasks_per_worker`` tasks. Tasks of 1,000 rows for a file of
+    1,500 keep one of two workers idle for half the run; smaller tasks keep both busy to
+    the end, and a long file is cut in tasks of ``size``."""
+    if workers <= 1:
+        return size
+    wanted = math.ceil(items_left / (workers * MEMORY.batch_tasks_per_worker))
+    return max(1, min(size, wanted))
 
 
 def default_workers() -> int:

@@ -4,6 +4,7 @@ for a file."""
 from __future__ import annotations
 
 import contextlib
+import itertools
 import os
 import time
 from collections import deque
@@ -22,7 +23,7 @@ from screening.batch.model import (
     RunSummary,
     path_text,
 )
-from screening.batch.pool import default_workers, make_chunks, ordered_map
+from screening.batch.pool import default_workers, make_chunks, ordered_map, task_size
 from screening.batch.reader import CsvInput, RawRecord, inspect_csv
 from screening.batch.resume import (
     check_output,
@@ -43,6 +44,8 @@ from screening.errors import InputError
 
 if TYPE_CHECKING:
     from screening.screener import Screener
+
+_SAMPLE_ROWS = 100  # records read first to estimate how many rows the file holds
 
 
 def screen_records(
@@ -207,9 +210,17 @@ def _run_chunks(
     counts = done.model_copy()
     in_flight: deque[int] = deque()  # bytes of each chunk sent but not yet written
     session_bytes = 0
+    reading = iter(records)
+    sample = list(itertools.islice(reading, _SAMPLE_ROWS))
+    rows_left: float = len(sample)
+    if sample:  # the rest of the file, in records the size of the first ones
+        average = sum(len(record.data) for record in sample) / len(sample)
+        rows_left += max(source.size - source.data_offset - records.bytes_read, 0) / average
+    task_rows = task_size(chunk_size, workers, rows_left)
 
     def chunks() -> Iterator[tuple[int, list[RawRecord]]]:
-        for chunk in make_chunks(records, chunk_size, first_row=done.rows + 1):
+        rows = itertools.chain(sample, reading)
+        for chunk in make_chunks(rows, task_rows, first_row=done.rows + 1):
             in_flight.append(sum(len(record.data) for record in chunk[1]))
             yield chunk
 

@@ -118,7 +118,8 @@ def register(commands: Any) -> None:
         type=int,
         default=DEFAULT_CHUNK_SIZE,
         metavar="ROWS",
-        help=f"rows per task sent to a worker (default {DEFAULT_CHUNK_SIZE})",
+        help=f"rows per task sent to a worker, at most (default {DEFAULT_CHUNK_SIZE}; "
+        "a short file is cut finer so that every worker has several tasks)",
     )
     parser.add_argument(
         "--resume", action="store_true", help="continue an interrupted run into the same OUT"

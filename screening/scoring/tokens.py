@@ -43,6 +43,7 @@ from screening.glossary import concept_of, is_place_adjective, word_stem
 from screening.hebrew import hebrew_rules
 from screening.japanese import are_other_japanese_words, japanese_rules
 from screening.legal_forms import OCR_CONFUSIONS
+from screening.memory import MEMORY
 from screening.model import RuleName, VoidRule
 from screening.names import (
     ARABIC,
@@ -66,7 +67,7 @@ from screening.translit import (
 )
 from screening.weights import DEFAULT_WEIGHTS, ScoringWeights
 
-COMPARE_CACHE_SIZE = 200_000  # token comparisons remembered per set of weights
+COMPARE_CACHE_SIZE = MEMORY.word_pairs  # token comparisons remembered per set of weights
 COMPARERS_KEPT = 4  # sets of weights whose comparison (and its memory) is kept at once
 SCORE_DIGITS = 4  # similarities and scores are rounded to this many digits
 

@@ -8,6 +8,10 @@ import sys
 import textwrap
 from pathlib import Path
 
+import pytest
+
+from screening.batch.pool import task_size
+
 REPO = Path(__file__).resolve().parents[2]
 
 # Workers send results larger than a pipe holds, so stopping the reader after the first
@@ -42,3 +46,17 @@ def test_a_run_stopped_while_a_worker_sends_a_result_still_exits(tmp_path: Path)
     )
     assert done.returncode == 0, done.stderr
     assert done.stdout.strip() == "stopped"
+
+
+@pytest.mark.parametrize(
+    ("size", "workers", "items_left", "expected"),
+    [
+        (1000, 1, 1_500, 1000),  # one worker: tasks as asked
+        (1000, 2, 1_500, 188),  # 1,500 rows, two workers: four tasks each
+        (1000, 2, 100_000, 1000),  # a long file: tasks of the size asked
+        (1000, 8, 10, 1),
+        (1000, 2, 0, 1),
+    ],
+)
+def test_task_size(size: int, workers: int, items_left: float, expected: int) -> None:
+    assert task_size(size, workers, items_left) == expected

@@ -10,7 +10,7 @@ from pathlib import Path
 
 import pytest
 
-from screening.batch import ColumnMap, RunSummary, screen_csv, screen_records
+from screening.batch import ColumnMap, Progress, RunSummary, screen_csv, screen_records
 from screening.errors import InputError
 from screening.screener import Screener
 from tests.batch.conftest import write_csv
@@ -305,3 +305,28 @@ def test_a_repeated_query_is_screened_once_and_answered_alike(
     assert rows[2].hits[0].score != rows[0].hits[0].score  # the country counts
     assert rows[3].error == rows[4].error
     assert [r.record_id for r in rows] == ["1", "2", "3", "4", "5"]
+
+
+@pytest.mark.parametrize(
+    ("workers", "chunk_size", "tasks"),
+    [
+        (1, 1000, 1),  # one worker: nothing to balance, one task
+        (2, 1000, 8),  # 40 rows: four tasks of 5 rows per worker, not one of 40
+        (2, 3, 14),  # the chunk size bounds a task still
+    ],
+)
+def test_a_short_file_is_cut_so_that_every_worker_has_tasks(
+    screener: Screener, tmp_path: Path, workers: int, chunk_size: int, tasks: int
+) -> None:
+    source = write_csv(tmp_path / "in.csv", _mixed_rows(40))
+    reports: list[Progress] = []
+    summary = screen_csv(
+        screener,
+        source,
+        tmp_path / "out.csv",
+        workers=workers,
+        chunk_size=chunk_size,
+        progress=reports.append,
+    )
+    assert len(reports) == tasks  # one report per task done
+    assert summary.counts.rows == reports[-1].rows == 40
