@@ -566,15 +566,22 @@ def _abjad_edges(
     return written, latin
 
 
+@lru_cache(maxsize=65_536)
+def _letter_counts(written: tuple[_Unit, ...]) -> tuple[int, int]:
+    """The consonants and vowel letters of a word in Arabic or Hebrew letters, counted
+    once: the word of a query is held against every word of its candidates."""
+    consonants = sum(1 for kind, _, _ in written if kind == "c")
+    return consonants, sum(len(text) for kind, _, text in written if kind == "v")
+
+
 def _abjad_agrees(
     written: tuple[_Unit, ...], latin: tuple[_Unit, ...], arabic_script: bool = False
 ) -> bool:
     """Whether a word in Arabic or Hebrew letters, which leave short vowels unwritten,
     is the Latin spelling: every written letter in order, only vowels left over, the
     edges read as ``_abjad_edges`` says."""
-    consonants = sum(1 for kind, _, _ in written if kind == "c")
-    letters = consonants + sum(len(text) for kind, _, text in written if kind == "v")
-    if consonants < 2 and (consonants < 1 or letters < 3):
+    consonants, vowels = _letter_counts(written)
+    if consonants < 2 and (consonants < 1 or consonants + vowels < 3):
         return False  # too few letters to tell a name (``يحيى``, four letters, is enough)
     written, latin = _abjad_edges(written, latin, arabic_script)
     # Every way to line the letters up, as the set of written letters consumed so far:
