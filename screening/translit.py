@@ -375,24 +375,28 @@ def arabic_spelling(word: str) -> str:
     return _ABD_ARTICLE.sub("abd?", _plain_spelling(word))
 
 
+# A unit at a time, in one pass: a run of vowels, else a consonant's spelling, else any
+# other character on its own.
+_UNIT = re.compile(f"({_VOWEL_RUN.pattern})|({_CONSONANT_UNITS.pattern})|.", re.DOTALL)
+
+
 @lru_cache(maxsize=200_000)
 def _arabic_units(spelling: str) -> tuple[_Unit, ...]:
-    units: list[_Unit] = []
-    position = 0
     squeezed = _DOUBLED_CONSONANT.sub(FIRST_GROUP, spelling)  # shadda
-    while position < len(squeezed):
-        vowels = _VOWEL_RUN.match(squeezed, position)
-        if vowels:
-            run = vowels.group()
-            pattern = _REPEATED.sub(FIRST_GROUP, run.translate(_VOWEL_CLASS))
-            units.append(("v", pattern, run))
-            position += len(run)
-            continue
-        consonant = _CONSONANT_UNITS.match(squeezed, position)
-        text = consonant.group() if consonant else squeezed[position]
-        units.append(("c", _CONSONANT_CLASSES.get(text, text.upper()), text))
-        position += len(text)
+    units: list[_Unit] = []
+    for found in _UNIT.finditer(squeezed):
+        text = found.group()
+        if found.lastindex == 1:
+            units.append(("v", _vowel_pattern(text), text))
+        else:
+            units.append(("c", _CONSONANT_CLASSES.get(text, text.upper()), text))
     return tuple(units)
+
+
+@lru_cache(maxsize=4096)
+def _vowel_pattern(run: str) -> str:
+    """A run of vowels by class, a class repeated written once (``ee``: ``*``)."""
+    return _REPEATED.sub(FIRST_GROUP, run.translate(_VOWEL_CLASS))
 
 
 # Ayn or hamza in a word in Arabic letters: a consonant Latin spellings leave out beside a
@@ -408,7 +412,7 @@ def _joined_units(parts: list[tuple[_Unit, ...]]) -> tuple[_Unit, ...]:
         for unit in part:
             if unit[0] == "v" and units and units[-1][0] == "v" and _AYN not in (unit, units[-1]):
                 run = units[-1][2] + unit[2]
-                units[-1] = ("v", _REPEATED.sub(FIRST_GROUP, run.translate(_VOWEL_CLASS)), run)
+                units[-1] = ("v", _vowel_pattern(run), run)
             else:
                 units.append(unit)
     return tuple(units)
