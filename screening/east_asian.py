@@ -95,12 +95,21 @@ def _words(text: str) -> list[str]:
     return [ascii_fold(word) for word in _SPLIT.split(text) if ascii_fold(word)]
 
 
-@lru_cache(maxsize=MEMORY.word_forms)
+def _groups_by_spelling(groups: tuple[tuple[str, ...], ...]) -> dict[str, int]:
+    """Each spelling's group, the first that holds it: one dict probe a word, asked of
+    every word of every query (``looks_east_asian``)."""
+    found: dict[str, int] = {}
+    for number, group in enumerate(groups):
+        for spelling in group:
+            found.setdefault(spelling, number)
+    return found
+
+
+_KOREAN_GROUP = _groups_by_spelling(KOREAN_SURNAMES)
+
+
 def _surname_group(folded: str) -> int | None:
-    for number, group in enumerate(KOREAN_SURNAMES):
-        if folded in group:
-            return number
-    return None
+    return _KOREAN_GROUP.get(folded)
 
 
 def _is_surname(folded: str) -> bool:

@@ -150,7 +150,7 @@ def is_place_adjective(key: str) -> bool:
     """Whether a word key reads as a Russian adjective in ``-sk-``: a stem shared with
     a plain word counts only when one of the two is such an adjective (``Hamadi`` and
     ``Hamad`` are two names, not a place and its adjective)."""
-    return any(
+    return key.endswith(_ADJECTIVE_ENDINGS) and any(  # the first test, in C, settles most
         key.endswith(ending) and len(key) - len(ending) >= MIN_STEM for ending in _ADJECTIVE_ENDINGS
     )
 

@@ -31,7 +31,7 @@ from functools import cache, lru_cache
 
 from screening.data import HEBREW_LETTERS_LATIN
 from screening.memory import MEMORY
-from screening.translit import ascii_fold
+from screening.translit import FIRST_GROUP, ascii_fold
 
 # Letters (and presentation forms, which NFKC leaves to clean()), Yiddish ligatures.
 _HEBREW = re.compile(r"[\u05d0-\u05ea\u05f0-\u05f2\ufb1d-\ufb4f]")
@@ -108,7 +108,7 @@ def hebrew_units(word: str) -> tuple[str, ...]:
 def latin_spelling(word: str) -> str:
     """A Latin word as the Hebrew rules read it: ASCII-folded, doubled letters once
     (a dagesh doubling a consonant is written or not: Yossef, Hanna)."""
-    return _DOUBLED_LETTER.sub(r"\1", ascii_fold(word))
+    return _DOUBLED_LETTER.sub(FIRST_GROUP, ascii_fold(word))
 
 
 @lru_cache(maxsize=MEMORY.word_pairs)
@@ -191,7 +191,7 @@ def hebrew_retrieval_keys(word: str) -> tuple[str, ...]:
 def latin_retrieval_keys(folded: str) -> tuple[str, ...]:
     """The consonant skeletons (``he:`` keys) of an ASCII-folded Latin word, one per way to
     read its spellings (at most ``MAX_SKELETONS``)."""
-    spelling = _DOUBLED_LETTER.sub(r"\1", folded)
+    spelling = _DOUBLED_LETTER.sub(FIRST_GROUP, folded)
     found: list[set[str]] = [set() for _ in range(len(spelling) + 1)]
     found[0].add("")
     for start in range(len(spelling)):

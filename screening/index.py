@@ -14,7 +14,7 @@ import itertools
 import math
 import re
 from collections import defaultdict
-from collections.abc import Sequence
+from collections.abc import Iterable, Sequence
 from dataclasses import dataclass, field
 from typing import NamedTuple
 
@@ -117,6 +117,20 @@ def two_deletions(key: str) -> set[str]:
     return {
         key[:i] + key[i + 1 : j] + key[j + 1 :] for i in range(size) for j in range(i + 1, size)
     }
+
+
+def _raise_to(best: dict[int, float], names: Iterable[int], value: float) -> None:
+    """Raise each name's value in ``best`` to ``value`` where that is higher: a name
+    counts with the best value any key finds it by. Retrieval does this for every name
+    under every key a query word meets, so the first key (the word itself, most often
+    the one of most names) fills the empty dict in one call, in C."""
+    if not best and value > 0.0:
+        best.update(dict.fromkeys(names, value))
+        return
+    get = best.get
+    for name in names:
+        if value > get(name, 0.0):
+            best[name] = value
 
 
 _ASIDE = re.compile(r"\s*\([^()]*\)")
@@ -514,17 +528,14 @@ class NameIndex:
                 # As in scoring: a word no list holds (most likely misspelt) weighs
                 # what the list word it matches weighs.
                 value = similarity * ((listed_weight if unseen else weight) + listed_weight)
-                for name in self.postings[key]:
-                    if value > best.get(name, 0.0):
-                        best[name] = value
+                _raise_to(best, self.postings[key], value)
             self._add_rule_matches(variant, weight, best)
         if origins and token.role not in (Role.NUMBER, Role.INITIAL, Role.LEGAL):
             value = weights.origin_variant_estimate(origins) * 2 * weight
             hebrew = self.hebrew_postings() if hebrew_word else {}
             for key in origin_keys(token.text, origins):
-                for name in itertools.chain(self.origin_postings.get(key, ()), hebrew.get(key, ())):
-                    if value > best.get(name, 0.0):
-                        best[name] = value
+                names = itertools.chain(self.origin_postings.get(key, ()), hebrew.get(key, ()))
+                _raise_to(best, names, value)
         if len(best) <= MEMORY.word_match_max_names:
             self._matches.put(memo_key, best, max(len(best), 1))
         return best
@@ -551,10 +562,7 @@ class NameIndex:
             (self.compound_postings.get(variant), 1.0),
         )
         for found, share in sources:
-            value = share * 2 * weight
-            for name in found or ():
-                if value > best.get(name, 0.0):
-                    best[name] = value
+            _raise_to(best, found or (), share * 2 * weight)
 
     @staticmethod
     def _skippable(weights: list[float], scoring: ScoringWeights = DEFAULT_WEIGHTS) -> set[int]:

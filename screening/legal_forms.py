@@ -74,6 +74,9 @@ def _joined_phrases() -> dict[int, dict[str, str]]:
 _JOINED_PHRASES = _joined_phrases()
 
 
+_ROUGH_CUTOFF = FUZZY_LEGAL_SIMILARITY - 0.05
+
+
 @lru_cache(maxsize=MEMORY.word_forms)
 def canonical_legal_word(key: str) -> str | None:
     """The legal-form word a key spells, allowing a typo in long words (``limihed``)."""
@@ -86,8 +89,12 @@ def canonical_legal_word(key: str) -> str | None:
         for size in range(len(key) - MAX_LEGAL_WORD_GAP, len(key) + MAX_LEGAL_WORD_GAP + 1)
         for word in _LONG_WORDS_BY_LENGTH.get(size, ())
     ]
-    scored = [(OSA.normalized_similarity(key, word), word) for word in close]
-    similarity, best = max(scored, default=(0.0, ""))
+    # One call into rapidfuzz, which drops words far under the cutoff early (its own
+    # cutoff, turned into an edit count, would drop a word exactly at it: hence the margin).
+    found = process.extract(
+        key, close, scorer=OSA.normalized_similarity, score_cutoff=_ROUGH_CUTOFF, limit=None
+    )
+    similarity, best = max(((score, word) for word, score, _ in found), default=(0.0, ""))
     return best if similarity >= FUZZY_LEGAL_SIMILARITY else None
 
 

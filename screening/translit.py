@@ -13,7 +13,9 @@ from __future__ import annotations
 
 import re
 import unicodedata
+from collections.abc import Callable
 from functools import lru_cache
+from operator import methodcaller
 
 from unidecode import unidecode
 
@@ -61,7 +63,12 @@ _SCHEME_LETTERS = {
 # applied in order to a lower-case ASCII word. Upper-case letters in replacements are
 # placeholders for one sound, so later rules cannot re-read them. The cheap substring
 # test skips most patterns: a key is made for every new word a customer book holds.
-_KEY_RULES: tuple[tuple[re.Pattern[str], str, str, tuple[str, ...]], ...] = tuple(
+# A replacement that keeps a match's first group (``r"\1"``), called in C: ``sub`` hands a
+# template string to the ``re`` module's Python code at every call and every match, which
+# costs three times as much on the short words the rules rewrite.
+FIRST_GROUP: Callable[[re.Match[str]], str] = methodcaller("group", 1)
+_Replacement = str | Callable[[re.Match[str]], str]
+_KEY_RULES: tuple[tuple[re.Pattern[str], _Replacement, str, tuple[str, ...]], ...] = tuple(
     (re.compile(pattern), replacement, name, needs)
     for pattern, replacement, name, needs in (
         (r"q", "k", "q=k", ("q",)),
@@ -78,12 +85,12 @@ _KEY_RULES: tuple[tuple[re.Pattern[str], str, str, tuple[str, ...]], ...] = tupl
         (r"kh", "h", "kh=h", ("kh",)),
         (r"ts|tz|cz|tc", "c", "ts=c", ("ts", "tz", "cz", "tc")),
         (r"[yj]", "i", "y=i=j", ("y", "j")),
-        (r"([a-zA-Z])\1+", r"\1", "double letter", ()),
+        (r"([a-zA-Z])\1+", FIRST_GROUP, "double letter", ()),
         (r"^i(?=[aeiou].)|(?<=[aeiou])i(?=[aeiou])", "", "ya=a, ye=e, yu=u", ("i",)),
         (r"io", "e", "yo=e", ("io",)),
         (r"ie", "e", "ye=e", ("ie",)),
         (r"ou", "u", "ou=u", ("ou",)),
-        (r"([a-zA-Z])\1+", r"\1", "double letter", ()),
+        (r"([a-zA-Z])\1+", FIRST_GROUP, "double letter", ()),
     )
 )
 # Letter pairs the key rules read as one sound (``ts``, ``kh``, ``io``...).
@@ -369,24 +376,28 @@ def arabic_spelling(word: str) -> str:
     return _ABD_ARTICLE.sub("abd?", _plain_spelling(word))
 
 
+# A unit at a time, in one pass: a run of vowels, else a consonant's spelling, else any
+# other character on its own.
+_UNIT = re.compile(f"({_VOWEL_RUN.pattern})|({_CONSONANT_UNITS.pattern})|.", re.DOTALL)
+
+
 @lru_cache(maxsize=MEMORY.word_forms)
 def _arabic_units(spelling: str) -> tuple[_Unit, ...]:
+    squeezed = _DOUBLED_CONSONANT.sub(FIRST_GROUP, spelling)  # shadda
     units: list[_Unit] = []
-    position = 0
-    squeezed = _DOUBLED_CONSONANT.sub(r"\1", spelling)  # shadda
-    while position < len(squeezed):
-        vowels = _VOWEL_RUN.match(squeezed, position)
-        if vowels:
-            run = vowels.group()
-            pattern = _REPEATED.sub(r"\1", run.translate(_VOWEL_CLASS))
-            units.append(("v", pattern, run))
-            position += len(run)
-            continue
-        consonant = _CONSONANT_UNITS.match(squeezed, position)
-        text = consonant.group() if consonant else squeezed[position]
-        units.append(("c", _CONSONANT_CLASSES.get(text, text.upper()), text))
-        position += len(text)
+    for found in _UNIT.finditer(squeezed):
+        text = found.group()
+        if found.lastindex == 1:
+            units.append(("v", _vowel_pattern(text), text))
+        else:
+            units.append(("c", _CONSONANT_CLASSES.get(text, text.upper()), text))
     return tuple(units)
+
+
+@lru_cache(maxsize=4096)
+def _vowel_pattern(run: str) -> str:
+    """A run of vowels by class, a class repeated written once (``ee``: ``*``)."""
+    return _REPEATED.sub(FIRST_GROUP, run.translate(_VOWEL_CLASS))
 
 
 # Ayn or hamza in a word in Arabic letters: a consonant Latin spellings leave out beside a
@@ -402,7 +413,7 @@ def _joined_units(parts: list[tuple[_Unit, ...]]) -> tuple[_Unit, ...]:
         for unit in part:
             if unit[0] == "v" and units and units[-1][0] == "v" and _AYN not in (unit, units[-1]):
                 run = units[-1][2] + unit[2]
-                units[-1] = ("v", _REPEATED.sub(r"\1", run.translate(_VOWEL_CLASS)), run)
+                units[-1] = ("v", _vowel_pattern(run), run)
             else:
                 units.append(unit)
     return tuple(units)
@@ -603,15 +614,22 @@ def _abjad_edges(
     return written, latin
 
 
+@lru_cache(maxsize=MEMORY.word_forms)
+def _letter_counts(written: tuple[_Unit, ...]) -> tuple[int, int]:
+    """The consonants and vowel letters of a word in Arabic or Hebrew letters, counted
+    once: the word of a query is held against every word of its candidates."""
+    consonants = sum(1 for kind, _, _ in written if kind == "c")
+    return consonants, sum(len(text) for kind, _, text in written if kind == "v")
+
+
 def _abjad_agrees(
     written: tuple[_Unit, ...], latin: tuple[_Unit, ...], arabic_script: bool = False
 ) -> bool:
     """Whether a word in Arabic or Hebrew letters, which leave short vowels unwritten,
     is the Latin spelling: every written letter in order, only vowels left over, the
     edges read as ``_abjad_edges`` says."""
-    consonants = sum(1 for kind, _, _ in written if kind == "c")
-    letters = consonants + sum(len(text) for kind, _, text in written if kind == "v")
-    if consonants < 2 and (consonants < 1 or letters < 3):
+    consonants, vowels = _letter_counts(written)
+    if consonants < 2 and (consonants < 1 or consonants + vowels < 3):
         return False  # too few letters to tell a name (``يحيى``, four letters, is enough)
     written, latin = _abjad_edges(written, latin, arabic_script)
     # Every way to line the letters up, as the set of written letters consumed so far:

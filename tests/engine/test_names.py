@@ -224,6 +224,13 @@ def test_canonical_legal_word(word: str, canonical: str | None) -> None:
     assert canonical_legal_word(token_key(ascii_fold(word))) == expected
 
 
+def test_canonical_legal_word_keeps_a_word_exactly_at_the_cutoff() -> None:
+    # One letter of five changed: similarity 0.8, the cutoff itself, which rapidfuzz's own
+    # cutoff (an edit count) would drop.
+    assert canonical_legal_word("stqte") == "state"
+    assert canonical_legal_word("sqqte") is None  # two letters of five: 0.6
+
+
 def test_find_legal_forms_spans_longest_first() -> None:
     keys = [(token_key(ascii_fold(w)),) for w in ["Rafort", "Limited", "Liability", "Company"]]
     assert find_legal_forms(keys) == [(1, 4, "llc")]
