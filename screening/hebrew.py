@@ -202,7 +202,7 @@ def latin_retrieval_keys(folded: str) -> tuple[str, ...]:
             if classes is None:
                 continue
             target = found[end]
-            for prefix in found[start]:
+            for prefix in sorted(found[start]):  # in order: the cap keeps the same keys every run
                 for added in classes:
                     if len(target) < MAX_SKELETONS:
                         target.add(_squeezed(prefix + added))

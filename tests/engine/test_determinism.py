@@ -10,6 +10,8 @@ remembered, and ask for the same result, with memos so small that they turn over
 from __future__ import annotations
 
 import functools
+import os
+import subprocess
 import sys
 from collections.abc import Iterator
 
@@ -146,3 +148,27 @@ def test_screening_after_any_names_gives_what_screening_alone_gives(
     for name in before:
         used.screen(name, threshold=0.3)
     assert used.screen(query, threshold=0.3).hits == _alone(fresh, query)
+
+
+# Long words with many readings: their retrieval keys are capped, and the cap must keep
+# the same keys whatever order Python's per-process string hashing gives a set.
+_CAPPED_WORDS = ("vashchenkozakharchenkoilchenko", "tschaikovskitschetschelnitsky")
+
+
+def _hebrew_keys_under_seed(seed: int) -> str:
+    code = (
+        "from screening.hebrew import latin_retrieval_keys as keys\n"
+        f"print([keys(word) for word in {_CAPPED_WORDS!r}])"
+    )
+    env = {**os.environ, "PYTHONHASHSEED": str(seed)}
+    done = subprocess.run(
+        [sys.executable, "-c", code], env=env, capture_output=True, text=True, check=True
+    )
+    return done.stdout
+
+
+def test_capped_retrieval_keys_do_not_depend_on_the_hash_seed() -> None:
+    first = _hebrew_keys_under_seed(1)
+    assert first.count("he:") >= 2 * 64  # the cap is reached: the case this guards
+    assert _hebrew_keys_under_seed(2) == first
+    assert _hebrew_keys_under_seed(3) == first
