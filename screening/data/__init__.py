@@ -60,6 +60,8 @@ GLOSSARY = TableFormat(
     ("concept", "stem", "note"),
     (_is_identifier, lambda v: _is_word(v.removesuffix("."))),  # stem. : the whole word only
 )
+# A place name, lower-case words separated by single spaces (``saint petersburg``).
+PLACE_NAMES = TableFormat(("name", "note"), (_is_phrase,))
 # An adjective ending; a leading C stands for any consonant (``Cna``).
 ADJECTIVE_ENDINGS = TableFormat(("ending", "note"), (lambda v: _is_word(v.removeprefix("C")),))
 LEGAL_FORMS = TableFormat(
@@ -289,6 +291,7 @@ TABLE_FILES = (
     "month_names.tsv",  # read by screening.dates
     "country_variants.tsv",  # read by screening.sources.countries
     "opening_sounds.tsv",  # read by screening.scoring.tokens
+    "world_cities.tsv",  # read by screening.places
 )
 
 # Read at import: a bad file fails the first import of the engine, not a later screening.
@@ -296,6 +299,7 @@ GLOSSARY_CONCEPTS = grouped(read_table(_file("glossary.tsv"), GLOSSARY))
 SLAVIC_ADJECTIVE_ENDINGS = tuple(
     row.fields[0] for row in read_table(_file("slavic_adjective_endings.tsv"), ADJECTIVE_ENDINGS)
 )
+WORLD_CITIES = tuple(row.fields[0] for row in read_table(_file("world_cities.tsv"), PLACE_NAMES))
 LEGAL_FORM_PHRASES = grouped(read_table(_file("legal_forms.tsv"), LEGAL_FORMS))
 # Generated from ISO 20275 by scripts/build_legal_forms.py: the forms of the world.
 WORLD_LEGAL_FORM_PHRASES = grouped(read_table(_file("legal_forms_iso20275.tsv"), LEGAL_FORMS))

@@ -50,6 +50,7 @@ from screening.names import (
     Token,
     double_surname,
 )
+from screening.places import place_words
 from screening.scoring.tokens import (
     NO_MATCH,
     NO_ORIGINS,
@@ -100,6 +101,7 @@ class QueryContext:
         "frequency",
         "list_factors",
         "parsed",
+        "places",
         "read",
         "scoring",
         "unseen",
@@ -115,6 +117,12 @@ class QueryContext:
         self.unseen = [token.key not in index.postings for token in parsed.tokens]
         self.read = [is_read_not_spelt(token.text) for token in parsed.tokens]
         self.east_asian = _shows_east_asian(parsed)  # else no family-name check is due
+        # An organisation's words that name a place: no company's own name (generic_word).
+        self.places = (
+            place_words([token.key for token in parsed.tokens])
+            if parsed.organisation
+            else frozenset[int]()
+        )
         self.list_factors = {role: self.scoring.unmatched_list_factor(role) for role in Role}
         self.compound = Similarity(self.scoring.compound, "compound")
         self.acronym = self.scoring.acronym
@@ -417,19 +425,26 @@ def _generic_words_discounted(
 ) -> bool:
     """Whether an organisation's generic words that the other name lacks count only in
     part (rule ``generic_word``): both names are organisations' and a distinctive word,
-    one of no glossary concept, is matched as written or by a romanisation rule.
+    one of no glossary concept and no place name, is matched as written or by a
+    romanisation rule.
     A company name is a distinctive part and descriptors of what the company does
     (``KONEISTO`` + ``TECHNOLOGY``); one company's names differ in the descriptors
     (``KONEISTO INTERNATIONAL OY``), which say less about which company is meant than
     the distinctive part. The descriptors are the glossary's vocabulary, less the
-    qualifiers that tell companies apart (``New``, ``Northern``, ``Siberian``)."""
+    qualifiers that tell companies apart (``New``, ``Northern``, ``Siberian``). A place
+    (``Saint Petersburg``, ``Karbala``) says where a company is, not which: when the
+    only words that match are places, the descriptors are what tell the companies apart
+    (``Bank Saint Petersburg`` is not ``Saint Petersburg Mining University``), in full."""
     if not (context.parsed.organisation and listed.parsed.organisation):
         return False
-    concepts, tokens = context.concepts, context.parsed.tokens
+    concepts, tokens, places = context.concepts, context.parsed.tokens, context.places
     return any(
         pair.similarity.value > 0.0
         and pair.similarity.rule not in _NOT_DISTINCTIVE
-        and any(concepts[i] is None and tokens[i].role is Role.WORD for i in pair.query)
+        and any(
+            concepts[i] is None and tokens[i].role is Role.WORD and i not in places
+            for i in pair.query
+        )
         for pair in pairs
     )
 

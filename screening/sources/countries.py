@@ -53,6 +53,12 @@ def parse_country(value: str) -> str | None:
     return _by_name(text) if text else None
 
 
+def country_names() -> list[str]:
+    """Every English name of a country that ISO and the lists write, folded (``russian
+    federation``, ``korea north``), longer than two letters."""
+    return sorted(key for key in _names() if len(key) > 2)
+
+
 def _by_name(text: str) -> str | None:
     found = _lookup(_fold(text))
     if found:

@@ -580,3 +580,50 @@ def test_a_descriptor_hyphened_to_the_companys_own_name_is_part_of_it(
         p for p in hit.explanation.penalties if p.startswith("listed") and "(generic_word)" in p
     ]
     assert (not discounted) is part_of_the_name
+
+
+# Companies named after a place, listed beside the descriptor fillers of GENERIC.
+PLACES = [
+    Entity(id="bank-chongqing", schema=ORG, names=["Bank Chongqing"]),
+    Entity(id="saskatchewan", schema=ORG, names=["Saskatchewan Steel Group"]),
+    Entity(id="kenya", schema=ORG, names=["Kenya Trading Agency"]),
+    Entity(id="koneisto-chongqing", schema=ORG, names=["Koneisto Chongqing International"]),
+    *GENERIC,
+]
+
+
+@pytest.fixture(scope="module")
+def places() -> Screener:
+    return Screener.from_entities(PLACES)
+
+
+@pytest.mark.parametrize(
+    ("query", "entity_id"),
+    [
+        ("Chongqing Mining University", "bank-chongqing"),  # a city of world_cities.tsv
+        ("Saskatchewan Technology", "saskatchewan"),  # a region of ISO 3166-2
+        ("Kenya International Group", "kenya"),  # a country of ISO 3166-1
+    ],
+)
+def test_a_place_alone_does_not_make_two_companies_one(
+    places: Screener, query: str, entity_id: str
+) -> None:
+    """A place says where a company is, not which: when only the place matches, the
+    descriptors tell the companies apart and count in full (no ``generic_word``)."""
+    hit = hits_of(places, query).get(entity_id)
+    assert hit is not None
+    assert not any("(generic_word)" in penalty for penalty in hit.explanation.penalties)
+    assert hit.score < DEFAULT_THRESHOLD
+
+
+def test_a_companys_own_name_beside_a_place_still_discounts_descriptors(
+    places: Screener,
+) -> None:
+    """The company's own name matched beside a place is what shows one company: the
+    descriptors its names do not share count in part, as without the place."""
+    hit = hits_of(places, "Koneisto Chongqing Technology").get("koneisto-chongqing")
+    assert hit is not None and hit.score >= DEFAULT_THRESHOLD
+    assert any(
+        "TECHNOLOGY" in penalty.upper() and "(generic_word)" in penalty
+        for penalty in hit.explanation.penalties
+    )
