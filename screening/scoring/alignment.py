@@ -250,7 +250,7 @@ def _options(context: QueryContext, listed: ParsedName) -> list[_Option]:
                 options.append((-found.value, len(options), (i,), (j, j2), similarity))
     for i, i2, joined, concept in query.joined:
         for j in listed.words:
-            listed_key = l_tokens[j].key
+            listed_key = l_tokens[j].keys[0]  # ``key`` without the property call, per pair
             as_written = query.tokens[i].folded + query.tokens[i2].folded == l_tokens[j].folded
             if as_written or (joined == listed_key and not (read[i] or read[i2])):
                 options.append((-compound.value, len(options), (i, i2), (j,), compound))

@@ -478,7 +478,9 @@ def similarity_of(
     is a transliteration, not an exact match (``query_cyrillic``: whether the query
     token is written in Cyrillic, worked out once per query); the rules of the name
     ``origins`` apply where no other rule but a typo holds."""
-    found = compare(query.folded, query.keys, query.role, listed.folded, listed.key, listed.role)
+    # ``keys[0]`` is ``Token.key`` without the property call: this runs for every pair of words.
+    listed_key = listed.keys[0]
+    found = compare(query.folded, query.keys, query.role, listed.folded, listed_key, listed.role)
     if found.rule in ("typo", "transliteration") and _void_rule(found, query, listed):
         found = NO_MATCH
     if (
