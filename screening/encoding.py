@@ -80,14 +80,26 @@ def _is_utf8(data: bytes) -> bool:
 #: Encodings UTF-8 text is commonly misread as, turning "Алексей" into "РђР»РµРєСЃРµР№".
 MISREAD_AS = ("cp1251", "koi8-r", "cp1252", "latin-1")
 
+#: Per encoding, the characters it decodes UTF-8 continuation bytes (0x80-0xBF) into.
+#: Every non-ASCII UTF-8 character has such a byte, so mojibake holds one of these
+#: characters; text without any (most Cyrillic, all Arabic or Chinese) cannot be misread
+#: UTF-8, and the decodings, which would each fail with an exception, are not tried.
+_CONTINUATION_CHARACTERS = {
+    encoding: frozenset(bytes(range(0x80, 0xC0)).decode(encoding, errors="ignore"))
+    for encoding in MISREAD_AS
+}
+_ANY_CONTINUATION_CHARACTER = frozenset().union(*_CONTINUATION_CHARACTERS.values())
+
 
 def misread_utf8(text: str) -> tuple[str, str] | None:
     """``(encoding, original)`` when ``text`` is UTF-8 that was decoded as a legacy
     encoding (mojibake), else None. Genuine text in any script almost never re-encodes
     into valid UTF-8 with non-ASCII characters."""
-    if text.isascii():
+    if text.isascii() or _ANY_CONTINUATION_CHARACTER.isdisjoint(text):
         return None
     for encoding in MISREAD_AS:
+        if _CONTINUATION_CHARACTERS[encoding].isdisjoint(text):
+            continue
         try:
             original = text.encode(encoding).decode("utf-8")
         except UnicodeError:

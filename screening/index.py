@@ -38,6 +38,7 @@ from screening.names import (
     CHINESE,
     EAST_ASIAN,
     HEBREW,
+    WORD,
     ParsedName,
     Role,
     Token,
@@ -65,7 +66,7 @@ _SPARE_CANDIDATES = 4
 
 def is_middle_name(person: bool, position: int, size: int, role: Role) -> bool:
     """A word between a person's first and last: a middle name, which people leave out."""
-    return person and 0 < position < size - 1 and role is Role.WORD
+    return person and 0 < position < size - 1 and role is WORD
 
 
 def arabic_written_as_one(tokens: Sequence[Token]) -> list[tuple[int, int, str]]:

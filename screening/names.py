@@ -79,6 +79,13 @@ class Role(StrEnum):
     LEGAL = "legal"
 
 
+# The members as plain module names, for the loops that read a role for every word of
+# every candidate name: on Python 3.11 each ``Role.X`` is a descriptor lookup (~140 ns,
+# against ~10 ns for a module name).
+WORD, INITIAL, PATRONYMIC = Role.WORD, Role.INITIAL, Role.PATRONYMIC
+PARTICLE, NUMBER, LEGAL = Role.PARTICLE, Role.NUMBER, Role.LEGAL
+
+
 @dataclass(frozen=True, slots=True)
 class Token:
     """One word of a name: as written, ASCII-folded, its keys (main first) and its role."""

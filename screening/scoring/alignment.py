@@ -44,7 +44,10 @@ from screening.names import (
     ARABIC,
     CHINESE,
     EAST_ASIAN,
+    INITIAL,
+    PATRONYMIC,
     VIETNAMESE,
+    WORD,
     ParsedName,
     Role,
     Token,
@@ -255,7 +258,7 @@ def _options(context: QueryContext, listed: ParsedName) -> list[_Option]:
                 options.append((-found.value, len(options), (i,), (j, j2), similarity))
     for i, i2, joined, concept in query.joined:
         for j in listed.words:
-            listed_key = l_tokens[j].key
+            listed_key = l_tokens[j].keys[0]  # ``key`` without the property call, per pair
             as_written = query.tokens[i].folded + query.tokens[i2].folded == l_tokens[j].folded
             if as_written or (joined == listed_key and not (read[i] or read[i2])):
                 options.append((-compound.value, len(options), (i, i2), (j,), compound))
@@ -514,9 +517,9 @@ def _add_unmatched_query(
         if i in used_q:
             continue
         factor = 1.0
-        if token.role is Role.INITIAL:
+        if token.role is INITIAL:
             factor = weights.unmatched_query_initial
-        elif token.role is Role.PATRONYMIC and not listed.has_patronymic:
+        elif token.role is PATRONYMIC and not listed.has_patronymic:
             factor = weights.unmatched_query_patronymic
         elif i in generic:
             factor = weights.unmatched_generic_word
@@ -546,7 +549,7 @@ def _add_unmatched_listed(
     query = context.parsed
     person = schema == "Person"
     query_patronymic = query.has_patronymic and any(
-        t.role is Role.PATRONYMIC for i, t in enumerate(query.tokens) if i not in used_q
+        t.role is PATRONYMIC for i, t in enumerate(query.tokens) if i not in used_q
     )
     l_tokens = listed.parsed.tokens
     # A Korean or Chinese given name has no middle names: each syllable is of it.
@@ -570,7 +573,7 @@ def _add_unmatched_listed(
         )
         if middle or dropped:
             factor = context.scoring.middle_name_factor
-        if token.role is Role.PATRONYMIC and query_patronymic:
+        if token.role is PATRONYMIC and query_patronymic:
             factor = 1.0  # a different patronymic is a different father: it counts in full
         generic_word = j in generic
         if generic_word:
@@ -581,7 +584,7 @@ def _add_unmatched_listed(
                 f"listed word {token.text!r} not in query: a generic organisation word "
                 "(generic_word)"
             )
-        elif token.role is Role.PATRONYMIC:
+        elif token.role is PATRONYMIC:
             penalties.append(
                 f"patronymic {token.text!r} differs"
                 if query_patronymic
@@ -695,7 +698,7 @@ def _western_given_name(name: ParsedName, unpaired: list[int]) -> bool:
     is one word of several syllables before a Chinese name written one syllable a word;
     a word of one syllable (``Chi`` of ``Chi Wai LAU`` against ``Wai LAU``) is a syllable
     of the given name and still makes another name."""
-    words = [k for k in name.words if name.tokens[k].role is Role.WORD]
+    words = [k for k in name.words if name.tokens[k].role is WORD]
     if unpaired != words[:1] or len(words) < 3:
         return False
     first, *rest = (name.tokens[k].text for k in words)
@@ -771,8 +774,8 @@ def _compound_halves(query: ParsedName, listed: ParsedName) -> set[tuple[int, in
         for k in range(len(tokens) - 1):
             first, second = tokens[k], tokens[k + 1]
             if (
-                first.role is Role.WORD
-                and second.role is Role.WORD
+                first.role is WORD
+                and second.role is WORD
                 and min(len(first.folded), len(second.folded)) >= MIN_COMPOUND_HALF
                 and not (mixed_case and first.text.isupper() and second.text.isupper())
                 and f"{first.text}-{second.text}" in name.original
@@ -844,14 +847,14 @@ def _other_given_name(
         token
         for j, token in enumerate(listed.tokens)
         if j not in used_l
-        and token.role is Role.WORD
+        and token.role is WORD
         and len(token.folded) >= MIN_GIVEN_NAME_LETTERS
         and given_name_of(token.key) is not None
     ]
     if not listed_names:
         return None
     for i, token in enumerate(query.tokens):
-        if i in used_q or token.role is not Role.WORD or len(token.folded) < MIN_GIVEN_NAME_LETTERS:
+        if i in used_q or token.role is not WORD or len(token.folded) < MIN_GIVEN_NAME_LETTERS:
             continue
         other = next((t for t in listed_names if other_given_names(token.keys, t.key)), None)
         if other is not None:

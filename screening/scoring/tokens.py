@@ -51,8 +51,14 @@ from screening.names import (
     EAST_ASIAN,
     EZAFE,
     HEBREW,
+    INITIAL,
     JAPANESE,
+    LEGAL,
+    NUMBER,
+    PARTICLE,
+    PATRONYMIC,
     VIETNAMESE,
+    WORD,
     Role,
     Token,
     is_title,
@@ -84,7 +90,7 @@ class Similarity:
 NO_MATCH = Similarity(0.0, "unmatched")
 NO_ORIGINS: frozenset[str] = frozenset()
 NO_SOUNDS: frozenset[str] = frozenset()
-_NO_ORIGIN_RULES = (Role.NUMBER, Role.INITIAL, Role.LEGAL)
+_NO_ORIGIN_RULES = (NUMBER, INITIAL, LEGAL)
 _LETTER_CLASS = str.maketrans("yj", "ii")
 _VOWELS = frozenset("aeiouy")
 _APOSTROPHES = re.compile(r"['\u2019\u02bc\u02bb`]")
@@ -119,9 +125,9 @@ def _initial_matches(
     q_folded: str, q_keys: tuple[str, ...], q_role: Role, l_folded: str, l_key: str
 ) -> str | None:
     """The detail (``a = alexei``) when one side is an initial of the other, else None."""
-    initial, word = (q_folded, l_folded) if q_role is Role.INITIAL else (l_folded, q_folded)
+    initial, word = (q_folded, l_folded) if q_role is INITIAL else (l_folded, q_folded)
     letter = initial[0].translate(_LETTER_CLASS)
-    word_key = l_key if q_role is Role.INITIAL else q_keys[0]
+    word_key = l_key if q_role is INITIAL else q_keys[0]
     if letter in (word[0].translate(_LETTER_CLASS), word_key[:1]):
         return f"{initial[0]} = {word}"
     return None
@@ -300,26 +306,26 @@ def _comparer(weights: ScoringWeights) -> Compare:
         if l_key in q_keys:
             rules = ", ".join(rules_between(q_folded, l_folded))
             return Similarity(weights.transliteration, "transliteration", rules)
-        if q_role is Role.NUMBER or l_role is Role.NUMBER:
+        if q_role is NUMBER or l_role is NUMBER:
             return NO_MATCH
         if (
-            q_role is Role.PARTICLE is l_role and q_folded in EZAFE and l_folded in EZAFE
+            q_role is PARTICLE is l_role and q_folded in EZAFE and l_folded in EZAFE
         ):  # ``Jaish-e-Mohammed``, ``Jaish-i-Mohammed``
             return Similarity(weights.transliteration, "transliteration", "ezafe")
-        if q_role is Role.INITIAL or l_role is Role.INITIAL:
+        if q_role is INITIAL or l_role is INITIAL:
             detail = _initial_matches(q_folded, q_keys, q_role, l_folded, l_key)
             return NO_MATCH if detail is None else Similarity(weights.initial, "initial", detail)
-        if q_role is Role.WORD is l_role and other_given_names(q_keys, l_key):
+        if q_role is WORD is l_role and other_given_names(q_keys, l_key):
             return NO_MATCH  # ``Tal``/``Gal``, ``Ehud``/``Yehuda``: two names, not a typo
         for key in q_keys:
             if key[:3] == l_key[:3] and _gender_pair(key, l_key):  # the prefix check is cheap
                 return Similarity(weights.gender_variant, "gender_variant", "possible relative")
-        if q_role is Role.PATRONYMIC and l_role is Role.PATRONYMIC:
+        if q_role is PATRONYMIC and l_role is PATRONYMIC:
             father = _same_father(q_keys, l_key)
             if father is not None:
                 detail = f"patronymic of one name ({father})"
                 return Similarity(weights.given_name, "given_name", detail)
-        if q_role is Role.WORD and l_role is Role.WORD:
+        if q_role is WORD and l_role is WORD:
             name = _same_given_name(q_keys, l_key)
             if name is not None:
                 value = weights.arabic_variant if name in ARABIC_GROUPS else weights.given_name
@@ -393,7 +399,7 @@ def voided_match(
         query.folded, query.keys, query.role, listed.folded, listed.key, listed.role
     )
     if found.rule == "unmatched":
-        if query.role is Role.WORD is listed.role and other_given_names(query.keys, listed.key):
+        if query.role is WORD is listed.role and other_given_names(query.keys, listed.key):
             near = _typo(query.folded, query.keys, listed.folded, listed.key, weights)
             return VoidedMatch("other_given_name", near) if near.rule == "typo" else None
         return None
@@ -472,7 +478,9 @@ def similarity_of(
     is a transliteration, not an exact match (``query_cyrillic``: whether the query
     token is written in Cyrillic, worked out once per query); the rules of the name
     ``origins`` apply where no other rule but a typo holds."""
-    found = compare(query.folded, query.keys, query.role, listed.folded, listed.key, listed.role)
+    # ``keys[0]`` is ``Token.key`` without the property call: this runs for every pair of words.
+    listed_key = listed.keys[0]
+    found = compare(query.folded, query.keys, query.role, listed.folded, listed_key, listed.role)
     if found.rule in ("typo", "transliteration") and _void_rule(found, query, listed):
         found = NO_MATCH
     if (
@@ -496,7 +504,7 @@ def similarity_of(
         and listed.role not in _NO_ORIGIN_RULES
     ):
         found = origin_rule(query.text, listed.text, origins, weights) or found
-    if found.rule == "exact" and query.role is Role.NUMBER and query.text != listed.text:
+    if found.rule == "exact" and query.role is NUMBER and query.text != listed.text:
         return Similarity(found.value, "transliteration", "number written as words")
     if found.rule == "exact" and query_cyrillic != has_cyrillic(listed.text):
         return Similarity(found.value, "transliteration", "Cyrillic = Latin")

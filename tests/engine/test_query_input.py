@@ -12,6 +12,7 @@ from hypothesis import strategies as st
 
 from screening.bundled import BUNDLED_LIST
 from screening.dates import parse_birth_date
+from screening.encoding import MISREAD_AS, misread_utf8
 from screening.errors import InputError
 from screening.model import Query, ScreeningResult
 from screening.query_input import parse_schema, prepare_query
@@ -173,6 +174,25 @@ def test_a_mojibake_name_is_flagged_with_what_it_probably_was(legacy: str) -> No
 @pytest.mark.parametrize("name", ["Алексей Буднев", "José Müller", "Đorđe Balašević", "北京"])
 def test_genuine_names_in_any_script_are_not_flagged(name: str) -> None:
     assert prepare_query(name, 1000).warnings == []
+
+
+def _every_decoding_tried(text: str) -> tuple[str, str] | None:
+    """``misread_utf8`` without its shortcut: every decoding tried on every text."""
+    for encoding in MISREAD_AS:
+        try:
+            original = text.encode(encoding).decode("utf-8")
+        except UnicodeError:
+            continue
+        if original != text and not original.isascii():
+            return encoding, original
+    return None
+
+
+@given(st.text(max_size=40), st.sampled_from(MISREAD_AS))
+def test_the_mojibake_shortcut_gives_the_answer_of_every_decoding(text: str, legacy: str) -> None:
+    mojibake = text.encode().decode(legacy, errors="ignore")
+    for candidate in (text, mojibake):
+        assert misread_utf8(candidate) == _every_decoding_tried(candidate)
 
 
 @given(st.text(max_size=40))
