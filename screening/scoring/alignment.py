@@ -445,7 +445,7 @@ def _generic_words_discounted(
         pair.similarity.value > 0.0
         and pair.similarity.rule not in _NOT_DISTINCTIVE
         and any(
-            concepts[i] is None and tokens[i].role is Role.WORD and i not in places
+            concepts[i] is None and tokens[i].role is WORD and i not in places
             for i in pair.query
         )
         for pair in pairs
@@ -461,7 +461,7 @@ def _generic_words(name: ParsedName, concepts: Sequence[str | None]) -> frozense
     return frozenset(
         i
         for i, token in enumerate(tokens)
-        if token.role is Role.WORD and is_descriptor(concepts[i]) and i not in own
+        if token.role is WORD and is_descriptor(concepts[i]) and i not in own
     )
 
 
@@ -471,11 +471,11 @@ def _hyphened_to_the_name(name: ParsedName, concepts: Sequence[str | None]) -> f
     the way a group names its subsidiaries), another company than ``MMK``."""
     found = set[int]()
     for i, (first, second) in enumerate(pairwise(name.tokens)):
-        if first.role is not Role.WORD or second.role is not Role.WORD:
+        if first.role is not WORD or second.role is not WORD:
             continue
         if (concepts[i] is None) == (concepts[i + 1] is None):
             continue  # two words of the name, or two descriptors (``Nauchno-Proizvodstvennoye``)
-        if f"{first.text}-{second.text}" in name.original:
+        if _hyphen_between(name, i, i + 1):
             found.add(i if concepts[i] is not None else i + 1)
     return frozenset(found)
 
@@ -491,7 +491,7 @@ def _adjectives_of_the_name(
     found: set[int] = set()
     run: list[int] = []
     for i, token in enumerate(tokens):
-        if token.role is Role.WORD:
+        if token.role is WORD:
             if concepts[i] is None:
                 found.update(run)
             elif is_slavic_adjective(token.folded):
@@ -679,15 +679,14 @@ def _shows_east_asian(name: ParsedName) -> bool:
 def _hyphenated(name: ParsedName) -> frozenset[int]:
     """Positions of words joined by a hyphen to a neighbour (``Ju-won``): one given name.
     None when every word is (``JIANPING-YANG``): the hyphens then only separate words."""
-    texts = [t.text for t in name.tokens]
+    size = len(name.tokens)
     joined = frozenset(
         k
-        for k in range(len(texts))
+        for k in range(size)
         for neighbour in (k - 1, k + 1)
-        if 0 <= neighbour < len(texts)
-        and f"{texts[min(k, neighbour)]}-{texts[max(k, neighbour)]}" in name.original
+        if _hyphen_between(name, k, neighbour)
     )
-    return frozenset() if len(joined) == len(texts) else joined
+    return frozenset() if len(joined) == size else joined
 
 
 def _western_given_name(name: ParsedName, unpaired: list[int]) -> bool:
@@ -778,7 +777,7 @@ def _compound_halves(query: ParsedName, listed: ParsedName) -> set[tuple[int, in
                 and second.role is WORD
                 and min(len(first.folded), len(second.folded)) >= MIN_COMPOUND_HALF
                 and not (mixed_case and first.text.isupper() and second.text.isupper())
-                and f"{first.text}-{second.text}" in name.original
+                and _hyphen_between(name, k, k + 1)
             ):
                 halves.update(((side, k), (side, k + 1)))
     return halves
@@ -825,6 +824,8 @@ def _split_compounds(query: ParsedName, listed: ParsedName, pairs: list[Pair]) -
 
 
 def _hyphen_between(name: ParsedName, k: int, other: int) -> bool:
+    """Whether words ``k`` and ``other`` of a name (``other`` may lie outside it) stand
+    side by side joined by a hyphen in the name as written (``Mohammad-Ali``)."""
     if not 0 <= other < len(name.tokens):
         return False
     a, b = sorted((k, other))

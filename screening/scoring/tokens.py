@@ -226,7 +226,7 @@ def same_but_apostrophes(query: Token, listed: Token) -> bool:
     return bare != listed.text and ascii_fold(bare) == query.folded
 
 
-@lru_cache(maxsize=COMPARE_CACHE_SIZE)
+@lru_cache(maxsize=MEMORY.word_forms)
 def _opening_sounds(folded: str) -> frozenset[str]:
     """The consonant sounds a word's opening may write (``_OPENING_SOUNDS``), an
     affricate's ``d`` or ``t`` left out (French ``Djabir``, German ``Tschernow``); empty
