@@ -48,6 +48,9 @@ _SYLLABLE = (
 )
 _WORD = re.compile(rf"(?:{_SYLLABLE}){{1,3}}")
 _SPLIT = re.compile(r"[\s\-]+")
+# A letter with a full stop is an abbreviated word, an initial (``I. A. Michurin``), never
+# a syllable: romanised Korean and Chinese syllables are written out (Korean ``I`` = Lee).
+_ABBREVIATED = re.compile(r"[^\W\d_]\.")
 
 # Letters of one sound class across the schemes: MR/RR and Wade-Giles/pinyin stops,
 # pinyin/Wade-Giles affricates and sibilants.
@@ -161,13 +164,18 @@ def looks_east_asian(text: str) -> bool:
     """Whether a (cleaned) name looks like a romanised Korean or Chinese name: every
     word at most three syllables, and one of them a common family name or a spelling
     only Wade-Giles writes (``Hsu Chih-chiang``: its family name in a spelling the
-    table, in pinyin, lacks)."""
+    table, in pinyin, lacks). A letter with a full stop is an initial, no family name
+    (``I. A. Michurin``, not the Korean family name ``I``)."""
     written = [w for w in _SPLIT.split(text) if w]
     words = [ascii_fold(w) for w in written]  # Han and Hangul read too
     if not words or len(words) > 5:
         return False
     if (
-        not any(_is_surname(w) for w in words)
+        not any(
+            _is_surname(word)
+            for word, raw in zip(words, written, strict=True)
+            if not _ABBREVIATED.fullmatch(raw)
+        )
         and not _WADE_GILES_SIGN.search(text.lower())
         and not family_name_readings(written[0])
     ):

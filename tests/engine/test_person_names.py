@@ -35,6 +35,7 @@ LISTED = [
     Entity(id="rogashchuk", schema="Person", names=["Nikolai Mikhailovich ROGASHCHUK"]),
     Entity(id="kantor", schema="Person", names=["Viatcheslav KANTOR"]),
     Entity(id="petrov", schema="Person", names=["Andrey Ivanovich PETROV"]),
+    Entity(id="somkina", schema="Person", names=["Irina Antonovna SOMKINA"]),
 ]
 
 
@@ -169,6 +170,27 @@ def test_a_name_in_characters_with_another_family_name_stays_apart(screener: Scr
 
 def test_a_han_family_name_of_the_table_tells_a_chinese_name() -> None:
     assert looks_east_asian("单 建国") and looks_chinese("单 建国")
+
+
+@pytest.mark.parametrize("name", ["I. A. MICHURIN", "A. I. NEMKIN", "U. PATEK"])
+def test_a_letter_with_a_full_stop_is_an_initial_not_a_korean_family_name(name: str) -> None:
+    parsed = parse_name(name, "Person")
+    assert not looks_east_asian(name)
+    assert [t.role for t in parsed.tokens[:-1]] == [Role.INITIAL] * (len(parsed.tokens) - 1)
+
+
+@pytest.mark.parametrize("name", ["I Myong CHOL", "KIM I", "Yi Sun SIN"])
+def test_a_letter_written_out_is_still_a_korean_syllable(name: str) -> None:
+    assert looks_east_asian(name)
+
+
+def test_initials_with_full_stops_meet_given_name_and_patronymic(screener: Screener) -> None:
+    # ``Somkina`` is written in syllables a Korean name could have, ``I`` a Korean family name.
+    hit = top(screener, "I. A. SOMKINA")  # Irina Antonovna SOMKINA
+    assert hit is not None and hit.entity_id == "somkina" and hit.score >= DEFAULT_THRESHOLD
+    assert [t.rule for t in hit.explanation.tokens] == ["initial", "initial", "exact"]
+    other = top(screener, "O. A. SOMKINA")  # another first initial: no alert
+    assert other is None or other.entity_id != "somkina" or other.score < DEFAULT_THRESHOLD
 
 
 def test_every_family_name_reading_is_pinyin_of_one_character() -> None:
