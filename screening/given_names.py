@@ -77,6 +77,54 @@ _GROUP_BY_STEM = {stem: GivenName(label.removeprefix("name:")) for stem, label i
 ARABIC_GROUPS = frozenset(group[0] for group in _ARABIC_GROUPS)
 
 
+# Patronymic endings as spelt (``-ovich``, ``-evych``, ``-ovna``, ``-ivna``, ``-ichna``,
+# Belarusian ``-avich``, ``-auna``), longest first, and the endings of the surnames and
+# given names made from a given name (``Petrov``, ``Petrova``, ``Ilyin``, ``Vasilina``).
+# Russian grammar (Unbegaun, *Russian Surnames*, 1972): a patronymic and a surname of one
+# root are two words of two kinds, ``Petrovna`` is not ``Petrova``.
+_SPELT_PATRONYMIC_ENDINGS = (
+    "ovitch",
+    "evitch",
+    "ovich",
+    "evich",
+    "ovych",
+    "evych",
+    "avich",
+    "ichna",
+    "ovna",
+    "evna",
+    "ivna",
+    "avna",
+    "auna",
+    "ich",
+)
+_NAME_ENDINGS = ("ova", "eva", "ina", "ov", "ev", "in")
+
+
+def _root(word: str, endings: tuple[str, ...]) -> str | None:
+    """The word without the first of ``endings`` it has and the vowels before it, if the
+    rest is a root of a name (three letters at least)."""
+    for ending in endings:
+        if word.endswith(ending):
+            root = word[: -len(ending)].rstrip("aeiouy")
+            return root if len(root) >= MIN_PATRONYMIC_STEM else None
+    return None
+
+
+@lru_cache(maxsize=MEMORY.word_forms)
+def patronymic_and_name_of_one_root(a: str, b: str) -> bool:
+    """Whether of two folded words one is a patronymic and the other the surname or given
+    name made from the same name (``Konstantinovna``/``Konstantinova``,
+    ``Viktorovich``/``Viktorin``, ``Vasilievna``/``Vasilina``): a letter or two apart, they
+    are two words, not a misspelt one. A patronymic misspelt or misread in its ending
+    (``Petroyna``, ``Borisovlch``) ends as no surname does, and stays a typo."""
+    for patronymic, name in ((a, b), (b, a)):
+        root = _root(patronymic, _SPELT_PATRONYMIC_ENDINGS)
+        if root is not None and _root(name, _NAME_ENDINGS) == root:
+            return True
+    return False
+
+
 def given_name_of(key: str) -> GivenName | None:
     """The group of a given name's word key, if it is in one."""
     return _GROUP_BY_KEY.get(key)

@@ -101,6 +101,7 @@ VoidRule = Literal[
     "title_not_a_name",
     "other_japanese_word",
     "other_known_word",
+    "patronymic_not_name",
 ]
 
 

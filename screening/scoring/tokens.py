@@ -38,7 +38,12 @@ from screening.armenian import has_armenian
 from screening.data import OPENING_SOUND_ROWS
 from screening.devanagari import has_devanagari
 from screening.east_asian import east_asian_rules, vietnamese_rules
-from screening.given_names import ARABIC_GROUPS, given_name_of, patronymic_of
+from screening.given_names import (
+    ARABIC_GROUPS,
+    given_name_of,
+    patronymic_and_name_of_one_root,
+    patronymic_of,
+)
 from screening.glossary import concept_of, is_place_adjective, word_stem
 from screening.hebrew import hebrew_rules
 from screening.japanese import are_other_japanese_words, japanese_rules
@@ -352,7 +357,10 @@ def _void_rule(found: Similarity, query: Token, listed: Token) -> VoidRule | Non
     - ``other_opening_consonant``: ``Noskova`` is not ``Kosakova``, मणि (Mani) not Shani;
     - ``title_not_a_name``: a title is a rank, not a misspelt name (``Qari`` is not
       ``Qatrji``); left out it costs nothing (``unmatched_title``), so a title a letter off
-      another (``Shaikh``/``Sheikh``) is better unpaired than paired as a typo."""
+      another (``Shaikh``/``Sheikh``) is better unpaired than paired as a typo;
+    - ``patronymic_not_name``: a patronymic is not the surname or given name made from the
+      same name (``Konstantinovna`` is not ``Konstantinova``, ``Viktorovich`` not
+      ``Viktorin``)."""
     if is_read_not_spelt(query.text) or is_read_not_spelt(listed.text):
         return "read_not_spelt"
     if found.rule != "typo":
@@ -361,6 +369,8 @@ def _void_rule(found: Similarity, query: Token, listed: Token) -> VoidRule | Non
         return "other_opening_consonant"
     if is_title(query) or is_title(listed):
         return "title_not_a_name"
+    if patronymic_and_name_of_one_root(query.folded, listed.folded):
+        return "patronymic_not_name"
     return None
 
 
@@ -381,6 +391,7 @@ VOID_REASONS: dict[VoidRule, str] = {
     "title_not_a_name": "a title is a rank, not a misspelt name",
     "other_japanese_word": "two words of Japanese syllables spelt otherwise: two words",
     "other_known_word": "both are words of the lists: too far apart to be one misspelt",
+    "patronymic_not_name": "a patronymic and a surname or given name of one root: two words",
 }
 
 

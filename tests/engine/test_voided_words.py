@@ -6,6 +6,7 @@ from __future__ import annotations
 
 import pytest
 
+from screening.given_names import patronymic_and_name_of_one_root
 from screening.model import Entity, Hit, VoidRule
 from screening.screener import Screener
 
@@ -17,6 +18,8 @@ ENTITIES = [
     ("sato", "Yuki SATO"),
     ("rustam", "Rustam KARIMOV"),
     ("rostom", "Rostom ALIEV"),
+    ("kostenko", "Natalya Vasilievna KOSTENKO"),
+    ("rodnina", "Irina Konstantinovna RODNINA"),
 ]
 SCREENER = Screener.from_entities(
     [Entity(id=key, schema="Person", names=[name]) for key, name in ENTITIES]
@@ -42,6 +45,10 @@ VOIDED: list[tuple[str, str, str, VoidRule, str]] = [
     ("Yuki Kato", "sato", "Kato", "other_japanese_word", "SATO"),
     # a query word that is itself a word of the lists: two edits make another name
     ("Rostom Karimov", "rustam", "Rostom", "other_known_word", "Rustam"),
+    # a given name and a patronymic of one root: Vasilina is not Vasilievna
+    ("Vasilina Kostenko", "kostenko", "Vasilina", "patronymic_not_name", "Vasilievna"),
+    # a surname and a patronymic of one root: Konstantinova is not Konstantinovna
+    ("Irina Konstantinova", "rodnina", "Konstantinova", "patronymic_not_name", "Konstantinovna"),
 ]
 
 
@@ -63,6 +70,9 @@ def test_a_voided_near_word_names_its_rule(
         ("Amir Kohen", "amit", "Kohen"),  # a typo that counts
         ("Shahrom Hoseini", "bahram", "Hoseini"),  # Shahrom: the same opening, a typo
         ("Rustam Nazarov", "rustam", "Nazarov"),  # unmatched, no near word
+        # a patronymic misread in its ending is still the patronymic (OCR ``i``/``l``, ``v``/``y``)
+        ("Natalya Vasilievlch Kostenko", "kostenko", "Vasilievlch"),
+        ("Irina Konstantinoyna Rodnina", "rodnina", "Konstantinoyna"),
     ],
 )
 def test_a_word_that_counts_or_has_no_near_word_names_no_rule(
@@ -80,3 +90,21 @@ def test_the_voiding_rule_survives_the_json_of_a_hit() -> None:
         "other_opening_consonant",
         None,
     ]
+
+
+@pytest.mark.parametrize(
+    ("a", "b", "one_root"),
+    [
+        ("konstantinova", "konstantinovna", True),  # surname, patronymic
+        ("viktorin", "viktorovich", True),  # given name, patronymic
+        ("sergeevna", "sergeeva", True),
+        ("ivanov", "ivanovich", True),
+        ("petroyna", "petrovna", False),  # OCR's y for v: a misread patronymic
+        ("borisovlch", "borisovich", False),  # OCR's l for i
+        ("petrovich", "petrovych", False),  # two spellings of one patronymic
+        ("ivanova", "petrovna", False),  # two roots
+    ],
+)
+def test_patronymic_and_name_of_one_root(a: str, b: str, one_root: bool) -> None:
+    assert patronymic_and_name_of_one_root(a, b) is one_root
+    assert patronymic_and_name_of_one_root(b, a) is one_root
