@@ -102,6 +102,7 @@ VoidRule = Literal[
     "other_japanese_word",
     "other_known_word",
     "patronymic_not_name",
+    "kinship_not_a_name",
 ]
 
 

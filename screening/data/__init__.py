@@ -158,7 +158,8 @@ HAN_SURNAME_READINGS = TableFormat(
 )
 ARABIC_SHORT_FORMS = TableFormat(("short", "full", "note"), (_is_word, _is_word))
 ARABIC_WORDS = TableFormat(
-    ("kind", "word", "note"), (_one_of("article", "name_word", "lineage", "ezafe"), _is_word)
+    ("kind", "word", "note"),
+    (_one_of("article", "name_word", "kunya", "lineage", "ezafe"), _is_word),
 )
 OPENING_SOUNDS = TableFormat(("opening", "sounds", "note"), (_is_word, _is_phrase))
 
@@ -357,6 +358,7 @@ ARMENIAN_LATIN = {
 _ARABIC_WORDS = grouped(read_table(_file("arabic_name_words.tsv"), ARABIC_WORDS))
 ARABIC_ARTICLE_FORMS = _ARABIC_WORDS.get("article", ())
 ARABIC_LINEAGE_WORDS = _ARABIC_WORDS.get("lineage", ())
+ARABIC_KUNYA_WORDS = _ARABIC_WORDS.get("kunya", ())
 EZAFE_FORMS = _ARABIC_WORDS.get("ezafe", ())
 ARABIC_FULL_OF_SHORT = {
     short: full
@@ -364,7 +366,9 @@ ARABIC_FULL_OF_SHORT = {
         row.fields for row in read_table(_file("arabic_short_forms.tsv"), ARABIC_SHORT_FORMS)
     )
 }
-ARABIC_NAME_WORDS = _ARABIC_WORDS.get("name_word", ()) + ARABIC_LINEAGE_WORDS
+ARABIC_NAME_WORDS = (
+    _ARABIC_WORDS.get("name_word", ()) + ARABIC_KUNYA_WORDS + ARABIC_LINEAGE_WORDS
+)
 # Hebrew letter -> (its Latin spellings, "" for none; its retrieval classes, "" for none).
 HEBREW_LETTERS_LATIN = {
     letter: (

@@ -35,7 +35,7 @@ from typing import NamedTuple
 from rapidfuzz.distance import OSA
 
 from screening.armenian import has_armenian
-from screening.data import OPENING_SOUND_ROWS
+from screening.data import ARABIC_KUNYA_WORDS, ARABIC_LINEAGE_WORDS, OPENING_SOUND_ROWS
 from screening.devanagari import has_devanagari
 from screening.east_asian import east_asian_rules, vietnamese_rules
 from screening.given_names import (
@@ -107,6 +107,9 @@ _AFFRICATE = re.compile(r"^(?:d(?=[jz])|t(?=[csz]))")
 _OPENING_SOUNDS: tuple[tuple[str, frozenset[str]], ...] = tuple(
     (opening, frozenset(sounds.split())) for opening, sounds in OPENING_SOUND_ROWS
 )
+# The kinship words of Arabic names (``Abu``, ``Umm``, ``bin``, ``ould``: father, mother, son
+# of), from ``screening/data/arabic_name_words.tsv``: a closed class, never a misspelt name.
+_KINSHIP_WORDS = frozenset(ARABIC_KUNYA_WORDS + ARABIC_LINEAGE_WORDS)
 # Letters OCR reads for an opening letter, from ``legal_forms``' table of its confusions
 # (``rn`` for ``m``); a digit read for a letter opens with no sound at all.
 _OCR_OPENINGS = tuple((seen, meant) for seen, meant in OCR_CONFUSIONS if seen.isalpha())
@@ -358,6 +361,9 @@ def _void_rule(found: Similarity, query: Token, listed: Token) -> VoidRule | Non
     - ``title_not_a_name``: a title is a rank, not a misspelt name (``Qari`` is not
       ``Qatrji``); left out it costs nothing (``unmatched_title``), so a title a letter off
       another (``Shaikh``/``Sheikh``) is better unpaired than paired as a typo;
+    - ``kinship_not_a_name``: a kinship word of an Arabic name (``Abu``, ``Umm``, ``bin``,
+      ``ould``) says whose father, mother or son a person is: it is no misspelt name
+      (``Abboud`` is not ``Abu``);
     - ``patronymic_not_name``: a patronymic is not the surname or given name made from the
       same name (``Konstantinovna`` is not ``Konstantinova``, ``Viktorovich`` not
       ``Viktorin``)."""
@@ -369,6 +375,8 @@ def _void_rule(found: Similarity, query: Token, listed: Token) -> VoidRule | Non
         return "other_opening_consonant"
     if is_title(query) or is_title(listed):
         return "title_not_a_name"
+    if (query.folded in _KINSHIP_WORDS) is not (listed.folded in _KINSHIP_WORDS):
+        return "kinship_not_a_name"
     if patronymic_and_name_of_one_root(query.folded, listed.folded):
         return "patronymic_not_name"
     return None
@@ -391,6 +399,7 @@ VOID_REASONS: dict[VoidRule, str] = {
     "title_not_a_name": "a title is a rank, not a misspelt name",
     "other_japanese_word": "two words of Japanese syllables spelt otherwise: two words",
     "other_known_word": "both are words of the lists: too far apart to be one misspelt",
+    "kinship_not_a_name": "a kinship word (Abu, bin: father, son of) is not a misspelt name",
     "patronymic_not_name": "a patronymic and a surname or given name of one root: two words",
 }
 

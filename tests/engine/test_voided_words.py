@@ -20,6 +20,7 @@ ENTITIES = [
     ("rostom", "Rostom ALIEV"),
     ("kostenko", "Natalya Vasilievna KOSTENKO"),
     ("rodnina", "Irina Konstantinovna RODNINA"),
+    ("abu_khalid", "Abu KHALID"),
 ]
 SCREENER = Screener.from_entities(
     [Entity(id=key, schema="Person", names=[name]) for key, name in ENTITIES]
@@ -49,6 +50,8 @@ VOIDED: list[tuple[str, str, str, VoidRule, str]] = [
     ("Vasilina Kostenko", "kostenko", "Vasilina", "patronymic_not_name", "Vasilievna"),
     # a surname and a patronymic of one root: Konstantinova is not Konstantinovna
     ("Irina Konstantinova", "rodnina", "Konstantinova", "patronymic_not_name", "Konstantinovna"),
+    # a kinship word (Abu: father of) is no misspelt name: Abbud is not Abu
+    ("Khalid Abbud", "abu_khalid", "Abbud", "kinship_not_a_name", "Abu"),
 ]
 
 
@@ -73,6 +76,7 @@ def test_a_voided_near_word_names_its_rule(
         # a patronymic misread in its ending is still the patronymic (OCR ``i``/``l``, ``v``/``y``)
         ("Natalya Vasilievlch Kostenko", "kostenko", "Vasilievlch"),
         ("Irina Konstantinoyna Rodnina", "rodnina", "Konstantinoyna"),
+        ("Abou Khalid", "abu_khalid", "Abou"),  # the kinship word in its French spelling
     ],
 )
 def test_a_word_that_counts_or_has_no_near_word_names_no_rule(
