@@ -87,6 +87,7 @@ RuleName = Literal[
     "stem",
     "gender_variant",
     "compound_name_half",
+    "initial_out_of_place",
     "legal_form",
     "identifier",
     "title",

@@ -823,6 +823,44 @@ def _split_compounds(query: ParsedName, listed: ParsedName, pairs: list[Pair]) -
     return out
 
 
+def _initials_in_place(query: ParsedName, listed: ParsedName, pairs: list[Pair]) -> list[Pair]:
+    """The pairs with an initial voided (rule ``initial_out_of_place``) where it stands
+    after the first name word of its own name and nothing matched that word: an initial
+    abbreviates the name in its place, and when the given name written out before it is
+    left unmatched, the word it meets is the other name's given name against a father's
+    or middle name's initial (``Hassan AL-ZAHRANI`` against ``Mohammad Saad H. AL
+    ZAHRANI``), no sign that the names agree."""
+    if all(pair.similarity.rule != "initial" for pair in pairs):
+        return pairs  # the common case, decided at once
+    names = (query, listed)
+    paired = (
+        {i for pair in pairs for i in pair.query},
+        {j for pair in pairs for j in pair.listed},
+    )
+    out = []
+    for pair in pairs:
+        if pair.similarity.rule == "initial":
+            for side, positions in enumerate((pair.query, pair.listed)):
+                skipped = _unmatched_word_before(names[side], positions[0], paired[side])
+                if skipped is not None:
+                    detail = f"initial after the unmatched given name {skipped!r}: another name"
+                    similarity = Similarity(0.0, "initial_out_of_place", detail)
+                    pair = Pair(pair.query, pair.listed, similarity)
+                    break
+        out.append(pair)
+    return out
+
+
+def _unmatched_word_before(name: ParsedName, k: int, paired: set[int]) -> str | None:
+    """The name's first name word, when it stands before the initial at ``k`` and nothing
+    matched it (its given name, in the order names are written and lists record them)."""
+    tokens = name.tokens
+    if tokens[k].role is not INITIAL:
+        return None
+    first = next((m for m in range(k) if tokens[m].role is WORD), None)
+    return None if first is None or first in paired else tokens[first].text
+
+
 def _hyphen_between(name: ParsedName, k: int, other: int) -> bool:
     """Whether words ``k`` and ``other`` of a name (``other`` may lie outside it) stand
     side by side joined by a hyphen in the name as written (``Mohammad-Ali``)."""
@@ -870,6 +908,7 @@ def score_name(context: QueryContext, listed: IndexedName, schema: str) -> NameS
     pairs, used_q, used_l = align(context, listed_name)
     if schema == "Person":
         pairs = _split_compounds(query, listed_name, pairs)
+        pairs = _initials_in_place(query, listed_name, pairs)
     matched, total = _matched(context, listed, pairs)
     penalties: list[str] = []
 
@@ -914,6 +953,8 @@ def score_name(context: QueryContext, listed: IndexedName, schema: str) -> NameS
         penalties.append(mismatch)
     if any(pair.similarity.rule == "compound_name_half" for pair in pairs):
         penalties.append("half of a hyphenated name matched alone: another name")
+    if any(pair.similarity.rule == "initial_out_of_place" for pair in pairs):
+        penalties.append("an initial met after an unmatched given name: another name")
     if any(pair.similarity.rule == "gender_variant" for pair in pairs):
         penalties.append("surname in the other gender's form: possibly a relative")
     return NameScore(max(score, 0.0), pairs, penalties, agree)

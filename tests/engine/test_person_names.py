@@ -423,3 +423,31 @@ def test_wade_giles_meets_pinyin_in_a_chinese_name(wade_giles: str, pinyin: str,
 )
 def test_wade_giles_rules_keep_other_syllables_apart(a: str, b: str, chinese: bool) -> None:
     assert east_asian_rules(a, b, chinese) is None
+
+
+# --- An initial in its place ---------------------------------------------------------------
+
+
+@pytest.fixture(scope="module")
+def with_initial() -> Screener:
+    return Screener.from_entities(
+        [Entity(id="mansouri", schema="Person", names=["Karim Tariq H. AL-MANSOURI"])]
+    )
+
+
+def test_an_initial_after_an_unmatched_given_name_does_not_count(with_initial: Screener) -> None:
+    # Hamid is no given name of Karim Tariq H.: the H is a grandfather's initial
+    hit = top(with_initial, "Hamid Al-Mansouri")
+    assert hit is not None and hit.score < DEFAULT_THRESHOLD
+    rows = {t.query_token: t for t in hit.explanation.tokens}
+    assert rows["Hamid"].rule == "initial_out_of_place" and rows["Hamid"].similarity == 0.0
+    assert "an initial met after an unmatched given name: another name" in (
+        hit.explanation.penalties
+    )
+
+
+@pytest.mark.parametrize("name", ["Karim Hamid Al-Mansouri", "Karim T. H. Al-Mansouri"])
+def test_an_initial_after_the_matched_given_name_counts(with_initial: Screener, name: str) -> None:
+    hit = top(with_initial, name)
+    assert hit is not None and hit.score >= DEFAULT_THRESHOLD
+    assert all(t.rule != "initial_out_of_place" for t in hit.explanation.tokens)
