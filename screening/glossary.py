@@ -22,6 +22,7 @@ MIN_OPEN_STEM = 4  # shorter stems (``tekh``, ``sea``, ``hub``) match only whole
 # A stem written with a final dot matches the whole word only, however long: ``melli.``
 # (Persian national) must not take in ``Melissa``, nor ``lashkar.`` the surname ``Lashkari``.
 WHOLE_WORD_MARK = "."
+_TS_KEY = token_key("ts")  # how ``ts`` reads in a word key (``c``)
 # ``tekhnolog-icheskaya``, ``metallurg-icheskiy``: the adjective suffix, in key space.
 _DERIVED_ADJECTIVE = ("iCesk", "Cesk")
 
@@ -51,8 +52,12 @@ def concept_of(key: str) -> str | None:
     """The glossary concept a word key belongs to, if any (longest stem wins).
 
     An adjective made with ``-icheskiy`` is looked up by what precedes the suffix:
-    the suffix and its case ending are longer than an inflection."""
+    the suffix and its case ending are longer than an inflection. An English plural in
+    ``-ts`` (``instruments``, ``settlements``) is looked up as its singular: word keys
+    write ``ts`` as one letter (``instrumenc``), which no stem in ``-t`` starts."""
     found = _concept_by_stem(key)
+    if found is None and key.endswith(_TS_KEY) and len(key) > MIN_OPEN_STEM:
+        found = _concept_by_stem(key[: -len(_TS_KEY)] + "t")
     if found is None:
         for suffix in _DERIVED_ADJECTIVE:
             at = key.find(suffix, MIN_OPEN_STEM)
