@@ -627,3 +627,44 @@ def test_a_companys_own_name_beside_a_place_still_discounts_descriptors(
         "TECHNOLOGY" in penalty.upper() and "(generic_word)" in penalty
         for penalty in hit.explanation.penalties
     )
+
+
+@pytest.mark.parametrize(
+    ("query", "entity_id", "alerts"),
+    [
+        ("Profinet Technology OOO", "profinet", True),  # a descriptor added: a subsidiary
+        ("Koneisto Chongqing International Group", "koneisto-chongqing", True),
+        ("Profinet Saskatchewan", "profinet", False),  # a region added: a branch there
+    ],
+)
+def test_a_listed_name_whole_within_the_query_is_explained_as_a_branch_or_subsidiary(
+    places: Screener, query: str, entity_id: str, alerts: bool
+) -> None:
+    """A designation covers the entity's branches and the companies it owns (OFAC's 50
+    percent rule): the listed name whole within the query, with a place or a descriptor
+    added, is explained as such (``listed_name_within``); the score stays what the words
+    make it (a place added counts in full)."""
+    hit = hits_of(places, query).get(entity_id)
+    assert hit is not None and (hit.score >= DEFAULT_THRESHOLD) is alerts
+    assert any("(listed_name_within)" in penalty for penalty in hit.explanation.penalties)
+
+
+@pytest.mark.parametrize(
+    ("query", "entity_id"),
+    [
+        ("Profinex Technology", "profinet"),  # a typo of the name: another company
+        ("Koneisto Kenya", "koneisto-chongqing"),  # a listed word missing: not within
+        ("Kenya", "kenya"),  # the query is within the listed name, not the other way
+        ("Profinet", "profinet"),  # nothing added: the listed name itself
+    ],
+)
+def test_a_listed_name_not_whole_within_the_query_is_no_branch(
+    places: Screener, query: str, entity_id: str
+) -> None:
+    """Only every word of the listed name matched, with words added, makes a branch or
+    subsidiary: a name one letter off, a listed word missing, a parent named by its
+    branch's listing, or the listed name itself are not."""
+    hit = hits_of(places, query).get(entity_id)
+    assert hit is None or not any(
+        "(listed_name_within)" in penalty for penalty in hit.explanation.penalties
+    )
