@@ -668,3 +668,43 @@ def test_a_listed_name_not_whole_within_the_query_is_no_branch(
     assert hit is None or not any(
         "(listed_name_within)" in penalty for penalty in hit.explanation.penalties
     )
+
+
+INSTITUTIONS = [
+    Entity(
+        id="mining-university",
+        schema=ORG,
+        names=[
+            "Federal State Budgetary Educational Institution of Higher Education "
+            "Saint Petersburg Mining University"
+        ],
+    ),
+    Entity(id="higher-education", schema=ORG, names=["Higher Education Institution Koneisto"]),
+    *GENERIC,
+]
+
+
+@pytest.mark.parametrize(
+    "query",
+    [
+        "Saint Petersburg Mining University",
+        "FGBOU VO Saint Petersburg Mining University",
+        "Federalnoe gosudarstvennoe byudzhetnoe obrazovatelnoe uchrezhdenie vysshego "
+        "obrazovaniya Saint Petersburg Mining University",
+    ],
+)
+def test_a_russian_state_institutions_form_is_a_legal_form(query: str) -> None:
+    """``Federal State Budgetary Educational Institution of Higher Education`` (ФГБОУ ВО,
+    OKOPF) is the form of a Russian university, as OOO is a company's: it says nothing of
+    which institution is meant."""
+    hit = hits_of(Screener.from_entities(INSTITUTIONS), query).get("mining-university")
+    assert hit is not None and hit.score >= DEFAULT_THRESHOLD
+    assert not any("Budgetary" in penalty for penalty in hit.explanation.penalties)
+
+
+def test_a_state_institutions_words_alone_stay_words_of_the_name() -> None:
+    """Only the whole form is a legal form: ``Higher Education Institution`` alone is part
+    of a name, and another name that lacks those words does not meet it in full."""
+    hit = hits_of(Screener.from_entities(INSTITUTIONS), "Koneisto").get("higher-education")
+    assert hit is None or hit.score < DEFAULT_THRESHOLD
+    assert hit is None or not any(t.rule == "legal_form" for t in hit.explanation.tokens)
