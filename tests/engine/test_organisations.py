@@ -708,3 +708,24 @@ def test_a_state_institutions_words_alone_stay_words_of_the_name() -> None:
     hit = hits_of(Screener.from_entities(INSTITUTIONS), "Koneisto").get("higher-education")
     assert hit is None or hit.score < DEFAULT_THRESHOLD
     assert hit is None or not any(t.rule == "legal_form" for t in hit.explanation.tokens)
+
+
+def test_a_countrys_adjective_alone_does_not_make_two_companies_one() -> None:
+    """``Iranian`` says where a company is, as ``Iran`` does: when only it matches, the
+    descriptors tell the companies apart and count in full; beside the company's own name
+    they still count in part."""
+    screener = Screener.from_entities(
+        [
+            Entity(id="iranian-steel", schema=ORG, names=["Iranian Steel Group"]),
+            Entity(id="koneisto-iranian", schema=ORG, names=["Koneisto Iranian Group"]),
+            *GENERIC,
+        ]
+    )
+    other = hits_of(screener, "Iranian Trading Agency").get("iranian-steel")
+    assert other is None or other.score < DEFAULT_THRESHOLD
+    assert other is None or not any(
+        "(generic_word)" in penalty for penalty in other.explanation.penalties
+    )
+    same = hits_of(screener, "Koneisto Iranian Technology").get("koneisto-iranian")
+    assert same is not None and same.score >= DEFAULT_THRESHOLD
+    assert any("(generic_word)" in penalty for penalty in same.explanation.penalties)
