@@ -188,6 +188,37 @@ def syllable_acronym(word: str, first: tuple[str, str], second: tuple[str, str])
     return None
 
 
+def _syllables_by_concept() -> dict[str, frozenset[str]]:
+    """Every opening of ``MIN_SYLLABLE`` to ``MAX_SYLLABLE`` letters of the stems of each
+    concept, in every language of the glossary (``spe``... ``spetsi`` of ``spetsialn``,
+    ``spec``... of ``special``): the syllables an acronym of the concept's word keeps."""
+    found: dict[str, set[str]] = {}
+    for concept, stems in _CONCEPTS.items():
+        for stem in stems:
+            folded = ascii_fold(stem.removesuffix(WHOLE_WORD_MARK))
+            found.setdefault(concept, set()).update(
+                folded[:n] for n in range(MIN_SYLLABLE, min(MAX_SYLLABLE, len(folded)) + 1)
+            )
+    return {concept: frozenset(openings) for concept, openings in found.items()}
+
+
+_SYLLABLES = _syllables_by_concept()
+
+
+def translated_acronym(word: str, first: str, second: str) -> str | None:
+    """How a word is a syllable acronym of two glossary concepts in another language
+    (rule ``translated_acronym``): ``Spetsstal`` is ``spets`` of ``spetsialnaya`` and
+    ``stal`` of ``stal``, which are ``Special Steel`` in English, as ``Vneshtorg`` is
+    foreign trade. ``word`` is folded, ``first`` and ``second`` the concepts of two words
+    in a row; None when no cut of the word gives a syllable of each."""
+    first_syllables, second_syllables = _SYLLABLES[first], _SYLLABLES[second]
+    for cut in range(MIN_SYLLABLE, min(MAX_SYLLABLE, len(word) - MIN_SYLLABLE) + 1):
+        head, tail = word[:cut], word[cut:]
+        if head in first_syllables and tail in second_syllables:
+            return f"translated syllable acronym {head}+{tail} ({first} {second})"
+    return None
+
+
 def acronym_spellings(first: tuple[str, str], second: tuple[str, str]) -> list[str]:
     """Every syllable acronym two words could make (``gazpro``, ``gazprom``...), for
     retrieval; empty unless both are words of the glossary. ``first`` and ``second``

@@ -36,6 +36,7 @@ from screening.glossary import (
     is_descriptor,
     is_slavic_adjective,
     syllable_acronym,
+    translated_acronym,
 )
 from screening.index import IndexedName, NameIndex, is_middle_name
 from screening.legal_forms import classes_agree
@@ -337,34 +338,54 @@ def _add_acronyms(context: QueryContext, listed: ParsedName, options: list[_Opti
     one (``syllable_acronym``): other pairs are passed over at once."""
     query, l_tokens, q_tokens = context.parsed, listed.tokens, context.parsed.tokens
     glossary = context.scoring.glossary
+    organisations = query.organisation and listed.organisation
     for j, j2, _, _ in listed.joined:
         first, second = l_tokens[j], l_tokens[j2]
-        if concept_of(first.key) is None or concept_of(second.key) is None:
+        concepts = concept_of(first.key), concept_of(second.key)
+        if concepts[0] is None or concepts[1] is None:
             continue
         opening = first.folded[:MIN_SYLLABLE]  # an acronym opens as its first word does
         for i in query.words:
-            if not q_tokens[i].folded.startswith(opening):
-                continue
-            detail = syllable_acronym(
-                q_tokens[i].folded, (first.folded, first.key), (second.folded, second.key)
+            detail = _acronym_of(
+                q_tokens[i].folded, first, second, opening, concepts if organisations else None
             )
             if detail is not None:
                 similarity = Similarity(glossary, "glossary", detail)
                 options.append((-glossary, len(options), (i,), (j, j2), similarity))
     for i, i2, _, _ in query.joined:
         first, second = q_tokens[i], q_tokens[i2]
-        if context.concepts[i] is None or context.concepts[i2] is None:
+        concepts = context.concepts[i], context.concepts[i2]
+        if concepts[0] is None or concepts[1] is None:
             continue
         opening = first.folded[:MIN_SYLLABLE]
         for j in listed.words:
-            if not l_tokens[j].folded.startswith(opening):
-                continue
-            detail = syllable_acronym(
-                l_tokens[j].folded, (first.folded, first.key), (second.folded, second.key)
+            detail = _acronym_of(
+                l_tokens[j].folded, first, second, opening, concepts if organisations else None
             )
             if detail is not None:
                 similarity = Similarity(glossary, "glossary", detail)
                 options.append((-glossary, len(options), (i, i2), (j,), similarity))
+
+
+def _acronym_of(
+    word: str,
+    first: Token,
+    second: Token,
+    opening: str,
+    concepts: tuple[str | None, str | None] | None,
+) -> str | None:
+    """How ``word`` is a syllable acronym of two glossary words: of their spelling
+    (``Gazprom``, ``syllable_acronym``), or, in two organisations' names (``concepts``
+    given), of their translation (``Spetsstal``, ``translated_acronym``)."""
+    if word.startswith(opening):
+        detail = syllable_acronym(word, (first.folded, first.key), (second.folded, second.key))
+        if detail is not None:
+            return detail
+    if concepts is None or concepts[0] is None or concepts[1] is None:
+        return None
+    if len(word) < 2 * MIN_SYLLABLE or concepts[0] == concepts[1]:
+        return None
+    return translated_acronym(word, concepts[0], concepts[1])
 
 
 def align(context: QueryContext, listed: ParsedName) -> tuple[list[Pair], set[int], set[int]]:

@@ -228,6 +228,57 @@ def test_syllable_acronyms_meet_the_words_they_are_made_of(
         assert any(t.detail.startswith("syllable acronym") for t in hit.explanation.tokens)
 
 
+TRANSLATED_ACRONYMS = [
+    Entity(id="spetsstal", schema=ORG, names=["OMZ Spetsstal OOO"]),
+    Entity(id="vneshtorg", schema=ORG, names=["Vneshtorg Koneisto"]),
+    Entity(id="special-steel", schema=ORG, names=["Koneisto Special Steel"]),
+    Entity(id="spestee", schema=ORG, names=["Koneisto Spesteam"]),
+]
+
+
+@pytest.mark.parametrize(
+    ("query", "entity_id", "meets"),
+    [
+        ("OMZ Special Steels OOO", "spetsstal", True),  # spets(ialnaya) + stal = special steel
+        ("Foreign Trade Koneisto", "vneshtorg", True),  # vnesh(nyaya) + torg(ovlya)
+        ("Koneisto Spetsstal", "special-steel", True),  # the other way round
+        ("OMZ Special Trade OOO", "spetsstal", False),  # stal is no syllable of trade
+        ("Koneisto Special Steel", "spestee", False),  # spes and team: no syllables of these
+    ],
+)
+def test_a_syllable_acronym_meets_the_translation_of_its_words(
+    query: str, entity_id: str, meets: bool
+) -> None:
+    """``Spetsstal`` is ``spetsialnaya stal``, special steel: a syllable acronym of two
+    glossary words meets their translation in another language (``translated syllable
+    acronym`` in the explanation), each syllable an opening of a stem of the concept.
+    Scored against every name: retrieval has no key for a translation (see the report)."""
+    screener = Screener.from_entities(TRANSLATED_ACRONYMS)
+    hits = rank_hits(
+        screener.index,
+        Query.model_validate({"name": query, "schema": ORG}),
+        0.0,
+        len(TRANSLATED_ACRONYMS),
+        screener.settings,
+        brute_force=True,
+    )
+    hit = next((h for h in hits if h.entity_id == entity_id), None)
+    assert_meets(hit, meets)
+    translated = hit is not None and any(
+        t.detail.startswith("translated syllable acronym") for t in hit.explanation.tokens
+    )
+    assert translated is meets
+
+
+def test_a_persons_name_is_no_translated_acronym() -> None:
+    """Only two organisations' names: a person's name word is no acronym of words."""
+    screener = Screener.from_entities([Entity(id="p", schema=P, names=["Spetsstal IVANOV"])])
+    result = screener.screen("Special Steel IVANOV", schema=P, threshold=0.0, limit=5)
+    assert not any(
+        t.detail.startswith("translated") for h in result.hits for t in h.explanation.tokens
+    )
+
+
 INITIALS = [
     Entity(id="mehr", schema=ORG, names=["Mehr Finance and Credit Institute"]),
     Entity(id="bif", schema=ORG, names=["BIF Sarajevo"]),
