@@ -211,7 +211,11 @@ def translated_acronym(word: str, first: str, second: str) -> str | None:
     ``stal`` of ``stal``, which are ``Special Steel`` in English, as ``Vneshtorg`` is
     foreign trade. ``word`` is folded, ``first`` and ``second`` the concepts of two words
     in a row; None when no cut of the word gives a syllable of each."""
+    if len(word) < 2 * MIN_SYLLABLE:
+        return None
     first_syllables, second_syllables = _SYLLABLES[first], _SYLLABLES[second]
+    if word[:MIN_SYLLABLE] not in first_syllables:
+        return None  # most words: no syllable of the first concept opens them
     for cut in range(MIN_SYLLABLE, min(MAX_SYLLABLE, len(word) - MIN_SYLLABLE) + 1):
         head, tail = word[:cut], word[cut:]
         if head in first_syllables and tail in second_syllables:

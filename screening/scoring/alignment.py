@@ -338,54 +338,47 @@ def _add_acronyms(context: QueryContext, listed: ParsedName, options: list[_Opti
     one (``syllable_acronym``): other pairs are passed over at once."""
     query, l_tokens, q_tokens = context.parsed, listed.tokens, context.parsed.tokens
     glossary = context.scoring.glossary
+    # In two organisations' names, also of their translation (``Spetsstal`` = ``Special
+    # Steel``, ``translated_acronym``).
     organisations = query.organisation and listed.organisation
     for j, j2, _, _ in listed.joined:
         first, second = l_tokens[j], l_tokens[j2]
-        concepts = concept_of(first.key), concept_of(second.key)
-        if concepts[0] is None or concepts[1] is None:
+        first_concept, second_concept = concept_of(first.key), concept_of(second.key)
+        if first_concept is None or second_concept is None:
             continue
+        translated = organisations and first_concept != second_concept
         opening = first.folded[:MIN_SYLLABLE]  # an acronym opens as its first word does
         for i in query.words:
-            detail = _acronym_of(
-                q_tokens[i].folded, first, second, opening, concepts if organisations else None
-            )
+            word = q_tokens[i].folded
+            detail = None
+            if word.startswith(opening):
+                detail = syllable_acronym(
+                    word, (first.folded, first.key), (second.folded, second.key)
+                )
+            if detail is None and translated:
+                detail = translated_acronym(word, first_concept, second_concept)
             if detail is not None:
                 similarity = Similarity(glossary, "glossary", detail)
                 options.append((-glossary, len(options), (i,), (j, j2), similarity))
     for i, i2, _, _ in query.joined:
         first, second = q_tokens[i], q_tokens[i2]
-        concepts = context.concepts[i], context.concepts[i2]
-        if concepts[0] is None or concepts[1] is None:
+        first_concept, second_concept = context.concepts[i], context.concepts[i2]
+        if first_concept is None or second_concept is None:
             continue
+        translated = organisations and first_concept != second_concept
         opening = first.folded[:MIN_SYLLABLE]
         for j in listed.words:
-            detail = _acronym_of(
-                l_tokens[j].folded, first, second, opening, concepts if organisations else None
-            )
+            word = l_tokens[j].folded
+            detail = None
+            if word.startswith(opening):
+                detail = syllable_acronym(
+                    word, (first.folded, first.key), (second.folded, second.key)
+                )
+            if detail is None and translated:
+                detail = translated_acronym(word, first_concept, second_concept)
             if detail is not None:
                 similarity = Similarity(glossary, "glossary", detail)
                 options.append((-glossary, len(options), (i, i2), (j,), similarity))
-
-
-def _acronym_of(
-    word: str,
-    first: Token,
-    second: Token,
-    opening: str,
-    concepts: tuple[str | None, str | None] | None,
-) -> str | None:
-    """How ``word`` is a syllable acronym of two glossary words: of their spelling
-    (``Gazprom``, ``syllable_acronym``), or, in two organisations' names (``concepts``
-    given), of their translation (``Spetsstal``, ``translated_acronym``)."""
-    if word.startswith(opening):
-        detail = syllable_acronym(word, (first.folded, first.key), (second.folded, second.key))
-        if detail is not None:
-            return detail
-    if concepts is None or concepts[0] is None or concepts[1] is None:
-        return None
-    if len(word) < 2 * MIN_SYLLABLE or concepts[0] == concepts[1]:
-        return None
-    return translated_acronym(word, concepts[0], concepts[1])
 
 
 def align(context: QueryContext, listed: ParsedName) -> tuple[list[Pair], set[int], set[int]]:
