@@ -22,6 +22,7 @@ MIN_OPEN_STEM = 4  # shorter stems (``tekh``, ``sea``, ``hub``) match only whole
 # A stem written with a final dot matches the whole word only, however long: ``melli.``
 # (Persian national) must not take in ``Melissa``, nor ``lashkar.`` the surname ``Lashkari``.
 WHOLE_WORD_MARK = "."
+_TS_KEY = token_key("ts")  # how ``ts`` reads in a word key (``c``)
 # ``tekhnolog-icheskaya``, ``metallurg-icheskiy``: the adjective suffix, in key space.
 _DERIVED_ADJECTIVE = ("iCesk", "Cesk")
 
@@ -51,8 +52,12 @@ def concept_of(key: str) -> str | None:
     """The glossary concept a word key belongs to, if any (longest stem wins).
 
     An adjective made with ``-icheskiy`` is looked up by what precedes the suffix:
-    the suffix and its case ending are longer than an inflection."""
+    the suffix and its case ending are longer than an inflection. An English plural in
+    ``-ts`` (``instruments``, ``settlements``) is looked up as its singular: word keys
+    write ``ts`` as one letter (``instrumenc``), which no stem in ``-t`` starts."""
     found = _concept_by_stem(key)
+    if found is None and key.endswith(_TS_KEY) and len(key) > MIN_OPEN_STEM:
+        found = _concept_by_stem(key[: -len(_TS_KEY)] + "t")
     if found is None:
         for suffix in _DERIVED_ADJECTIVE:
             at = key.find(suffix, MIN_OPEN_STEM)
@@ -180,6 +185,41 @@ def syllable_acronym(word: str, first: tuple[str, str], second: tuple[str, str])
             if concept_of(first_key) is None or concept_of(second_key) is None:
                 return None
             return f"syllable acronym {head}+{tail}"
+    return None
+
+
+def _syllables_by_concept() -> dict[str, frozenset[str]]:
+    """Every opening of ``MIN_SYLLABLE`` to ``MAX_SYLLABLE`` letters of the stems of each
+    concept, in every language of the glossary (``spe``... ``spetsi`` of ``spetsialn``,
+    ``spec``... of ``special``): the syllables an acronym of the concept's word keeps."""
+    found: dict[str, set[str]] = {}
+    for concept, stems in _CONCEPTS.items():
+        for stem in stems:
+            folded = ascii_fold(stem.removesuffix(WHOLE_WORD_MARK))
+            found.setdefault(concept, set()).update(
+                folded[:n] for n in range(MIN_SYLLABLE, min(MAX_SYLLABLE, len(folded)) + 1)
+            )
+    return {concept: frozenset(openings) for concept, openings in found.items()}
+
+
+_SYLLABLES = _syllables_by_concept()
+
+
+def translated_acronym(word: str, first: str, second: str) -> str | None:
+    """How a word is a syllable acronym of two glossary concepts in another language
+    (rule ``translated_acronym``): ``Spetsstal`` is ``spets`` of ``spetsialnaya`` and
+    ``stal`` of ``stal``, which are ``Special Steel`` in English, as ``Vneshtorg`` is
+    foreign trade. ``word`` is folded, ``first`` and ``second`` the concepts of two words
+    in a row; None when no cut of the word gives a syllable of each."""
+    if len(word) < 2 * MIN_SYLLABLE:
+        return None
+    first_syllables, second_syllables = _SYLLABLES[first], _SYLLABLES[second]
+    if word[:MIN_SYLLABLE] not in first_syllables:
+        return None  # most words: no syllable of the first concept opens them
+    for cut in range(MIN_SYLLABLE, min(MAX_SYLLABLE, len(word) - MIN_SYLLABLE) + 1):
+        head, tail = word[:cut], word[cut:]
+        if head in first_syllables and tail in second_syllables:
+            return f"translated syllable acronym {head}+{tail} ({first} {second})"
     return None
 
 

@@ -6,7 +6,9 @@ and ``Aktsionernoe Obshchestvo`` another. A legal form says little about *which*
 company a name means, so it weighs little; a typo inside it
 (``LIMIHED LIABILITY COMPANY``) must not make it look like a distinctive word.
 The hand-kept forms (``legal_forms.tsv``, written by where and how the lists write
-them) are read anywhere in a name and through a typo. The forms of the world generated
+them) are read anywhere in a name and through a typo; the forms of Russian state
+institutions (``legal_forms_state_institutions.tsv``, from the OKOPF classifier) anywhere,
+as whole phrases spelt as written. The forms of the world generated
 from ISO 20275 (``legal_forms_iso20275.tsv``) are read as written and only where their
 jurisdictions put them, at the end of a name (``Siemens AG``, ``Kovac d.o.o.``): their
 short abbreviations (``SAM``, ``SIA``) are name words elsewhere. Pure functions of word keys.
@@ -19,7 +21,11 @@ from functools import lru_cache
 from rapidfuzz import process
 from rapidfuzz.distance import OSA
 
-from screening.data import LEGAL_FORM_PHRASES, WORLD_LEGAL_FORM_PHRASES
+from screening.data import (
+    LEGAL_FORM_PHRASES,
+    STATE_INSTITUTION_PHRASES,
+    WORLD_LEGAL_FORM_PHRASES,
+)
 from screening.memory import MEMORY
 from screening.translit import ascii_fold, token_key
 
@@ -45,7 +51,12 @@ _REVIEWED = _by_keys(LEGAL_FORM_PHRASES)
 _WORLD = {
     keys: cls for keys, cls in _by_keys(WORLD_LEGAL_FORM_PHRASES).items() if keys not in _REVIEWED
 }
-PHRASES: dict[tuple[str, ...], str] = {**_WORLD, **_REVIEWED}
+# Russian state institutions (``legal_forms_state_institutions.tsv``): whole phrases as
+# written, anywhere in a name; their words alone (``state``, ``education``) stay words.
+_INSTITUTIONS = {
+    keys: cls for keys, cls in _by_keys(STATE_INSTITUTION_PHRASES).items() if keys not in _REVIEWED
+}
+PHRASES: dict[tuple[str, ...], str] = {**_WORLD, **_INSTITUTIONS, **_REVIEWED}
 LONGEST_PHRASE = max(len(keys) for keys in PHRASES)
 _PHRASE_WORDS = frozenset(key for keys in PHRASES for key in keys)
 # Words read through a typo (``limihed``): the hand-kept ones only. Forms of the world
@@ -148,7 +159,8 @@ def find_legal_forms(words: list[tuple[str, ...]]) -> list[tuple[int, int, str |
     """Spans ``(start, end, class)`` of legal forms in a name, given each word's keys.
 
     Phrases are matched longest first: the hand-kept ones on canonical keys (through a
-    typo), the forms of the world as written and at the end of the name only; a long
+    typo), the state institutions' as written, the forms of the world as written and at
+    the end of the name only; a long
     legal word outside any phrase (a lone ``limited``) is a span of unknown class.
     """
     canonical = [_canonical(keys) for keys in words]
@@ -159,7 +171,7 @@ def find_legal_forms(words: list[tuple[str, ...]]) -> list[tuple[int, int, str |
     while i < len(words):
         for length in range(min(LONGEST_PHRASE, len(words) - i), 0, -1):
             window = canonical[i : i + length]
-            form_class = _REVIEWED.get(tuple(window))
+            form_class = _REVIEWED.get(tuple(window)) or _INSTITUTIONS.get(tuple(window))
             if form_class is None and i + length == len(words):
                 form_class = _WORLD.get(tuple(keys[0] for keys in words[i : i + length]))
             if form_class is None and length > 2 and all(len(k) == 1 for k in window):

@@ -4,8 +4,9 @@ A place says where a company is, not which company it is (``Bank Saint Petersbur
 ``Saint Petersburg Mining University`` are two companies), so the ``generic_word`` rule of
 the scoring does not take a place for the company's own name. The places are the countries
 of ISO 3166-1 (their English names and the lists' variants, ``screening/sources/countries``),
-the first-level subdivisions of ISO 3166-2 (pycountry: ``Karbalā’``, ``Tehrān``) and the
-largest cities in English (``screening/data/world_cities.tsv``).
+the first-level subdivisions of ISO 3166-2 (pycountry: ``Karbalā’``, ``Tehrān``), the
+largest cities in English (``screening/data/world_cities.tsv``) and the countries' English
+adjectives (``screening/data/country_adjectives.tsv``: ``Iranian``, ``North Korean``).
 """
 
 from __future__ import annotations
@@ -15,7 +16,7 @@ from functools import cache
 
 import pycountry
 
-from screening.data import WORLD_CITIES
+from screening.data import COUNTRY_ADJECTIVES, WORLD_CITIES
 from screening.names import make_token, split_words
 from screening.sources.countries import country_names
 
@@ -55,3 +56,4 @@ def _place_names() -> Iterator[str]:
         if subdivision.parent_code is None:
             yield subdivision.name
     yield from WORLD_CITIES
+    yield from COUNTRY_ADJECTIVES

@@ -271,6 +271,7 @@ TABLE_FILES = (
     "slavic_adjective_endings.tsv",
     "legal_forms.tsv",
     "legal_forms_iso20275.tsv",
+    "legal_forms_state_institutions.tsv",
     "given_names.tsv",
     "hebrew_given_names.tsv",
     "arabic_given_names.tsv",
@@ -293,6 +294,7 @@ TABLE_FILES = (
     "country_variants.tsv",  # read by screening.sources.countries
     "opening_sounds.tsv",  # read by screening.scoring.tokens
     "world_cities.tsv",  # read by screening.places
+    "country_adjectives.tsv",  # read by screening.places
 )
 
 # Read at import: a bad file fails the first import of the engine, not a later screening.
@@ -301,9 +303,16 @@ SLAVIC_ADJECTIVE_ENDINGS = tuple(
     row.fields[0] for row in read_table(_file("slavic_adjective_endings.tsv"), ADJECTIVE_ENDINGS)
 )
 WORLD_CITIES = tuple(row.fields[0] for row in read_table(_file("world_cities.tsv"), PLACE_NAMES))
+COUNTRY_ADJECTIVES = tuple(
+    row.fields[0] for row in read_table(_file("country_adjectives.tsv"), PLACE_NAMES)
+)
 LEGAL_FORM_PHRASES = grouped(read_table(_file("legal_forms.tsv"), LEGAL_FORMS))
 # Generated from ISO 20275 by scripts/build_legal_forms.py: the forms of the world.
 WORLD_LEGAL_FORM_PHRASES = grouped(read_table(_file("legal_forms_iso20275.tsv"), LEGAL_FORMS))
+# Russian state institutions (OKOPF): read as whole phrases only.
+STATE_INSTITUTION_PHRASES = grouped(
+    read_table(_file("legal_forms_state_institutions.tsv"), LEGAL_FORMS)
+)
 _NAME_GROUPS = given_name_groups(read_table(_file("given_names.tsv"), GIVEN_NAMES))
 _HEBREW_NAME_GROUPS = given_name_groups(
     read_table(_file("hebrew_given_names.tsv"), GIVEN_NAMES), "hebrew_given_names.tsv"

@@ -253,7 +253,18 @@ def test_legal_form_recognised_through_any_spelling_variant() -> None:
      # English loanwords as Russian writes them
      ("treyd", "trade"), ("khab", "hub"),
      # two words written as one (adjacent words are joined before lookup)
-     ("zheleznyedorogi", "railways"), ("dalnevostochnoye", "fareastern")],
+     ("zheleznyedorogi", "railways"), ("dalnevostochnoye", "fareastern"),
+     # an English plural in -ts, whose key writes ts as one letter
+     ("instruments", "pribor"), ("settlements", "raschetov"), ("plants", "zavod"),
+     # the noun and its adjective (raschet, raschetnyy)
+     ("raschetnyy", "settlement"),
+     # named after: Russian, its abbreviation, Ukrainian, Belarusian, English written as one
+     ("im", "imeni"), ("imya", "namedafter"),
+     # foreign and domestic (vneshnyaya torgovlya, dış ticaret: foreign trade)
+     ("vneshney", "foreign"), ("dis", "external"), ("zovnishnoyi", "khareji"),
+     ("vnutrenniy", "domestic"), ("ic", "internal"), ("pazarlama", "marketing"),
+     # the armed units of militant organisations' names
+     ("junud", "soldiers"), ("troops", "soldier")],
 )  # fmt: skip
 def test_glossary_concepts_meet_across_languages(a: str, b: str) -> None:
     ca = concept_of(token_key(ascii_fold(a)))
@@ -318,9 +329,31 @@ def test_a_name_in_french_romanisation_is_read_so_in_every_word() -> None:
     assert token_key(ascii_fold("Shershnev")) not in parse_name("Cherchnev").tokens[0].keys
 
 
-@pytest.mark.parametrize("word", ["budnev", "gazaryan", "rafort", "sean", "habib", "tekhov"])
+@pytest.mark.parametrize(
+    "word",
+    ["budnev", "gazaryan", "rafort", "sean", "habib", "tekhov",
+     # a plural in -ts is read as its singular only: no stem of another word in -t
+     "kupets", "merchants",
+     # named after: whole words only
+     "imenin", "imran", "named",
+     # whole words only: the surname Jundi, words that start as dis or ic
+     "jundi", "discount", "icon",
+     # nor a stem whose key another language's word has: Harry (khariji), und (jund)
+     "harry", "harris", "und"],
+)  # fmt: skip
 def test_glossary_leaves_names_alone(word: str) -> None:
     assert concept_of(token_key(ascii_fold(word))) is None
+
+
+@pytest.mark.parametrize(
+    ("a", "b"),
+    [("soldiers", "army"), ("junud", "jaysh"), ("militia", "brigade"), ("regiment", "liwa")],
+)
+def test_glossary_keeps_near_synonyms_apart(a: str, b: str) -> None:
+    """The glossary holds translations, not synonyms: ``Jund al-Islam`` (soldiers of Islam)
+    and ``Jaysh al-Islam`` (army of Islam) are two groups."""
+    ca, cb = (concept_of(token_key(ascii_fold(word))) for word in (a, b))
+    assert ca is not None and cb is not None and ca != cb
 
 
 @pytest.mark.parametrize("word", ["Anatol`evich", "Solov`yov", "Pod``yachev"])

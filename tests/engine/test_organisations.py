@@ -228,6 +228,57 @@ def test_syllable_acronyms_meet_the_words_they_are_made_of(
         assert any(t.detail.startswith("syllable acronym") for t in hit.explanation.tokens)
 
 
+TRANSLATED_ACRONYMS = [
+    Entity(id="spetsstal", schema=ORG, names=["OMZ Spetsstal OOO"]),
+    Entity(id="vneshtorg", schema=ORG, names=["Vneshtorg Koneisto"]),
+    Entity(id="special-steel", schema=ORG, names=["Koneisto Special Steel"]),
+    Entity(id="spestee", schema=ORG, names=["Koneisto Spesteam"]),
+]
+
+
+@pytest.mark.parametrize(
+    ("query", "entity_id", "meets"),
+    [
+        ("OMZ Special Steels OOO", "spetsstal", True),  # spets(ialnaya) + stal = special steel
+        ("Foreign Trade Koneisto", "vneshtorg", True),  # vnesh(nyaya) + torg(ovlya)
+        ("Koneisto Spetsstal", "special-steel", True),  # the other way round
+        ("OMZ Special Trade OOO", "spetsstal", False),  # stal is no syllable of trade
+        ("Koneisto Special Steel", "spestee", False),  # spes and team: no syllables of these
+    ],
+)
+def test_a_syllable_acronym_meets_the_translation_of_its_words(
+    query: str, entity_id: str, meets: bool
+) -> None:
+    """``Spetsstal`` is ``spetsialnaya stal``, special steel: a syllable acronym of two
+    glossary words meets their translation in another language (``translated syllable
+    acronym`` in the explanation), each syllable an opening of a stem of the concept.
+    Scored against every name: retrieval has no key for a translation (see the report)."""
+    screener = Screener.from_entities(TRANSLATED_ACRONYMS)
+    hits = rank_hits(
+        screener.index,
+        Query.model_validate({"name": query, "schema": ORG}),
+        0.0,
+        len(TRANSLATED_ACRONYMS),
+        screener.settings,
+        brute_force=True,
+    )
+    hit = next((h for h in hits if h.entity_id == entity_id), None)
+    assert_meets(hit, meets)
+    translated = hit is not None and any(
+        t.detail.startswith("translated syllable acronym") for t in hit.explanation.tokens
+    )
+    assert translated is meets
+
+
+def test_a_persons_name_is_no_translated_acronym() -> None:
+    """Only two organisations' names: a person's name word is no acronym of words."""
+    screener = Screener.from_entities([Entity(id="p", schema=P, names=["Spetsstal IVANOV"])])
+    result = screener.screen("Special Steel IVANOV", schema=P, threshold=0.0, limit=5)
+    assert not any(
+        t.detail.startswith("translated") for h in result.hits for t in h.explanation.tokens
+    )
+
+
 INITIALS = [
     Entity(id="mehr", schema=ORG, names=["Mehr Finance and Credit Institute"]),
     Entity(id="bif", schema=ORG, names=["BIF Sarajevo"]),
@@ -627,3 +678,105 @@ def test_a_companys_own_name_beside_a_place_still_discounts_descriptors(
         "TECHNOLOGY" in penalty.upper() and "(generic_word)" in penalty
         for penalty in hit.explanation.penalties
     )
+
+
+@pytest.mark.parametrize(
+    ("query", "entity_id", "alerts"),
+    [
+        ("Profinet Technology OOO", "profinet", True),  # a descriptor added: a subsidiary
+        ("Koneisto Chongqing International Group", "koneisto-chongqing", True),
+        ("Profinet Saskatchewan", "profinet", False),  # a region added: a branch there
+    ],
+)
+def test_a_listed_name_whole_within_the_query_is_explained_as_a_branch_or_subsidiary(
+    places: Screener, query: str, entity_id: str, alerts: bool
+) -> None:
+    """A designation covers the entity's branches and the companies it owns (OFAC's 50
+    percent rule): the listed name whole within the query, with a place or a descriptor
+    added, is explained as such (``listed_name_within``); the score stays what the words
+    make it (a place added counts in full)."""
+    hit = hits_of(places, query).get(entity_id)
+    assert hit is not None and (hit.score >= DEFAULT_THRESHOLD) is alerts
+    assert any("(listed_name_within)" in penalty for penalty in hit.explanation.penalties)
+
+
+@pytest.mark.parametrize(
+    ("query", "entity_id"),
+    [
+        ("Profinex Technology", "profinet"),  # a typo of the name: another company
+        ("Koneisto Kenya", "koneisto-chongqing"),  # a listed word missing: not within
+        ("Kenya", "kenya"),  # the query is within the listed name, not the other way
+        ("Profinet", "profinet"),  # nothing added: the listed name itself
+    ],
+)
+def test_a_listed_name_not_whole_within_the_query_is_no_branch(
+    places: Screener, query: str, entity_id: str
+) -> None:
+    """Only every word of the listed name matched, with words added, makes a branch or
+    subsidiary: a name one letter off, a listed word missing, a parent named by its
+    branch's listing, or the listed name itself are not."""
+    hit = hits_of(places, query).get(entity_id)
+    assert hit is None or not any(
+        "(listed_name_within)" in penalty for penalty in hit.explanation.penalties
+    )
+
+
+INSTITUTIONS = [
+    Entity(
+        id="mining-university",
+        schema=ORG,
+        names=[
+            "Federal State Budgetary Educational Institution of Higher Education "
+            "Saint Petersburg Mining University"
+        ],
+    ),
+    Entity(id="higher-education", schema=ORG, names=["Higher Education Institution Koneisto"]),
+    *GENERIC,
+]
+
+
+@pytest.mark.parametrize(
+    "query",
+    [
+        "Saint Petersburg Mining University",
+        "FGBOU VO Saint Petersburg Mining University",
+        "Federalnoe gosudarstvennoe byudzhetnoe obrazovatelnoe uchrezhdenie vysshego "
+        "obrazovaniya Saint Petersburg Mining University",
+    ],
+)
+def test_a_russian_state_institutions_form_is_a_legal_form(query: str) -> None:
+    """``Federal State Budgetary Educational Institution of Higher Education`` (ФГБОУ ВО,
+    OKOPF) is the form of a Russian university, as OOO is a company's: it says nothing of
+    which institution is meant."""
+    hit = hits_of(Screener.from_entities(INSTITUTIONS), query).get("mining-university")
+    assert hit is not None and hit.score >= DEFAULT_THRESHOLD
+    assert not any("Budgetary" in penalty for penalty in hit.explanation.penalties)
+
+
+def test_a_state_institutions_words_alone_stay_words_of_the_name() -> None:
+    """Only the whole form is a legal form: ``Higher Education Institution`` alone is part
+    of a name, and another name that lacks those words does not meet it in full."""
+    hit = hits_of(Screener.from_entities(INSTITUTIONS), "Koneisto").get("higher-education")
+    assert hit is None or hit.score < DEFAULT_THRESHOLD
+    assert hit is None or not any(t.rule == "legal_form" for t in hit.explanation.tokens)
+
+
+def test_a_countrys_adjective_alone_does_not_make_two_companies_one() -> None:
+    """``Iranian`` says where a company is, as ``Iran`` does: when only it matches, the
+    descriptors tell the companies apart and count in full; beside the company's own name
+    they still count in part."""
+    screener = Screener.from_entities(
+        [
+            Entity(id="iranian-steel", schema=ORG, names=["Iranian Steel Group"]),
+            Entity(id="koneisto-iranian", schema=ORG, names=["Koneisto Iranian Group"]),
+            *GENERIC,
+        ]
+    )
+    other = hits_of(screener, "Iranian Trading Agency").get("iranian-steel")
+    assert other is None or other.score < DEFAULT_THRESHOLD
+    assert other is None or not any(
+        "(generic_word)" in penalty for penalty in other.explanation.penalties
+    )
+    same = hits_of(screener, "Koneisto Iranian Technology").get("koneisto-iranian")
+    assert same is not None and same.score >= DEFAULT_THRESHOLD
+    assert any("(generic_word)" in penalty for penalty in same.explanation.penalties)

@@ -18,6 +18,11 @@ from screening.places import place_words
         ("Saint Koneisto Trading", set()),  # half of a place's name is no place
         ("Petersburg Koneisto", set()),
         ("Koneisto Trading Group", set()),
+        ("Iranian Offshore Engineering", {0}),  # a country's adjective (World Factbook)
+        ("North Korean Koneisto", {0, 1}),
+        ("Korean", {0}),
+        ("Polish Koneisto", set()),  # an adjective that is a common word: left out
+        ("Iranshahr Koneisto", set()),  # a longer word is no adjective
     ],
 )
 def test_place_words_are_whole_place_names(name: str, places: set[int]) -> None:

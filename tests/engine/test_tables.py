@@ -32,6 +32,7 @@ from screening.data import (
     NUMBER_WORDS,
     PARTICLES,
     PARTICLES_TITLES,
+    STATE_INSTITUTION_PHRASES,
     TITLES,
     WORLD_LEGAL_FORM_PHRASES,
     TableFormat,
@@ -130,13 +131,25 @@ def test_every_glossary_stem_reads_as_its_concept() -> None:
 
 def test_every_legal_phrase_reads_as_its_class() -> None:
     wrong = []
-    for cls, phrases in LEGAL_FORM_PHRASES.items():
+    tables = (LEGAL_FORM_PHRASES, STATE_INSTITUTION_PHRASES)
+    for cls, phrases in ((c, p) for table in tables for c, p in table.items()):
         for phrase in phrases:
             words = phrase.split()
             spans = find_legal_forms([(key(word),) for word in words])
             if spans != [(0, len(words), cls)]:
                 wrong.append((phrase, cls, spans))
     assert wrong == []
+
+
+def test_a_state_institutions_words_alone_are_no_legal_form() -> None:
+    """The state institutions' forms are read as whole phrases only: a word of a longer
+    one alone (``budgetary``, ``education``) is a word of the name, unless
+    legal_forms.tsv reads it."""
+    institution_phrases = [p for ps in STATE_INSTITUTION_PHRASES.values() for p in ps]
+    reviewed_words = {w for ps in LEGAL_FORM_PHRASES.values() for p in ps for w in p.split()}
+    words = {w for p in institution_phrases if " " in p for w in p.split()} - reviewed_words
+    assert words  # budgetary, educational, obrazovatelnoe...
+    assert [w for w in sorted(words) if find_legal_forms([(key(w),)])] == []
 
 
 def test_every_given_name_form_reads_as_its_group() -> None:
