@@ -70,8 +70,8 @@ COMPILED_SOURCES = check_compiled(PACKAGE_DIR)
 
 
 def engine_build() -> str:
-    """``compiled by mypyc (31 modules)`` or ``pure Python``: shown by ``--version`` and
+    """``compiled by mypyc, 31 modules`` or ``pure Python``: shown by ``--version`` and
     recorded in a batch's run record, so an officer can see which build made a result."""
     if not COMPILED_SOURCES:
         return PURE
-    return f"compiled by mypyc ({len(COMPILED_SOURCES)} modules)"
+    return f"compiled by mypyc, {len(COMPILED_SOURCES)} modules"
