@@ -1,5 +1,7 @@
 """screening: sanctions screening with Cyrillic-aware fuzzy name matching and explained hits."""
 
+# First: refuses a compiled module whose source changed since it was built.
+from screening import engine_build  # noqa: F401  # isort: skip
 from screening.bundled import BUNDLED_LIST
 from screening.errors import InputError, ListLoadError, ScreeningError
 from screening.model import Entity, Explanation, Hit, Query, ScreeningResult, TokenMatch

@@ -137,8 +137,7 @@ def _align(units: tuple[str, ...], latin: str) -> tuple[tuple[str, str], ...] | 
     """Each unit's spelling in ``latin``, read left to right with open vowels between
     units, or None when the letters do not spell it."""
 
-    @cache
-    def read_from(index: int, position: int) -> tuple[tuple[str, str], ...] | None:
+    def read(index: int, position: int) -> tuple[tuple[str, str], ...] | None:
         if index == len(units):
             return () if position == len(latin) else None
         starts = [position]
@@ -160,6 +159,9 @@ def _align(units: tuple[str, ...], latin: str) -> tuple[tuple[str, str], ...] | 
                         return ((unit, written), *rest)
         return None
 
+    # Memoised by wrapping, not by a decorator: mypyc cannot compile a decorated nested
+    # function that calls itself.
+    read_from = cache(read)
     return read_from(0, 0)
 
 

@@ -26,7 +26,7 @@ from screening.text import clean
 QueryLike = str | Query | Mapping[str, Any]
 IdentifierLike = Identifier | Mapping[str, Any] | tuple[str, str] | tuple[str, str, str | None]
 
-_SURROGATE = re.compile("[\ud800-\udfff]")
+_SURROGATE = re.compile(r"[\ud800-\udfff]")  # escaped: mypyc takes no surrogate literal
 _SCHEMA_SPELLINGS: dict[str, Schema] = {schema.casefold(): schema for schema in get_args(Schema)}
 DATE_FORMS = "YYYY-MM-DD, YYYY-MM, YYYY, DD.MM.YYYY, DD/MM/YYYY, 7 October 1952, 7 октября 1952"
 

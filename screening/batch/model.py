@@ -181,6 +181,9 @@ class RunSummary(BaseModel):
 
     status: Literal["running", "complete"] = "running"
     engine_version: str
+    # ``compiled by mypyc, 31 modules`` or ``pure Python`` (same results either way);
+    # None in a record written before builds were recorded.
+    engine_build: str | None = None
     settings_hash: str
     threshold: float
     limit: int

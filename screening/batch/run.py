@@ -40,6 +40,7 @@ from screening.batch.rows import (
     resolve_columns,
     screen_csv_chunk,
 )
+from screening.engine_build import engine_build
 from screening.errors import InputError
 
 if TYPE_CHECKING:
@@ -150,6 +151,7 @@ def screen_csv(
     started = utc_now()
     summary = RunSummary(
         engine_version=screener.engine_version,
+        engine_build=engine_build(),
         settings_hash=screener.settings.settings_hash(),
         threshold=cutoff,
         limit=count,

@@ -25,6 +25,7 @@ from screening.cli.common import (
     EXIT_USAGE,
     interrupt_once,
 )
+from screening.engine_build import engine_build
 from screening.errors import InputError, ListLoadError
 from screening.version import ENGINE_VERSION
 
@@ -35,7 +36,9 @@ def build_parser() -> argparse.ArgumentParser:
     parser = argparse.ArgumentParser(
         prog="screening", description="Screen names against sanctions lists."
     )
-    parser.add_argument("--version", action="version", version=f"screening {ENGINE_VERSION}")
+    parser.add_argument(
+        "--version", action="version", version=f"screening {ENGINE_VERSION} ({engine_build()})"
+    )
     commands = parser.add_subparsers(dest="command", required=True)
     screen.register(commands)
     batch.register(commands)

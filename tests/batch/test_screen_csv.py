@@ -11,6 +11,7 @@ from pathlib import Path
 import pytest
 
 from screening.batch import ColumnMap, Progress, RunSummary, screen_csv, screen_records
+from screening.engine_build import engine_build
 from screening.errors import InputError
 from screening.screener import Screener
 from tests.batch.conftest import write_csv
@@ -158,6 +159,7 @@ def test_the_run_record_pins_lists_settings_and_input(screener: Screener, tmp_pa
     assert record.status == "complete"
     assert record.lists == screener.snapshots
     assert record.engine_version == screener.engine_version
+    assert record.engine_build == engine_build()  # compiled or pure Python
     assert record.settings_hash == screener.settings.settings_hash()
     assert (record.threshold, record.limit) == (0.85, 2)
     assert record.input.sha256 == hashlib.sha256(source.read_bytes()).hexdigest()
