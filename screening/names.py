@@ -23,6 +23,7 @@ from screening.east_asian import (
     looks_chinese,
     looks_east_asian,
     looks_vietnamese,
+    without_mr_marks,
 )
 from screening.glossary import pair_concept
 from screening.hebrew import has_hebrew, hebrew_retrieval_keys
@@ -338,8 +339,9 @@ def parse_name(name: str, schema: str | None = None) -> ParsedName:
     if schema in (None, "Person") and not cleaned.isascii() and not kana:
         cleaned = _HAN_OR_HANGUL_NAME.sub(r"\1 ", cleaned)
     scheme = romanisation_of(cleaned.lower())
-    arabic = shows_arabic_romanisation(cleaned)
     east_asian = looks_east_asian(cleaned)
+    # An apostrophe in a Korean or Chinese name marks aspiration or a breve, not an ayn.
+    arabic = shows_arabic_romanisation(without_mr_marks(cleaned) if east_asian else cleaned)
     origins = frozenset(
         origin
         for origin, shown in (
