@@ -162,8 +162,8 @@ def looks_east_asian(text: str) -> bool:
     word at most three syllables, and one of them a common family name or a spelling
     only Wade-Giles writes (``Hsu Chih-chiang``: its family name in a spelling the
     table, in pinyin, lacks)."""
-    written = [w for w in _SPLIT.split(text) if w]
-    words = [_unmarked(w) for w in written]  # Han and Hangul read too
+    written = [w for w in _SPLIT.split(without_mr_marks(text)) if w]
+    words = [ascii_fold(w) for w in written]  # Han and Hangul read too
     if not words or len(words) > 5:
         return False
     if (
@@ -181,15 +181,17 @@ def looks_east_asian(text: str) -> bool:
 # p', t'), and one after o or u stands for the breve that ŏ and ŭ lose in ASCII. Wade-Giles
 # marks aspiration the same way (``Ch'en``). Read without them, the word is the syllable
 # the name tables hold (``Ch'oe`` = ``Choe``).
-_MR_MARK = re.compile(r"(?:(?<=ch)|(?<=[kptou]))['’‘ʼ]", re.IGNORECASE)
+_MARKS = "'’‘ʼ"
+_MR_MARK = re.compile(rf"(?:(?<=ch)|(?<=[kptou]))[{_MARKS}]", re.IGNORECASE)
 
 
 def without_mr_marks(text: str) -> str:
     """A text with McCune-Reischauer and Wade-Giles apostrophes dropped (``Ch'oe`` ->
     ``Choe``): in a Korean or Chinese name they are no Arabic ayn or hamza."""
-    if "'" not in text and text.isascii():
-        return text  # most names: no apostrophe of any kind
-    return _MR_MARK.sub("", text)
+    # One test per mark: most names hold none, and a search would cost each of them more.
+    if "'" in text or "’" in text or "‘" in text or "ʼ" in text:
+        return _MR_MARK.sub("", text)
+    return text
 
 
 def _unmarked(word: str) -> str:
