@@ -312,6 +312,26 @@ def test_an_apostrophe_in_a_korean_or_chinese_name_is_no_ayn(name: str, arabic: 
 
 
 @pytest.mark.parametrize(
+    ("query", "word", "listed", "other", "meet"),
+    [
+        ("CHOE Kyong-su", 0, "Ivan HOE", 1, False),  # Korean ch is no Czech ch = Х
+        ("XI Jinping", 0, "Ivan KHI", 1, False),  # pinyin x is no GOST x = Х
+        ("XU Ming", 0, "Omar KHU", 1, False),
+        ("Ivan CHRUSZCZOW", 1, "Ivan KHRUSZCZOW", 1, True),  # a Slavic name keeps them
+        ("Чой Кён Су", 0, "Choy Kyon SU", 0, True),  # so does a name in Cyrillic letters
+    ],
+)
+def test_a_korean_or_chinese_word_is_not_read_as_romanised_cyrillic(
+    query: str, word: int, listed: str, other: int, meet: bool
+) -> None:
+    """The alternative keys read a Latin word as a romanisation of Cyrillic; a word of a
+    Korean or Chinese name in Latin letters was romanised from Hangul or Han."""
+    q, name = parse_name(query, "Person"), parse_name(listed, "Person")
+    found = compare_tokens(q.tokens[word], name.tokens[other], origins=q.origins | name.origins)
+    assert (found.rule == "transliteration") is meet, found
+
+
+@pytest.mark.parametrize(
     ("a", "b"),
     [
         ("ظاهر", "Zahir"),
