@@ -166,7 +166,7 @@ def looks_east_asian(text: str) -> bool:
     only Wade-Giles writes (``Hsu Chih-chiang``: its family name in a spelling the
     table, in pinyin, lacks). A letter with a full stop is an initial, no family name
     (``I. A. Michurin``, not the Korean family name ``I``)."""
-    written = [w for w in _SPLIT.split(text) if w]
+    written = [w for w in _SPLIT.split(without_mr_marks(text)) if w]
     words = [ascii_fold(w) for w in written]  # Han and Hangul read too
     if not words or len(words) > 5:
         return False
@@ -184,6 +184,29 @@ def looks_east_asian(text: str) -> bool:
     return all(_WORD.fullmatch(w) or _is_surname(w) for w in words)
 
 
+# McCune-Reischauer as lists write it in ASCII (the OFAC list: ``Ch'oe CH'UN-YO'NG``,
+# ``Cho'ng-Wo'n RI``): an apostrophe after an initial consonant marks aspiration (ch', k',
+# p', t'), and one after o or u stands for the breve that ŏ and ŭ lose in ASCII. Wade-Giles
+# marks aspiration the same way (``Ch'en``). Read without them, the word is the syllable
+# the name tables hold (``Ch'oe`` = ``Choe``).
+_MARKS = "'’‘ʼ"
+_MR_MARK = re.compile(rf"(?:(?<=ch)|(?<=[kptou]))[{_MARKS}]", re.IGNORECASE)
+
+
+def without_mr_marks(text: str) -> str:
+    """A text with McCune-Reischauer and Wade-Giles apostrophes dropped (``Ch'oe`` ->
+    ``Choe``): in a Korean or Chinese name they are no Arabic ayn or hamza."""
+    # One test per mark: most names hold none, and a search would cost each of them more.
+    if "'" in text or "’" in text or "‘" in text or "ʼ" in text:
+        return _MR_MARK.sub("", text)
+    return text
+
+
+def _unmarked(word: str) -> str:
+    """A word folded as the name tables hold it, MR and Wade-Giles marks dropped."""
+    return ascii_fold(without_mr_marks(word))
+
+
 def is_one_syllable(word: str) -> bool:
     """Whether a word is one romanised Korean or Chinese syllable (``Chi``, ``Wai``,
     ``Hsueh``), or a family name in its customary spelling (``Park``)."""
@@ -197,7 +220,7 @@ _HAN_HANGUL = re.compile("[\u3400-\u4dbf\u4e00-\u9fff\uac00-\ud7af\uf900-\ufaff]
 
 def is_family_name(word: str) -> bool:
     """Whether a word is a Korean or Chinese family name, in Han, Hangul or Latin letters."""
-    return bool(_HAN_HANGUL.fullmatch(word)) or _is_surname(ascii_fold(word))
+    return bool(_HAN_HANGUL.fullmatch(word)) or _is_surname(_unmarked(word))
 
 
 def is_han_or_hangul(word: str) -> bool:
@@ -218,7 +241,7 @@ def family_name_candidates(
         return frozenset()
     if _HAN_HANGUL.match(words[0]):
         return frozenset({0})
-    folded = [ascii_fold(word) for word in words]
+    folded = [_unmarked(word) for word in words]
     capitals = [k for k, word in enumerate(words) if len(word) > 1 and word.isupper()]
     if not capitals and len(words[0]) == 1 and words[0].isupper():
         capitals = [0]  # ``O Chu-won``: a one-letter family name, first as lists write it

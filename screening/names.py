@@ -23,6 +23,7 @@ from screening.east_asian import (
     looks_chinese,
     looks_east_asian,
     looks_vietnamese,
+    without_mr_marks,
 )
 from screening.glossary import pair_concept
 from screening.hebrew import has_hebrew, hebrew_retrieval_keys
@@ -36,7 +37,7 @@ from screening.japanese import (
 from screening.legal_forms import find_legal_forms
 from screening.memory import MEMORY
 from screening.numbers import number_word, value_of
-from screening.text import clean
+from screening.text import clean, has_cyrillic
 from screening.translit import (
     ARABIC_ARTICLES,
     arabic_retrieval_keys,
@@ -338,8 +339,9 @@ def parse_name(name: str, schema: str | None = None) -> ParsedName:
     if schema in (None, "Person") and not cleaned.isascii() and not kana:
         cleaned = _HAN_OR_HANGUL_NAME.sub(r"\1 ", cleaned)
     scheme = romanisation_of(cleaned.lower())
-    arabic = shows_arabic_romanisation(cleaned)
     east_asian = looks_east_asian(cleaned)
+    # An apostrophe in a Korean or Chinese name marks aspiration or a breve, not an ayn.
+    arabic = shows_arabic_romanisation(without_mr_marks(cleaned) if east_asian else cleaned)
     origins = frozenset(
         origin
         for origin, shown in (
@@ -377,6 +379,8 @@ def parse_name(name: str, schema: str | None = None) -> ParsedName:
             else t
             for t in tokens
         ]
+        if EAST_ASIAN in origins:
+            tokens = [_main_key_only(t) for t in tokens]
     elif schema == "Person":
         tokens = _titles_as_particles(tokens)
     tokens = _settle_patronymics(tokens)
@@ -524,3 +528,14 @@ def _lineage_as_patronymics(tokens: list[Token]) -> list[Token]:
 @lru_cache(maxsize=MEMORY.word_forms)
 def with_role(token: Token, role: Role) -> Token:
     return replace(token, role=role)
+
+
+def _main_key_only(token: Token) -> Token:
+    """A word of a Korean or Chinese name in Latin letters, without the keys that read it
+    as a romanisation of Cyrillic (GOST ``x`` = Х, French ``j`` = Ж, Polish and Czech
+    ``ch`` = Х: ``variant_keys``): it was romanised from Hangul or Han, whose own
+    correspondences (``east_asian_rules``) compare it, so ``Choe`` is not ``Hoe`` nor
+    ``Jong`` pinyin ``Zhong``. A word in Cyrillic letters keeps them."""
+    if len(token.keys) == 1 or has_cyrillic(token.text):
+        return token
+    return replace(token, keys=token.keys[:1])

@@ -284,6 +284,10 @@ def test_distinct_korean_and_chinese_syllables_stay_apart(a: str, b: str) -> Non
         ("CHIN-SO'K KIM", True),
         ("Ri Son Gwon", True),
         ("Hsu Chih-chiang", True),  # no family name of the table, but Wade-Giles alone
+        ("CH'OE Kyo'ng-su", True),  # McCune-Reischauer as lists write it in ASCII
+        ("Kyo'ng-su CH'OE", True),
+        ("Ch’oe Kyo’ng-su", True),  # typographic apostrophes, as the UN list writes them
+        ("Abd al-Rahman NU'MAN", False),  # an apostrophe after u: an ayn here
         ("Dima Tima", False),  # syllables, but no Korean or Chinese family name
         ("Ivan Petrov", False),
         ("Dmitriy Li Ivanovich", False),  # a word of more than three syllables
@@ -292,6 +296,39 @@ def test_distinct_korean_and_chinese_syllables_stay_apart(a: str, b: str) -> Non
 def test_signs_of_a_korean_or_chinese_name(name: str, east_asian: bool) -> None:
     assert looks_east_asian(name) is east_asian
     assert ("east_asian" in parse_name(name).origins) is east_asian
+
+
+@pytest.mark.parametrize(
+    ("name", "arabic"),
+    [
+        ("CH'OE Kyo'ng-su", False),  # aspiration and breve of McCune-Reischauer
+        ("Ch'en Shui-pien", False),  # Wade-Giles aspiration
+        ("Abd al-Rahman NU'MAN", True),  # no Korean or Chinese name: the ayn
+        ("Sa'id KIM", True),  # an apostrophe after a, in no place MR writes one
+    ],
+)
+def test_an_apostrophe_in_a_korean_or_chinese_name_is_no_ayn(name: str, arabic: bool) -> None:
+    assert ("arabic" in parse_name(name).origins) is arabic
+
+
+@pytest.mark.parametrize(
+    ("query", "word", "listed", "other", "meet"),
+    [
+        ("CHOE Kyong-su", 0, "Ivan HOE", 1, False),  # Korean ch is no Czech ch = Х
+        ("XI Jinping", 0, "Ivan KHI", 1, False),  # pinyin x is no GOST x = Х
+        ("XU Ming", 0, "Omar KHU", 1, False),
+        ("Ivan CHRUSZCZOW", 1, "Ivan KHRUSZCZOW", 1, True),  # a Slavic name keeps them
+        ("Чой Кён Су", 0, "Choy Kyon SU", 0, True),  # so does a name in Cyrillic letters
+    ],
+)
+def test_a_korean_or_chinese_word_is_not_read_as_romanised_cyrillic(
+    query: str, word: int, listed: str, other: int, meet: bool
+) -> None:
+    """The alternative keys read a Latin word as a romanisation of Cyrillic; a word of a
+    Korean or Chinese name in Latin letters was romanised from Hangul or Han."""
+    q, name = parse_name(query, "Person"), parse_name(listed, "Person")
+    found = compare_tokens(q.tokens[word], name.tokens[other], origins=q.origins | name.origins)
+    assert (found.rule == "transliteration") is meet, found
 
 
 @pytest.mark.parametrize(
@@ -567,6 +604,7 @@ EAST_ASIAN_LIST = [
     Entity(id="song-min", schema="Person", names=["SONG Min-ho"]),
     Entity(id="meng-li", schema="Person", names=["MENG Li"]),
     Entity(id="karim-baba", schema="Person", names=["Karim BABA"]),
+    Entity(id="choe-kyongsu", schema="Person", names=["CH'OE Kyo'ng-su"]),  # MR in ASCII
 ]
 
 
@@ -606,6 +644,9 @@ def _score(screener: Screener, query: str, entity: str) -> float:
         ("Lo Lin", "luo-lin"),  # Wade-Giles lo is pinyin luo
         ("Hsueh Lan", "xue-lan"),  # a name in Wade-Giles alone is found
         ("Ho I-ching", "he-yiqing"),  # ho is he, i is yi
+        ("Choe Kyong-su", "choe-kyongsu"),  # MR's apostrophes in ASCII: aspiration, breve
+        ("Kyong Su CHOE", "choe-kyongsu"),  # ... in Western order too
+        ("Choe Gyeong-su", "choe-kyongsu"),  # RR against MR
     ],
 )
 def test_same_family_and_given_name_alerts(
@@ -637,6 +678,8 @@ def test_same_family_and_given_name_alerts(
         ("Ming Shih Wang", "shi-ming"),
         ("Sung Min-ho", "song-min"),  # 송 and 숭: in a Korean name, o and u stay apart
         ("Li Tseng", "meng-li"),  # Tseng is Wade-Giles for Zeng: not a misspelt Meng
+        ("Choe Myong-su", "choe-kyongsu"),  # a name in MR's apostrophes follows the rules
+        ("Kim Kyong-su", "choe-kyongsu"),
     ],
 )
 def test_a_different_family_name_or_given_name_does_not_alert(
@@ -654,6 +697,7 @@ def test_a_different_family_name_or_given_name_does_not_alert(
         ("Kim Myeong-ja", "kim-kyongja", "a syllable of the given name unmatched"),
         ("Kim Gyeong", "kim-kyongja", "a syllable of the given name unmatched"),
         ("Ja-gyeong Kim", "kim-kyongja", "in another order"),
+        ("Choe Kyong", "choe-kyongsu", "a syllable of the given name unmatched"),
     ],
 )
 def test_an_east_asian_mismatch_is_named(
