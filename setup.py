@@ -2,14 +2,14 @@
 
 The package's metadata lives in pyproject.toml; this file only adds the compiled modules.
 mypyc (part of mypy) compiles type-annotated Python into C extension modules that do
-what the source says, about twice as fast: the engine's CPU time is spread over hundreds
-of small functions that the interpreter runs slowly. Results are the same either way.
+what the source says in about two thirds of the CPU time: the engine's time is spread over
+hundreds of small functions that the interpreter runs slowly. Results are the same.
 
 ``SCREENING_PURE_PYTHON=1`` builds the pure-Python package instead (a platform without a
 C compiler): it also deletes the compiled files an earlier build left in the source tree,
 which Python would otherwise import instead of the sources. A compiled build writes
 ``screening/compiled.json``, the sha256 of every compiled module's source, which
-``screening.build`` checks at import: a source changed after it was compiled is refused.
+``screening.engine_build`` checks at import: a source changed after it was compiled is refused.
 """
 
 from __future__ import annotations
@@ -23,7 +23,7 @@ from pathlib import Path
 from setuptools import setup
 
 PACKAGE = Path("screening")
-RECORD = PACKAGE / "compiled.json"  # written here, read by screening/build.py
+RECORD = PACKAGE / "compiled.json"  # written here, read by screening/engine_build.py
 # The modules compiled by mypyc: text and name logic, retrieval and scoring, everything a
 # query goes through. Not compiled: pydantic models and settings, the list parsers, the
 # store, the CLI and other I/O, and screener.py (mypyc rejects Screener.__new__, used to
@@ -62,10 +62,11 @@ COMPILED = [
     "screening/scoring/tokens.py",
 ]
 # mypyc type-checks what it compiles. It reads no config file: the project's strict
-# settings and its pydantic plugin need the runtime dependencies, which an isolated build
-# environment lacks (the strict check is CI's mypy step); their types are then unknown,
-# which mypyc compiles as plain Python objects.
-MYPYC_OPTIONS = ["--config-file=", "--ignore-missing-imports"]
+# settings and its pydantic plugin need the runtime dependencies (the strict check is CI's
+# mypy step). Nor does it look at installed packages: a reinstall into an environment that
+# holds pydantic would otherwise check the models without the plugin and fail, so the build
+# would depend on what is installed. Their types are unknown, compiled as plain objects.
+MYPYC_OPTIONS = ["--config-file=", "--ignore-missing-imports", "--no-site-packages"]
 
 
 def pure_python() -> bool:
