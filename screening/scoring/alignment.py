@@ -865,9 +865,80 @@ def _other_given_name(
 
 def score_name(context: QueryContext, listed: IndexedName, schema: str) -> NameScore:
     """The weighted share of both names covered by their alignment (0..1)."""
+    pairs, used_q, used_l = align(context, listed.parsed)
+    return _name_score(context, listed, schema, (pairs, used_q, used_l))
+
+
+def score_name_reaching(
+    context: QueryContext, listed: IndexedName, schema: str, floor: float
+) -> NameScore | None:
+    """``score_name``, or None when the name cannot score ``floor`` or more: its
+    ``score_ceiling`` falls short, and the penalties and rules after the alignment are
+    not worked out."""
+    pairs, used_q, used_l = align(context, listed.parsed)
+    if score_ceiling(context, listed, pairs, (used_q, used_l)) < floor:
+        return None
+    return _name_score(context, listed, schema, (pairs, used_q, used_l))
+
+
+def score_ceiling(
+    context: QueryContext,
+    listed: IndexedName,
+    pairs: list[Pair],
+    used: tuple[set[int], set[int]],
+) -> float:
+    """The most ``score_name`` can give a name aligned as ``pairs`` (``used``: the query
+    and listed positions they cover), worked out without the penalties' rules.
+
+    Why it is never below the score: the score is ``matched / total`` (``_matched`` and
+    the unmatched words' weights), then changed by the rules after it. Here ``matched``
+    is taken before ``_split_compounds``, which only sets similarities to 0; ``total``
+    adds the same words' weights in the same order, each unmatched word with the least
+    factor its role may get (a generic organisation word's, a listed middle name's):
+    floating-point sums and products round monotonically, so the sum is at most the
+    score's ``total``. Of the rules after the ratio, the legal forms may add at most
+    ``max(legal_form_match, -legal_form_mismatch)`` and the factors (initials only,
+    another given name, another family name) multiply by at most ``max(factor, 1)``."""
+    scoring = context.scoring
+    query, listed_name = context.parsed, listed.parsed
+    used_q, used_l = used
+    matched, total = _matched(context, listed, pairs)
+    organisations = query.organisation and listed_name.organisation
+    generic = min(scoring.unmatched_generic_word, 1.0) if organisations else 1.0
+    for i, token in enumerate(query.tokens):
+        if i in used_q or i in query.legal:
+            continue
+        factor = generic if token.role is WORD else 1.0
+        if token.role is INITIAL:
+            factor = scoring.unmatched_query_initial
+        elif token.role is PATRONYMIC and not listed_name.has_patronymic:
+            factor = scoring.unmatched_query_patronymic
+        total += context.weights[i] * factor
+    for j, token in enumerate(listed_name.tokens):
+        if j in used_l or j in listed_name.legal:
+            continue
+        factor = min(context.list_factors[token.role], scoring.middle_name_factor, 1.0)
+        if token.role is WORD:
+            factor = min(factor, generic)
+        total += listed.weights[j] * factor
+    ceiling = matched / total if total else 0.0
+    ceiling *= max(scoring.initials_only_factor, 1.0)
+    if query.legal and listed_name.legal:
+        ceiling += max(scoring.legal_form_match, -scoring.legal_form_mismatch, 0.0)
+    factors = (scoring.other_given_name_factor, scoring.family_name_mismatch_factor)
+    return ceiling * max(factors[0], 1.0) * max(factors[1], 1.0)
+
+
+def _name_score(
+    context: QueryContext,
+    listed: IndexedName,
+    schema: str,
+    aligned: tuple[list[Pair], set[int], set[int]],
+) -> NameScore:
+    """The score of a name aligned as ``aligned``: the ratio, then the penalties."""
     query = context.parsed
     listed_name = listed.parsed
-    pairs, used_q, used_l = align(context, listed_name)
+    pairs, used_q, used_l = aligned
     if schema == "Person":
         pairs = _split_compounds(query, listed_name, pairs)
     matched, total = _matched(context, listed, pairs)
