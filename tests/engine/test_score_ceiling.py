@@ -89,9 +89,8 @@ def _ceilings_and_scores(
     """Each list name's ceiling and score against the query."""
     context = QueryContext(index, parse_name(query, schema))
     for indexed in index.names:
-        pairs, used_q, used_l = align(context, indexed.parsed)
-        ceiling = score_ceiling(context, indexed, pairs, (used_q, used_l))
         schema_of = index.entities[indexed.entity].schema_
+        ceiling = score_ceiling(context, indexed, schema_of, align(context, indexed.parsed))
         yield ceiling, score_name(context, indexed, schema_of).score
 
 
@@ -194,9 +193,8 @@ def test_on_the_development_sets_the_ceiling_holds_and_results_do_not_change(
         context = QueryContext(index, parsed)
         for number, _ in index.candidates(parsed, 20):
             indexed = index.names[number]
-            pairs, used_q, used_l = align(context, indexed.parsed)
-            ceiling = score_ceiling(context, indexed, pairs, (used_q, used_l))
             schema = index.entities[indexed.entity].schema_
+            ceiling = score_ceiling(context, indexed, schema, align(context, indexed.parsed))
             assert ceiling >= score_name(context, indexed, schema).score, query["name"]
     deferred = 0
     original = ranking._EntityScores.consider
