@@ -603,12 +603,11 @@ def _add_unmatched_query(
     context: QueryContext,
     listed: ParsedName,
     used: tuple[set[int], frozenset[int]],
-    penalties: list[str] | None,
+    penalties: list[str],
 ) -> float:
     """``total`` plus the weight of the query words left unmatched, discounted by role
     (added one by one, so that the sum is the same to the last bit whatever the split);
-    ``used`` is the words matched and the generic words that count in part. Each is
-    written down in ``penalties``, unless None (``score_ceiling``)."""
+    ``used`` is the words matched and the generic words that count in part."""
     used_q, generic = used
     weights = context.scoring
     for i, token in enumerate(context.parsed.tokens):
@@ -622,16 +621,13 @@ def _add_unmatched_query(
         elif i in generic:
             factor = weights.unmatched_generic_word
             total += context.weights[i] * factor
-            if penalties is None:
-                continue
             penalties.append(
                 f"query word {token.text!r} not in the listed name: a generic organisation "
                 "word (generic_word)"
             )
             continue
         total += context.weights[i] * factor
-        if penalties is not None:
-            penalties.append(f"query word {token.text!r} not in the listed name")
+        penalties.append(f"query word {token.text!r} not in the listed name")
     return total
 
 
@@ -641,11 +637,11 @@ def _add_unmatched_listed(
     listed: IndexedName,
     schema: str,
     used: tuple[set[int], set[int], frozenset[int]],
-    penalties: list[str] | None,
+    penalties: list[str],
 ) -> float:
     """``total`` plus the weight of the listed words left unmatched, discounted by role:
     a missing patronymic or middle name costs little, a different patronymic counts in
-    full. Each is written down in ``penalties``, unless None (``score_ceiling``)."""
+    full."""
     used_q, used_l, generic = used
     query = context.parsed
     person = schema == "Person"
@@ -680,8 +676,6 @@ def _add_unmatched_listed(
         if generic_word:
             factor = context.scoring.unmatched_generic_word
         total += listed.weights[j] * factor
-        if penalties is None:
-            continue
         if generic_word:
             penalties.append(
                 f"listed word {token.text!r} not in query: a generic organisation word "
@@ -968,76 +962,9 @@ def _other_given_name(
 
 def score_name(context: QueryContext, listed: IndexedName, schema: str) -> NameScore:
     """The weighted share of both names covered by their alignment (0..1)."""
-    pairs, used_q, used_l = align(context, listed.parsed)
-    return _name_score(context, listed, schema, (pairs, used_q, used_l))
-
-
-def score_name_reaching(
-    context: QueryContext, listed: IndexedName, schema: str, floor: float
-) -> NameScore | None:
-    """``score_name``, or None when the name cannot score ``floor`` or more: its
-    ``score_ceiling`` falls short, and the penalties and rules after the alignment are
-    not worked out."""
-    aligned = align(context, listed.parsed)
-    if score_ceiling(context, listed, schema, aligned) < floor:
-        return None
-    return _name_score(context, listed, schema, aligned)
-
-
-def score_ceiling(
-    context: QueryContext,
-    listed: IndexedName,
-    schema: str,
-    aligned: tuple[list[Pair], set[int], set[int]],
-) -> float:
-    """The most ``score_name`` can give a name aligned as ``aligned`` (the pairs, and the
-    query and listed positions they cover), without the penalties' text and rules.
-
-    Why it is never below the score: it is the score's ratio ``matched / total``,
-    worked out as ``_name_score`` does but from the pairs before ``_split_compounds``,
-    which only sets similarities to 0: ``matched`` can only be higher, and ``total``
-    lower (a similarity set to 0 may end the generic-word discount, never start it);
-    floating-point sums, products and quotients round monotonically, so this holds to
-    the last bit. The legal forms change it as they change the score. Of the rules
-    after them, the one for initials alone applies only if it applies here (splitting
-    makes no pair an initial), and the factors of another given name and another family
-    name are taken at their most, ``max(factor, 1)``."""
-    scoring = context.scoring
-    query, listed_name = context.parsed, listed.parsed
-    pairs, used_q, used_l = aligned
-    used_q = used_q.union(query.legal)
-    used_l = used_l.union(listed_name.legal)
-    matched, total = _matched(context, listed, pairs)
-    generic_q = generic_l = frozenset[int]()
-    if _generic_words_discounted(context, listed, pairs):
-        generic_q = _generic_words(query, context.concepts)
-        generic_l = _generic_words(listed_name, [concept_of(t.key) for t in listed_name.tokens])
-    total = _add_unmatched_query(total, context, listed_name, (used_q, generic_q), None)
-    total = _add_unmatched_listed(
-        total, context, listed, schema, (used_q, used_l, generic_l), None
-    )
-    ceiling = matched / total if total else 0.0
-    if pairs and all(pair.similarity.rule in ("initial", "acronym") for pair in pairs):
-        ceiling *= max(scoring.initials_only_factor, 1.0)
-    if query.legal and listed_name.legal:
-        if classes_agree(query.legal_classes, listed_name.legal_classes):
-            ceiling = min(ceiling + scoring.legal_form_match, 1.0)
-        else:
-            ceiling -= scoring.legal_form_mismatch
-    factors = (scoring.other_given_name_factor, scoring.family_name_mismatch_factor)
-    return max(ceiling, 0.0) * max(factors[0], 1.0) * max(factors[1], 1.0)
-
-
-def _name_score(
-    context: QueryContext,
-    listed: IndexedName,
-    schema: str,
-    aligned: tuple[list[Pair], set[int], set[int]],
-) -> NameScore:
-    """The score of a name aligned as ``aligned``: the ratio, then the penalties."""
     query = context.parsed
     listed_name = listed.parsed
-    pairs, used_q, used_l = aligned
+    pairs, used_q, used_l = align(context, listed_name)
     if schema == "Person":
         pairs = _split_compounds(query, listed_name, pairs)
     matched, total = _matched(context, listed, pairs)

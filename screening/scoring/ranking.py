@@ -16,10 +16,10 @@ from rapidfuzz.distance import Indel
 
 from screening.identifier_index import IdentifierIndex
 from screening.identifiers import NormalIdentifier, normalise
-from screening.index import IndexedName, NameIndex
+from screening.index import NameIndex
 from screening.model import EvidenceCheck, Hit, Query
 from screening.names import ParsedName, parse_name
-from screening.scoring.alignment import NameScore, QueryContext, score_name, score_name_reaching
+from screening.scoring.alignment import QueryContext, score_name
 from screening.scoring.corroboration import (
     Scored,
     left_out,
@@ -35,12 +35,8 @@ from screening.scoring.identifiers import (
 )
 from screening.scoring.tokens import SCORE_DIGITS
 from screening.settings import Settings
-from screening.weights import ScoringWeights
 
 TIE_EPSILON = 1e-4  # below half a unit of the reported rounding: scores that may still tie
-# Kept under the value floor (``value_floor``): far above the rounding of its arithmetic,
-# far below any difference of scores that matters.
-FLOOR_MARGIN = 1e-9
 
 
 class ScoredEntity(NamedTuple):
@@ -88,10 +84,9 @@ def rank_hits(
             if brute_force
             else scored_candidates(index, parsed, threshold, settings.candidates)
         )
-        floor = value_floor(threshold, index.weights)
         for number in names:
             if only is None or index.names[number].entity in only:
-                entities.consider(number, floor)
+                entities.consider(number)
         entities.complete(threshold, limit)
         for entity_number in sorted(holders):  # found by identifier: every name scored
             entities.complete_entity(entity_number)
@@ -142,16 +137,7 @@ class _IdentifierMatch(NamedTuple):
 class _EntityScores:
     """The best-scoring name of each entity scored so far."""
 
-    __slots__ = (
-        "best",
-        "completed",
-        "context",
-        "deferred",
-        "index",
-        "query_weights",
-        "scored",
-        "seen",
-    )
+    __slots__ = ("best", "completed", "context", "index", "query_weights", "scored", "seen")
 
     def __init__(self, index: NameIndex, context: QueryContext) -> None:
         self.index = index
@@ -160,57 +146,25 @@ class _EntityScores:
         self.seen: set[int] = set()
         self.completed: set[int] = set()  # entities with every name scored
         self.scored: dict[int, list[Scored]] = {}  # per entity, its names scored so far
-        # Names not scored in full, as they could not reach the floor: their place in
-        # their entity's ``scored``, kept for them until the entity is completed.
-        self.deferred: dict[int, int] = {}
         legal = set(context.parsed.legal)
         self.query_weights = [0.0 if i in legal else w for i, w in enumerate(context.weights)]
 
-    def consider(self, number: int, floor: float = 0.0) -> None:
-        """Score one name; keep it if it is its entity's best (ties: the lower number).
-
-        A name whose value cannot reach ``floor`` (``value_floor``) is deferred: it
-        keeps its place among its entity's names, and is scored if the entity is
-        completed, so that what is reported is what scoring it at once gives."""
+    def consider(self, number: int) -> None:
+        """Score one name; keep it if it is its entity's best (ties: the lower number)."""
         self.seen.add(number)
         indexed = self.index.names[number]
+        entity = self.index.entities[indexed.entity]
+        result = score_name(self.context, indexed, entity.schema_)
         factor = self.index.weights.weak_alias_factor if indexed.weak else 1.0
-        names = self.scored.setdefault(indexed.entity, [])
-        result = self._score(indexed, floor / factor)
-        if result is None:
-            self.deferred[number] = len(names)
-            names.append(Scored(number, (), factor))
-            return
-        names.append(Scored(number, result.pairs, factor))
-        self._keep_if_best(number, indexed.entity, result.score * factor, result)
-
-    def _score_deferred(self, number: int) -> None:
-        """Score a deferred name in full, in its place among its entity's names."""
-        place = self.deferred.pop(number)
-        indexed = self.index.names[number]
-        factor = self.index.weights.weak_alias_factor if indexed.weak else 1.0
-        result = self._score(indexed, 0.0)
-        assert result is not None  # no floor: every name is scored
-        self.scored[indexed.entity][place] = Scored(number, result.pairs, factor)
-        self._keep_if_best(number, indexed.entity, result.score * factor, result)
-
-    def _score(self, indexed: IndexedName, floor: float) -> NameScore | None:
-        """The name's score, or None when it cannot reach a floor above 0."""
-        schema = self.index.entities[indexed.entity].schema_
-        if floor > 0.0:
-            return score_name_reaching(self.context, indexed, schema, floor)
-        return score_name(self.context, indexed, schema)
-
-    def _keep_if_best(
-        self, number: int, entity_number: int, value: float, result: NameScore
-    ) -> None:
-        current = self.best.get(entity_number)
+        value = result.score * factor
+        self.scored.setdefault(indexed.entity, []).append(Scored(number, result.pairs, factor))
+        current = self.best.get(indexed.entity)
         if (
             current is None
             or value > current.value
             or (value == current.value and self._cited_before(number, current.number))
         ):
-            self.best[entity_number] = BestName(value, number, result)
+            self.best[indexed.entity] = BestName(value, number, result)
 
     def _cited_before(self, number: int, other: int) -> bool:
         """Of two names of an entity that score alike, the one closer to the query as
@@ -246,9 +200,7 @@ class _EntityScores:
             return
         self.completed.add(entity_number)
         for number in self.index.entity_names[entity_number]:
-            if number in self.deferred:
-                self._score_deferred(number)
-            elif number not in self.seen:
+            if number not in self.seen:
                 self.consider(number)
 
     def other_names(self, entity_number: int) -> EvidenceCheck | None:
@@ -270,29 +222,6 @@ class _EntityScores:
         best = self.best[entity_number]
         left = left_out(best.result.pairs, self.query_weights)
         return max_other_names_gain(best.value, left, self.index.weights)
-
-
-def value_floor(threshold: float, weights: ScoringWeights) -> float:
-    """The value of an entity's best name below which the entity is neither completed
-    nor reported, whatever its other names score: a name that cannot reach it need not
-    be scored in full until its entity is completed (``_EntityScores.consider``).
-
-    With a = ``name_share`` and b = a * ``other_names_share``, an entity whose best name
-    has value v is completed by ``complete`` when a * v >= ``threshold`` less the
-    completion margin and ``max_evidence_gain``, and has every name scored and may be
-    reported by ``_final_scores`` when a * v + ``max_evidence_gain`` + its other names'
-    most gain + ``TIE_EPSILON`` >= ``threshold``, that gain being at most b * (1 - v)
-    (``max_other_names_gain`` with all of the query left). Both sides grow with v when
-    b < a, so below the least v that meets either, neither is met: the entity counts
-    only through the names of it that reach that v. Without that order (b >= a) no name
-    is deferred. ``FLOOR_MARGIN`` keeps the floor clear of the rounding of these sums."""
-    a = weights.name_share
-    b = a * weights.other_names_share
-    if a <= 0.0 or not 0.0 <= b < a:
-        return 0.0
-    completed = (threshold - weights.completion_margin - weights.max_evidence_gain) / a
-    evaluated = (threshold - weights.max_evidence_gain - TIE_EPSILON - b) / (a - b)
-    return min(completed, evaluated, 1.0) - FLOOR_MARGIN
 
 
 def scored_candidates(
