@@ -104,6 +104,7 @@ class QueryContext:
         "east_asian",
         "frequency",
         "list_factors",
+        "most_joined",
         "parsed",
         "places",
         "read",
@@ -130,6 +131,7 @@ class QueryContext:
         self.list_factors = {role: self.scoring.unmatched_list_factor(role) for role in Role}
         self.compound = Similarity(self.scoring.compound, "compound")
         self.acronym = self.scoring.acronym
+        self.most_joined = most_joined_similarity(self.scoring)
         # An organisation's words that may be acronyms, and its runs of words by their
         # initials (``screening.acronyms``): worked out once per query.
         self.frequency = index.document_frequency.get
@@ -219,8 +221,23 @@ def _agreement(context: QueryContext, i: int, listed: Token, found: Similarity) 
     return found
 
 
-def _options(context: QueryContext, listed: ParsedName) -> list[_Option]:
-    """Every pair of a query word and a list word (or two written as one) that match."""
+def most_joined_similarity(scoring: ScoringWeights) -> float:
+    """The most an option of ``_joined_options`` can give: two words written as one, a
+    glossary concept, a romanisation rule of a name origin, an Arabic compound, an
+    acronym. ``align`` takes every pair of two words above it before making them."""
+    return max(
+        scoring.compound,
+        scoring.glossary,
+        scoring.acronym,
+        scoring.arabic_variant,
+        scoring.east_asian_variant,
+        scoring.japanese_variant,
+        scoring.hebrew_variant,
+    )
+
+
+def _word_options(context: QueryContext, listed: ParsedName) -> list[_Option]:
+    """Every pair of a query word and a list word that match."""
     query = context.parsed
     l_tokens = listed.tokens
     origins = query.origins | listed.origins
@@ -234,13 +251,33 @@ def _options(context: QueryContext, listed: ParsedName) -> list[_Option]:
                 similarity = _agreement(context, i, l_tokens[j], similarity)
             if similarity.value > 0:
                 options.append((-similarity.value, len(options), (i,), (j,), similarity))
+    return options
+
+
+def _joined_options(
+    context: QueryContext,
+    listed: ParsedName,
+    options: list[_Option],
+    used_q: set[int],
+    used_l: set[int],
+) -> None:
+    """Add to ``options`` the pairs of a word and two written as one, of an Arabic
+    compound, of an acronym, leaving out those holding a position of ``used_q`` or
+    ``used_l`` (taken already by a better pair: ``align``)."""
+    query = context.parsed
+    l_tokens = listed.tokens
+    origins = query.origins | listed.origins
+    free_q = [i for i in query.words if i not in used_q]
+    free_l = [j for j in listed.words if j not in used_l]
     compound, glossary = context.compound, context.scoring.glossary
     concepts = context.concepts
     read = context.read
     # Two words written as one: a word read from Han, Hangul or Arabic letters only as
     # written, letter for letter (its keys are not a reading of the pair).
     for j, j2, joined, concept in listed.joined:
-        for i in query.words:
+        if j in used_l or j2 in used_l:
+            continue
+        for i in free_q:
             as_written = query.tokens[i].folded == l_tokens[j].folded + l_tokens[j2].folded
             if as_written or (joined in query.tokens[i].keys and not read[i]):
                 options.append((-compound.value, len(options), (i,), (j, j2), compound))
@@ -258,7 +295,9 @@ def _options(context: QueryContext, listed: ParsedName) -> list[_Option]:
                 similarity = Similarity(found.value, "compound", found.detail)
                 options.append((-found.value, len(options), (i,), (j, j2), similarity))
     for i, i2, joined, concept in query.joined:
-        for j in listed.words:
+        if i in used_q or i2 in used_q:
+            continue
+        for j in free_l:
             listed_key = l_tokens[j].keys[0]  # ``key`` without the property call, per pair
             as_written = query.tokens[i].folded + query.tokens[i2].folded == l_tokens[j].folded
             if as_written or (joined == listed_key and not (read[i] or read[i2])):
@@ -277,27 +316,41 @@ def _options(context: QueryContext, listed: ParsedName) -> list[_Option]:
                 similarity = Similarity(found.value, "compound", found.detail)
                 options.append((-found.value, len(options), (i, i2), (j,), similarity))
     if ARABIC in origins:
-        _add_article_compounds(context, listed, options, origins)
-    _add_acronyms(context, listed, options)
+        _add_article_compounds(context, listed, options, origins, (used_q, used_l))
+    _add_acronyms(context, listed, options, (used_q, used_l))
     if listed.organisation and (context.acronyms or context.acronym_runs):
-        _add_initials(context, listed, options)
-    return options
+        _add_initials(context, listed, options, (used_q, used_l))
 
 
-def _add_initials(context: QueryContext, listed: ParsedName, options: list[_Option]) -> None:
+def _add_initials(
+    context: QueryContext,
+    listed: ParsedName,
+    options: list[_Option],
+    used: tuple[set[int], set[int]],
+) -> None:
     """Pairs of an organisation's acronym and the words in a row it is the initials of
-    (rule ``acronym``: ``FCI`` and ``Finance and Credit Institute``), on either side."""
+    (rule ``acronym``: ``FCI`` and ``Finance and Credit Institute``), on either side;
+    none holding a position ``used`` already."""
     value = context.acronym
     q_tokens, l_tokens = context.parsed.tokens, listed.tokens
+    used_q, used_l = used
     for i in context.acronyms:
+        if i in used_q:
+            continue
         for span in spans_spelling(q_tokens[i].folded, listed):
+            if not used_l.isdisjoint(span):
+                continue
             words = " ".join(l_tokens[j].text for j in span)
             similarity = Similarity(value, "acronym", f"{q_tokens[i].text} = initials of {words}")
             options.append((-value, len(options), (i,), span, similarity))
     if not context.acronym_runs:
         return
     for j in acronym_words(listed, context.frequency, context.scoring.max_acronym_names):
+        if j in used_l:
+            continue
         for span in context.acronym_runs.get(l_tokens[j].folded, ()):
+            if not used_q.isdisjoint(span):
+                continue
             words = " ".join(q_tokens[i].text for i in span)
             similarity = Similarity(value, "acronym", f"{l_tokens[j].text} = initials of {words}")
             options.append((-value, len(options), span, (j,), similarity))
@@ -316,15 +369,26 @@ def _article_compounds(parsed: ParsedName) -> list[tuple[int, int]]:
 
 
 def _add_article_compounds(
-    context: QueryContext, listed: ParsedName, options: list[_Option], origins: frozenset[str]
+    context: QueryContext,
+    listed: ParsedName,
+    options: list[_Option],
+    origins: frozenset[str],
+    used: tuple[set[int], set[int]],
 ) -> None:
     """Pairs of one word and a compound name written in parts (rule ``arabic_compound``):
-    ``Abdurrahman`` and ``Abd al-Rahman``, on either side."""
+    ``Abdurrahman`` and ``Abd al-Rahman``, on either side; none holding a position
+    ``used`` already."""
     query, scoring = context.parsed, context.scoring
-    for one, parts, compound_side in ((query, listed, "listed"), (listed, query, "query")):
+    used_q, used_l = used
+    sides = ((query, listed, "listed", used_q, used_l), (listed, query, "query", used_l, used_q))
+    for one, parts, compound_side, used_one, used_parts in sides:
         for positions in _article_compounds(parts):
+            if not used_parts.isdisjoint(positions):
+                continue
             first, second = parts.tokens[positions[0]], parts.tokens[positions[1]]
             for i in one.words:
+                if i in used_one:
+                    continue
                 found = compound_rule(one.tokens[i].text, first.text, second.text, origins, scoring)
                 if found is None:
                     continue
@@ -332,23 +396,34 @@ def _add_article_compounds(
                 options.append((-found.value, len(options), q, l_, found))
 
 
-def _add_acronyms(context: QueryContext, listed: ParsedName, options: list[_Option]) -> None:
+def _add_acronyms(
+    context: QueryContext,
+    listed: ParsedName,
+    options: list[_Option],
+    used: tuple[set[int], set[int]],
+) -> None:
     """Pairs of a syllable acronym (``Gazprom``) and the two words it is made of
-    (``Gazovaya promyshlennost``), on either side. Only two words of the glossary make
-    one (``syllable_acronym``): other pairs are passed over at once."""
+    (``Gazovaya promyshlennost``), on either side; none holding a position ``used``
+    already. Only two words of the glossary make one (``syllable_acronym``): other
+    pairs are passed over at once."""
     query, l_tokens, q_tokens = context.parsed, listed.tokens, context.parsed.tokens
     glossary = context.scoring.glossary
+    used_q, used_l = used
     # In two organisations' names, also of their translation (``Spetsstal`` = ``Special
     # Steel``, ``translated_acronym``).
     organisations = query.organisation and listed.organisation
     for j, j2, _, _ in listed.joined:
         first, second = l_tokens[j], l_tokens[j2]
+        if j in used_l or j2 in used_l:
+            continue
         first_concept, second_concept = concept_of(first.key), concept_of(second.key)
         if first_concept is None or second_concept is None:
             continue
         translated = organisations and first_concept != second_concept
         opening = first.folded[:MIN_SYLLABLE]  # an acronym opens as its first word does
         for i in query.words:
+            if i in used_q:
+                continue
             word = q_tokens[i].folded
             detail = None
             if word.startswith(opening):
@@ -362,12 +437,16 @@ def _add_acronyms(context: QueryContext, listed: ParsedName, options: list[_Opti
                 options.append((-glossary, len(options), (i,), (j, j2), similarity))
     for i, i2, _, _ in query.joined:
         first, second = q_tokens[i], q_tokens[i2]
+        if i in used_q or i2 in used_q:
+            continue
         first_concept, second_concept = context.concepts[i], context.concepts[i2]
         if first_concept is None or second_concept is None:
             continue
         translated = organisations and first_concept != second_concept
         opening = first.folded[:MIN_SYLLABLE]
         for j in listed.words:
+            if j in used_l:
+                continue
             word = l_tokens[j].folded
             detail = None
             if word.startswith(opening):
@@ -384,18 +463,40 @@ def _add_acronyms(context: QueryContext, listed: ParsedName, options: list[_Opti
 def align(context: QueryContext, listed: ParsedName) -> tuple[list[Pair], set[int], set[int]]:
     """Greedy best-first alignment of the words that are not legal forms: each token
     used at most once; two adjacent tokens may align with one word written together.
-    Returns the pairs and the query and listed positions they cover."""
-    options = _options(context, listed)
-    options.sort()
+    Returns the pairs and the query and listed positions they cover.
+
+    The pairs of two words come first, and those worth at least ``most_joined`` (an
+    exact word, a transliteration) are taken before the other options are made: those
+    (two words written as one, compounds, acronyms) are worth less, and would be passed
+    over wherever such a pair took a position, so only those on free positions are
+    made. The order of every option kept is as if all were made."""
+    options = _word_options(context, listed)
+    ranked = sorted(options)
     used_q: set[int] = set()
     used_l: set[int] = set()
     pairs: list[Pair] = []
-    for _, _, query, listed_positions, similarity in options:
-        if used_q.isdisjoint(query) and used_l.isdisjoint(listed_positions):
-            used_q.update(query)
-            used_l.update(listed_positions)
-            pairs.append(Pair(query, listed_positions, similarity))
+    most = context.most_joined
+    first = 0
+    while first < len(ranked) and -ranked[first][0] >= most:
+        _take(ranked[first], pairs, used_q, used_l)
+        first += 1
+    words = len(options)
+    _joined_options(context, listed, options, used_q, used_l)
+    rest = ranked[first:]
+    if len(options) > words:
+        rest = sorted(rest + options[words:])
+    for option in rest:
+        _take(option, pairs, used_q, used_l)
     return pairs, used_q, used_l
+
+
+def _take(option: _Option, pairs: list[Pair], used_q: set[int], used_l: set[int]) -> None:
+    """Align the option's positions unless one of them is aligned already."""
+    _, _, query, listed_positions, similarity = option
+    if used_q.isdisjoint(query) and used_l.isdisjoint(listed_positions):
+        used_q.update(query)
+        used_l.update(listed_positions)
+        pairs.append(Pair(query, listed_positions, similarity))
 
 
 @dataclass(frozen=True, slots=True)
