@@ -6,6 +6,7 @@ default threshold, one query ranked above another) and structure, never exact va
 
 from __future__ import annotations
 
+import gc
 import json
 from pathlib import Path
 
@@ -51,6 +52,28 @@ ENTITIES = [
 @pytest.fixture(scope="module")
 def screener() -> Screener:
     return Screener.from_entities(ENTITIES)
+
+
+def test_a_built_index_is_frozen_out_of_collections_and_freed_when_dropped() -> None:
+    """The index goes to the collector's permanent generation (``gc.freeze``) on both
+    paths, build and wrap, and a dropped screener frees it: reloads do not grow."""
+    after_drop = []
+    for _ in range(3):  # a reload builds a second index in the process, and a third
+        before = gc.get_freeze_count()
+        built = Screener.from_entities(ENTITIES)
+        assert gc.get_freeze_count() > before + len(ENTITIES)
+        assert built.screen("Aleksey Budnev").hits
+        del built
+        after_drop.append(gc.get_freeze_count())
+    # The first reload froze the word caches its predecessor's query filled; then no growth.
+    assert after_drop[1] == after_drop[2]
+    snapshots = Screener.from_entities(ENTITIES).snapshots
+    index = NameIndex.build(list(ENTITIES), Settings().weights)  # as the cache loads one
+    before = gc.get_freeze_count()
+    wrapped = Screener.from_index(index, snapshots)
+    assert gc.get_freeze_count() > before + len(ENTITIES)
+    del wrapped, index
+    assert gc.get_freeze_count() == before
 
 
 def best(screener: Screener, name: str, **kwargs: str) -> Hit:
