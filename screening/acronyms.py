@@ -11,12 +11,13 @@ Pure functions of tokens.
 from __future__ import annotations
 
 from collections.abc import Callable
+from typing import Final
 
 from screening.glossary import concept_of
 from screening.names import ParsedName, Role, Token
 
-MIN_ACRONYM = 3  # letters: two capitals are mostly a person's initials (``N.A.``)
-MAX_ACRONYM = 6
+MIN_ACRONYM: Final = 3  # letters: two capitals are mostly a person's initials (``N.A.``)
+MAX_ACRONYM: Final = 6
 
 
 def may_be_acronym(token: Token) -> bool:

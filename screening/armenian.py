@@ -12,15 +12,16 @@ from __future__ import annotations
 
 import re
 from functools import lru_cache
+from typing import Final
 
 from screening.data import ARMENIAN_LATIN
 from screening.memory import MEMORY
 
-_ARMENIAN = re.compile(r"[\u0531-\u0587]")
-_VOWELS = frozenset("աեէըիոօ")
+_ARMENIAN: Final = re.compile(r"[\u0531-\u0587]")
+_VOWELS: Final = frozenset("աեէըիոօ")
 # BGN/PCGN: ե and և sound y at the start of a word and after a vowel, ո sounds v at the start.
-_AFTER_A_VOWEL = {"ե": "ye", "և": "yev"}
-_AT_THE_START = {**_AFTER_A_VOWEL, "ո": "vo"}
+_AFTER_A_VOWEL: Final = {"ե": "ye", "և": "yev"}
+_AT_THE_START: Final = {**_AFTER_A_VOWEL, "ո": "vo"}
 
 
 def has_armenian(text: str) -> bool:

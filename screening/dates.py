@@ -22,14 +22,15 @@ import re
 from datetime import date
 from functools import cache
 from importlib import resources
+from typing import Final
 
-EARLIEST_YEAR = 1800
+EARLIEST_YEAR: Final = 1800
 
-_NUMERIC = re.compile(r"^(\d{1,4})(?:([./-])(\d{1,4})(?:\2(\d{1,4}))?)?$")
-_COMPACT = re.compile(r"^(\d{4})(\d{2})(\d{2})$")
-_TIME_PART = re.compile(r"[T ]\d{1,2}:\d{2}(?::\d{2}(?:\.\d+)?)?(?:Z|[+-]\d{2}:?\d{2})?$")
-_WORDS = re.compile(r"\d+|[^\W\d_]+")
-_YEAR_SUFFIXES = ("г", "года", "год")
+_NUMERIC: Final = re.compile(r"^(\d{1,4})(?:([./-])(\d{1,4})(?:\2(\d{1,4}))?)?$")
+_COMPACT: Final = re.compile(r"^(\d{4})(\d{2})(\d{2})$")
+_TIME_PART: Final = re.compile(r"[T ]\d{1,2}:\d{2}(?::\d{2}(?:\.\d+)?)?(?:Z|[+-]\d{2}:?\d{2})?$")
+_WORDS: Final = re.compile(r"\d+|[^\W\d_]+")
+_YEAR_SUFFIXES: Final = ("г", "года", "год")
 
 
 def parse_birth_date(text: str, today: date | None = None) -> str | None:

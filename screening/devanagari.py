@@ -15,14 +15,15 @@ from __future__ import annotations
 import re
 import unicodedata
 from functools import lru_cache
+from typing import Final
 
 from screening.data import DEVANAGARI_LATIN
 from screening.memory import MEMORY
 
-_DEVANAGARI = re.compile(r"[\u0900-\u097f]")
-_LABIALS = frozenset("पफबभम")
-_H = "ह"
-_INHERENT = "@"  # a consonant's unwritten a, until the end of the word decides it
+_DEVANAGARI: Final = re.compile(r"[\u0900-\u097f]")
+_LABIALS: Final = frozenset("पफबभम")
+_H: Final = "ह"
+_INHERENT: Final = "@"  # a consonant's unwritten a, until the end of the word decides it
 
 
 def has_devanagari(text: str) -> bool:

@@ -24,6 +24,7 @@ from __future__ import annotations
 import re
 from collections.abc import Sequence
 from functools import lru_cache
+from typing import Final
 
 from screening.data import (
     CHINESE_SURNAME_SPELLINGS,
@@ -37,35 +38,35 @@ from screening.translit import ascii_fold
 
 # Korean family names, each group one name (one hangul syllable) in its usual spellings,
 # and the most common Chinese family names in pinyin: data/east_asian_surnames.tsv.
-KOREAN_SURNAMES: tuple[tuple[str, ...], ...] = KOREAN_SURNAME_GROUPS
-CHINESE_SURNAMES = frozenset(CHINESE_SURNAME_SPELLINGS)
+KOREAN_SURNAMES: Final[tuple[tuple[str, ...], ...]] = KOREAN_SURNAME_GROUPS
+CHINESE_SURNAMES: Final = frozenset(CHINESE_SURNAME_SPELLINGS)
 
 # A romanised Korean or Chinese syllable: an initial (with Wade-Giles and MR aspiration
 # marks), a glide, one to three vowels, and a closing consonant.
-_SYLLABLE = (
+_SYLLABLE: Final = (
     r"(?:ch|ts|tz|hs|sh|zh|ss|sz|kk|tt|pp|jj|ng|[bcdfghjklmnpqrstwxz])?'?[wy]?"
     r"[aeiou]{1,3}(?:ng|n|m|l|r|k|p|t|h)?"
 )
-_WORD = re.compile(rf"(?:{_SYLLABLE}){{1,3}}")
-_SPLIT = re.compile(r"[\s\-]+")
+_WORD: Final = re.compile(rf"(?:{_SYLLABLE}){{1,3}}")
+_SPLIT: Final = re.compile(r"[\s\-]+")
 # A letter with a full stop is an abbreviated word, an initial (``I. A. Michurin``), never
 # a syllable: romanised Korean and Chinese syllables are written out (Korean ``I`` = Lee).
-_ABBREVIATED = re.compile(r"[^\W\d_]\.")
+_ABBREVIATED: Final = re.compile(r"[^\W\d_]\.")
 
 # Letters of one sound class across the schemes: MR/RR and Wade-Giles/pinyin stops,
 # pinyin/Wade-Giles affricates and sibilants.
-_CONSONANT_CLASSES = {
+_CONSONANT_CLASSES: Final = {
     "g": "K", "k": "K", "kk": "K", "b": "P", "p": "P", "pp": "P", "d": "T", "t": "T",
     "tt": "T", "th": "T", "j": "J", "jj": "J", "ch": "J", "zh": "J", "q": "J", "x": "X",
     "hs": "X", "s": "S", "sh": "S", "ss": "S", "sz": "S", "z": "Z", "ts": "Z", "tz": "Z",
     "c": "Z", "tch": "J",
 }  # fmt: skip
-_PINYIN_WADE_GILES = frozenset({"x", "hs", "zh", "q", "c", "tz", "ts", "sz"})
-_WADE_GILES_J = frozenset({"j", "r"})  # Wade-Giles ``j`` is pinyin ``r`` (``Jen`` = ``Ren``)
+_PINYIN_WADE_GILES: Final = frozenset({"x", "hs", "zh", "q", "c", "tz", "ts", "sz"})
+_WADE_GILES_J: Final = frozenset({"j", "r"})  # Wade-Giles ``j`` is pinyin ``r`` (``Jen`` = ``Ren``)
 # ``ng`` before a vowel is read ``n`` + ``g``, as a syllable boundary may fall either way in
 # a joined name (``Jianguo`` is jian-guo, ``Chienkuo`` chien-kuo; ``Jongil`` alike on
 # both sides).
-_CONSONANT_UNITS = re.compile(
+_CONSONANT_UNITS: Final = re.compile(
     r"tch|ch|ts|tz|hs|sh|zh|ss|sz|kk|tt|pp|jj|th|ng(?![aeiouwy])|[b-df-hj-np-tv-z1-5]"
 )
 # Vowels and finals, rewritten to one form: MR/RR (``eo`` = ``o``, ``eu`` = ``u``,
@@ -74,10 +75,10 @@ _CONSONANT_UNITS = re.compile(
 # them (``-ih`` = ``-i``, ``-ieh`` = ``-ie``, ``-ien`` = ``-ian``, ``-ung`` = ``-ong``;
 # ``yen`` = ``yan``). An aspiration mark is McCune-Reischauer's too (``K'ung`` may be
 # Korean 쿵), so such a word is also read as written.
-_WADE_GILES_MARKS = re.compile(
+_WADE_GILES_MARKS: Final = re.compile(
     r"hs|ts|tz|'|’|(?<=[^aeiou])ih(?![aeiou])|[iu]eh|ien|y(?:eh|en)(?![aeiouy])"
 )
-_WADE_GILES_FINALS = (
+_WADE_GILES_FINALS: Final = (
     # Not the ``h`` of a joined ``hs`` (``Lihsueh`` is li-hsüeh), but ``ih`` before ``sh``.
     (re.compile(r"(?<=[^aeiou])ih(?![aeiou]|s(?!h))"), "i", "ih=i"),
     (re.compile(r"(?<=[iu])eh"), "e", "ieh=ie"),  # Wade-Giles -ieh, -üeh: pinyin -ie, -ue
@@ -86,7 +87,7 @@ _WADE_GILES_FINALS = (
     (re.compile(r"yen(?![aeiouy])"), "yan", "ien=ian"),
     (re.compile(r"ung\b"), "ong", "ung=ong"),
 )
-_REWRITES = (
+_REWRITES: Final = (
     (re.compile(r"eo"), "o", "eo=o"),
     (re.compile(r"eu"), "u", "eu=u"),
     (re.compile(r"oo"), "u", "oo=u"),
@@ -108,7 +109,7 @@ def _groups_by_spelling(groups: tuple[tuple[str, ...], ...]) -> dict[str, int]:
     return found
 
 
-_KOREAN_GROUP = _groups_by_spelling(KOREAN_SURNAMES)
+_KOREAN_GROUP: Final = _groups_by_spelling(KOREAN_SURNAMES)
 
 
 def _surname_group(folded: str) -> int | None:
@@ -128,13 +129,13 @@ def family_name_readings(word: str) -> tuple[str, ...]:
 # Vietnamese: family names (data/vietnamese_names.tsv) and one syllable a word, written in
 # the national alphabet (quốc ngữ) whose diacritics lists drop: no romanisation
 # correspondences, only the structure of the name.
-_VIETNAMESE_GROUP = {
+_VIETNAMESE_GROUP: Final = {
     spelling: number
     for number, group in enumerate(VIETNAMESE_SURNAME_GROUPS)
     for spelling in group
 }
-VIETNAMESE_MIDDLE = frozenset(VIETNAMESE_MIDDLE_MARKERS)
-_VIETNAMESE_SYLLABLE = re.compile(
+VIETNAMESE_MIDDLE: Final = frozenset(VIETNAMESE_MIDDLE_MARKERS)
+_VIETNAMESE_SYLLABLE: Final = re.compile(
     r"(?:ngh|ng|nh|ch|gh|gi|kh|ph|qu|th|tr|[bcdghklmnpqrstvx])?[aeiouy]{1,3}(?:ng|nh|ch|[cmnpt])?"
 )
 
@@ -189,8 +190,8 @@ def looks_east_asian(text: str) -> bool:
 # p', t'), and one after o or u stands for the breve that ŏ and ŭ lose in ASCII. Wade-Giles
 # marks aspiration the same way (``Ch'en``). Read without them, the word is the syllable
 # the name tables hold (``Ch'oe`` = ``Choe``).
-_MARKS = "'’‘ʼ"
-_MR_MARK = re.compile(rf"(?:(?<=ch)|(?<=[kptou]))[{_MARKS}]", re.IGNORECASE)
+_MARKS: Final = "'’‘ʼ"
+_MR_MARK: Final = re.compile(rf"(?:(?<=ch)|(?<=[kptou]))[{_MARKS}]", re.IGNORECASE)
 
 
 def without_mr_marks(text: str) -> str:
@@ -215,7 +216,7 @@ def is_one_syllable(word: str) -> bool:
 
 
 # Han and Hangul: a name in them is written family name first, its first syllable.
-_HAN_HANGUL = re.compile("[\u3400-\u4dbf\u4e00-\u9fff\uac00-\ud7af\uf900-\ufaff]")
+_HAN_HANGUL: Final = re.compile("[\u3400-\u4dbf\u4e00-\u9fff\uac00-\ud7af\uf900-\ufaff]")
 
 
 def is_family_name(word: str) -> bool:
@@ -276,16 +277,16 @@ def family_name_positions(
 # McCune-Reischauer and Wade-Giles mark aspiration with an apostrophe: ``ch'`` is RR
 # and pinyin ``ch`` (or pinyin ``q``), never ``j``. The marked consonants become digits,
 # which folding keeps, and match only their aspirated spellings.
-_ASPIRATED = re.compile(r"(ch|ts|tz|k|t|p)['’‘ʼ]")
-_ASPIRATED_DIGITS = {"ch": "1", "ts": "2", "tz": "2", "k": "3", "t": "4", "p": "5"}
-_ASPIRATED_SPELLINGS = {
+_ASPIRATED: Final = re.compile(r"(ch|ts|tz|k|t|p)['’‘ʼ]")
+_ASPIRATED_DIGITS: Final = {"ch": "1", "ts": "2", "tz": "2", "k": "3", "t": "4", "p": "5"}
+_ASPIRATED_SPELLINGS: Final = {
     "1": ("ch", "q"),
     "2": ("c", "ts", "tz"),
     "3": ("k",),
     "4": ("t",),
     "5": ("p",),
 }
-_ASPIRATED_CLASSES = {"1": "J", "2": "Z", "3": "K", "4": "T", "5": "P"}
+_ASPIRATED_CLASSES: Final = {"1": "J", "2": "Z", "3": "K", "4": "T", "5": "P"}
 
 
 def _consonants_agree(text_a: str, text_b: str) -> bool:
@@ -322,7 +323,7 @@ def _spellings(word: str, chinese: bool = False) -> tuple[tuple[str, frozenset[s
 
 
 # A syllable ``i`` after a hyphen or space, Wade-Giles for pinyin ``yi`` (``Ching-i``).
-_SYLLABLE_I = re.compile(r"(?<=[-\s])i(?![aeiou])")
+_SYLLABLE_I: Final = re.compile(r"(?<=[-\s])i(?![aeiou])")
 
 
 # Wade-Giles spellings read as pinyin only in a Chinese name (in a Korean one they are
@@ -331,7 +332,7 @@ _SYLLABLE_I = re.compile(r"(?<=[-\s])i(?![aeiou])")
 # syllable opening with i (``I-ching`` = ``Yiqing``) and the final -uei (``kuei`` = ``gui``),
 # by the Wade-Giles to pinyin table (Library of Congress, Pinyin Conversion Project, 2000).
 # The initial j (``jen`` = ``ren``) is a consonant of ``pinyin=wade-giles`` (``_units_rules``).
-_CHINESE_FINALS = (
+_CHINESE_FINALS: Final = (
     (re.compile(r"ung(?![aeiouy])"), "ong", "ung=ong"),
     (re.compile(r"(?<=[tnlszcj24])o(?![aeiouny])"), "uo", "o=uo"),
     (re.compile(r"(?<=[kh3])o(?![aeiouny])"), "e", "o=e"),
@@ -340,7 +341,7 @@ _CHINESE_FINALS = (
 )
 # The reverse: a pinyin word of a listed Chinese name, spelt as Wade-Giles spells it, for
 # retrieval (``Yongchang`` is also looked up as ``Yungchang``).
-_PINYIN_AS_WADE_GILES = (
+_PINYIN_AS_WADE_GILES: Final = (
     (re.compile(r"ong(?![aeiouy])"), "ung"),
     (re.compile(r"(?<=[dtnlszcr])uo(?![aeiouny])"), "o"),
     (re.compile(r"(?<=[gkh])e(?![aeiouny])"), "o"),
@@ -372,13 +373,13 @@ def looks_chinese(text: str) -> bool:
     )
 
 
-_HANGUL = re.compile("[\uac00-\ud7af]")
+_HANGUL: Final = re.compile("[\uac00-\ud7af]")
 
 
 # Marks no McCune-Reischauer or Revised Romanization spelling shows: Wade-Giles alone;
 # those no Japanese (Hepburn) spelling shows either (``tsu`` is Japanese too) tell a name.
-_WADE_GILES_ONLY = re.compile(r"hs|ts|tz|[iu]eh|ien|yeh(?![aeiouy])")
-_WADE_GILES_SIGN = re.compile(r"hs|tz|ts(?=[aeio])|[iu]eh|ien")
+_WADE_GILES_ONLY: Final = re.compile(r"hs|ts|tz|[iu]eh|ien|yeh(?![aeiouy])")
+_WADE_GILES_SIGN: Final = re.compile(r"hs|tz|ts(?=[aeio])|[iu]eh|ien")
 
 
 def _rewritten(
@@ -393,8 +394,8 @@ def _rewritten(
     return spelling, frozenset(fired)
 
 
-_PINYIN_ONLY = re.compile(r"zh|x|q|(?<![t])z|c(?!h)|\br")
-_HAN = re.compile(r"[\u3400-\u4dbf\u4e00-\u9fff]")
+_PINYIN_ONLY: Final = re.compile(r"zh|x|q|(?<![t])z|c(?!h)|\br")
+_HAN: Final = re.compile(r"[\u3400-\u4dbf\u4e00-\u9fff]")
 
 
 def _is_pinyin(word: str) -> bool:
@@ -417,9 +418,9 @@ def _units(spelling: str) -> list[tuple[str, str]]:
     return units
 
 
-_VOWEL_RUN = re.compile(r"[aeiouy]+")
-_STOPS_AND_AFFRICATES = frozenset("cgjkqtdpbxhsz")
-_VOWELS = frozenset("aeiouwy")
+_VOWEL_RUN: Final = re.compile(r"[aeiouy]+")
+_STOPS_AND_AFFRICATES: Final = frozenset("cgjkqtdpbxhsz")
+_VOWELS: Final = frozenset("aeiouwy")
 
 
 def _may_open_alike(a: str, b: str) -> bool:

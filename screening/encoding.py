@@ -12,11 +12,12 @@ from __future__ import annotations
 
 import codecs
 import re
+from typing import Final
 
 #: Legacy encodings a refused file is tested against, most common first.
-LEGACY_CANDIDATES = ("cp1251", "koi8-r", "cp1252")
-_CAPITALISED = re.compile(r"^(?:[А-ЯЁ][а-яё]+|[A-ZÀ-Þ][a-zß-ÿ]+)$")
-_WORD = re.compile(r"[^\W\d_]+")
+LEGACY_CANDIDATES: Final = ("cp1251", "koi8-r", "cp1252")
+_CAPITALISED: Final = re.compile(r"^(?:[А-ЯЁ][а-яё]+|[A-ZÀ-Þ][a-zß-ÿ]+)$")
+_WORD: Final = re.compile(r"[^\W\d_]+")
 
 
 def encoding_problem(sample: bytes, encoding: str) -> str | None:
@@ -78,17 +79,17 @@ def _is_utf8(data: bytes) -> bool:
 
 
 #: Encodings UTF-8 text is commonly misread as, turning "Алексей" into "РђР»РµРєСЃРµР№".
-MISREAD_AS = ("cp1251", "koi8-r", "cp1252", "latin-1")
+MISREAD_AS: Final = ("cp1251", "koi8-r", "cp1252", "latin-1")
 
 #: Per encoding, the characters it decodes UTF-8 continuation bytes (0x80-0xBF) into.
 #: Every non-ASCII UTF-8 character has such a byte, so mojibake holds one of these
 #: characters; text without any (most Cyrillic, all Arabic or Chinese) cannot be misread
 #: UTF-8, and the decodings, which would each fail with an exception, are not tried.
-_CONTINUATION_CHARACTERS = {
+_CONTINUATION_CHARACTERS: Final = {
     encoding: frozenset(bytes(range(0x80, 0xC0)).decode(encoding, errors="ignore"))
     for encoding in MISREAD_AS
 }
-_ANY_CONTINUATION_CHARACTER = frozenset().union(*_CONTINUATION_CHARACTERS.values())
+_ANY_CONTINUATION_CHARACTER: Final = frozenset().union(*_CONTINUATION_CHARACTERS.values())
 
 
 def misread_utf8(text: str) -> tuple[str, str] | None:

@@ -25,30 +25,30 @@ from collections import Counter
 from collections.abc import Callable
 from dataclasses import dataclass
 from functools import lru_cache
-from typing import Literal
+from typing import Final, Literal
 
 from screening.data import PARTICLES
 from screening.text import clean, fold_homoglyphs, has_cyrillic, script_of
 
-MIN_SPELLED_LETTERS = 3
+MIN_SPELLED_LETTERS: Final = 3
 """A run of this many single letters is a word spelled out; two are initials (``A. B.``)."""
-MIN_LEET_WORD = 2
+MIN_LEET_WORD: Final = 2
 """Characters a word needs before its digits are read as letters."""
-MIN_RUN_TOGETHER = 6
+MIN_RUN_TOGETHER: Final = 6
 """Letters a name without spaces needs before it is split into list words."""
-MAX_RUN_TOGETHER = 300
+MAX_RUN_TOGETHER: Final = 300
 """Longer names are not split (each letter costs ``MAX_WORD`` lookups)."""
-SHORT_WORD = 2
+SHORT_WORD: Final = 2
 """Letters of a short word, which a second split of a run-together name avoids."""
-MIN_JOINED_WORD = 10
+MIN_JOINED_WORD: Final = 10
 """Letters of a word of a name with spaces before it is split into list words."""
-MIN_JOINED_PIECE = 3
+MIN_JOINED_PIECE: Final = 3
 """Letters of the shortest list word such a word is split into."""
-MIN_COMMON_SHARE = 0.001
+MIN_COMMON_SHARE: Final = 0.001
 """Share of list names holding a word that a word of a name with spaces is split into."""
-MAX_WORD = 30
+MAX_WORD: Final = 30
 """Letters of the longest word a run-together name is split into."""
-MAX_READINGS = 6
+MAX_READINGS: Final = 6
 """Readings of one name screened at most (each is a full screening)."""
 
 Kind = Literal[
@@ -97,43 +97,43 @@ class Uncovered:
 
 # Capital letters that look the same in Latin and Cyrillic. A capitals word made only of
 # them reads in either script: ``СНАУКА`` typed in Cyrillic is ``CHAYKA`` to the eye.
-_CYRILLIC_TWINS = "АВЕКМНОРСТХУІЈЅ"
-_LATIN_TWINS = "ABEKMHOPCTXYIJS"
-_TO_LATIN = str.maketrans(_CYRILLIC_TWINS, _LATIN_TWINS)
-_TO_CYRILLIC = str.maketrans(_LATIN_TWINS, _CYRILLIC_TWINS)
-_TWINS_WORD = re.compile(rf"(?<![^\W_])[{_CYRILLIC_TWINS}{_LATIN_TWINS}]{{3,}}(?![^\W_])")
+_CYRILLIC_TWINS: Final = "АВЕКМНОРСТХУІЈЅ"
+_LATIN_TWINS: Final = "ABEKMHOPCTXYIJS"
+_TO_LATIN: Final = str.maketrans(_CYRILLIC_TWINS, _LATIN_TWINS)
+_TO_CYRILLIC: Final = str.maketrans(_LATIN_TWINS, _CYRILLIC_TWINS)
+_TWINS_WORD: Final = re.compile(rf"(?<![^\W_])[{_CYRILLIC_TWINS}{_LATIN_TWINS}]{{3,}}(?![^\W_])")
 
 # Digits and signs that leetspeak puts for letters.
-_LEET = str.maketrans("0123456789@$€!|", "oizeasgtbgaseil")
-_LEET_CHARS = frozenset("0123456789@$€!|")
-_ANY_LEET = re.compile(r"[0-9@$€!|]")
+_LEET: Final = str.maketrans("0123456789@$€!|", "oizeasgtbgaseil")
+_LEET_CHARS: Final = frozenset("0123456789@$€!|")
+_ANY_LEET: Final = re.compile(r"[0-9@$€!|]")
 # Text read by OCR from a scanned document confuses the glyphs of one vertical stroke: a
 # small ``l`` comes out as a capital ``I``, a ``1`` or a ``|`` (Rice, Jenkins and Nartker,
 # *The Fifth Annual Test of OCR Accuracy*, 1996, the confusions of ``l``; ISO 1073-2's OCR-B
 # draws ``I``, ``l`` and ``1`` apart for this reason). Between two small letters, where no
 # word begins, such a glyph is the small ``l`` (``MikhaiIovich``, ``Ismatu1lah``).
-_OCR_STROKE = re.compile(r"(?<=[a-z])[I1|](?=[a-z])")
-_ORDINAL = re.compile(r"\d+(?:st|nd|rd|th)", re.IGNORECASE)  # ``1st``, ``44th``: numbers
-_LEET_WORD = re.compile(r"[\w@$€!|][\w@$€!|'’]*")
+_OCR_STROKE: Final = re.compile(r"(?<=[a-z])[I1|](?=[a-z])")
+_ORDINAL: Final = re.compile(r"\d+(?:st|nd|rd|th)", re.IGNORECASE)  # ``1st``, ``44th``: numbers
+_LEET_WORD: Final = re.compile(r"[\w@$€!|][\w@$€!|'’]*")
 
 # A letter (or digit) standing alone, no letter or digit touching it, and what may sit
 # between two such letters of a word spelled out: spaces, dots, hyphens and dashes,
 # underscores, dots in the middle of a line, apostrophes and quotes.
-_LONE_LETTER = re.compile(r"(?<![^\W_])[^\W_](?![^\W_])")
-_SPELLING_GAP = re.compile(r"\s*(?:[.\-‐‑‒–—_·•*'’\"«»“”„‘]\s*){0,3}")
-_APOSTROPHES = "'’"
-_GAP_NAMES = {".": "dots", "-": "hyphens", "_": "underscores"}
+_LONE_LETTER: Final = re.compile(r"(?<![^\W_])[^\W_](?![^\W_])")
+_SPELLING_GAP: Final = re.compile(r"\s*(?:[.\-‐‑‒–—_·•*'’\"«»“”„‘]\s*){0,3}")
+_APOSTROPHES: Final = "'’"
+_GAP_NAMES: Final = {".": "dots", "-": "hyphens", "_": "underscores"}
 # A separator put between every two characters, and what then separates the words.
-_SPACING = tuple(
+_SPACING: Final = tuple(
     (separator, re.compile(between))
     for separator, between in (
         (" ", r" {2,}"), (".", r" +"), ("-", r" +"), ("_", r" +"), ("·", r" +"), ("*", r" +"),
     )
 )  # fmt: skip
-_WORDS = re.compile(r"[^\W_]+")
-_WORD_OF_TWO = re.compile(r"[^\W_]{2}")
-_LETTERS = re.compile(r"[^\W\d_]+")
-_SINGLE_LETTER_PARTICLES = frozenset(word for word in PARTICLES if len(word) == 1)
+_WORDS: Final = re.compile(r"[^\W_]+")
+_WORD_OF_TWO: Final = re.compile(r"[^\W_]{2}")
+_LETTERS: Final = re.compile(r"[^\W\d_]+")
+_SINGLE_LETTER_PARTICLES: Final = frozenset(word for word in PARTICLES if len(word) == 1)
 
 
 def uncover(name: str) -> Uncovered:
@@ -440,7 +440,7 @@ def split_run_together(
 
 # A small letter before a capital, or before an apostrophe and a capital: where a word
 # ends in a name written in both cases.
-_CASE_BOUNDARY = re.compile(r"(?<=[a-zß-öø-ÿа-яё])(?=['’]?[A-ZÀ-ÖØ-ÞА-ЯЁ])")
+_CASE_BOUNDARY: Final = re.compile(r"(?<=[a-zß-öø-ÿа-яё])(?=['’]?[A-ZÀ-ÖØ-ÞА-ЯЁ])")
 
 
 def _split_words(

@@ -14,7 +14,7 @@ name people of every origin).
 from __future__ import annotations
 
 from functools import lru_cache
-from typing import NamedTuple
+from typing import Final, NamedTuple
 
 from screening.data import (
     ARABIC_GIVEN_NAMES,
@@ -28,19 +28,21 @@ from screening.translit import ascii_fold, token_key
 # Each group: the Russian form first (it names the group), then the other forms; from
 # screening/data/given_names.tsv. Women's names are never a father's: they take no part
 # in reading patronymics.
-_GROUPS: tuple[tuple[str, ...], ...] = MALE_GIVEN_NAMES
-_WOMENS_GROUPS: tuple[tuple[str, ...], ...] = FEMALE_GIVEN_NAMES
+_GROUPS: Final[tuple[tuple[str, ...], ...]] = MALE_GIVEN_NAMES
+_WOMENS_GROUPS: Final[tuple[tuple[str, ...], ...]] = FEMALE_GIVEN_NAMES
 # Hebrew given names in their romanisations (screening/data/hebrew_given_names.tsv): no
 # patronymic is read from them.
-_HEBREW_GROUPS: tuple[tuple[str, ...], ...] = HEBREW_GIVEN_NAMES
+_HEBREW_GROUPS: Final[tuple[tuple[str, ...], ...]] = HEBREW_GIVEN_NAMES
 # Given names of Arabic origin in their Arabic, Persian, Turkish and Urdu romanisations
 # (screening/data/arabic_given_names.tsv): no patronymic is read from them either.
-_ARABIC_GROUPS: tuple[tuple[str, ...], ...] = ARABIC_GIVEN_NAMES
+_ARABIC_GROUPS: Final[tuple[tuple[str, ...], ...]] = ARABIC_GIVEN_NAMES
 
 # Patronymic endings in key space (``-ovich``, ``-evych``, ``-avich``, ``-ovna``,
 # ``-ivna``, ``-auna``...), longest first; what precedes one is the father's name.
-_PATRONYMIC_ENDINGS = ("oviC", "eviC", "aviC", "ovna", "evna", "avna", "ivna", "auna", "iCna", "iC")
-MIN_PATRONYMIC_STEM = 3
+_PATRONYMIC_ENDINGS: Final = (
+    "oviC", "eviC", "aviC", "ovna", "evna", "avna", "ivna", "auna", "iCna", "iC"
+)  # fmt: skip
+MIN_PATRONYMIC_STEM: Final = 3
 
 
 def _key(word: str) -> str:
@@ -53,12 +55,12 @@ def _stem(key: str) -> str:
     return key.rstrip("aeiou")
 
 
-_BY_KEY = {
+_BY_KEY: Final = {
     _key(form): f"name:{group[0]}"
     for group in _GROUPS + _WOMENS_GROUPS + _HEBREW_GROUPS + _ARABIC_GROUPS
     for form in group
 }
-_BY_STEM = {_stem(_key(form)): f"name:{group[0]}" for group in _GROUPS for form in group}
+_BY_STEM: Final = {_stem(_key(form)): f"name:{group[0]}" for group in _GROUPS for form in group}
 
 
 class GivenName(NamedTuple):
@@ -68,13 +70,17 @@ class GivenName(NamedTuple):
 
 
 # The tables above label a group ``name:<form>``; lookups answer with a typed group.
-_GROUP_BY_KEY = {key: GivenName(label.removeprefix("name:")) for key, label in _BY_KEY.items()}
-_GROUP_BY_STEM = {stem: GivenName(label.removeprefix("name:")) for stem, label in _BY_STEM.items()}
+_GROUP_BY_KEY: Final = {
+    key: GivenName(label.removeprefix("name:")) for key, label in _BY_KEY.items()
+}
+_GROUP_BY_STEM: Final = {
+    stem: GivenName(label.removeprefix("name:")) for stem, label in _BY_STEM.items()
+}
 
 
 # The groups of Arabic given names: two spellings of one are two romanisations of one
 # Arabic word, and score as the Arabic rules' variants do (``arabic_variant``).
-ARABIC_GROUPS = frozenset(group[0] for group in _ARABIC_GROUPS)
+ARABIC_GROUPS: Final = frozenset(group[0] for group in _ARABIC_GROUPS)
 
 
 # Patronymic endings as spelt (``-ovich``, ``-evych``, ``-ovna``, ``-ivna``, ``-ichna``,
@@ -82,7 +88,7 @@ ARABIC_GROUPS = frozenset(group[0] for group in _ARABIC_GROUPS)
 # given names made from a given name (``Petrov``, ``Petrova``, ``Ilyin``, ``Vasilina``).
 # Russian grammar (Unbegaun, *Russian Surnames*, 1972): a patronymic and a surname of one
 # root are two words of two kinds, ``Petrovna`` is not ``Petrova``.
-_SPELT_PATRONYMIC_ENDINGS = (
+_SPELT_PATRONYMIC_ENDINGS: Final = (
     "ovitch",
     "evitch",
     "ovich",
@@ -98,7 +104,7 @@ _SPELT_PATRONYMIC_ENDINGS = (
     "auna",
     "ich",
 )
-_NAME_ENDINGS = ("ova", "eva", "ina", "ov", "ev", "in")
+_NAME_ENDINGS: Final = ("ova", "eva", "ina", "ov", "ev", "in")
 
 
 def _root(word: str, endings: tuple[str, ...]) -> str | None:

@@ -11,23 +11,24 @@ The glossary holds generic vocabulary only, never a particular company's name.
 from __future__ import annotations
 
 from functools import lru_cache
+from typing import Final
 
 from screening.data import GLOSSARY_CONCEPTS, SLAVIC_ADJECTIVE_ENDINGS
 from screening.memory import MEMORY
 from screening.translit import ascii_fold, token_key
 
-MAX_ENDING = 5  # letters an inflected or derived form may add to its stem
-MAX_SHORT_ENDING = 2  # the same for stems of four letters
-MIN_OPEN_STEM = 4  # shorter stems (``tekh``, ``sea``, ``hub``) match only whole words
+MAX_ENDING: Final = 5  # letters an inflected or derived form may add to its stem
+MAX_SHORT_ENDING: Final = 2  # the same for stems of four letters
+MIN_OPEN_STEM: Final = 4  # shorter stems (``tekh``, ``sea``, ``hub``) match only whole words
 # A stem written with a final dot matches the whole word only, however long: ``melli.``
 # (Persian national) must not take in ``Melissa``, nor ``lashkar.`` the surname ``Lashkari``.
-WHOLE_WORD_MARK = "."
-_TS_KEY = token_key("ts")  # how ``ts`` reads in a word key (``c``)
+WHOLE_WORD_MARK: Final = "."
+_TS_KEY: Final = token_key("ts")  # how ``ts`` reads in a word key (``c``)
 # ``tekhnolog-icheskaya``, ``metallurg-icheskiy``: the adjective suffix, in key space.
-_DERIVED_ADJECTIVE = ("iCesk", "Cesk")
+_DERIVED_ADJECTIVE: Final = ("iCesk", "Cesk")
 
 # Concept -> word stems, from screening/data/glossary.tsv.
-_CONCEPTS: dict[str, tuple[str, ...]] = GLOSSARY_CONCEPTS
+_CONCEPTS: Final[dict[str, tuple[str, ...]]] = GLOSSARY_CONCEPTS
 
 
 def _stem_table() -> dict[str, list[tuple[str, str, bool]]]:
@@ -44,7 +45,7 @@ def _stem_table() -> dict[str, list[tuple[str, str, bool]]]:
     return table
 
 
-_STEMS = _stem_table()
+_STEMS: Final = _stem_table()
 
 
 @lru_cache(maxsize=MEMORY.word_forms)
@@ -69,7 +70,7 @@ def concept_of(key: str) -> str | None:
 # Concepts that tell one company from another of the same name (where it is, which one):
 # ``Severnyy Spetssbyt`` and ``Novyy Beltreyd`` are other companies than ``Spetssbyt`` and
 # ``Beltreyd``. The other concepts say what a company does or how it is organised.
-QUALIFIER_CONCEPTS = frozenset(
+QUALIFIER_CONCEPTS: Final = frozenset(
     {
         "arctic", "belarusian", "black_sea", "central", "city", "district", "east",
         "emirate", "far_east", "first", "main", "modern", "moscow", "new", "north",
@@ -84,8 +85,8 @@ def is_descriptor(concept: str | None) -> bool:
     return concept is not None and concept not in QUALIFIER_CONCEPTS
 
 
-_CONSONANT = "C"  # in an ending of slavic_adjective_endings.tsv: any consonant
-_VOWELS = frozenset("aeiouy")
+_CONSONANT: Final = "C"  # in an ending of slavic_adjective_endings.tsv: any consonant
+_VOWELS: Final = frozenset("aeiouy")
 
 
 @lru_cache(maxsize=MEMORY.word_forms)
@@ -130,8 +131,8 @@ def _concept_by_stem(key: str) -> str | None:
 
 
 # Russian adjective endings, as they read in key space (-skiy, -skaya, -skoye, -skogo...).
-_ADJECTIVE_ENDINGS = ("skogo", "skoe", "skoi", "skih", "skim", "ske", "ski", "ska", "sk")
-MIN_STEM = 4
+_ADJECTIVE_ENDINGS: Final = ("skogo", "skoe", "skoi", "skih", "skim", "ske", "ski", "ska", "sk")
+MIN_STEM: Final = 4
 
 
 @lru_cache(maxsize=MEMORY.word_forms)
@@ -160,8 +161,8 @@ def is_place_adjective(key: str) -> bool:
     )
 
 
-MIN_SYLLABLE = 3  # letters of each word a syllable acronym keeps (``gaz``, ``prom``)
-MAX_SYLLABLE = 6  # ... at most (``energo``)
+MIN_SYLLABLE: Final = 3  # letters of each word a syllable acronym keeps (``gaz``, ``prom``)
+MAX_SYLLABLE: Final = 6  # ... at most (``energo``)
 
 
 def syllable_acronym(word: str, first: tuple[str, str], second: tuple[str, str]) -> str | None:
@@ -202,7 +203,7 @@ def _syllables_by_concept() -> dict[str, frozenset[str]]:
     return {concept: frozenset(openings) for concept, openings in found.items()}
 
 
-_SYLLABLES = _syllables_by_concept()
+_SYLLABLES: Final = _syllables_by_concept()
 
 
 def translated_acronym(word: str, first: str, second: str) -> str | None:

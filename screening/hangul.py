@@ -14,6 +14,7 @@ from __future__ import annotations
 
 import re
 from functools import lru_cache
+from typing import Final
 
 from screening.data import HANGUL_JAMO_ROWS
 from screening.errors import TableError
@@ -21,7 +22,7 @@ from screening.memory import MEMORY
 
 _FIRST_SYLLABLE, _LAST_SYLLABLE = 0xAC00, 0xD7A3
 _VOWEL_COUNT, _FINAL_COUNT = 21, 28
-_SYLLABLES = re.compile("[\uac00-\ud7a3]")
+_SYLLABLES: Final = re.compile("[\uac00-\ud7a3]")
 
 
 def _spellings(position: str, column: int) -> tuple[str, ...]:
@@ -33,12 +34,12 @@ def _spellings(position: str, column: int) -> tuple[str, ...]:
     return found
 
 
-_INITIALS_RR = _spellings("initial", 2)
-_VOWELS_RR = _spellings("vowel", 2)
-_FINALS_RR = _spellings("final", 2)
-_INITIALS_MR = _spellings("initial", 3)
-_VOWELS_MR = _spellings("vowel", 3)
-_FINALS_MR = _spellings("final", 3)
+_INITIALS_RR: Final = _spellings("initial", 2)
+_VOWELS_RR: Final = _spellings("vowel", 2)
+_FINALS_RR: Final = _spellings("final", 2)
+_INITIALS_MR: Final = _spellings("initial", 3)
+_VOWELS_MR: Final = _spellings("vowel", 3)
+_FINALS_MR: Final = _spellings("final", 3)
 if (len(_INITIALS_RR), len(_VOWELS_RR), len(_FINALS_RR)) != (19, _VOWEL_COUNT, _FINAL_COUNT):
     raise TableError("hangul_jamo.tsv: Unicode numbers 19 initials, 21 vowels and 28 finals")
 

@@ -28,40 +28,41 @@ from __future__ import annotations
 import itertools
 import re
 from functools import cache, lru_cache
+from typing import Final
 
 from screening.data import HEBREW_LETTERS_LATIN
 from screening.memory import MEMORY
 from screening.translit import FIRST_GROUP, ascii_fold
 
 # Letters (and presentation forms, which NFKC leaves to clean()), Yiddish ligatures.
-_HEBREW = re.compile(r"[\u05d0-\u05ea\u05f0-\u05f2\ufb1d-\ufb4f]")
-_FINAL_FORMS = str.maketrans({"ך": "כ", "ם": "מ", "ן": "נ", "ף": "פ", "ץ": "צ"})
+_HEBREW: Final = re.compile(r"[\u05d0-\u05ea\u05f0-\u05f2\ufb1d-\ufb4f]")
+_FINAL_FORMS: Final = str.maketrans({"ך": "כ", "ם": "מ", "ן": "נ", "ף": "פ", "ץ": "צ"})
 # Yiddish ligatures of two letters: double vav, vav yod, double yod.
-_LIGATURES = str.maketrans({"װ": "וו", "ױ": "וי", "ײ": "יי"})
+_LIGATURES: Final = str.maketrans({"װ": "וו", "ױ": "וי", "ײ": "יי"})
 # A geresh: the Hebrew sign, or the apostrophes typed for it.
-_GERESH = frozenset("\u05f3'’`´ʹʼ")
-_DOUBLED = frozenset({"וו", "יי"})
+_GERESH: Final = frozenset("\u05f3'’`´ʹʼ")
+_DOUBLED: Final = frozenset({"וו", "יי"})
 # An unwritten vowel: one short vowel between two letters (``ou`` is French for u); two
 # vowel sounds in a row have a letter between them (``Michael`` is מיכאל, not מיכל).
-_OPEN_VOWEL = re.compile(r"ou|[aeiou]")
-_VOWEL_SPELLINGS = frozenset({"", "a", "e", "i", "o", "u"})
-_VOWELS = frozenset("aeiou")
-_FINAL_VOWEL_LETTERS = frozenset({"ה", "א", "ע"})
+_OPEN_VOWEL: Final = re.compile(r"ou|[aeiou]")
+_VOWEL_SPELLINGS: Final = frozenset({"", "a", "e", "i", "o", "u"})
+_VOWELS: Final = frozenset("aeiou")
+_FINAL_VOWEL_LETTERS: Final = frozenset({"ה", "א", "ע"})
 # How a word may end in Latin letters, by its last Hebrew letter: in a vowel (``V``; a final
 # he, alef or ayin follows one) or a consonant (``C``); vav, yod and het either way (Uri,
 # Itay, Noah for נח, Noach).
 _ENDINGS = {"ה": ("V",), "א": ("V",), "ע": ("V",), "ו": ("V", "C"), "י": ("V", "C")}
 _ENDINGS |= {"יי": ("V", "C"), "ח": ("V", "C")}
-_YOD = frozenset({"י", "יי"})
-_DOUBLED_LETTER = re.compile(r"([a-z])\1+")
-MAX_SKELETONS = 64
+_YOD: Final = frozenset({"י", "יי"})
+_DOUBLED_LETTER: Final = re.compile(r"([a-z])\1+")
+MAX_SKELETONS: Final = 64
 """Retrieval keys of one word at most: readings beyond them only add candidates."""
 
 # The skeleton class of each Latin spelling; a spelling of several letters may also be
 # read letter by letter (``ts`` is tsadi, or tet and samekh). Vowels and ``h`` are left
 # out; a ``h`` is a he or a het (Academy ``h``), or the second letter of ``ch``, ``kh``,
 # ``sh`` (but ``Yitshak`` is ts, h). A ``c`` is ``k`` or ``s`` (before e, i: Cipora).
-_LATIN_CLASSES: dict[str, tuple[str, ...]] = {
+_LATIN_CLASSES: Final[dict[str, tuple[str, ...]]] = {
     "tsch": ("s",), "sch": ("s",), "tsh": ("s",), "tch": ("s",), "dzh": ("y",),
     "ts": ("s",), "tz": ("s",), "sh": ("s",), "sz": ("s",), "zh": ("s",), "ch": ("k",),
     "kh": ("k",), "ph": ("p",), "th": ("t",), "dh": ("d",), "dj": ("y",), "gh": ("g",),
@@ -72,7 +73,7 @@ _LATIN_CLASSES: dict[str, tuple[str, ...]] = {
     "c": ("k", "s"), "x": ("ks",), "h": ("h",),
     "a": ("",), "e": ("",), "i": ("",), "o": ("",), "u": ("",),
 }  # fmt: skip
-_LONGEST_SPELLING = max(len(spelling) for spelling in _LATIN_CLASSES)
+_LONGEST_SPELLING: Final = max(len(spelling) for spelling in _LATIN_CLASSES)
 
 
 def has_hebrew(text: str) -> bool:

@@ -13,7 +13,7 @@ import hashlib
 import importlib
 import re
 from dataclasses import dataclass
-from typing import Literal, Protocol, cast
+from typing import Final, Literal, Protocol, cast
 
 from Crypto.Hash import keccak
 
@@ -88,8 +88,8 @@ def _rules() -> dict[tuple[str, str], TypeRule]:
     return rules
 
 
-RULES = _rules()
-KNOWN_TYPES: tuple[str, ...] = tuple(dict.fromkeys(type_ for type_, _ in RULES))
+RULES: Final = _rules()
+KNOWN_TYPES: Final[tuple[str, ...]] = tuple(dict.fromkeys(type_ for type_, _ in RULES))
 
 
 def rule_for(type_: str, country: str | None) -> TypeRule:
@@ -116,12 +116,12 @@ def parse_type(spec: str) -> tuple[str, str | None]:
     return type_, country or None
 
 
-_SEPARATORS = re.compile(r"[\s\-./_:#,()*]+")
+_SEPARATORS: Final = re.compile(r"[\s\-./_:#,()*]+")
 # A trailing aside with a word in it, after a space: the place of a register, never a part
 # of the number (``HRB 48319 (Mainz)``; ``D489833(9)`` keeps its check digit). It is kept
 # beside the value, as ``NormalIdentifier.register``.
-_ASIDE = re.compile(r"\s+\([^()]*[^\W\d_]{3}[^()]*\)\s*$")
-_NON_DIGIT = re.compile(r"\D")
+_ASIDE: Final = re.compile(r"\s+\([^()]*[^\W\d_]{3}[^()]*\)\s*$")
+_NON_DIGIT: Final = re.compile(r"\D")
 
 
 def normalise(identifier: Identifier) -> NormalIdentifier:
@@ -183,12 +183,14 @@ def _validator(check: str) -> _Validator:
 
 
 # Crypto addresses, by encoding.
-_HEX_ADDRESS = re.compile(r"0x[0-9a-fA-F]{40}")
-_BECH32 = re.compile(r"(bc|tb|ltc)1[ac-hj-np-z02-9]{8,87}", re.IGNORECASE)
+_HEX_ADDRESS: Final = re.compile(r"0x[0-9a-fA-F]{40}")
+_BECH32: Final = re.compile(r"(bc|tb|ltc)1[ac-hj-np-z02-9]{8,87}", re.IGNORECASE)
 # Bitcoin Cash CashAddr: the bech32 character set, one case, its prefix optional.
-_CASHADDR = re.compile(r"(?:bitcoincash:)?([qp][qpzry9x8gf2tvdw0s3jn54khce6mua7l]{41})", re.I)
-_BASE58_ALPHABET = "123456789ABCDEFGHJKLMNPQRSTUVWXYZabcdefghijkmnopqrstuvwxyz"
-_BASE58 = re.compile(f"[{_BASE58_ALPHABET}]{{25,35}}")
+_CASHADDR: Final = re.compile(
+    r"(?:bitcoincash:)?([qp][qpzry9x8gf2tvdw0s3jn54khce6mua7l]{41})", re.I
+)
+_BASE58_ALPHABET: Final = "123456789ABCDEFGHJKLMNPQRSTUVWXYZabcdefghijkmnopqrstuvwxyz"
+_BASE58: Final = re.compile(f"[{_BASE58_ALPHABET}]{{25,35}}")
 
 
 def _crypto(value: str) -> tuple[str, str | None]:

@@ -16,7 +16,7 @@ import re
 from collections import defaultdict
 from collections.abc import Iterable, Sequence
 from dataclasses import dataclass, field
-from typing import NamedTuple
+from typing import Final, NamedTuple
 
 from rapidfuzz.distance import OSA
 
@@ -59,7 +59,7 @@ from screening.translit import (
 )
 from screening.weights import DEFAULT_WEIGHTS, ScoringWeights
 
-_SPARE_CANDIDATES = 4
+_SPARE_CANDIDATES: Final = 4
 """Names ranked per candidate place, from which those of entities already holding
 ``names_per_entity`` places are passed over."""
 
@@ -134,7 +134,7 @@ def _raise_to(best: dict[int, float], names: Iterable[int], value: float) -> Non
             best[name] = value
 
 
-_ASIDE = re.compile(r"\s*\([^()]*\)")
+_ASIDE: Final = re.compile(r"\s*\([^()]*\)")
 
 
 def _readings(text: str) -> list[str]:

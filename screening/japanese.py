@@ -29,24 +29,25 @@ from __future__ import annotations
 import re
 import unicodedata
 from functools import lru_cache
+from typing import Final
 
 from screening.data import JAPANESE_SURNAME_ROWS, KANA_ROWS
 from screening.errors import TableError
 from screening.memory import MEMORY
 
-LONG_VOWEL = "japanese_long_vowel"
-KUNREI = "kunrei=hepburn"
-SYLLABIC_N = "japanese_syllabic_n"
-SOKUON = "japanese_sokuon"
-KANA_READING = "kana read by Hepburn"
+LONG_VOWEL: Final = "japanese_long_vowel"
+KUNREI: Final = "kunrei=hepburn"
+SYLLABIC_N: Final = "japanese_syllabic_n"
+SOKUON: Final = "japanese_sokuon"
+KANA_READING: Final = "kana read by Hepburn"
 
-_HIRAGANA_TO_KATAKANA = 0x60  # Unicode places each hiragana 0x60 below its katakana
-_KANA = re.compile("[\u3041-\u3096\u309d\u309e\u30a1-\u30fa\u30fc-\u30fe]")
-_KATAKANA_OF = {code: code + _HIRAGANA_TO_KATAKANA for code in range(0x3041, 0x3097)}
+_HIRAGANA_TO_KATAKANA: Final = 0x60  # Unicode places each hiragana 0x60 below its katakana
+_KANA: Final = re.compile("[\u3041-\u3096\u309d\u309e\u30a1-\u30fa\u30fc-\u30fe]")
+_KATAKANA_OF: Final = {code: code + _HIRAGANA_TO_KATAKANA for code in range(0x3041, 0x3097)}
 _SMALL_TSU, _SYLLABIC_N_KANA, _LONG_MARK = "ッ", "ン", "ー"
-_VOWELS = frozenset("aiueo")
+_VOWELS: Final = frozenset("aiueo")
 
-_READING = {kana: hepburn for kana, hepburn, _, _ in KANA_ROWS}
+_READING: Final = {kana: hepburn for kana, hepburn, _, _ in KANA_ROWS}
 
 
 def _hepburn_of_other_systems() -> dict[str, str]:
@@ -63,7 +64,7 @@ def _hepburn_of_other_systems() -> dict[str, str]:
     return found
 
 
-_HEPBURN_OF = _hepburn_of_other_systems()
+_HEPBURN_OF: Final = _hepburn_of_other_systems()
 
 
 def has_kana(text: str) -> bool:
@@ -108,21 +109,21 @@ def kana_to_latin(word: str) -> str:
 # A Latin word as Japanese writes it: syllables (an onset of Hepburn, Kunrei or Nihon-shiki,
 # then a vowel), a doubled consonant (the small tsu), the syllabic n (``m`` before b, m, p)
 # before a consonant, an apostrophe or the word's end, the passport's ``h`` of a long o.
-_UNIT = re.compile(
+_UNIT: Final = re.compile(
     r"(?P<syllable>(?:sh|ch|ts|[kgsztdnhbpmr]y|[kgsztdnhfbpmryjwv])?[aiueo])"
     r"|(?P<sokuon>t(?=ch)|([bcdfghjkprstvz])(?=\3))"
     r"|(?P<n>n(?![aiueoy])|m(?=[bmp]))"
     r"|(?P<long>(?<=o)h(?![aiueoy]))"
     r"|(?P<mark>')"
 )
-_JAPANESE_SHAPED = re.compile(f"(?:{_UNIT.pattern})+")
-_APOSTROPHES = str.maketrans({"’": "'", "‘": "'", "ʼ": "'", "`": "'", "´": "'"})
-_LENGTH_MARKS = frozenset("\u0302\u0304")  # circumflex (Kunrei) and macron (Hepburn)
+_JAPANESE_SHAPED: Final = re.compile(f"(?:{_UNIT.pattern})+")
+_APOSTROPHES: Final = str.maketrans({"’": "'", "‘": "'", "ʼ": "'", "`": "'", "´": "'"})
+_LENGTH_MARKS: Final = frozenset("\u0302\u0304")  # circumflex (Kunrei) and macron (Hepburn)
 # Long vowels as passports leave them: oo, ou and uu are o and u. Before a vowel, ``ou`` is
 # a long o (``Youiti``, ヨウイチ: ``Yoichi``) or an o and a syllable u (``Inoue``, イノウエ):
 # such a word has both spellings.
-_LONG_VOWELS = re.compile(r"o[ou]|uu")
-_LONG_VOWELS_BUT_OU_BEFORE_A_VOWEL = re.compile(r"o(?:o|u(?![aiueo]))|uu")
+_LONG_VOWELS: Final = re.compile(r"o[ou]|uu")
+_LONG_VOWELS_BUT_OU_BEFORE_A_VOWEL: Final = re.compile(r"o(?:o|u(?![aiueo]))|uu")
 
 Spellings = tuple[tuple[str, frozenset[str]], ...]
 """A word's spellings as a Japanese name word, each with the rules that made it."""
@@ -210,13 +211,13 @@ def are_other_japanese_words(word_a: str, word_b: str) -> bool:
     return a is not None and b is not None and {s for s, _ in a}.isdisjoint(s for s, _ in b)
 
 
-_SURNAMES = frozenset(
+_SURNAMES: Final = frozenset(
     spelling
     for hepburn, _ in JAPANESE_SURNAME_ROWS
     for spelling, _ in japanese_spelling(hepburn) or ()
 )
-_SPLIT = re.compile(r"[\s\-・,]+")
-_MAX_WORDS = 4
+_SPLIT: Final = re.compile(r"[\s\-・,]+")
+_MAX_WORDS: Final = 4
 
 
 def looks_japanese(text: str) -> bool:
@@ -236,7 +237,7 @@ def looks_japanese(text: str) -> bool:
     return family_name
 
 
-_KANJI = re.compile("[\u3400-\u4dbf\u4e00-\u9fff\uf900-\ufaff]")
+_KANJI: Final = re.compile("[\u3400-\u4dbf\u4e00-\u9fff\uf900-\ufaff]")
 
 
 def has_kanji(word: str) -> bool:

@@ -17,6 +17,7 @@ short abbreviations (``SAM``, ``SIA``) are name words elsewhere. Pure functions 
 from __future__ import annotations
 
 from functools import lru_cache
+from typing import Final
 
 from rapidfuzz import process
 from rapidfuzz.distance import OSA
@@ -29,10 +30,10 @@ from screening.data import (
 from screening.memory import MEMORY
 from screening.translit import ascii_fold, token_key
 
-MIN_FUZZY_LEGAL_WORD = 5  # shorter legal words (ooo, llc, ao) are only recognised exactly
-FUZZY_LEGAL_SIMILARITY = 0.8
-FUZZY_PHRASE_SIMILARITY = 0.85  # a phrase of several words, compared written together
-MAX_PHRASE_EDITS = 2
+MIN_FUZZY_LEGAL_WORD: Final = 5  # shorter legal words (ooo, llc, ao) are only recognised exactly
+FUZZY_LEGAL_SIMILARITY: Final = 0.8
+FUZZY_PHRASE_SIMILARITY: Final = 0.85  # a phrase of several words, compared written together
+MAX_PHRASE_EDITS: Final = 2
 
 
 def _keys(phrase: str) -> tuple[str, ...]:
@@ -47,26 +48,26 @@ def _by_keys(forms: dict[str, tuple[str, ...]]) -> dict[tuple[str, ...], str]:
 
 # Class -> phrases, from screening/data/legal_forms.tsv (hand-kept) and
 # legal_forms_iso20275.tsv (generated; a form the hand-kept table has keeps its class).
-_REVIEWED = _by_keys(LEGAL_FORM_PHRASES)
-_WORLD = {
+_REVIEWED: Final = _by_keys(LEGAL_FORM_PHRASES)
+_WORLD: Final = {
     keys: cls for keys, cls in _by_keys(WORLD_LEGAL_FORM_PHRASES).items() if keys not in _REVIEWED
 }
 # Russian state institutions (``legal_forms_state_institutions.tsv``): whole phrases as
 # written, anywhere in a name; their words alone (``state``, ``education``) stay words.
-_INSTITUTIONS = {
+_INSTITUTIONS: Final = {
     keys: cls for keys, cls in _by_keys(STATE_INSTITUTION_PHRASES).items() if keys not in _REVIEWED
 }
-PHRASES: dict[tuple[str, ...], str] = {**_WORLD, **_INSTITUTIONS, **_REVIEWED}
-LONGEST_PHRASE = max(len(keys) for keys in PHRASES)
-_PHRASE_WORDS = frozenset(key for keys in PHRASES for key in keys)
+PHRASES: Final[dict[tuple[str, ...], str]] = {**_WORLD, **_INSTITUTIONS, **_REVIEWED}
+LONGEST_PHRASE: Final = max(len(keys) for keys in PHRASES)
+_PHRASE_WORDS: Final = frozenset(key for keys in PHRASES for key in keys)
 # Words read through a typo (``limihed``): the hand-kept ones only. Forms of the world
 # are read as written: ``Behrad`` and ``Berhan`` are names one letter from ``Berhad``.
-_LONG_WORDS = frozenset(
+_LONG_WORDS: Final = frozenset(
     key for keys in _REVIEWED for key in keys if len(key) >= MIN_FUZZY_LEGAL_WORD
 )
-MAX_LEGAL_WORD_GAP = 2  # letters a misspelt legal word may gain or lose
+MAX_LEGAL_WORD_GAP: Final = 2  # letters a misspelt legal word may gain or lose
 # The long words by length, so that a word is compared only with those of about its length.
-_LONG_WORDS_BY_LENGTH: dict[int, tuple[str, ...]] = {
+_LONG_WORDS_BY_LENGTH: Final[dict[int, tuple[str, ...]]] = {
     size: tuple(sorted(word for word in _LONG_WORDS if len(word) == size))
     for size in {len(word) for word in _LONG_WORDS}
 }
@@ -82,10 +83,10 @@ def _joined_phrases() -> dict[int, dict[str, str]]:
     return by_length
 
 
-_JOINED_PHRASES = _joined_phrases()
+_JOINED_PHRASES: Final = _joined_phrases()
 
 
-_ROUGH_CUTOFF = FUZZY_LEGAL_SIMILARITY - 0.05
+_ROUGH_CUTOFF: Final = FUZZY_LEGAL_SIMILARITY - 0.05
 
 
 @lru_cache(maxsize=MEMORY.word_forms)
@@ -124,8 +125,8 @@ def _canonical(keys: tuple[str, ...]) -> str:
 # *The Fifth Annual Test of OCR Accuracy*, 1996: the most frequent confusions of printed
 # Latin text). Read only into legal-form words, a closed vocabulary: in a name word they
 # are as often the name's own letters (``Bernard``, ``Agent 007``).
-OCR_CONFUSIONS = (("rn", "m"), ("1", "l"), ("0", "o"), ("5", "s"))
-_REVIEWED_WORDS = frozenset(key for keys in _REVIEWED for key in keys)
+OCR_CONFUSIONS: Final = (("rn", "m"), ("1", "l"), ("0", "o"), ("5", "s"))
+_REVIEWED_WORDS: Final = frozenset(key for keys in _REVIEWED for key in keys)
 
 
 @lru_cache(maxsize=MEMORY.word_forms)
@@ -210,8 +211,8 @@ def _misspelt_phrase(window: list[str]) -> str | None:
 # A company without a more precise form (``Company``, ``Sherkat``, ``Kompaniya``): it says
 # nothing its precise form could contradict, so it agrees with any form of a company. A
 # partnership is no company of members or shareholders (see legal_forms.tsv).
-VAGUE_CLASS = "co"
-COMPANY_CLASSES = frozenset({"co", "llc", "jsc", "ltd", "inc", "sue"})
+VAGUE_CLASS: Final = "co"
+COMPANY_CLASSES: Final = frozenset({"co", "llc", "jsc", "ltd", "inc", "sue"})
 
 
 def classes_agree(first: frozenset[str], second: frozenset[str]) -> bool:

@@ -15,6 +15,7 @@ from collections.abc import Sequence
 from dataclasses import dataclass, replace
 from enum import StrEnum
 from functools import lru_cache
+from typing import Final
 
 from screening.data import ARABIC_LINEAGE_WORDS, EZAFE_FORMS, PARTICLES, TITLES
 from screening.east_asian import (
@@ -48,12 +49,12 @@ from screening.translit import (
     variant_keys,
 )
 
-ARABIC = "arabic"
-EAST_ASIAN = "east_asian"
-CHINESE = "chinese"  # an east_asian name that is Chinese, not Korean (looks_chinese)
-VIETNAMESE = "vietnamese"
-JAPANESE = "japanese"
-HEBREW = "hebrew"  # a name in Hebrew script, read by screening.hebrew
+ARABIC: Final = "arabic"
+EAST_ASIAN: Final = "east_asian"
+CHINESE: Final = "chinese"  # an east_asian name that is Chinese, not Korean (looks_chinese)
+VIETNAMESE: Final = "vietnamese"
+JAPANESE: Final = "japanese"
+HEBREW: Final = "hebrew"  # a name in Hebrew script, read by screening.hebrew
 
 
 def origin_keys(word: str, origins: frozenset[str], listed: bool = False) -> set[str]:
@@ -225,9 +226,9 @@ def particle_runs(tokens: Sequence[Token]) -> list[tuple[int, int]]:
     return runs
 
 
-_PARTICLES = frozenset(token_key(ascii_fold(word)) for word in PARTICLES)
+_PARTICLES: Final = frozenset(token_key(ascii_fold(word)) for word in PARTICLES)
 
-_TITLES = frozenset(token_key(ascii_fold(word)) for word in TITLES)
+_TITLES: Final = frozenset(token_key(ascii_fold(word)) for word in TITLES)
 
 # A capitalised word of four letters or more run into the next capital inside a
 # person's name: two words written together (``AndreyIvanovich``, ``MoussaBen``). Split,
@@ -235,19 +236,19 @@ _TITLES = frozenset(token_key(ascii_fold(word)) for word in TITLES)
 # small letters, or small letters without a vowel, inside a capitalised word is a
 # romanised letter (``ZhUKOV``, ``ChtchERBAKOV`` from ``ЖУКОВ``, ``ЩЕРБАКОВ``), not a
 # word: it stays.
-_RUN_TOGETHER = re.compile(
+_RUN_TOGETHER: Final = re.compile(
     r"([A-ZÀ-ÖØ-ÞА-ЯЁІЇЄҐЎ](?=[a-zß-öø-ÿа-яёіїєґў]*[aeiouyà-æè-ïò-öø-üаеёиоуыэюяіїє])"
     r"[a-zß-öø-ÿа-яёіїєґў]{3,})(?=[A-ZÀ-ÖØ-ÞА-ЯЁІЇЄҐЎ])"
 )
 
-_PATRONYMIC_ENDINGS = (
+_PATRONYMIC_ENDINGS: Final = (
     "ovich", "evich", "ovych", "evych", "avich", "ovic", "evic", "ovitch", "evitch",
     "ovna", "evna", "ichna", "ivna", "avna",
 )  # fmt: skip
-MIN_PARTICLE_RUN = 2  # particles in a row joined with the next word (one: a pair does)
-MIN_INITIALISM = 3  # single letters in a row read as one initialism (``A.B.C.``)
-MIN_LONE_NUMBER = 5  # letters of a number word read as a number on its own (``seven``)
-_NON_PATRONYMIC = frozenset({"ich", "rich", "dietrich", "heinrich", "friedrich", "ulrich"})
+MIN_PARTICLE_RUN: Final = 2  # particles in a row joined with the next word (one: a pair does)
+MIN_INITIALISM: Final = 3  # single letters in a row read as one initialism (``A.B.C.``)
+MIN_LONE_NUMBER: Final = 5  # letters of a number word read as a number on its own (``seven``)
+_NON_PATRONYMIC: Final = frozenset({"ich", "rich", "dietrich", "heinrich", "friedrich", "ulrich"})
 
 
 # Combining marks that belong to the letter before them: diacritics and ALA-LC ligature
@@ -255,7 +256,7 @@ _NON_PATRONYMIC = frozenset({"ich", "rich", "dietrich", "heinrich", "friedrich",
 # maqaf, Hebrew's hyphen, nor its punctuation), the vowel signs of Indic, Thai, Lao,
 # Tibetan, Myanmar and Khmer writing (``मोदी`` is one word, not ``म`` and ``द``), kana
 # voicing marks. Python's ``\w`` leaves them out.
-_MARKS = (
+_MARKS: Final = (
     "\u0300-\u036f\u0483-\u0489\u0591-\u05bd\u05bf\u05c1\u05c2\u05c4\u05c5\u05c7\u05f3"
     "\u0610-\u061a\u064b-\u065f\u0670"
     "\u06d6-\u06ed\u0900-\u0dff\u0e00-\u0eff\u0f00-\u0fff\u1000-\u109f\u1780-\u17ff"
@@ -265,18 +266,18 @@ _MARKS = (
 # (soft signs, ayn and hamza), and the middle dot: BGN/PCGN writes it between two letters
 # that would otherwise read as one sound (Russian ``т·с`` against ``ц``; ``Andr·ey``),
 # Catalan inside ``l·l`` (``Col·legi``); neither is a word break.
-_WORD = re.compile(rf"[^\W_](?:[\w'`´ʹʺʼ’·{_MARKS}]*(?:[^\W_]|[{_MARKS}]))?")
+_WORD: Final = re.compile(rf"[^\W_](?:[\w'`´ʹʺʼ’·{_MARKS}]*(?:[^\W_]|[{_MARKS}]))?")
 # Han and Hangul names are written without a space between family and given name;
 # the family name is the first syllable (``习近平`` is ``习 近平``, Xi Jinping).
-_HAN_OR_HANGUL_NAME = re.compile(
+_HAN_OR_HANGUL_NAME: Final = re.compile(
     r"(?<![\w])([\u4e00-\u9fff\u3400-\u4dbf\uac00-\ud7af])"
     r"(?=[\u4e00-\u9fff\u3400-\u4dbf\uac00-\ud7af]{1,3}(?!\w))"
 )
 
 
-_VOWEL_LETTERS = frozenset("aeiou")
+_VOWEL_LETTERS: Final = frozenset("aeiou")
 
-EZAFE = frozenset(EZAFE_FORMS)
+EZAFE: Final = frozenset(EZAFE_FORMS)
 
 
 def _links_words(cleaned: str, found: re.Match[str], schema: str | None) -> bool:
@@ -501,7 +502,7 @@ def _settle_patronymics(tokens: list[Token]) -> list[Token]:
     return settled
 
 
-_LINEAGE = frozenset(token_key(word) for word in ARABIC_LINEAGE_WORDS)
+_LINEAGE: Final = frozenset(token_key(word) for word in ARABIC_LINEAGE_WORDS)
 
 
 def _lineage_as_patronymics(tokens: list[Token]) -> list[Token]:

@@ -7,13 +7,15 @@ and their values are in ``screening/data/numbers.tsv``. Pure functions of word k
 
 from __future__ import annotations
 
+from typing import Final
+
 from screening.data import NUMBER_WORDS
 from screening.translit import ascii_fold, token_key
 
 HUNDRED, THOUSAND = 100, 1000
 
 # Word key -> value, from screening/data/numbers.tsv.
-_VALUES = {token_key(ascii_fold(word)): value for word, value in NUMBER_WORDS.items()}
+_VALUES: Final = {token_key(ascii_fold(word)): value for word, value in NUMBER_WORDS.items()}
 
 
 def number_word(key: str) -> int | None:

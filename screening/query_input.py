@@ -13,7 +13,7 @@ from __future__ import annotations
 import re
 from collections.abc import Mapping
 from datetime import date
-from typing import Any, NamedTuple, get_args
+from typing import Any, Final, NamedTuple, get_args
 
 from screening.dates import parse_birth_date
 from screening.encoding import misread_utf8
@@ -26,9 +26,13 @@ from screening.text import clean
 QueryLike = str | Query | Mapping[str, Any]
 IdentifierLike = Identifier | Mapping[str, Any] | tuple[str, str] | tuple[str, str, str | None]
 
-_SURROGATE = re.compile(r"[\ud800-\udfff]")  # escaped: mypyc takes no surrogate literal
-_SCHEMA_SPELLINGS: dict[str, Schema] = {schema.casefold(): schema for schema in get_args(Schema)}
-DATE_FORMS = "YYYY-MM-DD, YYYY-MM, YYYY, DD.MM.YYYY, DD/MM/YYYY, 7 October 1952, 7 октября 1952"
+_SURROGATE: Final = re.compile(r"[\ud800-\udfff]")  # escaped: mypyc takes no surrogate literal
+_SCHEMA_SPELLINGS: Final[dict[str, Schema]] = {
+    schema.casefold(): schema for schema in get_args(Schema)
+}
+DATE_FORMS: Final = (
+    "YYYY-MM-DD, YYYY-MM, YYYY, DD.MM.YYYY, DD/MM/YYYY, 7 October 1952, 7 октября 1952"
+)
 
 
 class PreparedQuery(NamedTuple):

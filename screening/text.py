@@ -11,30 +11,31 @@ from __future__ import annotations
 import re
 import unicodedata
 from functools import lru_cache
+from typing import Final
 
 # Cyrillic letters that look like Latin ones, and back. Only used inside a word that
 # mixes the two scripts: a word written wholly in Cyrillic stays Cyrillic.
-_CYRILLIC_TO_LATIN = str.maketrans(
+_CYRILLIC_TO_LATIN: Final = str.maketrans(
     "АВЕКМНОРСТХУЅІЈаеорсхуіјѕԁһӏ",
     "ABEKMHOPCTXYSIJaeopcxyijsdhl",
 )
-_LATIN_TO_CYRILLIC = str.maketrans(
+_LATIN_TO_CYRILLIC: Final = str.maketrans(
     "ABEKMHOPCTXYIaeopcxyi",
     "АВЕКМНОРСТХУІаеорсхуі",
 )
 # Greek capitals and small letters that pass for Latin inside a Latin word.
-_GREEK_TO_LATIN = str.maketrans("ΑΒΕΖΗΙΚΜΝΟΡΤΥΧοικνρτυχ", "ABEZHIKMNOPTYXoikvptux")
+_GREEK_TO_LATIN: Final = str.maketrans("ΑΒΕΖΗΙΚΜΝΟΡΤΥΧοικνρτυχ", "ABEZHIKMNOPTYXoikvptux")
 
 
 # The code points of each script, once: ``script_of`` reads single characters with them,
 # the searches below whole words (in C).
-_LATIN_CODES = "\u0000-\u024f\u1e00-\u1eff"  # letters among them are Latin
-_CYRILLIC_CODES = "\u0400-\u052f\u1c80-\u1c8f\u2de0-\u2dff"
-_GREEK_CODES = "\u0370-\u03ff\u1f00-\u1fff"
-_LATIN_RANGE = re.compile(f"[{_LATIN_CODES}]")
-_CYRILLIC = re.compile(f"[{_CYRILLIC_CODES}]")
-_GREEK = re.compile(f"[{_GREEK_CODES}]")
-_FOREIGN = re.compile(f"[{_CYRILLIC_CODES}{_GREEK_CODES}]")  # Cyrillic or Greek
+_LATIN_CODES: Final = "\u0000-\u024f\u1e00-\u1eff"  # letters among them are Latin
+_CYRILLIC_CODES: Final = "\u0400-\u052f\u1c80-\u1c8f\u2de0-\u2dff"
+_GREEK_CODES: Final = "\u0370-\u03ff\u1f00-\u1fff"
+_LATIN_RANGE: Final = re.compile(f"[{_LATIN_CODES}]")
+_CYRILLIC: Final = re.compile(f"[{_CYRILLIC_CODES}]")
+_GREEK: Final = re.compile(f"[{_GREEK_CODES}]")
+_FOREIGN: Final = re.compile(f"[{_CYRILLIC_CODES}{_GREEK_CODES}]")  # Cyrillic or Greek
 
 
 def script_of(char: str) -> str:
@@ -57,7 +58,7 @@ def has_cyrillic(text: str) -> bool:
 # a kana word's reading meets a Latin word by the rules of Japanese romanisation where that
 # word is a run of Japanese syllables (``screening.japanese``), and by a typo where it is
 # not, as a foreign name written in katakana may be.
-_READ_SCRIPTS = re.compile(
+_READ_SCRIPTS: Final = re.compile(
     "[\u0590-\u05ff\u0600-\u06ff\u0750-\u077f\u3400-\u4dbf"
     "\u4e00-\u9fff\uac00-\ud7af\uf900-\ufaff]"
 )
@@ -102,11 +103,11 @@ def fold_homoglyphs(word: str) -> str:
     return word.translate(_CYRILLIC_TO_LATIN).translate(_GREEK_TO_LATIN)
 
 
-_ASCII_CONTROLS = {code: " " for code in (*range(0x20), 0x7F)}
+_ASCII_CONTROLS: Final = {code: " " for code in (*range(0x20), 0x7F)}
 
 
-_FILLER_CHARACTERS = "\u034f\u115f\u1160\u3164\uffa0"  # printable, yet show nothing
-_FILLERS = re.compile(f"[{_FILLER_CHARACTERS}]")
+_FILLER_CHARACTERS: Final = "\u034f\u115f\u1160\u3164\uffa0"  # printable, yet show nothing
+_FILLERS: Final = re.compile(f"[{_FILLER_CHARACTERS}]")
 
 
 def _is_invisible(char: str) -> bool:

@@ -16,6 +16,7 @@ import unicodedata
 from collections.abc import Callable
 from functools import lru_cache
 from operator import methodcaller
+from typing import Final
 
 from unidecode import unidecode
 
@@ -32,17 +33,17 @@ from screening.hangul import hangul_to_latin, has_hangul
 from screening.japanese import has_kana, kana_to_latin
 from screening.memory import MEMORY
 
-_RUSSIAN = {
+_RUSSIAN: Final = {
     "а": "a", "б": "b", "в": "v", "г": "g", "д": "d", "е": "e", "ё": "yo", "ж": "zh",
     "з": "z", "и": "i", "й": "y", "к": "k", "л": "l", "м": "m", "н": "n", "о": "o",
     "п": "p", "р": "r", "с": "s", "т": "t", "у": "u", "ф": "f", "х": "kh", "ц": "ts",
     "ч": "ch", "ш": "sh", "щ": "shch", "ъ": "'", "ы": "y", "ь": "'", "э": "e", "ю": "yu",
     "я": "ya",
 }  # fmt: skip
-_UKRAINIAN = {**_RUSSIAN, "г": "h", "ґ": "g", "є": "ye", "і": "i", "ї": "yi", "и": "y"}
-_BELARUSIAN = {**_RUSSIAN, "г": "h", "і": "i", "ў": "u"}
+_UKRAINIAN: Final = {**_RUSSIAN, "г": "h", "ґ": "g", "є": "ye", "і": "i", "ї": "yi", "и": "y"}
+_BELARUSIAN: Final = {**_RUSSIAN, "г": "h", "і": "i", "ў": "u"}
 # Letters of other Cyrillic alphabets that turn up in names on the lists.
-_OTHER_CYRILLIC = {
+_OTHER_CYRILLIC: Final = {
     "ә": "a", "ғ": "g", "қ": "k", "ң": "n", "ө": "o", "ұ": "u", "ү": "u", "һ": "h",
     "ј": "j", "љ": "lj", "њ": "nj", "ћ": "c", "ђ": "dj", "џ": "dz", "ѓ": "gj", "ќ": "kj",
     "ѕ": "dz", "ӣ": "i", "ӯ": "u", "ҳ": "h", "ҷ": "j", "ў": "u", "і": "i", "ї": "yi",
@@ -51,7 +52,7 @@ _OTHER_CYRILLIC = {
 
 # Latin letters with diacritics that romanisation schemes use for one Cyrillic letter:
 # unidecode would drop the information (š -> s), so they are spelt out first.
-_SCHEME_LETTERS = {
+_SCHEME_LETTERS: Final = {
     "š": "sh", "č": "ch", "ž": "zh", "ŝ": "shch", "ǆ": "dzh", "ĉ": "ch", "ẑ": "zh",
     "ŭ": "u", "ë": "yo", "â": "ya", "û": "yu", "ĭ": "y", "ǐ": "y", "ʹ": "'", "ʺ": "'",
     "ʼ": "'", "’": "'",
@@ -66,9 +67,9 @@ _SCHEME_LETTERS = {
 # A replacement that keeps a match's first group (``r"\1"``), called in C: ``sub`` hands a
 # template string to the ``re`` module's Python code at every call and every match, which
 # costs three times as much on the short words the rules rewrite.
-FIRST_GROUP: Callable[[re.Match[str]], str] = methodcaller("group", 1)
+FIRST_GROUP: Final[Callable[[re.Match[str]], str]] = methodcaller("group", 1)
 _Replacement = str | Callable[[re.Match[str]], str]
-_KEY_RULES: tuple[tuple[re.Pattern[str], _Replacement, str, tuple[str, ...]], ...] = tuple(
+_KEY_RULES: Final[tuple[tuple[re.Pattern[str], _Replacement, str, tuple[str, ...]], ...]] = tuple(
     (re.compile(pattern), replacement, name, needs)
     for pattern, replacement, name, needs in (
         (r"q", "k", "q=k", ("q",)),
@@ -94,9 +95,9 @@ _KEY_RULES: tuple[tuple[re.Pattern[str], _Replacement, str, tuple[str, ...]], ..
     )
 )
 # Letter pairs the key rules read as one sound (``ts``, ``kh``, ``io``...).
-SOUND_PAIRS = frozenset(part for *_, needs in _KEY_RULES for part in needs if len(part) == 2)
-_APOSTROPHE_BEFORE_VOWEL = re.compile(r"(?<=[b-df-hj-np-tv-z])'(?=[aeiouy])")
-_NOT_WORD = re.compile(r"[^a-z0-9]")
+SOUND_PAIRS: Final = frozenset(part for *_, needs in _KEY_RULES for part in needs if len(part) == 2)
+_APOSTROPHE_BEFORE_VOWEL: Final = re.compile(r"(?<=[b-df-hj-np-tv-z])'(?=[aeiouy])")
+_NOT_WORD: Final = re.compile(r"[^a-z0-9]")
 
 
 def language_of(word: str) -> str:
@@ -125,7 +126,7 @@ def cyrillic_to_latin(word: str, language: str | None = None) -> str:
     return "".join(out)
 
 
-_ARABIC_SCRIPT = re.compile(r"[\u0600-\u06ff\u0750-\u077f]")
+_ARABIC_SCRIPT: Final = re.compile(r"[\u0600-\u06ff\u0750-\u077f]")
 
 
 @lru_cache(maxsize=MEMORY.word_forms)
@@ -186,7 +187,7 @@ def token_key(folded: str) -> str:
 # and ``Tchernychov`` are ``Chernyshov``, ``Medizinskij sawod`` is ``Meditsinskiy zavod``,
 # ``Evguenievitch`` is ``Evgenievich``. Digits hold a rewritten sound so that later rules
 # cannot read it again. ``sch`` (German) and ``j`` (French) are both Ш/Ж and Ж only.
-_READINGS: dict[str, tuple[tuple[re.Pattern[str], str, str], ...]] = {
+_READINGS: Final[dict[str, tuple[tuple[re.Pattern[str], str, str], ...]]] = {
     scheme: tuple((re.compile(pattern), replacement, needs) for pattern, replacement, needs in rules)  # noqa: E501
     for scheme, rules in {
         "de": (
@@ -202,15 +203,15 @@ _READINGS: dict[str, tuple[tuple[re.Pattern[str], str, str], ...]] = {
         ),
     }.items()
 }  # fmt: skip
-_PLACEHOLDERS = str.maketrans(
+_PLACEHOLDERS: Final = str.maketrans(
     {"1": "shch", "2": "ch", "3": "sh", "4": "kh", "5": "ts", "6": "sh", "7": "dzh", "8": "zh"}
 )
 # German marks: sch, and w in a Russian ending or onset (-ow, -ew, -owa, Wl-, Wr-),
 # not any w: William and Edward are English.
-_GERMAN_MARKS = re.compile(r"sch|[oe]wa?\b|\bw[lr]")
+_GERMAN_MARKS: Final = re.compile(r"sch|[oe]wa?\b|\bw[lr]")
 # French marks: tch, gue, gui, and ou in a name with a Russian ending (Joukov, Gagarine),
 # not any ou: Youssef and Mahmoud are not Russian in French.
-_FRENCH_MARKS = re.compile(r"tch|gu[ei]|ou.*(?:[oe]v|ine?|ovna|evna)\b|(?:[oe]v|ine)\b.*ou")
+_FRENCH_MARKS: Final = re.compile(r"tch|gu[ei]|ou.*(?:[oe]v|ine?|ovna|evna)\b|(?:[oe]v|ine)\b.*ou")
 
 
 def romanisation_of(text: str) -> str | None:
@@ -286,22 +287,22 @@ def rules_between(folded_a: str, folded_b: str) -> list[str]:
 
 # Arabic, Persian, Urdu and Pashto letters in Latin (BGN/PCGN, in data/arabic_letters.tsv);
 # unidecode would drop the alif and the ta marbuta.
-_ARABIC_LETTERS = str.maketrans(ARABIC_LETTERS_LATIN)
-_ABJAD = re.compile(r"[\u0600-\u06ff\u0750-\u077f\ufb50-\ufdff\ufe70-\ufeff]")
+_ARABIC_LETTERS: Final = str.maketrans(ARABIC_LETTERS_LATIN)
+_ABJAD: Final = re.compile(r"[\u0600-\u06ff\u0750-\u077f\ufb50-\ufdff\ufe70-\ufeff]")
 # The article as written before a name: ``al``, its vowel variants, and its forms
 # assimilated to a following sun letter (``ad-Din``, ``ash-Shami``): data/arabic_name_words.tsv.
-ARABIC_ARTICLES = frozenset(ARABIC_ARTICLE_FORMS)
-_ARTICLE_LIKE = frozenset({"al", "el", "ul", "il", "ol"})
+ARABIC_ARTICLES: Final = frozenset(ARABIC_ARTICLE_FORMS)
+_ARTICLE_LIKE: Final = frozenset({"al", "el", "ul", "il", "ol"})
 # Words of name structure that only Arabic names carry: kinship (bin, ibn, bint, ould,
 # abu, umm), servant-of names (abd, abdul...) and the article (the same file).
-_ARABIC_NAME_WORDS = frozenset(ARABIC_NAME_WORDS)
+_ARABIC_NAME_WORDS: Final = frozenset(ARABIC_NAME_WORDS)
 # Islamic honorifics before a name (``Sheikh``, ``Hajji``, ``Sayyid``: data/particles_titles.tsv)
 # show its origin as well.
-_HONORIFICS = frozenset(HONORIFICS)
+_HONORIFICS: Final = frozenset(HONORIFICS)
 # Letters a Slavic, Germanic or Romance spelling does not produce: q not before u or i,
 # gh opening a syllable, dh, a doubled a, an apostrophe after a vowel (ayn, hamza),
 # an article hyphenated to the next word, and the common closings -ullah and -uddin.
-_ARABIC_MARKS = re.compile(
+_ARABIC_MARKS: Final = re.compile(
     r"q(?=[aeo]|\b)|(?<=[aeiou])q|\bgh|[aeiou]gh[aeiou]|dh|aa|(?:(?<!\S)|(?<=[aeiou]))['’ʿʾ‘`]"
     r"|\b(?:al|el|ul|ad|ash|as|at|az|ar|an|adh|ath)-\w|(?:ullah|allah|uddin|eddine?)\b"
     r"|\bm[ou]ha?m+[ae]d\b"
@@ -329,29 +330,29 @@ def shows_arabic_romanisation(text: str) -> bool:
 
 # Scripts no Arabic name is romanised from: Hebrew (screening.hebrew reads it), Han, kana,
 # Hangul, Indic, Thai.
-_NOT_ARABIC_SOURCE = re.compile(
+_NOT_ARABIC_SOURCE: Final = re.compile(
     r"[\u0590-\u05ff\ufb1d-\ufb4f\u0900-\u0dff\u0e00-\u0eff\u3040-\u30ff\u3400-\u9fff\uac00-\ud7af]"
 )
-_APOSTROPHES = re.compile(r"['`´ʹʺʼ’‘ʻʿʾ]")
-_ABD_ARTICLE = re.compile(r"^abd[aeiou](?=l)")
-_CONSONANT_UNITS = re.compile(r"kh|gh|dh|th|zh|dj|sh|ch|ph|[b-df-hj-np-tv-z?]")
+_APOSTROPHES: Final = re.compile(r"['`´ʹʺʼ’‘ʻʿʾ]")
+_ABD_ARTICLE: Final = re.compile(r"^abd[aeiou](?=l)")
+_CONSONANT_UNITS: Final = re.compile(r"kh|gh|dh|th|zh|dj|sh|ch|ph|[b-df-hj-np-tv-z?]")
 # The sound classes of consonant spellings: two spellings are one consonant when their
 # classes share a letter (``gh`` is ق or غ: K or G; ``g`` is گ or Egyptian ج: G or J).
-_CONSONANT_CLASSES = {
+_CONSONANT_CLASSES: Final = {
     "q": "KG", "k": "K", "c": "K", "gh": "KG", "g": "GJ", "j": "J", "dj": "J", "zh": "J",
     "kh": "H", "h": "H", "dh": "ZD", "th": "ZDST", "z": "Z", "d": "D", "t": "T", "s": "S",
     "sh": "X", "ch": "X", "w": "W", "v": "W", "f": "F", "ph": "F",
 }  # fmt: skip
-_RULE_OF_CLASS = {
+_RULE_OF_CLASS: Final = {
     "K": "q=k=gh", "G": "q=k=gh", "J": "j=dj=g=zh", "H": "kh=h", "Z": "dh=th=z=d",
     "D": "dh=th=z=d", "S": "th=s", "X": "sh=ch", "W": "w=v", "F": "ph=f",
 }  # fmt: skip
-_VOWEL_CLASS = str.maketrans("aeiouy", "a*iuui")
-_SOFT_C = re.compile(r"c(?=[eiy])")
-_SILENT_FINAL_E = re.compile(r"(?<=[^aeiouy])e$")
-_DOUBLED_CONSONANT = re.compile(r"([b-df-hj-np-tv-z])\1+")
-_VOWEL_RUN = re.compile(r"[aeiouy]+")
-_REPEATED = re.compile(r"(.)\1+")
+_VOWEL_CLASS: Final = str.maketrans("aeiouy", "a*iuui")
+_SOFT_C: Final = re.compile(r"c(?=[eiy])")
+_SILENT_FINAL_E: Final = re.compile(r"(?<=[^aeiouy])e$")
+_DOUBLED_CONSONANT: Final = re.compile(r"([b-df-hj-np-tv-z])\1+")
+_VOWEL_RUN: Final = re.compile(r"[aeiouy]+")
+_REPEATED: Final = re.compile(r"(.)\1+")
 
 # A unit: ("v", vowel pattern) for a run of vowels, ("c", class letters) for a consonant,
 # each with its spelling.
@@ -378,7 +379,7 @@ def arabic_spelling(word: str) -> str:
 
 # A unit at a time, in one pass: a run of vowels, else a consonant's spelling, else any
 # other character on its own.
-_UNIT = re.compile(f"({_VOWEL_RUN.pattern})|({_CONSONANT_UNITS.pattern})|.", re.DOTALL)
+_UNIT: Final = re.compile(f"({_VOWEL_RUN.pattern})|({_CONSONANT_UNITS.pattern})|.", re.DOTALL)
 
 
 @lru_cache(maxsize=MEMORY.word_forms)
@@ -403,7 +404,7 @@ def _vowel_pattern(run: str) -> str:
 # Ayn or hamza in a word in Arabic letters: a consonant Latin spellings leave out beside a
 # vowel (``عبد`` Abd, ``سعيد`` Said, ``فؤاد`` Fuad) or at the end of a word (``ربيع`` Rabi),
 # so it stands for a Latin vowel, never for a consonant (``عبد`` is not ``Badi``).
-_AYN: _Unit = ("v", "", "'")
+_AYN: Final[_Unit] = ("v", "", "'")
 
 
 def _joined_units(parts: list[tuple[_Unit, ...]]) -> tuple[_Unit, ...]:
@@ -447,7 +448,7 @@ def _vowels_agree(a: str, b: str) -> bool:
 # Turkish writes an Arabic or Persian name's final b and d as it says them, voiceless:
 # ``Vahap`` is Wahab, ``Habip`` Habib, ``Ahmet`` Ahmad, ``Murat`` Murad (Türk Dil Kurumu,
 # *Yazım Kılavuzu*: loanwords ending in b, c, d, g are written with p, ç, t, k).
-_FINAL_DEVOICED = frozenset({frozenset({"b", "p"}), frozenset({"d", "t"})})
+_FINAL_DEVOICED: Final = frozenset({frozenset({"b", "p"}), frozenset({"d", "t"})})
 
 
 # The diphthong ``ay`` of Classical Arabic is a long ``i`` or ``e`` in the Maghrebi and
@@ -457,8 +458,8 @@ _FINAL_DEVOICED = frozenset({frozenset({"b", "p"}), frozenset({"d", "t"})})
 # dialects). Only after and before a consonant (``Ayman`` and ``Iman`` are two names),
 # and only ``ay``/``ey``/``ei`` (an ``ai`` is as often two vowels, ``Sa'id``), against
 # one written ``i``, ``e``, ``ee`` or ``ie``.
-_DIPHTHONG_AY = frozenset({"ay", "ey", "ei"})
-_MONOPHTHONG_OF_AY = frozenset({"i", "e", "ee", "ie"})
+_DIPHTHONG_AY: Final = frozenset({"ay", "ey", "ei"})
+_MONOPHTHONG_OF_AY: Final = frozenset({"i", "e", "ee", "ie"})
 
 
 def _monophthong(text_a: str, text_b: str) -> bool:
@@ -474,9 +475,9 @@ def _monophthong(text_a: str, text_b: str) -> bool:
 # dialects say it as one long vowel, ``ou``, ``o`` or ``u`` (Toufik, Chouki, Molana;
 # Versteegh, as for ``ay``). Read before a consonant only, never opening or closing the
 # word: there the ``w`` may be a consonant of its own (``Awad``, ``Marwa``).
-_DIPHTHONG_AW = frozenset({"aw", "ow", "au", "ao", "aou"})
-_MONOPHTHONG_OF_AW = frozenset({"u", "o", "oo", "ou"})
-_DIPHTHONG_UNIT = "D"
+_DIPHTHONG_AW: Final = frozenset({"aw", "ow", "au", "ao", "aou"})
+_MONOPHTHONG_OF_AW: Final = frozenset({"u", "o", "oo", "ou"})
+_DIPHTHONG_UNIT: Final = "D"
 
 
 @lru_cache(maxsize=MEMORY.word_forms)
@@ -542,7 +543,7 @@ def _units_rules(a: tuple[_Unit, ...], b: tuple[_Unit, ...]) -> set[str] | None:
 # How each romanised letter of Arabic script may be written in Latin (ك is ``k``, never
 # ``q``; د is ``d``; ث is ``th``, ``s`` or ``t``), narrower than the sound classes, which
 # are for two Latin spellings that each may stand for several letters.
-_WRITTEN_AS_ITSELF = {
+_WRITTEN_AS_ITSELF: Final = {
     "k": ("k", "c"), "d": ("d",), "t": ("t",), "b": ("b",), "m": ("m",), "n": ("n",),
     "l": ("l",), "r": ("r",), "f": ("f", "ph"), "s": ("s", "c"), "th": ("th", "s", "t"),
     "h": ("h",), "sh": ("sh", "ch"), "kh": ("kh", "h", "ch"), "q": ("q", "k", "g", "gh"),
@@ -571,7 +572,8 @@ def _written_in_latin(written: _Unit, latin: _Unit) -> bool:
     )
 
 
-_WRITTEN_ARTICLE = (("v", "a", "a"), ("c", "L", "l"))  # ال, as a word in Arabic letters opens
+# ال, as a word in Arabic letters opens
+_WRITTEN_ARTICLE: Final = (("v", "a", "a"), ("c", "L", "l"))
 
 
 def _abjad_edges(
@@ -776,9 +778,9 @@ def arabic_rules(word_a: str, word_b: str) -> tuple[str, ...] | None:
 
 
 # A retrieval key for each consonant spelling: one representative of its sound class.
-_RETRIEVAL_CLASS = {"q": "K", "gh": "K", "k": "K", "g": "G", "dh": "D", "th": "D", "z": "D"}
+_RETRIEVAL_CLASS: Final = {"q": "K", "gh": "K", "k": "K", "g": "G", "dh": "D", "th": "D", "z": "D"}
 # A final consonant as its voiced counterpart (rule ``final_devoicing``).
-_VOICED_OF_FINAL = {"p": "B", "t": "D", "d": "D"}
+_VOICED_OF_FINAL: Final = {"p": "B", "t": "D", "d": "D"}
 
 
 @lru_cache(maxsize=MEMORY.word_forms)
@@ -848,9 +850,9 @@ def _abjad_skeletons(written: tuple[_Unit, ...]) -> tuple[str, ...]:
 # th, d, dh, r, z, s, sh, n and the emphatics, written as those): ``Abdurrahman``,
 # ``Nuruddin``, ``Abdussalam``. ALA-LC writes the article as spoken, ``al-`` before every
 # letter; BGN/PCGN and common usage assimilate it.
-_SUN_LETTERS = frozenset({"t", "th", "d", "dh", "r", "z", "s", "sh", "n", "l"})
-_GLUED_ARTICLE = re.compile(r"(?<=[b-df-hj-np-tv-z])[aeiou]l$")
-_VOWEL = re.compile(r"[aeiou]{1,2}")
+_SUN_LETTERS: Final = frozenset({"t", "th", "d", "dh", "r", "z", "s", "sh", "n", "l"})
+_GLUED_ARTICLE: Final = re.compile(r"(?<=[b-df-hj-np-tv-z])[aeiou]l$")
+_VOWEL: Final = re.compile(r"[aeiou]{1,2}")
 
 
 def _same_part(written: str, spelling: str) -> set[str] | None:
@@ -896,8 +898,8 @@ def arabic_compound_rules(word: str, first: str, second: str) -> tuple[str, ...]
     return None
 
 
-_TA_MARBUTA = re.compile(r"(?<=[ae])h$")
-_ABD_WITH_ARTICLE = re.compile(r"^abd[aeiou]l$")
+_TA_MARBUTA: Final = re.compile(r"(?<=[ae])h$")
+_ABD_WITH_ARTICLE: Final = re.compile(r"^abd[aeiou]l$")
 
 
 def _latin_edge_rules(word_a: str, word_b: str) -> set[str] | None:

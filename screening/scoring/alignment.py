@@ -17,6 +17,7 @@ from __future__ import annotations
 from collections.abc import Sequence
 from dataclasses import dataclass
 from itertools import pairwise
+from typing import Final
 
 from screening.acronyms import acronym_words, runs, spans_spelling
 from screening.east_asian import (
@@ -535,7 +536,7 @@ def _matched(context: QueryContext, listed: IndexedName, pairs: list[Pair]) -> t
 
 # Matches that do not show one organisation: a concept in two languages, an initial, a
 # typo (``Holden``/``Golden``: two names a letter apart).
-_NOT_DISTINCTIVE = frozenset({"glossary", "initial", "typo"})
+_NOT_DISTINCTIVE: Final = frozenset({"glossary", "initial", "typo"})
 
 
 def _generic_words_discounted(
@@ -567,7 +568,7 @@ def _generic_words_discounted(
     )
 
 
-LISTED_NAME_WITHIN = (
+LISTED_NAME_WITHIN: Final = (
     "the listed name is whole within the query, which adds descriptors or places: a branch "
     "or subsidiary of the listed entity, covered by its designation (listed_name_within)"
 )
@@ -891,7 +892,8 @@ def _syllables_agree(
     return rules is not None and (family or rules != ("korean_surname",))
 
 
-MIN_COMPOUND_HALF = 3  # letters: shorter halves are articles and particles (``al-``, ``ul-``)
+# letters: shorter halves are articles and particles (``al-``, ``ul-``)
+MIN_COMPOUND_HALF: Final = 3
 
 
 def _compound_halves(query: ParsedName, listed: ParsedName) -> set[tuple[int, int]]:
@@ -1008,7 +1010,7 @@ def _hyphen_between(name: ParsedName, k: int, other: int) -> bool:
     return f"{name.tokens[a].text}-{name.tokens[b].text}" in name.original
 
 
-MIN_GIVEN_NAME_LETTERS = 3  # a shorter word may be a name's short form (``Ma.``, ``Md``)
+MIN_GIVEN_NAME_LETTERS: Final = 3  # a shorter word may be a name's short form (``Ma.``, ``Md``)
 
 
 def _other_given_name(

@@ -9,7 +9,7 @@ never a reason to clear a hit.
 from __future__ import annotations
 
 from collections.abc import Callable
-from typing import Literal
+from typing import Final, Literal
 
 from screening.model import EvidenceCheck, Query
 from screening.weights import ScoringWeights
@@ -18,7 +18,7 @@ Kind = Literal["birth_date", "country", "schema"]
 Outcome = Literal["match", "partial", "different", "unknown"]
 
 # What each outcome adds to the score (an outcome not listed adds nothing).
-SCORE_CHANGE: dict[tuple[Kind, Outcome], Callable[[ScoringWeights], float]] = {
+SCORE_CHANGE: Final[dict[tuple[Kind, Outcome], Callable[[ScoringWeights], float]]] = {
     ("birth_date", "match"): lambda w: w.birth_date_match,
     ("birth_date", "partial"): lambda w: w.birth_year_match,
     ("birth_date", "different"): lambda w: w.birth_date_different,

@@ -10,7 +10,7 @@ from __future__ import annotations
 
 import heapq
 from collections.abc import Iterable, Sequence
-from typing import NamedTuple
+from typing import Final, NamedTuple
 
 from rapidfuzz.distance import Indel
 
@@ -36,7 +36,7 @@ from screening.scoring.identifiers import (
 from screening.scoring.tokens import SCORE_DIGITS
 from screening.settings import Settings
 
-TIE_EPSILON = 1e-4  # below half a unit of the reported rounding: scores that may still tie
+TIE_EPSILON: Final = 1e-4  # below half a unit of the reported rounding: scores that may still tie
 
 
 class ScoredEntity(NamedTuple):

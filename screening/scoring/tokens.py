@@ -30,7 +30,7 @@ import re
 from collections.abc import Callable
 from dataclasses import dataclass
 from functools import lru_cache
-from typing import NamedTuple
+from typing import Final, NamedTuple
 
 from rapidfuzz.distance import OSA
 
@@ -78,9 +78,9 @@ from screening.translit import (
 )
 from screening.weights import DEFAULT_WEIGHTS, ScoringWeights
 
-COMPARE_CACHE_SIZE = MEMORY.word_pairs  # token comparisons remembered per set of weights
-COMPARERS_KEPT = 4  # sets of weights whose comparison (and its memory) is kept at once
-SCORE_DIGITS = 4  # similarities and scores are rounded to this many digits
+COMPARE_CACHE_SIZE: Final = MEMORY.word_pairs  # token comparisons remembered per set of weights
+COMPARERS_KEPT: Final = 4  # sets of weights whose comparison (and its memory) is kept at once
+SCORE_DIGITS: Final = 4  # similarities and scores are rounded to this many digits
 
 
 @dataclass(frozen=True, slots=True)
@@ -92,27 +92,27 @@ class Similarity:
     detail: str = ""
 
 
-NO_MATCH = Similarity(0.0, "unmatched")
-NO_ORIGINS: frozenset[str] = frozenset()
-NO_SOUNDS: frozenset[str] = frozenset()
-_NO_ORIGIN_RULES = (NUMBER, INITIAL, LEGAL)
-_LETTER_CLASS = str.maketrans("yj", "ii")
-_VOWELS = frozenset("aeiouy")
-_APOSTROPHES = re.compile(r"['\u2019\u02bc\u02bb`]")
-_AFFRICATE = re.compile(r"^(?:d(?=[jz])|t(?=[csz]))")
+NO_MATCH: Final = Similarity(0.0, "unmatched")
+NO_ORIGINS: Final[frozenset[str]] = frozenset()
+NO_SOUNDS: Final[frozenset[str]] = frozenset()
+_NO_ORIGIN_RULES: Final = (NUMBER, INITIAL, LEGAL)
+_LETTER_CLASS: Final = str.maketrans("yj", "ii")
+_VOWELS: Final = frozenset("aeiouy")
+_APOSTROPHES: Final = re.compile(r"['\u2019\u02bc\u02bb`]")
+_AFFRICATE: Final = re.compile(r"^(?:d(?=[jz])|t(?=[csz]))")
 # The sounds a word's opening letters may write in the romanisations the engine reads
 # (Cyrillic, Arabic, Persian, Chinese, Japanese, Greek: ``screening/data/opening_sounds.tsv``,
 # with its sources), longest opening first. Two words whose openings share no sound open
 # with different consonants.
-_OPENING_SOUNDS: tuple[tuple[str, frozenset[str]], ...] = tuple(
+_OPENING_SOUNDS: Final[tuple[tuple[str, frozenset[str]], ...]] = tuple(
     (opening, frozenset(sounds.split())) for opening, sounds in OPENING_SOUND_ROWS
 )
 # The kinship words of Arabic names (``Abu``, ``Umm``, ``bin``, ``ould``: father, mother, son
 # of), from ``screening/data/arabic_name_words.tsv``: a closed class, never a misspelt name.
-_KINSHIP_WORDS = frozenset(ARABIC_KUNYA_WORDS + ARABIC_LINEAGE_WORDS)
+_KINSHIP_WORDS: Final = frozenset(ARABIC_KUNYA_WORDS + ARABIC_LINEAGE_WORDS)
 # Letters OCR reads for an opening letter, from ``legal_forms``' table of its confusions
 # (``rn`` for ``m``); a digit read for a letter opens with no sound at all.
-_OCR_OPENINGS = tuple((seen, meant) for seen, meant in OCR_CONFUSIONS if seen.isalpha())
+_OCR_OPENINGS: Final = tuple((seen, meant) for seen, meant in OCR_CONFUSIONS if seen.isalpha())
 
 # (query folded, query keys, query role, listed folded, listed key, listed role)
 Compare = Callable[[str, tuple[str, ...], Role, str, str, Role], Similarity]
@@ -391,7 +391,7 @@ class VoidedMatch(NamedTuple):
 
 
 # What each voiding rule means, for the explanation of a word left unmatched.
-VOID_REASONS: dict[VoidRule, str] = {
+VOID_REASONS: Final[dict[VoidRule, str]] = {
     "other_opening_consonant": "opens with another consonant: another name, not a typo",
     "other_given_name": "two different given names, however few letters apart",
     "read_not_spelt": "read from Han, Hangul, Arabic or Hebrew letters: a letter off is "
