@@ -421,18 +421,12 @@ def _add_acronyms(
         if first_concept is None or second_concept is None:
             continue
         translated = organisations and first_concept != second_concept
-        opening = first.folded[:MIN_SYLLABLE]  # an acronym opens as its first word does
         for i in query.words:
             if i in used_q:
                 continue
-            word = q_tokens[i].folded
-            detail = None
-            if word.startswith(opening):
-                detail = syllable_acronym(
-                    word, (first.folded, first.key), (second.folded, second.key)
-                )
-            if detail is None and translated:
-                detail = translated_acronym(word, first_concept, second_concept)
+            detail = _acronym_detail(
+                q_tokens[i].folded, (first, second), (first_concept, second_concept), translated
+            )
             if detail is not None:
                 similarity = Similarity(glossary, "glossary", detail)
                 options.append((-glossary, len(options), (i,), (j, j2), similarity))
@@ -444,21 +438,29 @@ def _add_acronyms(
         if first_concept is None or second_concept is None:
             continue
         translated = organisations and first_concept != second_concept
-        opening = first.folded[:MIN_SYLLABLE]
         for j in listed.words:
             if j in used_l:
                 continue
-            word = l_tokens[j].folded
-            detail = None
-            if word.startswith(opening):
-                detail = syllable_acronym(
-                    word, (first.folded, first.key), (second.folded, second.key)
-                )
-            if detail is None and translated:
-                detail = translated_acronym(word, first_concept, second_concept)
+            detail = _acronym_detail(
+                l_tokens[j].folded, (first, second), (first_concept, second_concept), translated
+            )
             if detail is not None:
                 similarity = Similarity(glossary, "glossary", detail)
                 options.append((-glossary, len(options), (i, i2), (j,), similarity))
+
+
+def _acronym_detail(
+    word: str, parts: tuple[Token, Token], concepts: tuple[str, str], translated: bool
+) -> str | None:
+    """How one word is a syllable acronym of two words (``Gazprom``), or, with
+    ``translated``, of their translation (``Spetsstal`` = ``Special Steel``); else None."""
+    first, second = parts
+    detail = None
+    if word.startswith(first.folded[:MIN_SYLLABLE]):  # an acronym opens as its first word
+        detail = syllable_acronym(word, (first.folded, first.key), (second.folded, second.key))
+    if detail is None and translated:
+        detail = translated_acronym(word, *concepts)
+    return detail
 
 
 def align(context: QueryContext, listed: ParsedName) -> tuple[list[Pair], set[int], set[int]]:
